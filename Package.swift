@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "dvcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dvcheck", targets: ["dvcheck"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The system libyaml (Debian libyaml-dev); see docs/ARCHITECTURE.md for why not Yams.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLSupport", dependencies: ["CLibYAML"]),
+        .target(name: "CSVSupport"),
+        .target(name: "ComplianceCore"),
+        .target(name: "NodeDecoding", dependencies: ["ComplianceCore", "YAMLSupport"]),
+        .target(name: "Ingest", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit"]),
+        .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
+        .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
+        .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),
+        .target(
+            name: "DVCheckCLI",
+            dependencies: [
+                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dvcheck", dependencies: ["DVCheckCLI"]),
+        .target(name: "ComplianceTestSupport", dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation"]),
+        .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
+        .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
+        .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
+        .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef DVCHECK_CLIBYAML_SHIM_H
+#define DVCHECK_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,125 @@
+/// Reads RFC 4180 CSV in chunks, byte by byte, with exact physical line numbers, so a log loader can
+/// stream a file of any size and point at the line a record starts on.
+///
+/// Inside a quoted field a CRLF is kept as `"\r\n"` and a lone CR as `"\r"`; outside quotes a record
+/// ends at LF, CRLF or the end of the file, and a lone CR is data.
+public final class CSVReader {
+    /// The default chunk size: large enough for speed, small enough for constant memory.
+    static let defaultChunkSize = 1 << 20
+
+    /// All parsing state, as one struct so that the hot loops need no dynamic exclusivity checks.
+    private var parser: CSVParser
+
+    /// Whether the file began with a UTF-8 byte-order mark (skipped).
+    public var sawBOM: Bool { parser.sawBOM }
+    /// How many bytes of the input have been consumed so far, for progress and accounting.
+    public var bytesRead: Int { parser.chunkStart + parser.pos }
+    /// The read error that ended the file early, if any (reading then stops as at the end).
+    public var readError: CSVFileError? { parser.source.readError }
+
+    /// Opens `path`; throws `CSVFileError` when it cannot be opened or is a directory.
+    public convenience init(path: String) throws {
+        try self.init(path: path, chunkSize: Self.defaultChunkSize)
+    }
+
+    /// Reads a CSV held in memory, for tests and small inputs.
+    public convenience init(bytes: [UInt8]) {
+        self.init(bytes: bytes, chunkSize: max(bytes.count, 1))
+    }
+
+    /// Opens `path` with a chosen chunk size (tests use tiny ones to cross chunk boundaries).
+    init(path: String, chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) throws(CSVFileError) {
+        parser = CSVParser(source: try ChunkSource(path: path), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
+    }
+
+    /// Reads `bytes` in chunks of `chunkSize`, as a file would be read.
+    init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
+        parser = CSVParser(source: ChunkSource(bytes: bytes), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
+    }
+
+    /// The next row or skipped record, nil at the end; blank lines produce nothing.
+    public func next() -> CSVRow? {
+        parser.next()
+    }
+}
+
+/// The reader's state and its byte-level state machine.
+struct CSVParser {
+    let source: ChunkSource
+    let chunkSize: Int
+    /// The longest record kept in memory; longer ones are malformed, so a stray quote cannot make the
+    /// reader hold the rest of a huge file.
+    let maxRecordBytes: Int
+    /// The default for `maxRecordBytes`: 16 MiB, far above any real log record.
+    static let defaultMaxRecordBytes = 16 << 20
+    /// The bytes being parsed; `chunk[pos]` is the next unread byte.
+    var chunk: [UInt8] = []
+    var pos = 0
+    /// The file offset of `chunk[0]`.
+    var chunkStart = 0
+    /// The current 1-based physical line, and the file offset where it starts.
+    var line = 1
+    var lineStart = 0
+    /// Characters of the current line dropped with earlier chunks (used when `lineStart < chunkStart`).
+    var carriedCharacters = 0
+    /// The current record's unescaped bytes, where each field ends in them, and each field's raw
+    /// file offset and quoting (to locate bad UTF-8).
+    var record: [UInt8] = []
+    var fieldEnds: [Int] = []
+    var fieldStarts: [Int] = []
+    var fieldQuoted: [Bool] = []
+    private var started = false
+    /// Whether the input began with a UTF-8 byte-order mark (skipped).
+    private(set) var sawBOM = false
+
+    /// Parses what `source` hands out, `chunkSize` bytes at a time.
+    init(source: ChunkSource, chunkSize: Int, maxRecordBytes: Int) {
+        self.source = source
+        self.chunkSize = max(chunkSize, 1)
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// The next row or skipped record, nil at the end; blank lines produce nothing.
+    mutating func next() -> CSVRow? {
+        if !started {
+            started = true
+            skipBOM()
+        }
+        while true {
+            guard let byte = peekByte() else { return nil }
+            if byte == ASCII.lf {
+                pos += 1
+                newLine()
+            } else if byte == ASCII.cr {
+                guard ensure(2) else {
+                    pos += 1
+                    return nil
+                }
+                guard chunk[pos + 1] == ASCII.lf else { break }
+                pos += 2
+                newLine()
+            } else {
+                break
+            }
+        }
+        return readRecord()
+    }
+
+    /// Skips a UTF-8 byte-order mark at the start of the input.
+    private mutating func skipBOM() {
+        _ = ensure(3)
+        if chunk.count - pos >= 3, chunk[pos] == 0xEF, chunk[pos + 1] == 0xBB, chunk[pos + 2] == 0xBF {
+            pos += 3
+            lineStart = chunkStart + pos
+            sawBOM = true
+        }
+    }
+}
+
+/// The bytes the reader reacts to.
+enum ASCII {
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+    static let quote = UInt8(ascii: "\"")
+    static let comma = UInt8(ascii: ",")
+}

@@ -1,0 +1,25 @@
+/// One step of reading a CSV file: a row, or why a record was skipped, so nothing is lost silently.
+public enum CSVRow: Sendable, Equatable {
+    /// A record's fields, untrimmed; `line` is the 1-based physical line the record starts on.
+    case row(line: Int, fields: [String])
+    /// The record's bytes are not UTF-8; `byteOffset` is the file offset where the first ill-formed
+    /// sequence starts. The record is skipped; reading goes on.
+    case invalidUTF8(line: Int, byteOffset: Int)
+    /// The record breaks RFC 4180 at `line`:`column` (1-based, column in characters); it is skipped
+    /// and reading resumes at the next physical line.
+    case malformed(line: Int, column: Int, message: String)
+}
+
+/// A CSV file that cannot be read at all, as a value the log loader turns into a diagnostic.
+public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, as an English sentence for people.
+    public let message: String
+
+    /// Creates an error, for the reader and for tests.
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// The message, so `"\(error)"` reads well.
+    public var description: String { message }
+}

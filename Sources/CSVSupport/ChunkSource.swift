@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Hands out a file's (or an array's) bytes in chunks and can seek back, so the reader holds one
+/// chunk at a time and can resume after an unterminated quoted field.
+final class ChunkSource {
+    /// Where the bytes live.
+    private enum Storage {
+        case memory([UInt8])
+        case file(Int32)
+    }
+
+    private let storage: Storage
+    /// The file offset the next read starts at.
+    private(set) var offset = 0
+    /// The first read error, if any; reading then behaves as at the end of the file.
+    private(set) var readError: CSVFileError?
+
+    /// Reads `bytes`.
+    init(bytes: [UInt8]) {
+        storage = .memory(bytes)
+    }
+
+    /// Opens `path` for reading; throws when it cannot be opened or is a directory.
+    init(path: String) throws(CSVFileError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVFileError(message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw CSVFileError(message: "'\(path)' is a directory, not a file")
+        }
+        storage = .file(descriptor)
+    }
+
+    deinit {
+        if case .file(let descriptor) = storage {
+            close(descriptor)
+        }
+    }
+
+    /// Up to `count` next bytes; empty at the end.
+    func read(upTo count: Int) -> [UInt8] {
+        switch storage {
+        case .memory(let bytes):
+            let end = min(bytes.count, offset + count)
+            guard offset < end else { return [] }
+            defer { offset = end }
+            if offset == 0 && end == bytes.count { return bytes }
+            return Array(bytes[offset..<end])
+        case .file(let descriptor):
+            guard readError == nil else { return [] }
+            let chunk = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                while initialized < count, let base = buffer.baseAddress {
+                    let got = systemRead(descriptor, base + initialized, count - initialized)
+                    if got > 0 {
+                        initialized += got
+                    } else if got == 0 || errno != EINTR {
+                        if got < 0 {
+                            readError = CSVFileError(
+                                message: "read error: \(String(cString: strerror(errno)))")
+                        }
+                        break
+                    }
+                }
+            }
+            offset += chunk.count
+            return chunk
+        }
+    }
+
+    /// Moves the next read to `newOffset`; false when the input cannot seek (a pipe).
+    func seek(to newOffset: Int) -> Bool {
+        switch storage {
+        case .memory:
+            offset = newOffset
+            return true
+        case .file(let descriptor):
+            guard lseek(descriptor, off_t(newOffset), SEEK_SET) >= 0 else { return false }
+            offset = newOffset
+            return true
+        }
+    }
+}
+
+/// `read(2)`, named apart from `ChunkSource.read(upTo:)`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        return Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Musl)
+        return Musl.read(descriptor, buffer, count)
+    #else
+        return Darwin.read(descriptor, buffer, count)
+    #endif
+}

@@ -1,0 +1,53 @@
+/// UTF-8 well-formedness per the Unicode standard's table, used only to find *where* a record that
+/// failed validation goes wrong.
+enum UTF8Check {
+    /// The index where the first ill-formed sequence starts, or nil when `bytes` are valid UTF-8.
+    static func firstInvalidIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                let (min, max) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                if byte < min || byte > max { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// How many characters (bytes that do not continue a UTF-8 sequence) `bytes` hold, for columns.
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,80 @@
+/// A problem found in the user's input: a value with a stable code, not a string, so that tests,
+/// JSON output and documentation all speak of the same thing.
+public struct Diagnostic: Hashable, Sendable, Error {
+    /// How bad it is. Errors make a run untrustworthy (exit 2) or reject a record.
+    public enum Level: String, Sendable, Hashable, Comparable {
+        case error, warning, note
+
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+    }
+
+    /// error, warning or note.
+    public let level: Level
+    /// Stable dotted kebab-case code, e.g. `rule.unknown-key` (documented in docs/diagnostics.md).
+    public let code: String
+    /// One sentence for a person, in the project language.
+    public let message: String
+    /// Where; nil for run-wide problems (a bad command-line option).
+    public let location: SourceLocation?
+    /// Secondary places, e.g. the first definition of a duplicate id.
+    public let related: [SourceLocation]
+
+    /// A diagnostic value.
+    public init(
+        _ level: Level, _ code: String, _ message: String, at location: SourceLocation? = nil,
+        related: [SourceLocation] = []
+    ) {
+        self.level = level
+        self.code = code
+        self.message = message
+        self.location = location
+        self.related = related
+    }
+
+    /// An error.
+    public static func error(
+        _ code: String, _ message: String, at location: SourceLocation? = nil, related: [SourceLocation] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, related: related)
+    }
+
+    /// A warning.
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location)
+    }
+
+    /// Orders diagnostics by place, then code, so output is stable whatever order loading ran in.
+    public static func stableOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let la = a.location ?? SourceLocation(path: "")
+        let lb = b.location ?? SourceLocation(path: "")
+        if la != lb { return la < lb }
+        if a.level != b.level { return a.level < b.level }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+}
+
+/// Collects diagnostics while loading goes on after an error (SPEC §2: every problem in one run).
+public struct DiagnosticBag: Sendable {
+    /// Everything reported so far, in report order.
+    public private(set) var all: [Diagnostic] = []
+
+    /// An empty bag.
+    public init() {}
+
+    /// Adds one.
+    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+
+    /// Adds many.
+    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+
+    /// Whether any error was reported.
+    public var hasErrors: Bool { all.contains { $0.level == .error } }
+}

@@ -1,0 +1,121 @@
+/// One kind of obligation a rule can state, e.g. "at least N events per period". Adding a kind means
+/// one new type conforming to this protocol, its loader case, and its examples.
+public protocol Obligation: Sendable {
+    /// The `kind:` value, e.g. `frequency`.
+    static var kindName: String { get }
+
+    /// The event types the rule names, for vocabulary checks and documentation.
+    var eventTypes: [String] { get }
+
+    /// The attribute names the rule's patterns and keys read, for vocabulary checks.
+    var attributeNames: [String] { get }
+
+    /// Findings for one unit over its evaluation window; pure and deterministic.
+    func evaluate(_ context: EvaluationContext, into output: inout EvaluationOutput)
+}
+
+/// The evaluation window of a rule for a unit (SPEC §6): both ends inclusive, `to` nil = open.
+public struct EvaluationWindow: Sendable, Hashable {
+    /// max(effective.from, unit.from, --from).
+    public let from: Day
+    /// min(effective.to, unit.to, --to).
+    public let to: Day?
+
+    /// A window.
+    public init(from: Day, to: Day?) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether `day` lies in the window.
+    public func contains(_ day: Day) -> Bool { from <= day && (to.map { day <= $0 } ?? true) }
+
+    /// Whether the window's bounds cut `period` (the as-of date never does).
+    public func cuts(_ period: Period) -> Bool {
+        period.start < from || (to.map { period.end > $0 } ?? false)
+    }
+}
+
+/// Everything a rule kind may read while evaluating one unit: the unit, its events, the window,
+/// the as-of date and the calendar — no I/O and no clock.
+public struct EvaluationContext: Sendable {
+    /// The rule being evaluated.
+    public let rule: Rule
+    /// Index of the unit in `registry`.
+    public let unitIndex: Int
+    /// All units.
+    public let registry: UnitRegistry
+    /// All accepted events.
+    public let store: EventStore
+    /// The window for this rule and unit.
+    public let window: EvaluationWindow
+    /// Evaluation date.
+    public let asOf: Day
+    /// Working-day calendar.
+    public let calendar: WorkCalendar
+    /// `--from`/`--to` bounds (for `once`).
+    public let runBounds: EvaluationWindow?
+
+    /// A context.
+    public init(
+        rule: Rule, unitIndex: Int, registry: UnitRegistry, store: EventStore, window: EvaluationWindow,
+        asOf: Day, calendar: WorkCalendar, runBounds: EvaluationWindow?
+    ) {
+        self.rule = rule
+        self.unitIndex = unitIndex
+        self.registry = registry
+        self.store = store
+        self.window = window
+        self.asOf = asOf
+        self.calendar = calendar
+        self.runBounds = runBounds
+    }
+
+    /// The unit.
+    public var unit: Unit { registry.units[unitIndex] }
+
+    /// The units whose events after a link's `to` carry on this unit's open cases (SPEC §3):
+    /// each successor with the day after which its events count, followed transitively.
+    public var successorChain: [(unit: Int, after: Day)] {
+        var chain: [(Int, Day)] = []
+        var current = unitIndex
+        var after: Day? = nil
+        var seen: Set<Int> = [unitIndex]
+        while let to = registry.units[current].to, let next = registry.units[current].successor,
+            let nextIndex = registry.index(of: next), !seen.contains(nextIndex)
+        {
+            let bound = max(after ?? to, to)
+            chain.append((nextIndex, bound))
+            after = bound
+            seen.insert(nextIndex)
+            current = nextIndex
+        }
+        return chain
+    }
+
+    /// A skeleton finding for this rule and unit.
+    public func finding(
+        _ status: Finding.Status, reason: String? = nil, sortDay: Day, waiverSpan: ClosedRange<Day>,
+        identity: String
+    ) -> Finding {
+        Finding(
+            rule: rule.id, unit: unit.id, status: status, reason: reason, severity: rule.severity, sortDay: sortDay,
+            waiverSpan: waiverSpan, identity: identity)
+    }
+}
+
+/// What an evaluation produces besides findings: diagnostics about events (missing keys) and
+/// whether a date computation left the calendar's range.
+public struct EvaluationOutput: Sendable {
+    /// Findings in any order (the engine sorts).
+    public var findings: [Finding] = []
+    /// Diagnostics such as `deadline.missing-key`.
+    public var diagnostics: [Diagnostic] = []
+    /// Triggers/targets without their key, counted against `--max-rejected`.
+    public var missingKeys = 0
+    /// Set when a computation used a day outside the calendar's `covers`.
+    public var outsideCalendar = false
+
+    /// An empty output.
+    public init() {}
+}

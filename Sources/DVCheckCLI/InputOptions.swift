@@ -1,0 +1,74 @@
+import ArgumentParser
+import ComplianceCore
+import Ingest
+
+/// The input options shared by `check` and `validate` (SPEC §9).
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Project folder holding dvcheck.yaml.")
+    var project: String?
+
+    @Option(name: .long, help: "Configuration file (paths are relative to its folder).")
+    var config: String?
+
+    @Option(name: .long, help: "Rule file or folder (repeatable; replaces the configuration's list).")
+    var rules: [String] = []
+
+    @Option(name: .long, help: "Unit registry file.")
+    var units: String?
+
+    @Option(name: .long, help: "Log file or folder (repeatable; replaces the configuration's list).")
+    var logs: [String] = []
+
+    @Option(name: .long, help: "Working-day calendar file.")
+    var calendar: String?
+
+    @Option(name: .long, help: "Vocabulary of event types.")
+    var vocabulary: String?
+
+    @Option(name: .long, help: "Waivers file.")
+    var waivers: String?
+
+    @Option(name: .long, help: "IANA time zone (default Asia/Ho_Chi_Minh).")
+    var timezone: String?
+
+    func validate() throws {
+        if project != nil && config != nil {
+            throw ValidationError("use either --project or --config, not both")
+        }
+    }
+
+    /// The configuration file to read, if any.
+    var configPath: String? {
+        if let config { return config }
+        if let project { return project + "/dvcheck.yaml" }
+        return nil
+    }
+
+    /// The command-line overrides.
+    func overrides(asOf: Day?, language: Language?) -> InputOverrides {
+        var o = InputOverrides()
+        o.rules = rules
+        o.units = units
+        o.logs = logs
+        o.calendar = calendar
+        o.vocabulary = vocabulary
+        o.waivers = waivers
+        o.timezone = timezone
+        o.asOf = asOf
+        o.language = language
+        return o
+    }
+}
+
+/// Parses `YYYY-MM-DD` option values.
+struct DateArgument: ExpressibleByArgument {
+    let day: Day
+
+    init?(argument: String) {
+        guard let d = DateText.parseISODate(argument) else { return nil }
+        day = d
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}

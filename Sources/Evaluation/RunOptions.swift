@@ -1,0 +1,71 @@
+import ComplianceCore
+
+/// The evaluation choices of one `check` run (SPEC §9), independent of where inputs came from.
+public struct RunOptions: Sendable {
+    /// The evaluation date.
+    public var asOf: Day
+    /// `--from`.
+    public var from: Day?
+    /// `--to`.
+    public var to: Day?
+    /// `--unit` ids (each with its descendants); empty = all.
+    public var units: [String] = []
+    /// `--rule` ids; empty = all.
+    public var rules: [String] = []
+    /// Report language.
+    public var language: Language = .vi
+    /// Whether `calendar.outside-range` may be reported (only when a calendar file was given).
+    public var calendarFileGiven = false
+
+    /// Options for an as-of date.
+    public init(asOf: Day) { self.asOf = asOf }
+}
+
+/// Counts of SPEC §8's `summary`.
+public struct RunSummary: Sendable, Equatable {
+    /// Rules evaluated (after `--rule`).
+    public var rules = 0
+    /// Units with at least one applicable rule.
+    public var units = 0
+    /// All findings, satisfied included.
+    public var evaluated = 0
+    /// Satisfied findings.
+    public var satisfied = 0
+    /// Violated findings.
+    public var violated = 0
+    /// Pending findings.
+    public var pending = 0
+    /// Waived findings.
+    public var waived = 0
+
+    /// An all-zero summary.
+    public init() {}
+}
+
+/// One row of the unit × rule matrix.
+public struct MatrixRow: Sendable, Equatable {
+    /// Rule id.
+    public let rule: String
+    /// Unit id.
+    public let unit: String
+    /// Counts by status.
+    public var satisfied = 0, violated = 0, pending = 0, waived = 0
+}
+
+/// What evaluation produced: every finding in report order, the summary, the matrix, and the
+/// diagnostics evaluation itself raised (missing keys, calendar range, waivers).
+public struct EvaluationResult: Sendable {
+    /// All findings (satisfied included), in SPEC §8 order.
+    public var findings: [Finding] = []
+    /// Counts.
+    public var summary = RunSummary()
+    /// One row per (rule, unit) with at least one finding.
+    public var matrix: [MatrixRow] = []
+    /// Diagnostics raised while evaluating.
+    public var diagnostics: [Diagnostic] = []
+    /// Missing-key triggers/targets (counted against --max-rejected).
+    public var missingKeys = 0
+
+    /// An empty result.
+    public init() {}
+}

@@ -1,0 +1,26 @@
+/// A log record as a format reader produced it, before it is checked against units, dates and the
+/// vocabulary. Keeping readers this dumb lets one validator serve CSV, JSON Lines and YAML alike.
+struct RawRecord {
+    /// 1-based line where the record starts.
+    var line: Int
+    /// Present fields in source order (absent ones — empty CSV cells, nulls — are left out).
+    var fields: [(name: String, value: String)]
+}
+
+/// What a format reader yields.
+enum RawItem {
+    /// A record to validate.
+    case record(RawRecord)
+    /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
+    case rejected(line: Int, column: Int, code: String, message: String)
+    /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.
+    case fileError(line: Int, column: Int, code: String, message: String)
+    /// The file holds nothing at all (a warning, not an error).
+    case empty
+}
+
+/// A streaming source of raw records for one log file.
+protocol RawRecordSource {
+    /// The next item, nil at the end.
+    mutating func next() -> RawItem?
+}

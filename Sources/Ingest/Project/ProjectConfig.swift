@@ -1,0 +1,99 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// `dvcheck.yaml` after command-line overrides: where every input lives and how to read it.
+public struct ProjectConfig: Sendable {
+    /// The folder paths are relative to (the config file's folder, or the current directory).
+    public var baseDir: String
+    /// The config file's display path, if one was read.
+    public var configDisplayPath: String?
+    /// IANA time zone.
+    public var timezone = "Asia/Ho_Chi_Minh"
+    /// Report language.
+    public var language = Language.vi
+    /// Pinned as-of date.
+    public var asOf: Day?
+    /// Rule files or folders (absolute).
+    public var rules: [String] = []
+    /// Unit registry (absolute).
+    public var units: String?
+    /// Vocabulary (absolute).
+    public var vocabulary: String?
+    /// Calendar (absolute).
+    public var calendar: String?
+    /// Log files or folders (absolute).
+    public var logs: [String] = []
+    /// Waivers (absolute).
+    public var waivers: String?
+    /// Where each key was written, to point "missing file" diagnostics at it.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// An empty configuration rooted at `baseDir`.
+    public init(baseDir: String) { self.baseDir = baseDir }
+
+    /// The display path of an absolute path: relative to the project folder.
+    public func display(_ absolute: String) -> String { PathResolution.relative(absolute, to: baseDir) }
+
+    /// The keys `dvcheck.yaml` may hold.
+    public static let keys = ["timezone", "language", "as_of", "rules", "units", "vocabulary", "calendar", "logs", "waivers"]
+
+    /// Reads a config file. Diagnostics use `config.*` codes; paths are resolved against its folder.
+    public static func load(path: String) -> (ProjectConfig, [Diagnostic]) {
+        let absolutePath = PathResolution.absolute(path, base: PathResolution.currentDirectory)
+        let base = PathParts(path: absolutePath).directory
+        var config = ProjectConfig(baseDir: base)
+        let display = PathResolution.relative(path, to: PathResolution.currentDirectory)
+        config.configDisplayPath = display
+        let loaded = YAMLFileLoader.load(path: absolutePath, displayPath: display)
+        var reader = NodeReader(path: display, prefix: "config")
+        reader.diagnostics = loaded.diagnostics
+        guard loaded.readable else { return (config, reader.diagnostics) }
+        guard let root = loaded.root else {
+            if loaded.diagnostics.isEmpty {
+                reader.diagnostics.append(.error("config.missing-field", "\(display) is empty: it needs at least 'rules', 'units' and 'logs'", at: SourceLocation(path: display, line: 1, column: 1)))
+            }
+            return (config, reader.diagnostics)
+        }
+        guard let map = reader.mapping(root, allowed: keys, what: "dvcheck.yaml") else { return (config, reader.diagnostics) }
+        for (key, entry) in map.entries { config.keyLocations[key] = reader.location(entry.value) }
+        if let e = map["timezone"], let tz = reader.identifier(e.value, what: "timezone") {
+            if ZoneConverter(identifier: tz) == nil {
+                reader.error("invalid-value", "unknown time zone '\(tz)' (an IANA name such as Asia/Ho_Chi_Minh)", at: e.value)
+            } else {
+                config.timezone = tz
+            }
+        }
+        if let e = map["language"], let l = reader.choice(e.value, what: "language", among: ["vi", "en"]) {
+            config.language = Language(rawValue: l) ?? .vi
+        }
+        if let e = map["as_of"], !e.value.isNull { config.asOf = reader.date(e.value, what: "as_of") }
+        func paths(_ key: String) -> [String] {
+            guard let e = map[key] else { return [] }
+            guard let list = reader.identifierList(e.value, what: key) else { return [] }
+            return list.map { PathResolution.absolute($0, base: base) }
+        }
+        func single(_ key: String) -> String? {
+            guard let e = map[key], !e.value.isNull else { return nil }
+            return reader.identifier(e.value, what: key).map { PathResolution.absolute($0, base: base) }
+        }
+        config.rules = paths("rules")
+        config.logs = paths("logs")
+        config.units = single("units")
+        config.vocabulary = single("vocabulary")
+        config.calendar = single("calendar")
+        config.waivers = single("waivers")
+        return (config, reader.diagnostics)
+    }
+}
+
+/// Tiny helper for the folder of a path.
+struct PathParts {
+    let path: String
+    var directory: String {
+        guard let slash = path.lastIndex(of: "/") else { return PathResolution.currentDirectory }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : PathResolution.absolute(dir, base: PathResolution.currentDirectory)
+    }
+}
+

@@ -1,0 +1,206 @@
+import ComplianceCore
+import Foundation
+import RuleKit
+
+/// Command-line values that override `dvcheck.yaml` (SPEC §9); paths are relative to the current
+/// directory.
+public struct InputOverrides: Sendable {
+    /// `--rules`.
+    public var rules: [String] = []
+    /// `--units`.
+    public var units: String?
+    /// `--logs`.
+    public var logs: [String] = []
+    /// `--calendar`.
+    public var calendar: String?
+    /// `--vocabulary`.
+    public var vocabulary: String?
+    /// `--waivers`.
+    public var waivers: String?
+    /// `--timezone`.
+    public var timezone: String?
+    /// `--as-of`.
+    public var asOf: Day?
+    /// `--language`.
+    public var language: Language?
+
+    /// No overrides.
+    public init() {}
+}
+
+/// Everything a run needs, loaded and checked, plus every diagnostic found on the way.
+public struct LoadedProject: Sendable {
+    /// The effective configuration.
+    public var config: ProjectConfig
+    /// Evaluation date.
+    public var asOf: Day
+    /// Units (nil when the registry is invalid).
+    public var registry: UnitRegistry?
+    /// Vocabulary, if any.
+    public var vocabulary: Vocabulary?
+    /// Calendar (weekends only without a file).
+    public var calendar: WorkCalendar
+    /// Whether a calendar file was given (only then is `calendar.outside-range` reported).
+    public var hasCalendarFile: Bool
+    /// Valid rules.
+    public var rules: [Rule] = []
+    /// Rule files with digests.
+    public var ruleFiles: [RuleLoader.FileDigest] = []
+    /// Waivers.
+    public var waivers: [Waiver] = []
+    /// Accepted events.
+    public var store: EventStore
+    /// Per-log accounting.
+    public var logFiles: [LogFileStats] = []
+    /// Rejected records plus file errors.
+    public var rejectedCount = 0
+    /// All loading diagnostics.
+    public var diagnostics: [Diagnostic] = []
+    /// False when configuration, rules, units, calendar, vocabulary or waivers had an error: then
+    /// nothing is evaluated (exit 2).
+    public var inputsValid = true
+}
+
+/// Loads a project: configuration, units, vocabulary, calendar, rules, waivers and logs — going on
+/// after errors so one run reports every problem (SPEC §2).
+public enum ProjectLoader {
+    /// Loads from `configPath` (nil: `./dvcheck.yaml`), applying overrides; `today` supplies the
+    /// default as-of date in the project's zone (the only clock read, done by the caller).
+    public static func load(configPath: String?, overrides: InputOverrides, today: (ZoneConverter) -> Day) -> LoadedProject {
+        let cwd = PathResolution.currentDirectory
+        var diagnostics: [Diagnostic] = []
+        var config = ProjectConfig(baseDir: cwd)
+        let defaultPath = cwd + "/dvcheck.yaml"
+        let chosen = configPath ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
+        if let chosen {
+            let (c, d) = ProjectConfig.load(path: PathResolution.absolute(chosen, base: cwd))
+            config = c
+            diagnostics += d
+        } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
+            diagnostics.append(
+                .error("config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE", at: SourceLocation(path: "dvcheck.yaml")))
+        }
+        apply(overrides, to: &config, cwd: cwd, diagnostics: &diagnostics)
+        let zone = ZoneConverter(identifier: config.timezone) ?? ZoneConverter(identifier: "Asia/Ho_Chi_Minh")
+        let asOf = overrides.asOf ?? config.asOf ?? zone.map(today) ?? Day(ordinal: 0)
+
+        var project = LoadedProject(
+            config: config, asOf: asOf, calendar: .weekendsOnly, hasCalendarFile: config.calendar != nil,
+            store: EventStore(events: [], unitCount: 0, files: []))
+
+        // Units.
+        if let units = config.units {
+            let (registry, d) = UnitLoader.load(path: units, display: config.display(units))
+            project.registry = registry
+            diagnostics += d
+        } else if diagnostics.isEmpty || config.configDisplayPath != nil {
+            diagnostics.append(
+                .error("config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
+                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+        }
+        if let v = config.vocabulary {
+            let (vocabulary, d) = VocabularyLoader.load(path: v, display: config.display(v))
+            project.vocabulary = vocabulary
+            diagnostics += d
+        }
+        if let c = config.calendar {
+            let (calendar, d) = CalendarLoader.load(path: c, display: config.display(c))
+            project.calendar = calendar ?? .weekendsOnly
+            diagnostics += d
+        }
+
+        // Rules.
+        var ruleFiles: [(path: String, display: String)] = []
+        if config.rules.isEmpty {
+            diagnostics.append(
+                .error("config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
+                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+        }
+        for entry in config.rules {
+            switch FileExpansion.expand(entry, extensions: ["yaml", "yml"]) {
+            case .missing:
+                diagnostics.append(missing(entry, key: "rules", config))
+            case .files(let found):
+                ruleFiles += found.map { ($0.path, config.display($0.path)) }
+            }
+        }
+        let loader = RuleLoader(unitIDs: project.registry.map { Set($0.ids) }, vocabulary: project.vocabulary)
+        let rules = loader.load(files: ruleFiles)
+        project.rules = rules.rules
+        project.ruleFiles = rules.files
+        diagnostics += rules.diagnostics
+
+        // Waivers.
+        if let w = config.waivers {
+            let (waivers, d) = WaiverLoader.load(
+                path: w, display: config.display(w), ruleIDs: Set(rules.rules.map(\.id)),
+                unitIDs: Set(project.registry?.ids ?? []))
+            project.waivers = waivers ?? []
+            diagnostics += d
+        }
+        project.inputsValid = !diagnostics.contains { $0.level == .error }
+
+        // Logs.
+        var logFiles: [(path: String, display: String)] = []
+        if config.logs.isEmpty && config.configDisplayPath != nil {
+            diagnostics.append(
+                .error("config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
+                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+            project.inputsValid = false
+        }
+        for entry in config.logs {
+            switch FileExpansion.expand(entry, extensions: LogIngestor.extensions) {
+            case .missing:
+                diagnostics.append(missing(entry, key: "logs", config))
+                project.inputsValid = false
+            case .files(let found):
+                for f in found {
+                    let ext = (f.path as NSString).pathExtension.lowercased()
+                    if LogIngestor.extensions.contains(ext) {
+                        logFiles.append((f.path, config.display(f.path)))
+                    } else {
+                        diagnostics.append(
+                            .error("config.invalid-value", "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
+                                   at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
+                        project.inputsValid = false
+                    }
+                }
+            }
+        }
+        if let registry = project.registry, let zone {
+            let ingestor = LogIngestor(registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf)
+            let logs = ingestor.ingest(files: logFiles)
+            project.store = EventStore(events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
+            project.logFiles = logs.files
+            project.rejectedCount = logs.rejectedCount
+            diagnostics += logs.diagnostics
+        }
+        project.diagnostics = diagnostics
+        return project
+    }
+
+    private static func apply(
+        _ o: InputOverrides, to config: inout ProjectConfig, cwd: String, diagnostics: inout [Diagnostic]
+    ) {
+        if !o.rules.isEmpty { config.rules = o.rules.map { PathResolution.absolute($0, base: cwd) } }
+        if !o.logs.isEmpty { config.logs = o.logs.map { PathResolution.absolute($0, base: cwd) } }
+        if let u = o.units { config.units = PathResolution.absolute(u, base: cwd) }
+        if let c = o.calendar { config.calendar = PathResolution.absolute(c, base: cwd) }
+        if let v = o.vocabulary { config.vocabulary = PathResolution.absolute(v, base: cwd) }
+        if let w = o.waivers { config.waivers = PathResolution.absolute(w, base: cwd) }
+        if let l = o.language { config.language = l }
+        if let tz = o.timezone {
+            if ZoneConverter(identifier: tz) == nil {
+                diagnostics.append(.error("config.invalid-value", "unknown time zone '\(tz)' given to --timezone"))
+            } else {
+                config.timezone = tz
+            }
+        }
+    }
+
+    private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
+        .error(
+            "config.missing-file", "'\(config.display(absolute))' (from '\(key)') does not exist",
+            at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
+    }
+}

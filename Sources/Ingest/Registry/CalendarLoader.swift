@@ -1,0 +1,100 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// Loads a working-day calendar (SPEC §5): weekend, holidays (dates or ranges, named), make-up
+/// working days, roll-forward and the range it covers.
+public enum CalendarLoader {
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// Loads `path`; nil when any error was found.
+    public static func load(path: String, display: String) -> (WorkCalendar?, [Diagnostic]) {
+        let loaded = YAMLFileLoader.load(path: path, displayPath: display)
+        var reader = NodeReader(path: display, prefix: "calendar")
+        reader.diagnostics = loaded.diagnostics
+        guard loaded.readable, loaded.diagnostics.allSatisfy({ $0.level != .error }) else { return (nil, reader.diagnostics) }
+        guard let root = loaded.root else { return (WorkCalendar(), reader.diagnostics) }
+        guard let m = reader.mapping(
+            root, allowed: ["weekend", "roll_forward", "covers", "holidays", "working_days"], what: "the calendar")
+        else { return (nil, reader.diagnostics) }
+        var weekend: Set<Int> = [6, 7]
+        if let e = m["weekend"] {
+            weekend = []
+            for node in e.value.items ?? [e.value] where !node.isNull {
+                guard let name = reader.identifier(node, what: "weekend day") else { continue }
+                if let i = weekdays.firstIndex(of: name.lowercased()) {
+                    weekend.insert(i + 1)
+                } else {
+                    reader.error("invalid-value", "unknown weekday '\(name)'" + Suggestions.hint(for: name.lowercased(), in: weekdays), at: node)
+                }
+            }
+            if weekend.count == 7 {
+                reader.error("invalid-value", "a weekend of seven days leaves no working day", at: e.value)
+            }
+        }
+        let roll = m["roll_forward"].flatMap { reader.boolean($0.value, what: "roll_forward") } ?? true
+        var dated: [Day] = []
+        var holidays: [Day: String] = [:]
+        for node in m["holidays"]?.value.items ?? [] {
+            guard let h = reader.mapping(node, allowed: ["date", "from", "to", "name"], required: ["name"], what: "holiday"),
+                let name = h["name"].flatMap({ reader.text($0.value, what: "name") })
+            else { continue }
+            if let d = h["date"] {
+                if h.has("from") || h.has("to") {
+                    reader.error("invalid-value", "a holiday has either 'date' or 'from'/'to', not both", at: d.key)
+                    continue
+                }
+                if let day = reader.date(d.value, what: "date") {
+                    holidays[day] = name
+                    dated.append(day)
+                }
+            } else if let f = h["from"], let t = h["to"] {
+                guard let from = reader.date(f.value, what: "from"), let to = reader.date(t.value, what: "to") else { continue }
+                if to < from {
+                    reader.error("invalid-value", "holiday ends (\(to)) before it begins (\(from))", at: t.key)
+                    continue
+                }
+                var day = from
+                while day <= to {
+                    holidays[day] = name
+                    day = day.adding(days: 1)
+                }
+                dated += [from, to]
+            } else {
+                reader.error("missing-field", "a holiday needs 'date', or 'from' and 'to'", at: node)
+            }
+        }
+        if let e = m["holidays"], e.value.items == nil, !e.value.isNull {
+            reader.error("invalid-value", "holidays must be a list", at: e.value)
+        }
+        var working: Set<Day> = []
+        for node in m["working_days"]?.value.items ?? [] {
+            if let day = reader.date(node, what: "working day") {
+                working.insert(day)
+                dated.append(day)
+            }
+        }
+        var covers: ClosedRange<Day>?
+        if let e = m["covers"] {
+            if let c = reader.mapping(e.value, allowed: ["from", "to"], required: ["from", "to"], what: "covers", keyNode: e.key),
+                let f = c["from"].flatMap({ reader.date($0.value, what: "covers.from") }),
+                let t = c["to"].flatMap({ reader.date($0.value, what: "covers.to") })
+            {
+                if t < f {
+                    reader.error("invalid-value", "covers.to is before covers.from", at: e.value)
+                } else {
+                    covers = f...t
+                }
+            }
+        } else if let lo = dated.min(), let hi = dated.max(),
+            let start = Day(year: lo.year, month: 1, day: 1), let end = Day(year: hi.year, month: 12, day: 31)
+        {
+            covers = start...end
+        }
+        if reader.hasErrors { return (nil, reader.diagnostics) }
+        return (
+            WorkCalendar(weekend: weekend, rollForward: roll, covers: covers, holidays: holidays, workingDays: working),
+            reader.diagnostics
+        )
+    }
+}

@@ -1,0 +1,138 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// Loads and checks the unit registry: ids, parents, cycles, lifetimes and successors. Cycle checks
+/// are iterative so a 45,000-level chain cannot overflow the stack.
+public enum UnitLoader {
+    static let keys = ["id", "name", "level", "kind", "parent", "tags", "from", "to", "successor"]
+
+    /// Loads `path`; the registry is nil when any error was found.
+    public static func load(path: String, display: String) -> (UnitRegistry?, [Diagnostic]) {
+        let loaded = YAMLFileLoader.load(path: path, displayPath: display)
+        var reader = NodeReader(path: display, prefix: "unit")
+        reader.diagnostics = loaded.diagnostics
+        guard let root = loaded.root else {
+            if loaded.readable && loaded.diagnostics.isEmpty {
+                reader.diagnostics.append(.error("unit.missing-field", "the unit registry is empty", at: SourceLocation(path: display, line: 1, column: 1)))
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let top = reader.mapping(root, allowed: ["units"], required: ["units"], what: "the unit registry"),
+            let list = top["units"]
+        else { return (nil, reader.diagnostics) }
+        guard let items = list.value.items else {
+            reader.error("invalid-value", "'units' must be a list", at: list.value)
+            return (nil, reader.diagnostics)
+        }
+        var units: [Unit] = []
+        var nodes: [String: YAMLNode] = [:]
+        var firstAt: [String: SourceLocation] = [:]
+        for item in items {
+            guard let unit = decode(item, &reader) else { continue }
+            if let first = firstAt[unit.id] {
+                reader.diagnostics.append(
+                    .error("unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(first.line)",
+                           at: unit.location, related: [first]))
+                continue
+            }
+            firstAt[unit.id] = unit.location
+            nodes[unit.id] = item
+            units.append(unit)
+        }
+        let ids = Set(units.map(\.id))
+        for u in units {
+            if let p = u.parent, !ids.contains(p) {
+                let node = nodes[u.id]?.value(forKey: "parent")
+                reader.diagnostics.append(
+                    .error("unit.unknown-parent", "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: ids),
+                           at: node.map(reader.location) ?? u.location))
+            }
+            if let s = u.successor, !ids.contains(s) {
+                let node = nodes[u.id]?.value(forKey: "successor")
+                reader.diagnostics.append(
+                    .error("unit.unknown-successor", "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: ids),
+                           at: node.map(reader.location) ?? u.location))
+            }
+        }
+        reportCycles(units, nodes: nodes, &reader)
+        if reader.hasErrors { return (nil, reader.diagnostics) }
+        return (UnitRegistry(units: units), reader.diagnostics)
+    }
+
+    private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
+        let before = reader.diagnostics.count
+        guard let m = reader.mapping(node, allowed: keys, required: ["id", "name", "level", "kind"], what: "unit") else {
+            return nil
+        }
+        let id = m["id"].flatMap { e -> String? in
+            guard let id = reader.identifier(e.value, what: "id") else { return nil }
+            if !isValidID(id) {
+                reader.error("invalid-value", "unit id '\(id)' must match [a-z0-9][a-z0-9._-]*", at: e.value)
+                return nil
+            }
+            return id
+        }
+        let name = m["name"].flatMap { reader.text($0.value, what: "name") }
+        let level = m["level"].flatMap { reader.identifier($0.value, what: "level") }
+        let kind = m["kind"].flatMap { reader.identifier($0.value, what: "kind") }
+        var parent: String?
+        if let e = m["parent"], !e.value.isNull { parent = reader.identifier(e.value, what: "parent") }
+        var tags: [String] = []
+        if let e = m["tags"], !e.value.isNull { tags = reader.identifierList(e.value, what: "tags") ?? [] }
+        var from: Day?
+        var to: Day?
+        if let e = m["from"] { from = reader.optionalDate(e.value, what: "from") ?? nil }
+        if let e = m["to"] { to = reader.optionalDate(e.value, what: "to") ?? nil }
+        var successor: String?
+        if let e = m["successor"], !e.value.isNull {
+            successor = reader.identifier(e.value, what: "successor")
+            if m["to"].map({ $0.value.isNull }) ?? true {
+                reader.error("invalid-value", "a successor needs 'to': the day the unit ended", at: e.key)
+            }
+        }
+        if let from, let to, to < from, let e = m["to"] {
+            reader.error("to-before-from", "unit ends (to: \(to)) before it begins (from: \(from))", at: e.key)
+        }
+        if let id, parent == id, let e = m["parent"] {
+            reader.error("cycle", "unit '\(id)' is its own parent", at: e.value)
+        }
+        guard reader.diagnostics.count == before, let id, let name, let level, let kind else { return nil }
+        return Unit(
+            id: id, name: name, level: level, kind: kind, parent: parent, tags: tags, from: from, to: to,
+            successor: successor, location: reader.location(m["id"]?.value ?? node))
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isLowerAlnum(first) else { return false }
+        return id.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
+
+    /// Walks parent links with three colours; each unit is visited once, so the check is linear.
+    private static func reportCycles(_ units: [Unit], nodes: [String: YAMLNode], _ reader: inout NodeReader) {
+        var parentOf: [String: String] = [:]
+        for u in units { if let p = u.parent, p != u.id { parentOf[u.id] = p } }
+        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
+        for u in units where state[u.id] == nil {
+            var path: [String] = []
+            var current: String? = u.id
+            while let c = current, state[c] == nil {
+                state[c] = 1
+                path.append(c)
+                current = parentOf[c]
+            }
+            if let c = current, state[c] == 1 {
+                let start = path.firstIndex(of: c) ?? 0
+                let cycle = Array(path[start...])
+                let at = cycle.min { $0.codePointPrecedes($1) } ?? c
+                let node = nodes[at]?.value(forKey: "parent")
+                reader.diagnostics.append(
+                    .error("unit.cycle", "units form a cycle of parents: " + (cycle + [c]).joined(separator: " → "),
+                           at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
+            }
+            for p in path { state[p] = 2 }
+        }
+    }
+}

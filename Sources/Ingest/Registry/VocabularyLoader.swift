@@ -1,0 +1,53 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// Loads the optional vocabulary of event types and attribute types (SPEC §4).
+public enum VocabularyLoader {
+    /// Loads `path`; nil when any error was found.
+    public static func load(path: String, display: String) -> (Vocabulary?, [Diagnostic]) {
+        let loaded = YAMLFileLoader.load(path: path, displayPath: display)
+        var reader = NodeReader(path: display, prefix: "vocabulary")
+        reader.diagnostics = loaded.diagnostics
+        guard let root = loaded.root,
+            let top = reader.mapping(root, allowed: ["event_types"], required: ["event_types"], what: "the vocabulary"),
+            let typesEntry = top["event_types"]
+        else {
+            if loaded.root == nil && loaded.readable && loaded.diagnostics.isEmpty {
+                reader.diagnostics.append(.error("vocabulary.missing-field", "the vocabulary is empty", at: SourceLocation(path: display, line: 1, column: 1)))
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let entries = typesEntry.value.entries else {
+            reader.error("invalid-value", "event_types must map each type to its definition", at: typesEntry.value)
+            return (nil, reader.diagnostics)
+        }
+        var types: [String: Vocabulary.EventType] = [:]
+        for entry in entries {
+            guard let name = reader.identifier(entry.key, what: "an event type") else { continue }
+            if entry.value.isNull {
+                types[name] = Vocabulary.EventType(title: nil, attributes: [:], requires: [])
+                continue
+            }
+            guard let m = reader.mapping(entry.value, allowed: ["title", "attributes", "requires"], what: "event type '\(name)'")
+            else { continue }
+            let title = m["title"].flatMap { reader.localized($0.value, what: "title") }
+            var attributes: [String: Vocabulary.AttributeType] = [:]
+            if let a = m["attributes"], !a.value.isNull {
+                if let attrEntries = a.value.entries {
+                    for ae in attrEntries {
+                        guard let an = reader.identifier(ae.key, what: "an attribute name"),
+                            let t = reader.choice(ae.value, what: "attribute '\(an)'", among: Vocabulary.AttributeType.allCases.map(\.rawValue))
+                        else { continue }
+                        attributes[an] = Vocabulary.AttributeType(rawValue: t)
+                    }
+                } else {
+                    reader.error("invalid-value", "attributes must map names to types (string, number, boolean, date)", at: a.value)
+                }
+            }
+            let requires = m["requires"].flatMap { reader.identifierList($0.value, what: "requires") } ?? []
+            types[name] = Vocabulary.EventType(title: title, attributes: attributes, requires: requires)
+        }
+        return reader.hasErrors ? (nil, reader.diagnostics) : (Vocabulary(eventTypes: types), reader.diagnostics)
+    }
+}

@@ -1,0 +1,69 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// Loads approved waivers (SPEC §7), checking that each names known rules and units.
+public enum WaiverLoader {
+    static let keys = ["rule", "units", "periods", "reason", "approved_by", "expires"]
+
+    /// Loads `path` against the known rule and unit ids; nil when any error was found.
+    public static func load(
+        path: String, display: String, ruleIDs: Set<String>, unitIDs: Set<String>
+    ) -> ([Waiver]?, [Diagnostic]) {
+        let loaded = YAMLFileLoader.load(path: path, displayPath: display)
+        var reader = NodeReader(path: display, prefix: "waiver")
+        reader.diagnostics = loaded.diagnostics
+        guard loaded.readable, !loaded.diagnostics.contains(where: { $0.level == .error }) else { return (nil, reader.diagnostics) }
+        guard let root = loaded.root else { return ([], reader.diagnostics) }
+        guard let top = reader.mapping(root, allowed: ["waivers"], required: ["waivers"], what: "the waivers file"),
+            let list = top["waivers"]
+        else { return (nil, reader.diagnostics) }
+        var waivers: [Waiver] = []
+        for (offset, item) in (list.value.items ?? []).enumerated() {
+            guard let m = reader.mapping(
+                item, allowed: keys, required: ["rule", "reason", "approved_by", "expires"], what: "waiver")
+            else { continue }
+            let rules = m["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
+            if let e = m["rule"] {
+                for r in rules where !ruleIDs.contains(r) {
+                    reader.diagnostics.append(
+                        .error("waiver.unknown-rule", "waiver names unknown rule '\(r)'" + Suggestions.hint(for: r, in: ruleIDs),
+                               at: reader.location(e.value)))
+                }
+            }
+            var units: [String]?
+            if let e = m["units"], !e.value.isNull {
+                units = reader.identifierList(e.value, what: "units")
+                for u in units ?? [] where !unitIDs.contains(u) {
+                    reader.diagnostics.append(
+                        .error("waiver.unknown-unit", "waiver names unknown unit '\(u)'" + Suggestions.hint(for: u, in: unitIDs),
+                               at: reader.location(e.value)))
+                }
+            }
+            var periods: ClosedRange<Day>?
+            if let e = m["periods"], !e.value.isNull,
+                let p = reader.mapping(e.value, allowed: ["from", "to"], required: ["from", "to"], what: "periods", keyNode: e.key),
+                let f = p["from"].flatMap({ reader.date($0.value, what: "periods.from") }),
+                let t = p["to"].flatMap({ reader.date($0.value, what: "periods.to") })
+            {
+                if t < f {
+                    reader.error("invalid-value", "periods.to is before periods.from", at: e.value)
+                } else {
+                    periods = f...t
+                }
+            }
+            let reason = m["reason"].flatMap { reader.text($0.value, what: "reason") }
+            let approved = m["approved_by"].flatMap { reader.text($0.value, what: "approved_by") }
+            let expires = m["expires"].flatMap { reader.date($0.value, what: "expires") }
+            if let reason, let approved, let expires {
+                waivers.append(
+                    Waiver(index: offset + 1, rules: rules, units: units, periods: periods, reason: reason,
+                           approvedBy: approved, expires: expires, location: reader.location(item)))
+            }
+        }
+        if let e = top["waivers"], e.value.items == nil, !e.value.isNull {
+            reader.error("invalid-value", "'waivers' must be a list", at: e.value)
+        }
+        return reader.hasErrors ? (nil, reader.diagnostics) : (waivers, reader.diagnostics)
+    }
+}

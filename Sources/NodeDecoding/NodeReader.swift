@@ -1,0 +1,192 @@
+import ComplianceCore
+import YAMLSupport
+
+/// Turns YAML nodes of one file into typed values while collecting diagnostics with exact
+/// positions. Every loader (rules, units, calendar, …) speaks through it so that codes, messages and
+/// "did you mean" behave the same everywhere.
+public struct NodeReader {
+    /// The file as named in diagnostics.
+    public let path: String
+    /// Code prefix: `rule`, `unit`, `config`, `calendar`, `vocabulary`, `waiver`.
+    public let prefix: String
+    /// Diagnostics so far.
+    public var diagnostics: [Diagnostic] = []
+
+    /// A reader for one file.
+    public init(path: String, prefix: String) {
+        self.path = path
+        self.prefix = prefix
+    }
+
+    /// The location of a node.
+    public func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.start.line, column: node.start.column)
+    }
+
+    /// Reports an error `<prefix>.<suffix>` at a node.
+    public mutating func error(_ suffix: String, _ message: String, at node: YAMLNode, related: [SourceLocation] = []) {
+        diagnostics.append(.error("\(prefix).\(suffix)", message, at: location(node), related: related))
+    }
+
+    /// Reports an error with a full code at a node.
+    public mutating func error(code: String, _ message: String, at node: YAMLNode) {
+        diagnostics.append(.error(code, message, at: location(node)))
+    }
+
+    /// Reports a warning with a full code at a node.
+    public mutating func warning(code: String, _ message: String, at node: YAMLNode) {
+        diagnostics.append(.warning(code, message, at: location(node)))
+    }
+
+    /// Whether any error was reported.
+    public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
+
+    /// Opens a mapping, reporting unknown keys (with "did you mean") and missing required keys.
+    /// `keyNode` is the key that introduced the mapping: missing fields are reported there.
+    public mutating func mapping(
+        _ node: YAMLNode, allowed: [String], required: [String] = [], what: String, keyNode: YAMLNode? = nil
+    ) -> MapView? {
+        guard let entries = node.entries else {
+            error("invalid-value", "\(what) must be a mapping, found a \(node.kindName)", at: node)
+            return nil
+        }
+        var byKey: [String: YAMLMapEntry] = [:]
+        for entry in entries {
+            guard let key = entry.key.scalar else {
+                error("invalid-value", "\(what): keys must be plain text", at: entry.key)
+                continue
+            }
+            if !allowed.contains(key) {
+                error(
+                    "unknown-key",
+                    "unknown key '\(key)' in \(what)" + Suggestions.hint(for: key, in: allowed),
+                    at: entry.key)
+                continue
+            }
+            byKey[key] = entry
+        }
+        for key in required where byKey[key] == nil {
+            error("missing-field", "\(what) lacks the required key '\(key)'", at: keyNode ?? node)
+        }
+        return MapView(node: node, entries: byKey)
+    }
+
+    /// Text of a scalar (NFC). Null and collections are refused.
+    public mutating func text(_ node: YAMLNode, what: String) -> String? {
+        guard let s = node.scalar, !node.isNull else {
+            error("invalid-value", "\(what) must be text, found \(node.isNull ? "null" : "a " + node.kindName)", at: node)
+            return nil
+        }
+        return TextNormalization.nfc(s)
+    }
+
+    /// Trimmed, NFC text used as an identifier or compared value.
+    public mutating func identifier(_ node: YAMLNode, what: String) -> String? {
+        text(node, what: what).map(TextNormalization.normalize)
+    }
+
+    /// A scalar or a list of scalars, as a list (for `type: a` or `type: [a, b]`).
+    public mutating func identifierList(_ node: YAMLNode, what: String) -> [String]? {
+        if let items = node.items {
+            var out: [String] = []
+            for item in items {
+                guard let s = identifier(item, what: what) else { return nil }
+                out.append(s)
+            }
+            return out
+        }
+        return identifier(node, what: what).map { [$0] }
+    }
+
+    /// `YYYY-MM-DD`.
+    public mutating func date(_ node: YAMLNode, what: String) -> Day? {
+        guard let s = node.scalar, !node.isNull, let d = DateText.parseISODate(TextNormalization.normalize(s)) else {
+            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.scalar ?? node.kindName)'", at: node)
+            return nil
+        }
+        return d
+    }
+
+    /// A date or null (for optional ends such as `to: null`).
+    public mutating func optionalDate(_ node: YAMLNode, what: String) -> Day?? {
+        if node.isNull { return .some(nil) }
+        guard let d = date(node, what: what) else { return nil }
+        return .some(d)
+    }
+
+    /// A whole number ≥ `minimum`.
+    public mutating func integer(_ node: YAMLNode, what: String, minimum: Int = 0) -> Int? {
+        guard let v = node.intValue(), v >= minimum else {
+            error("invalid-value", "\(what) must be a whole number ≥ \(minimum), found '\(node.scalar ?? node.kindName)'", at: node)
+            return nil
+        }
+        return v
+    }
+
+    /// `true`/`false`.
+    public mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
+        guard let v = node.boolValue() else {
+            error("invalid-value", "\(what) must be true or false, found '\(node.scalar ?? node.kindName)'", at: node)
+            return nil
+        }
+        return v
+    }
+
+    /// `N days` / `N working days`.
+    public mutating func duration(_ node: YAMLNode, what: String) -> DurationSpec? {
+        guard let s = node.scalar, let d = DurationSpec.parse(s) else {
+            error(
+                "invalid-value",
+                "\(what) must be a duration such as '30 days' or '10 working days', found '\(node.scalar ?? node.kindName)'",
+                at: node)
+            return nil
+        }
+        return d
+    }
+
+    /// One of a fixed set of words, with "did you mean".
+    public mutating func choice(_ node: YAMLNode, what: String, among options: [String]) -> String? {
+        guard let s = node.scalar, !node.isNull else {
+            error("invalid-value", "\(what) must be one of \(options.joined(separator: ", "))", at: node)
+            return nil
+        }
+        let v = TextNormalization.normalize(s)
+        guard options.contains(v) else {
+            error(
+                "invalid-value",
+                "\(what) must be one of \(options.joined(separator: ", ")), found '\(v)'" + Suggestions.hint(for: v, in: options),
+                at: node)
+            return nil
+        }
+        return v
+    }
+
+    /// Text, or a `{vi, en}` map.
+    public mutating func localized(_ node: YAMLNode, what: String) -> LocalizedText? {
+        if node.entries != nil {
+            guard let map = mapping(node, allowed: ["vi", "en"], what: what) else { return nil }
+            let vi = map["vi"].flatMap { text($0.value, what: "\(what).vi") }
+            let en = map["en"].flatMap { text($0.value, what: "\(what).en") }
+            if vi == nil && en == nil {
+                error("missing-field", "\(what) needs 'vi' or 'en'", at: node)
+                return nil
+            }
+            return LocalizedText(vi: vi, en: en)
+        }
+        return text(node, what: what).map { LocalizedText($0) }
+    }
+}
+
+/// A checked mapping: only allowed keys, each with its key node for positions.
+public struct MapView {
+    /// The mapping node.
+    public let node: YAMLNode
+    /// Entries by key.
+    public let entries: [String: YAMLMapEntry]
+
+    /// The entry for a key.
+    public subscript(_ key: String) -> YAMLMapEntry? { entries[key] }
+
+    /// Whether the key is present.
+    public func has(_ key: String) -> Bool { entries[key] != nil }
+}

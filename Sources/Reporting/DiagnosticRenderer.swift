@@ -1,0 +1,32 @@
+import ComplianceCore
+
+/// Prints diagnostics like a compiler: `path:line:column: error: message [code]`, then the source
+/// line and a caret under the column.
+public enum DiagnosticRenderer {
+    /// Renders one diagnostic; `sourceLine` returns a file's line (1-based) if it can be read, and
+    /// `displayPath` maps a project path to the path shown (e.g. relative to the current folder).
+    public static func render(
+        _ d: Diagnostic, color: Bool, displayPath: (String) -> String = { $0 },
+        sourceLine: (String, Int) -> String? = { _, _ in nil }
+    ) -> String {
+        var head = ""
+        if let loc = d.location {
+            head = displayPath(loc.path)
+            head += ":\(max(loc.line, 1)):\(max(loc.column, 1)): "
+        }
+        let level = color ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m") : d.level.rawValue
+        var out = head + level + ": " + d.message + " [\(d.code)]\n"
+        if let loc = d.location, loc.line > 0, let text = sourceLine(loc.path, loc.line) {
+            let clean = text.replacingOccurrences(of: "\t", with: " ")
+            out += "  " + clean + "\n"
+            if loc.column > 0 {
+                let pad = String(repeating: " ", count: min(loc.column - 1, clean.count))
+                out += "  " + pad + "^\n"
+            }
+        }
+        for r in d.related where r.line > 0 {
+            out += "\(displayPath(r.path)):\(r.line):\(max(r.column, 1)): note: related location\n"
+        }
+        return out
+    }
+}

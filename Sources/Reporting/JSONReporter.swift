@@ -1,0 +1,132 @@
+import ComplianceCore
+import Evaluation
+
+/// `--format json`: the `dvcheck.result/v1` document of SPEC §8, written even when the run stops on
+/// invalid input (then with empty findings and the diagnostics).
+public enum JSONReporter {
+    /// The document's bytes (UTF-8, LF, trailing newline).
+    public static func render(_ report: RunReport) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("schema", "dvcheck.result/v1")
+        w.beginObject("tool")
+        w.field("name", "dvcheck")
+        w.field("version", report.toolVersion)
+        w.endObject()
+        w.field("as_of", report.asOf.description)
+        w.beginObject("inputs")
+        w.beginArray("rules")
+        for f in report.ruleFiles {
+            w.beginObject()
+            w.field("path", f.path)
+            w.field("sha256", f.sha256)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("logs")
+        for f in report.logFiles {
+            w.beginObject()
+            w.field("path", f.path)
+            w.field("read", f.read)
+            w.field("accepted", f.accepted)
+            w.field("rejected", f.rejected)
+            w.field("ignored", f.ignored)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        let s = report.evaluation.summary
+        w.beginObject("summary")
+        w.field("rules", s.rules)
+        w.field("units", s.units)
+        w.field("evaluated", s.evaluated)
+        w.field("satisfied", s.satisfied)
+        w.field("violated", s.violated)
+        w.field("pending", s.pending)
+        w.field("waived", s.waived)
+        w.endObject()
+        w.beginArray("findings")
+        for f in report.listedFindings { write(f, report.rules[f.rule], &w) }
+        w.endArray()
+        w.beginArray("matrix")
+        for row in report.evaluation.matrix {
+            w.beginObject()
+            w.field("rule", row.rule)
+            w.field("unit", row.unit)
+            w.field("satisfied", row.satisfied)
+            w.field("violated", row.violated)
+            w.field("pending", row.pending)
+            w.field("waived", row.waived)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("diagnostics")
+        for d in report.diagnostics {
+            w.beginObject()
+            w.field("level", d.level.rawValue)
+            w.field("code", d.code)
+            w.field("message", d.message)
+            if let loc = d.location {
+                w.field("path", loc.path)
+                if loc.line > 0 { w.field("line", loc.line) }
+                if loc.column > 0 { w.field("column", loc.column) }
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func write(_ f: Finding, _ rule: Rule?, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("rule", f.rule)
+        w.field("unit", f.unit)
+        w.field("status", f.status.rawValue)
+        w.field("reason", f.reason)
+        w.field("severity", f.severity.rawValue)
+        w.field("period", f.period)
+        w.field("due", f.due?.description)
+        w.field("expected", f.expected)
+        w.field("actual", f.actual)
+        w.field("days_late", f.daysLate)
+        w.field("ref", f.ref)
+        w.inlineArray("events", f.events)
+        w.field("distance_days", f.distanceDays)
+        w.field("waiver", f.waiver)
+        w.field("fingerprint", f.fingerprint)
+        w.field("message", f.message)
+        if let source = rule?.source {
+            w.beginObject("source")
+            w.field("document", source.document)
+            w.field("clause", source.clause)
+            w.field("basis", source.basis)
+            w.field("url", source.url)
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    /// `validate --format json`: `{ "schema": "dvcheck.diagnostics/v1", "diagnostics": […] }`.
+    public static func renderDiagnostics(_ diagnostics: [Diagnostic]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("schema", "dvcheck.diagnostics/v1")
+        w.beginArray("diagnostics")
+        for d in diagnostics {
+            w.beginObject()
+            w.field("level", d.level.rawValue)
+            w.field("code", d.code)
+            w.field("message", d.message)
+            if let loc = d.location {
+                w.field("path", loc.path)
+                if loc.line > 0 { w.field("line", loc.line) }
+                if loc.column > 0 { w.field("column", loc.column) }
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+}

@@ -1,0 +1,61 @@
+import ComplianceCore
+
+/// Report labels in the project language (SPEC §2 `language`).
+struct Labels {
+    let language: Language
+
+    func status(_ s: Finding.Status) -> String {
+        switch (language, s) {
+        case (.vi, .satisfied): "ĐẠT"
+        case (.vi, .violated): "VI PHẠM"
+        case (.vi, .pending): "SẮP ĐẾN HẠN"
+        case (.vi, .waived): "MIỄN TRỪ"
+        case (.en, .satisfied): "SATISFIED"
+        case (.en, .violated): "VIOLATED"
+        case (.en, .pending): "PENDING"
+        case (.en, .waived): "WAIVED"
+        }
+    }
+
+    func reason(_ r: String) -> String {
+        guard language == .vi else { return r }
+        switch r {
+        case "insufficient": return "không đủ số lần"
+        case "excess": return "vượt số lần"
+        case "late": return "chậm"
+        case "overdue": return "quá hạn"
+        case "missing": return "chưa thực hiện"
+        case "no-prior": return "thiếu bước trước"
+        case "gap": return "gián đoạn quá lâu"
+        default: return r
+        }
+    }
+
+    var due: String { language == .vi ? "hạn" : "due" }
+    var evidence: String { language == .vi ? "chứng cứ" : "evidence" }
+    var asOf: String { language == .vi ? "Tính đến ngày" : "As of" }
+    var waiver: String { language == .vi ? "miễn trừ" : "waiver" }
+    var noFindings: String { language == .vi ? "Không có phát hiện nào." : "No findings." }
+    var invalidInputs: String {
+        language == .vi
+            ? "Dữ liệu đầu vào không hợp lệ: không đánh giá quy tắc nào (xem các lỗi ở trên)."
+            : "Invalid inputs: no rule was evaluated (see the errors above)."
+    }
+
+    func summary(_ s: RunSummaryLike) -> String {
+        language == .vi
+            ? "Tổng cộng: \(s.evaluated) mục đánh giá · \(s.satisfied) đạt · \(s.violated) vi phạm · \(s.pending) sắp đến hạn · \(s.waived) miễn trừ (\(s.rules) quy tắc, \(s.units) đơn vị)"
+            : "Summary: \(s.evaluated) evaluated · \(s.satisfied) satisfied · \(s.violated) violated · \(s.pending) pending · \(s.waived) waived (\(s.rules) rules, \(s.units) units)"
+    }
+}
+
+/// The summary fields the label needs.
+protocol RunSummaryLike {
+    var rules: Int { get }
+    var units: Int { get }
+    var evaluated: Int { get }
+    var satisfied: Int { get }
+    var violated: Int { get }
+    var pending: Int { get }
+    var waived: Int { get }
+}

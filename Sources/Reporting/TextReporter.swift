@@ -1,0 +1,89 @@
+import ComplianceCore
+import Evaluation
+
+extension RunSummary: RunSummaryLike {}
+
+/// `--format text`: what an inspector reads — findings grouped by unit, each unit shown under its
+/// parents, one line per finding, and a closing summary.
+public enum TextReporter {
+    /// Renders the report; `color` adds ANSI colours (only on a terminal, never with NO_COLOR).
+    public static func render(_ report: RunReport, color: Bool) -> String {
+        let labels = Labels(language: report.language)
+        var out = "dvcheck — \(labels.asOf) \(report.asOf)\n"
+        let findings = report.listedFindings
+        guard let registry = report.registry else {
+            return out + "\n" + labels.invalidInputs + "\n"
+        }
+        var byUnit: [String: [Finding]] = [:]
+        for f in findings { byUnit[f.unit, default: []].append(f) }
+        if findings.isEmpty { out += "\n" + labels.noFindings + "\n" }
+        for unitID in hierarchyOrder(registry, units: Set(byUnit.keys)) {
+            guard let unit = registry.unit(unitID), let list = byUnit[unitID] else { continue }
+            out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
+            _ = unit
+            for f in list { out += "  " + line(f, report, labels, color) + "\n" }
+        }
+        out += "\n" + labels.summary(report.evaluation.summary) + "\n"
+        return out
+    }
+
+    static func line(_ f: Finding, _ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
+        let title = report.rules[f.rule]?.title.text(in: report.language) ?? ""
+        let tone: Tone =
+            switch f.status {
+            case .violated: .red
+            case .pending: .yellow
+            case .waived: .blue
+            case .satisfied: .green
+            }
+        var parts = [paint(labels.status(f.status), tone, color), "[\(f.severity.rawValue)]", f.rule, title]
+        if let p = f.period { parts.append(p) }
+        if let r = f.ref { parts.append("ref \(r)") }
+        if let d = f.due { parts.append("\(labels.due) \(d)") }
+        if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
+        if let reason = f.reason { parts.append(labels.reason(reason) + (f.daysLate.map { " +\($0)d" } ?? "")) }
+        if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
+        if !f.events.isEmpty { parts.append("\(labels.evidence): " + f.events.joined(separator: ", ")) }
+        return parts.joined(separator: "  ")
+    }
+
+    /// "Tỉnh ủy Bắc Kạn › Huyện ủy Pác Nặm › UBND xã (id)".
+    static func path(of id: String, _ registry: UnitRegistry) -> String {
+        guard var index = registry.index(of: id) else { return id }
+        var names: [String] = []
+        var guardCount = 0
+        while let p = registry.parent(of: index), guardCount < 64 {
+            names.append(registry.units[p].name)
+            index = p
+            guardCount += 1
+        }
+        let unit = registry.units[registry.index(of: id) ?? 0]
+        return (names.reversed() + ["\(unit.name) (\(unit.id))"]).joined(separator: " › ")
+    }
+
+    /// Units in hierarchy order: a parent's findings before its children's, siblings by id.
+    static func hierarchyOrder(_ registry: UnitRegistry, units: Set<String>) -> [String] {
+        func key(_ id: String) -> [String] {
+            guard var i = registry.index(of: id) else { return [id] }
+            var chain = [registry.units[i].id]
+            var guardCount = 0
+            while let p = registry.parent(of: i), guardCount < 10_000 {
+                chain.append(registry.units[p].id)
+                i = p
+                guardCount += 1
+            }
+            return chain.reversed()
+        }
+        return units.map { ($0, key($0)) }.sorted { a, b in
+            a.1.lexicographicallyPrecedes(b.1) { $0.codePointPrecedes($1) }
+        }.map(\.0)
+    }
+
+    enum Tone: String {
+        case red = "31", yellow = "33", blue = "34", green = "32", bold = "1"
+    }
+
+    static func paint(_ s: String, _ tone: Tone, _ color: Bool) -> String {
+        color ? "\u{1B}[\(tone.rawValue)m\(s)\u{1B}[0m" : s
+    }
+}

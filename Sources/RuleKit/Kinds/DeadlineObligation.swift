@@ -1,0 +1,231 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// A response within a time limit after a trigger (SPEC §6.2) — e.g. a complaint resolved within
+/// 30 days of its acceptance, 45 in remote areas, with extensions.
+public struct DeadlineObligation: ObligationKind {
+    public static let kindName = "deadline"
+    public static let keys = ["trigger", "fulfil", "key", "within", "overrides", "extensions"]
+    public static let requiredKeys = ["trigger", "fulfil", "within"]
+    public static let summary = "Each trigger event must be followed by a fulfilment within a time limit."
+
+    /// A different limit for some units or triggers; the first match wins.
+    public struct Override: Sendable {
+        /// Units it applies to.
+        public let unit: UnitSelector?
+        /// Conditions on the trigger's attributes.
+        public let trigger: [FieldCondition]
+        /// The limit.
+        public let within: DurationSpec
+    }
+
+    /// Events that move the due date.
+    public struct Extensions: Sendable {
+        /// Which events extend.
+        public let event: EventPattern
+        /// By how much each extension moves the due date.
+        public let by: DurationSpec
+        /// How many extensions count at most.
+        public let max: Int
+    }
+
+    /// What starts the clock.
+    public let trigger: EventPattern
+    /// What stops it.
+    public let fulfil: EventPattern
+    /// Fields that must be equal on trigger, fulfilment and extension.
+    public let key: [String]
+    /// The default limit.
+    public let within: DurationSpec
+    /// Overrides, first match wins.
+    public let overrides: [Override]
+    /// Extensions.
+    public let extensions: Extensions?
+
+    public var eventTypes: [String] { trigger.types + fulfil.types + (extensions?.event.types ?? []) }
+    public var attributeNames: [String] {
+        var names = key + trigger.conditions.map(\.field) + fulfil.conditions.map(\.field)
+        names += extensions?.event.conditions.map(\.field) ?? []
+        for o in overrides { names += o.trigger.map(\.field) }
+        return names
+    }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let trigger = map["trigger"].flatMap { PatternDecoder.pattern($0, &reader, what: "trigger") }
+        let fulfil = map["fulfil"].flatMap { PatternDecoder.pattern($0, &reader, what: "fulfil") }
+        let keyList = map["key"].map { reader.identifierList($0.value, what: "key") }
+        let key = keyList.flatMap { $0 } ?? []
+        let within = map["within"].flatMap { reader.duration($0.value, what: "within") }
+        var overrides: [Override] = []
+        var ok = true
+        if let entry = map["overrides"] {
+            if let items = entry.value.items {
+                for item in items {
+                    if let o = decodeOverride(item, &reader) { overrides.append(o) } else { ok = false }
+                }
+            } else {
+                reader.error("invalid-value", "overrides must be a list", at: entry.value)
+                ok = false
+            }
+        }
+        var extensions: Extensions?
+        if let entry = map["extensions"] {
+            if let m = reader.mapping(entry.value, allowed: ["event", "by", "max"], required: ["event", "by"],
+                what: "extensions", keyNode: entry.key)
+            {
+                let ev = m["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "extensions.event") }
+                let by = m["by"].flatMap { reader.duration($0.value, what: "extensions.by") }
+                let max = m["max"].map { reader.integer($0.value, what: "extensions.max", minimum: 0) } ?? 1
+                if let ev, let by, let max { extensions = Extensions(event: ev, by: by, max: max) } else { ok = false }
+            } else {
+                ok = false
+            }
+        }
+        if case .some(nil) = keyList { ok = false }
+        guard ok, let trigger, let fulfil, let within else { return nil }
+        return DeadlineObligation(
+            trigger: trigger, fulfil: fulfil, key: key, within: within, overrides: overrides, extensions: extensions)
+    }
+
+    private static func decodeOverride(_ node: YAMLNode, _ reader: inout NodeReader) -> Override? {
+        guard let m = reader.mapping(node, allowed: ["when", "within"], required: ["when", "within"], what: "override")
+        else { return nil }
+        let within = m["within"].flatMap { reader.duration($0.value, what: "within") }
+        var unit: UnitSelector?
+        var conditions: [FieldCondition] = []
+        var ok = true
+        if let when = m["when"],
+            let w = reader.mapping(when.value, allowed: ["unit", "trigger"], what: "when", keyNode: when.key)
+        {
+            if let u = w["unit"] {
+                unit = PatternDecoder.selector(u.value, &reader, what: "when.unit")
+                ok = ok && unit != nil
+            }
+            if let t = w["trigger"] {
+                if let c = PatternDecoder.conditions(t.value, &reader, what: "when.trigger") { conditions = c } else { ok = false }
+            }
+        } else {
+            ok = false
+        }
+        guard ok, let within else { return nil }
+        return Override(unit: unit, trigger: conditions, within: within)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let keys = KeyExtractor(fields: key)
+        let triggers = trigger.events(unit: ctx.unitIndex, in: ctx.store)
+        var fulfils = fulfil.events(unit: ctx.unitIndex, in: ctx.store)
+        var exts = extensions.map { $0.event.events(unit: ctx.unitIndex, in: ctx.store) } ?? []
+        let chain = ctx.successorChain
+        if !chain.isEmpty {
+            for link in chain {
+                fulfils += fulfil.events(unit: link.unit, in: ctx.store).filter { $0.day > link.after }
+                if let extensions {
+                    exts += extensions.event.events(unit: link.unit, in: ctx.store).filter { $0.day > link.after }
+                }
+            }
+            fulfils.sort(by: Event.chronological)
+            exts.sort(by: Event.chronological)
+        }
+
+        // Triggers per key, in date order (ties by id): the FIFO queues.
+        var queues: [String: [Int]] = [:]
+        var triggerKeys = [String?](repeating: nil, count: triggers.count)
+        for (i, t) in triggers.enumerated() {
+            guard let k = keys.key(of: t) else {
+                if ctx.window.contains(t.day) {
+                    out.missingKeys += 1
+                    out.diagnostics.append(
+                        .error(
+                            "deadline.missing-key",
+                            "trigger '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                            at: ctx.location(of: t)))
+                }
+                continue
+            }
+            triggerKeys[i] = k
+            queues[k, default: []].append(i)
+        }
+        var extsByKey: [String: [Event]] = [:]
+        for x in exts {
+            guard let k = keys.key(of: x) else {
+                out.diagnostics.append(unkeyed(x, ctx))
+                continue
+            }
+            extsByKey[k, default: []].append(x)
+        }
+
+        // Pairing: each fulfilment, in date order, takes the earliest unpaired trigger dated on or
+        // before it with the same key; an event never pairs with itself.
+        var pairedWith = [Event?](repeating: nil, count: triggers.count)
+        var heads: [String: Int] = [:]
+        for f in fulfils {
+            guard let k = keys.key(of: f) else {
+                out.diagnostics.append(unkeyed(f, ctx))
+                continue
+            }
+            guard let queue = queues[k] else { continue }
+            var pos = heads[k] ?? 0
+            while pos < queue.count, pairedWith[queue[pos]] != nil { pos += 1 }
+            heads[k] = pos
+            var candidate = pos
+            while candidate < queue.count {
+                let ti = queue[candidate]
+                let t = triggers[ti]
+                if t.day > f.day { break }
+                if pairedWith[ti] == nil && t.id != f.id {
+                    pairedWith[ti] = f
+                    break
+                }
+                candidate += 1
+            }
+        }
+
+        for (i, t) in triggers.enumerated() where ctx.window.contains(t.day) && t.day <= ctx.asOf {
+            guard let k = triggerKeys[i] else { continue }
+            let limit = overrides.first { o in
+                (o.unit?.matches(ctx.unitIndex, in: ctx.registry) ?? true)
+                    && o.trigger.allSatisfy { fc in fc.conditions.allSatisfy { $0.holds(for: t.value(of: fc.field)) } }
+            }?.within ?? within
+            var due = ctx.calendar.add(limit, to: t.day, outside: &out.outsideCalendar)
+            let paired = pairedWith[i]
+            var applied: [Event] = []
+            if let extensions {
+                for x in extsByKey[k] ?? [] {
+                    if applied.count >= extensions.max { break }
+                    guard x.day > t.day, x.day <= due, x.id != t.id else { continue }
+                    if let p = paired, p.day < x.day { continue }
+                    due = ctx.calendar.add(extensions.by, to: due, outside: &out.outsideCalendar)
+                    applied.append(x)
+                }
+            }
+            var f = ctx.finding(.satisfied, sortDay: t.day, waiverSpan: t.day...t.day, identity: t.id)
+            if let p = paired {
+                if p.day > due {
+                    f.status = .violated
+                    f.reason = "late"
+                    f.daysLate = due.days(to: p.day)
+                }
+            } else if ctx.asOf > due {
+                f.status = .violated
+                f.reason = "overdue"
+                f.daysLate = due.days(to: ctx.asOf)
+            } else {
+                f.status = .pending
+            }
+            f.period = t.day.description
+            f.due = due
+            f.ref = t.ref
+            f.events = [t.id] + (paired.map { [$0.id] } ?? []) + applied.map(\.id)
+            out.findings.append(f)
+        }
+    }
+
+    private func unkeyed(_ e: Event, _ ctx: EvaluationContext) -> Diagnostic {
+        .warning(
+            "deadline.unkeyed-event",
+            "event '\(e.id)' lacks the key field(s) \(key.joined(separator: ", ")) of rule \(ctx.rule.id) and matches nothing",
+            at: ctx.location(of: e))
+    }
+}

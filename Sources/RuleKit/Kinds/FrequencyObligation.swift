@@ -1,0 +1,82 @@
+import ComplianceCore
+import NodeDecoding
+
+/// At least and/or at most N matching events per period (SPEC §6.1) — e.g. a commune chairman
+/// receives citizens at least once a week.
+public struct FrequencyObligation: ObligationKind {
+    public static let kindName = "frequency"
+    public static let keys = ["event", "per", "at_least", "at_most", "distinct"]
+    public static let requiredKeys = ["event", "per"]
+    public static let summary = "At least and/or at most N matching events in each period."
+
+    /// Which events count.
+    public let event: EventPattern
+    /// The period.
+    public let per: PeriodKind
+    /// Lower bound.
+    public let atLeast: Int?
+    /// Upper bound.
+    public let atMost: Int?
+    /// Count distinct values of this field instead of events.
+    public let distinct: String?
+
+    public var eventTypes: [String] { event.types }
+    public var attributeNames: [String] { event.conditions.map(\.field) + (distinct.map { [$0] } ?? []) }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let event = map["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "event") }
+        let per = map["per"].flatMap { e in
+            reader.choice(e.value, what: "per", among: PeriodKind.allCases.map(\.rawValue)).flatMap(PeriodKind.init)
+        }
+        let atLeast = map["at_least"].flatMap { reader.integer($0.value, what: "at_least") }
+        let atMost = map["at_most"].flatMap { reader.integer($0.value, what: "at_most") }
+        let distinct = map["distinct"].flatMap { reader.identifier($0.value, what: "distinct") }
+        if !map.has("at_least") && !map.has("at_most") {
+            reader.error("missing-field", "a frequency rule needs at_least or at_most", at: map.node)
+            return nil
+        }
+        if let l = atLeast, let m = atMost, l > m, let node = map["at_least"]?.key {
+            reader.error("invalid-value", "at_least (\(l)) is greater than at_most (\(m))", at: node)
+            return nil
+        }
+        guard let event, let per else { return nil }
+        if map.has("at_least") && atLeast == nil || map.has("at_most") && atMost == nil { return nil }
+        return FrequencyObligation(event: event, per: per, atLeast: atLeast, atMost: atMost, distinct: distinct)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let window = ctx.window
+        let last = min(window.to ?? ctx.asOf, ctx.asOf)
+        guard window.from <= last else { return }
+        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
+        for period in per.periods(overlapping: window.from, last) {
+            if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
+            var counted = Array(events.slice(from: period.start, through: period.end))
+            let count: Int
+            if let distinct {
+                counted = counted.filter { $0.value(of: distinct) != nil }
+                count = Set(counted.compactMap { $0.value(of: distinct)?.text }).count
+            } else {
+                count = counted.count
+            }
+            let closed = period.end < ctx.asOf
+            var status = Finding.Status.satisfied
+            var reason: String?
+            var bound = atLeast ?? atMost
+            if let m = atMost, count > m {
+                (status, reason, bound) = (.violated, "excess", m)
+            } else if let l = atLeast, count < l {
+                if closed { (status, reason, bound) = (.violated, "insufficient", l) } else { status = .pending }
+            }
+            var f = ctx.finding(
+                status, reason: reason, sortDay: period.start, waiverSpan: period.start...period.end,
+                identity: period.label)
+            f.period = period.label
+            f.due = period.end
+            f.expected = bound
+            f.actual = count
+            f.events = counted.map(\.id)
+            out.findings.append(f)
+        }
+    }
+}

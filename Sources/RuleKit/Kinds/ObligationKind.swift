@@ -1,0 +1,62 @@
+import ComplianceCore
+import NodeDecoding
+
+/// A rule kind as the loader sees it: its keys, how to read them, and worked examples that a
+/// generic test runs, so documentation cannot drift from behaviour.
+public protocol ObligationKind: Obligation {
+    /// Keys this kind adds to the common rule keys.
+    static var keys: [String] { get }
+    /// Keys this kind requires.
+    static var requiredKeys: [String] { get }
+    /// One line on what the kind checks, for generated docs and `explain`.
+    static var summary: String { get }
+    /// Reads the kind's fields from a rule mapping; nil after reporting diagnostics.
+    static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self?
+}
+
+/// What kind decoders may need beyond the mapping: the rule's effective dates and the pattern
+/// reader shared by every kind.
+public struct RuleDecodingContext {
+    /// The rule's `effective` range, when it could be read.
+    public let effective: Effective?
+}
+
+/// The kinds the product knows, by `kind:` name. Adding a kind means adding it here.
+public enum Kinds {
+    /// Every kind type.
+    public static let all: [any ObligationKind.Type] = [
+        FrequencyObligation.self, DeadlineObligation.self, PrecedenceObligation.self,
+        PeriodicObligation.self, OnceObligation.self, RegularityObligation.self,
+    ]
+
+    /// Kind names, in documentation order.
+    public static var names: [String] { all.map { $0.kindName } }
+
+    /// The kind type for a name.
+    public static func type(named name: String) -> (any ObligationKind.Type)? {
+        all.first { $0.kindName == name }
+    }
+}
+
+/// Reads `key` fields of events: the joined text of every key field, or nil when one is absent.
+struct KeyExtractor: Sendable {
+    let fields: [String]
+
+    func key(of event: Event) -> String? {
+        if fields.isEmpty { return "" }
+        if fields.count == 1 { return event.value(of: fields[0])?.text }
+        var parts: [String] = []
+        for f in fields {
+            guard let v = event.value(of: f) else { return nil }
+            parts.append(v.text)
+        }
+        return parts.joined(separator: "\u{1F}")
+    }
+}
+
+extension EvaluationContext {
+    /// The source location of an event, for diagnostics about it.
+    func location(of event: Event) -> SourceLocation {
+        SourceLocation(path: store.path(of: event.origin), line: Int(event.origin.line), column: 0)
+    }
+}

@@ -1,0 +1,63 @@
+import ComplianceCore
+import NodeDecoding
+
+/// A one-off obligation by a fixed date (SPEC §6.5) — e.g. the directive disseminated to every
+/// party cell by 31 March 2022.
+public struct OnceObligation: ObligationKind {
+    public static let kindName = "once"
+    public static let keys = ["event", "from", "by"]
+    public static let requiredKeys = ["event", "by"]
+    public static let summary = "One matching event, dated from a start date, by a fixed date."
+
+    /// The deliverable.
+    public let event: EventPattern
+    /// Earliest date an event counts; nil = effective.from.
+    public let from: Day?
+    /// The fixed due date (never rolled).
+    public let by: Day
+
+    public var eventTypes: [String] { event.types }
+    public var attributeNames: [String] { event.conditions.map(\.field) }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let event = map["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "event") }
+        let from = map["from"].map { reader.date($0.value, what: "from") }
+        let by = map["by"].flatMap { reader.date($0.value, what: "by") }
+        if case .some(nil) = from { return nil }
+        guard let event, let by else { return nil }
+        if let f = from.flatMap({ $0 }), f > by, let node = map["from"]?.key {
+            reader.error("invalid-value", "from (\(f)) is after by (\(by))", at: node)
+            return nil
+        }
+        return OnceObligation(event: event, from: from.flatMap { $0 }, by: by)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let start = from ?? ctx.rule.effective.from
+        guard start <= ctx.asOf else { return }
+        let effective = ctx.rule.effective
+        guard effective.from <= by, effective.to.map({ by <= $0 }) ?? true else { return }
+        if let bounds = ctx.runBounds, !bounds.contains(by) { return }
+        let unit = ctx.unit
+        guard unit.from.map({ $0 <= by }) ?? true, unit.to.map({ $0 >= start }) ?? true else { return }
+        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
+        let deciding = events.count > 0 ? events[events.firstIndex(onOrAfter: start)...].first : nil
+        var f = ctx.finding(.satisfied, sortDay: by, waiverSpan: by...by, identity: by.description)
+        f.due = by
+        if let e = deciding {
+            f.events = [e.id]
+            if e.day > by {
+                f.status = .violated
+                f.reason = "late"
+                f.daysLate = by.days(to: e.day)
+            }
+        } else if ctx.asOf > by {
+            f.status = .violated
+            f.reason = "missing"
+            f.daysLate = by.days(to: ctx.asOf)
+        } else {
+            f.status = .pending
+        }
+        out.findings.append(f)
+    }
+}

@@ -1,0 +1,101 @@
+import ComplianceCore
+import NodeDecoding
+
+/// One deliverable per period by a due date (SPEC §6.4) — e.g. a half-year report within 15 days
+/// of the half-year's end, or an annual plan by the end of January.
+public struct PeriodicObligation: ObligationKind {
+    public static let kindName = "periodic"
+    public static let keys = ["event", "per", "due", "match_period"]
+    public static let requiredKeys = ["event", "per"]
+    public static let summary = "One matching event per period, by a due date after the period's start or end."
+
+    /// Which end of the period the due date counts from.
+    public enum Anchor: String, Sendable {
+        case start, end
+    }
+
+    /// How an event is assigned to a period.
+    public enum Matching: String, Sendable {
+        case label, date
+    }
+
+    /// The deliverable.
+    public let event: EventPattern
+    /// The period.
+    public let per: PeriodKind
+    /// Due after start or end.
+    public let anchor: Anchor
+    /// Offset from the anchor (rolled).
+    public let offset: DurationSpec
+    /// Label or date matching.
+    public let matching: Matching
+
+    public var eventTypes: [String] { event.types }
+    public var attributeNames: [String] { event.conditions.map(\.field) }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let event = map["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "event") }
+        let per = map["per"].flatMap { e in
+            reader.choice(e.value, what: "per", among: PeriodKind.allCases.map(\.rawValue)).flatMap(PeriodKind.init)
+        }
+        var anchor: Anchor? = .end
+        var offset: DurationSpec? = DurationSpec(count: 0, unit: .days)
+        if let due = map["due"],
+            let m = reader.mapping(due.value, allowed: ["after", "offset"], what: "due", keyNode: due.key)
+        {
+            if let a = m["after"] { anchor = reader.choice(a.value, what: "due.after", among: ["end", "start"]).flatMap(Anchor.init) }
+            if let o = m["offset"] { offset = reader.duration(o.value, what: "due.offset") }
+        } else if map.has("due") {
+            return nil
+        }
+        let matching = map["match_period"].map { e in
+            reader.choice(e.value, what: "match_period", among: ["label", "date"]).flatMap(Matching.init)
+        } ?? .label
+        if matching == .date, anchor == .end, let entry = map["match_period"] {
+            reader.error(
+                "invalid-value", "match_period: date needs due.after: start (a deliverable due early in its own period)",
+                at: entry.key)
+            return nil
+        }
+        guard let event, let per, let anchor, let offset, let matching else { return nil }
+        return PeriodicObligation(event: event, per: per, anchor: anchor, offset: offset, matching: matching)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let window = ctx.window
+        let last = min(window.to ?? ctx.asOf, ctx.asOf)
+        guard window.from <= last else { return }
+        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
+        for period in per.periods(overlapping: window.from, last) {
+            if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
+            let base = anchor == .end ? period.end : period.start
+            let due = ctx.calendar.add(offset, to: base, outside: &out.outsideCalendar)
+            let deciding: Event?
+            switch matching {
+            case .date: deciding = events.slice(from: period.start, through: period.end).first
+            case .label:
+                let label = period.label
+                deciding = events.first { $0.value(of: "period")?.text == label }
+            }
+            var f = ctx.finding(
+                .satisfied, sortDay: period.start, waiverSpan: period.start...period.end, identity: period.label)
+            f.period = period.label
+            f.due = due
+            if let e = deciding {
+                f.events = [e.id]
+                if e.day > due {
+                    f.status = .violated
+                    f.reason = "late"
+                    f.daysLate = due.days(to: e.day)
+                }
+            } else if ctx.asOf > due {
+                f.status = .violated
+                f.reason = "missing"
+                f.daysLate = due.days(to: ctx.asOf)
+            } else {
+                f.status = .pending
+            }
+            out.findings.append(f)
+        }
+    }
+}

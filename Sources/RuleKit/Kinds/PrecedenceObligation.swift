@@ -1,0 +1,123 @@
+import ComplianceCore
+import NodeDecoding
+
+/// Something must come first (SPEC §6.3) — e.g. the MTTQ is consulted within 90 days before a
+/// decision on land or site clearance.
+public struct PrecedenceObligation: ObligationKind {
+    public static let kindName = "precedence"
+    public static let keys = ["target", "requires", "key", "lead", "scope"]
+    public static let requiredKeys = ["target", "requires", "lead"]
+    public static let summary = "Each target event must be preceded by a required event within a lead window."
+
+    /// Whose `requires` events count.
+    public enum Scope: String, Sendable {
+        case sameUnit = "same-unit"
+        case anyUnit = "any-unit"
+    }
+
+    /// The events that need a prior event.
+    public let target: EventPattern
+    /// The prior event.
+    public let requires: EventPattern
+    /// Fields that must be equal.
+    public let key: [String]
+    /// requires.date ∈ [target − max, target − min].
+    public let leadMin: DurationSpec
+    /// See `leadMin`.
+    public let leadMax: DurationSpec
+    /// Scope.
+    public let scope: Scope
+
+    public var eventTypes: [String] { target.types + requires.types }
+    public var attributeNames: [String] { key + target.conditions.map(\.field) + requires.conditions.map(\.field) }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let target = map["target"].flatMap { PatternDecoder.pattern($0, &reader, what: "target") }
+        let requires = map["requires"].flatMap { PatternDecoder.pattern($0, &reader, what: "requires") }
+        let keyList = map["key"].map { reader.identifierList($0.value, what: "key") }
+        var leadMin: DurationSpec? = DurationSpec(count: 0, unit: .days)
+        var leadMax: DurationSpec?
+        if let lead = map["lead"],
+            let m = reader.mapping(lead.value, allowed: ["min", "max"], required: ["max"], what: "lead", keyNode: lead.key)
+        {
+            leadMax = m["max"].flatMap { reader.duration($0.value, what: "lead.max") }
+            if let e = m["min"] { leadMin = reader.duration(e.value, what: "lead.min") }
+        }
+        let scope = map["scope"].map { e in
+            reader.choice(e.value, what: "scope", among: ["same-unit", "any-unit"]).flatMap(Scope.init)
+        } ?? .sameUnit
+        if case .some(nil) = keyList { return nil }
+        guard let target, let requires, let leadMin, let leadMax, let scope else { return nil }
+        return PrecedenceObligation(
+            target: target, requires: requires, key: keyList.flatMap { $0 } ?? [], leadMin: leadMin, leadMax: leadMax,
+            scope: scope)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let keys = KeyExtractor(fields: key)
+        let targets = target.events(unit: ctx.unitIndex, in: ctx.store)
+        let pool: [Event]
+        switch scope {
+        case .sameUnit: pool = requires.events(unit: ctx.unitIndex, in: ctx.store)
+        case .anyUnit:
+            let all = ctx.store.events(types: requires.types)
+            pool = requires.conditions.isEmpty ? all : all.filter(requires.matchesConditions)
+        }
+        var byKey: [String: [Event]] = [:]
+        for e in pool {
+            if let k = keys.key(of: e) { byKey[k, default: []].append(e) }
+        }
+        for t in targets where ctx.window.contains(t.day) && t.day <= ctx.asOf {
+            guard let k = keys.key(of: t) else {
+                out.missingKeys += 1
+                out.diagnostics.append(
+                    .error(
+                        "precedence.missing-key",
+                        "target '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                        at: ctx.location(of: t)))
+                continue
+            }
+            let candidates = byKey[k] ?? []
+            let lo = ctx.calendar.subtract(leadMax, from: t.day, outside: &out.outsideCalendar)
+            let hi = ctx.calendar.subtract(leadMin, from: t.day, outside: &out.outsideCalendar)
+            var f = ctx.finding(.satisfied, sortDay: t.day, waiverSpan: t.day...t.day, identity: t.id)
+            f.period = t.day.description
+            f.ref = t.ref
+            let inWindow = lo <= hi ? candidates.slice(from: lo, through: hi).first { $0.id != t.id } : nil
+            if let prior = inWindow {
+                f.events = [t.id, prior.id]
+            } else {
+                f.status = .violated
+                f.reason = "no-prior"
+                f.events = [t.id]
+                if let c = nearest(to: t, in: candidates) {
+                    f.events.append(c.id)
+                    f.distanceDays = c.day.days(to: t.day)
+                }
+            }
+            out.findings.append(f)
+        }
+    }
+
+    /// The candidate with the smallest |target − candidate| days, ties to the earlier date, then id.
+    /// Candidates are date-sorted, so only two can win: the first of the last date group before the
+    /// target's date, and the first at or after it.
+    private func nearest(to t: Event, in candidates: [Event]) -> Event? {
+        let pivot = candidates.firstIndex(onOrAfter: t.day)
+        var earlier: Event?
+        if pivot > 0 {
+            let day = candidates[pivot - 1].day
+            var i = pivot - 1
+            while i > 0 && candidates[i - 1].day == day { i -= 1 }
+            earlier = candidates[i]
+        }
+        let later = candidates[pivot...].first { $0.id != t.id }
+        switch (earlier, later) {
+        case (nil, nil): return nil
+        case (let e?, nil): return e
+        case (nil, let l?): return l
+        case (let e?, let l?):
+            return abs(l.day.days(to: t.day)) < abs(e.day.days(to: t.day)) ? l : e
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ComplianceCore
+import NodeDecoding
+
+/// No gap longer than a limit between matching events (SPEC §6.6) — e.g. a leader attends a
+/// grassroots party-cell meeting at least every 45 days.
+public struct RegularityObligation: ObligationKind {
+    public static let kindName = "regularity"
+    public static let keys = ["event", "max_gap"]
+    public static let requiredKeys = ["event", "max_gap"]
+    public static let summary = "No gap between consecutive matching events longer than a limit."
+
+    /// The events.
+    public let event: EventPattern
+    /// Longest allowed gap, in calendar days.
+    public let maxGap: Int
+
+    public var eventTypes: [String] { event.types }
+    public var attributeNames: [String] { event.conditions.map(\.field) }
+
+    public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
+        let event = map["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "event") }
+        var gap: Int?
+        if let e = map["max_gap"], let d = reader.duration(e.value, what: "max_gap") {
+            if d.unit == .days {
+                gap = d.count
+            } else {
+                reader.error("invalid-value", "max_gap is counted in calendar days ('45 days'), not working days", at: e.value)
+            }
+        }
+        guard let event, let gap else { return nil }
+        return RegularityObligation(event: event, maxGap: gap)
+    }
+
+    public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
+        let window = ctx.window
+        let end = min(window.to ?? ctx.asOf, ctx.asOf)
+        guard window.from <= end else { return }
+        // The last gap stays open while the window goes on past the as-of date.
+        let open = end == ctx.asOf && (window.to.map { $0 > ctx.asOf } ?? true)
+        let events = Array(event.events(unit: ctx.unitIndex, in: ctx.store).slice(from: window.from, through: end))
+        var points: [Day] = [window.from]
+        var idsAt: [Day: [String]] = [:]
+        for e in events {
+            if points.last != e.day { points.append(e.day) }
+            idsAt[e.day, default: []].append(e.id)
+        }
+        func gap(_ a: Day, _ b: Day, open isOpen: Bool) {
+            let length = a.days(to: b)
+            let label = "\(a)/\(b)"
+            var f = ctx.finding(.satisfied, sortDay: a, waiverSpan: b...b, identity: label)
+            f.period = label
+            f.due = a.adding(days: maxGap)
+            f.events = (idsAt[a] ?? []) + (a == b ? [] : (idsAt[b] ?? []))
+            if length > maxGap {
+                f.status = .violated
+                f.reason = "gap"
+                f.daysLate = length - maxGap
+            } else if isOpen {
+                f.status = .pending
+            }
+            out.findings.append(f)
+        }
+        for i in points.indices.dropFirst() { gap(points[i - 1], points[i], open: false) }
+        if let lastPoint = points.last {
+            if lastPoint < end {
+                gap(lastPoint, end, open: open)
+            } else if open, idsAt[end] != nil {
+                gap(end, end, open: true)
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import ComplianceCore
+import NodeDecoding
+import YAMLSupport
+
+/// Loads rule files into typed rules. Unknown keys anywhere are errors: a typo must never silently
+/// disable a rule.
+public struct RuleLoader {
+    /// Keys every rule may carry, whatever its kind.
+    public static let commonKeys = [
+        "id", "title", "description", "source", "severity", "applies_to", "effective", "partial_periods",
+        "message", "kind",
+    ]
+    /// Keys every rule must carry.
+    public static let commonRequired = ["id", "title", "source", "severity", "effective", "kind"]
+
+    /// One rule file's path for diagnostics and its sha256.
+    public struct FileDigest: Sendable {
+        /// Display path.
+        public let path: String
+        /// Hex digest of the bytes.
+        public let sha256: String
+    }
+
+    /// What loading produced.
+    public struct Result: Sendable {
+        /// Valid rules, in file then document order.
+        public var rules: [Rule] = []
+        /// Files read, with digests.
+        public var files: [FileDigest] = []
+        /// Diagnostics.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Known unit ids (for selectors) and the vocabulary (for types and attributes), when loaded.
+    let unitIDs: Set<String>?
+    let vocabulary: Vocabulary?
+
+    /// A loader that checks names against the project's units and vocabulary.
+    public init(unitIDs: Set<String>?, vocabulary: Vocabulary?) {
+        self.unitIDs = unitIDs
+        self.vocabulary = vocabulary
+    }
+
+    /// Loads files (already expanded from folders, in code-point order): `(path on disk, display path)`.
+    public func load(files: [(path: String, display: String)]) -> Result {
+        var result = Result()
+        var firstDefinition: [String: SourceLocation] = [:]
+        for file in files {
+            let loaded = YAMLFileLoader.load(path: file.path, displayPath: file.display)
+            result.diagnostics += loaded.diagnostics
+            if loaded.readable { result.files.append(FileDigest(path: file.display, sha256: SHA256.hex(loaded.bytes))) }
+            guard let root = loaded.root else { continue }
+            var reader = NodeReader(path: file.display, prefix: "rule")
+            guard let top = reader.mapping(root, allowed: ["rules"], required: ["rules"], what: "a rule file") else {
+                result.diagnostics += reader.diagnostics
+                continue
+            }
+            if let list = top["rules"] {
+                if let items = list.value.items {
+                    for item in items {
+                        guard let rule = decodeRule(item, &reader) else { continue }
+                        if let first = firstDefinition[rule.id] {
+                            reader.diagnostics.append(
+                                .error(
+                                    "rule.duplicate-id",
+                                    "rule id '\(rule.id)' is already defined at \(first.path):\(first.line)",
+                                    at: rule.location, related: [first]))
+                            continue
+                        }
+                        firstDefinition[rule.id] = rule.location
+                        result.rules.append(rule)
+                    }
+                } else if !list.value.isNull {
+                    reader.error("invalid-value", "'rules' must be a list of rules", at: list.value)
+                }
+            }
+            result.diagnostics += reader.diagnostics
+        }
+        return result
+    }
+
+    private func decodeRule(_ node: YAMLNode, _ reader: inout NodeReader) -> Rule? {
+        guard node.entries != nil else {
+            reader.error("invalid-value", "a rule must be a mapping, found a \(node.kindName)", at: node)
+            return nil
+        }
+        let before = reader.diagnostics.count
+        // The kind decides which further keys are allowed.
+        let kindNode = node.value(forKey: "kind")
+        var kindType: (any ObligationKind.Type)?
+        if let kindNode {
+            let name = kindNode.scalar.map(TextNormalization.normalize) ?? ""
+            kindType = Kinds.type(named: name)
+            if kindType == nil {
+                reader.error(
+                    "unknown-kind", "unknown rule kind '\(name)'" + Suggestions.hint(for: name, in: Kinds.names),
+                    at: kindNode)
+            }
+        }
+        let allowed = Self.commonKeys + (kindType?.keys ?? allKindKeys)
+        let required = Self.commonRequired + (kindType?.requiredKeys ?? [])
+        guard let map = reader.mapping(node, allowed: allowed, required: required, what: "rule") else { return nil }
+
+        let id = map["id"].flatMap { e -> String? in
+            guard let id = reader.identifier(e.value, what: "id") else { return nil }
+            if id.isEmpty {
+                reader.error("invalid-value", "id must not be empty", at: e.value)
+                return nil
+            }
+            return id
+        }
+        let title = map["title"].flatMap { reader.localized($0.value, what: "title") }
+        let description = map["description"].flatMap { reader.localized($0.value, what: "description") }
+        let source = map["source"].flatMap { decodeSource($0, &reader) }
+        let severity = map["severity"].flatMap { e in
+            reader.choice(e.value, what: "severity", among: Severity.allCases.map(\.rawValue)).flatMap(Severity.init)
+        }
+        let appliesTo = map["applies_to"].map { e -> UnitSelector? in
+            guard let s = PatternDecoder.selector(e.value, &reader, what: "applies_to") else { return nil }
+            checkUnits(s, &reader, at: e.value)
+            return s
+        }
+        let effective = map["effective"].flatMap { decodeEffective($0, &reader) }
+        let partial = map["partial_periods"].map { e in
+            reader.choice(e.value, what: "partial_periods", among: ["skip", "evaluate"]).flatMap(PartialPeriods.init)
+        } ?? .skip
+        let message = map["message"].flatMap { e -> MessageTemplate? in
+            guard let text = reader.localized(e.value, what: "message") else { return nil }
+            do {
+                return try MessageTemplate(vi: text.vi, en: text.en)
+            } catch let error as MessageTemplate.Problem {
+                if error.unknownPlaceholder {
+                    reader.error(
+                        "unknown-placeholder",
+                        "unknown placeholder '{\(error.detail)}' in message"
+                            + Suggestions.hint(for: error.detail, in: MessageTemplate.placeholders),
+                        at: e.value)
+                } else {
+                    reader.error("invalid-value", "message template: \(error.detail) (write '{{' for a literal brace)", at: e.value)
+                }
+                return nil
+            } catch {
+                return nil
+            }
+        }
+        let obligation = kindType.flatMap { $0.decode(map, &reader, RuleDecodingContext(effective: effective)) }
+        if let obligation { checkVocabulary(obligation, map, &reader) }
+        guard reader.diagnostics.count == before || !reader.diagnostics[before...].contains(where: { $0.level == .error }),
+            let id, let title, let source, let severity, let effective, let obligation
+        else { return nil }
+        return Rule(
+            id: id, title: title, description: description, source: source, severity: severity,
+            appliesTo: appliesTo.flatMap { $0 }, effective: effective, partialPeriods: partial ?? .skip,
+            message: message, obligation: obligation, location: reader.location(map["id"]?.value ?? node),
+            endLine: node.end.column == 1 ? max(node.start.line, node.end.line - 1) : node.end.line)
+    }
+
+    private var allKindKeys: [String] { Array(Set(Kinds.all.flatMap { $0.keys })).sorted() }
+
+    private func decodeSource(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> RuleSource? {
+        guard let m = reader.mapping(
+            entry.value, allowed: ["document", "clause", "basis", "url"], required: ["document"], what: "source",
+            keyNode: entry.key)
+        else { return nil }
+        guard let doc = m["document"].flatMap({ reader.text($0.value, what: "source.document") }) else { return nil }
+        return RuleSource(
+            document: doc, clause: m["clause"].flatMap { reader.text($0.value, what: "source.clause") },
+            basis: m["basis"].flatMap { reader.text($0.value, what: "source.basis") },
+            url: m["url"].flatMap { reader.text($0.value, what: "source.url") })
+    }
+
+    private func decodeEffective(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> Effective? {
+        guard let m = reader.mapping(
+            entry.value, allowed: ["from", "to"], required: ["from"], what: "effective", keyNode: entry.key)
+        else { return nil }
+        guard let from = m["from"].flatMap({ reader.date($0.value, what: "effective.from") }) else { return nil }
+        var to: Day?
+        if let e = m["to"] {
+            guard let t = reader.optionalDate(e.value, what: "effective.to") else { return nil }
+            to = t
+        }
+        if let to, to < from, let e = m["to"] {
+            reader.error("invalid-value", "effective.to (\(to)) is before effective.from (\(from))", at: e.key)
+            return nil
+        }
+        return Effective(from: from, to: to)
+    }
+
+    private func checkUnits(_ selector: UnitSelector, _ reader: inout NodeReader, at node: YAMLNode) {
+        guard let unitIDs else { return }
+        for id in selector.namedUnitIDs where !unitIDs.contains(id) {
+            reader.error(
+                "unknown-unit", "selector names unknown unit '\(id)'" + Suggestions.hint(for: id, in: unitIDs), at: node)
+        }
+    }
+
+    private func checkVocabulary(_ obligation: any Obligation, _ map: MapView, _ reader: inout NodeReader) {
+        guard let vocabulary else { return }
+        let known = vocabulary.eventTypes.keys
+        var typeNodes: [YAMLNode] = []
+        collectTypeNodes(map.node, into: &typeNodes)
+        for t in Set(obligation.eventTypes).sorted() where vocabulary.eventTypes[t] == nil {
+            let node = typeNodes.first { n in
+                n.scalar.map(TextNormalization.normalize) == t
+                    || (n.items?.contains { $0.scalar.map(TextNormalization.normalize) == t } ?? false)
+            }
+            reader.error(
+                "unknown-type", "unknown event type '\(t)'" + Suggestions.hint(for: t, in: known), at: node ?? map.node)
+        }
+        let attributes = vocabulary.allAttributeNames
+        for a in Set(obligation.attributeNames).sorted() where !attributes.contains(a) {
+            reader.error(
+                "unknown-attribute", "unknown attribute '\(a)' (not in the vocabulary)" + Suggestions.hint(for: a, in: attributes),
+                at: map.node)
+        }
+    }
+
+    private func collectTypeNodes(_ node: YAMLNode, into out: inout [YAMLNode]) {
+        var stack = [node]
+        while let n = stack.popLast() {
+            for e in n.entries ?? [] {
+                if e.key.scalar == "type" {
+                    if let items = e.value.items { out.append(contentsOf: items) } else { out.append(e.value) }
+                }
+                stack.append(e.value)
+            }
+            stack.append(contentsOf: n.items ?? [])
+        }
+        out.sort { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,147 @@
+import CLibYAML
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Owns one libyaml parser and its input, and hands out events as Swift values; the only type that
+/// touches libyaml's memory, so every allocation is freed in one `deinit`.
+final class LibYAMLEventParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private var input: UnsafeMutableBufferPointer<UInt8>?
+    private var file: UnsafeMutablePointer<FILE>?
+    private let initialized: Bool
+
+    /// Parses a copy of `bytes`, which libyaml needs to stay alive while it reads.
+    init(bytes: [UInt8]) {
+        parser = .allocate(capacity: 1)
+        initialized = yaml_parser_initialize(parser) != 0
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        input = buffer
+        if initialized, let base = buffer.baseAddress {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+        }
+    }
+
+    /// Parses an open file, read in small blocks so memory stays constant; takes ownership of `file`.
+    init(file: UnsafeMutablePointer<FILE>) {
+        parser = .allocate(capacity: 1)
+        initialized = yaml_parser_initialize(parser) != 0
+        self.file = file
+        if initialized {
+            yaml_parser_set_input_file(parser, file)
+        }
+    }
+
+    deinit {
+        if initialized {
+            yaml_parser_delete(parser)
+        }
+        parser.deallocate()
+        input?.deallocate()
+        if let file {
+            fclose(file)
+        }
+    }
+
+    /// The next event, or the reason libyaml stopped.
+    func next() throws(ParseFailure) -> ParsedEvent {
+        guard initialized else { throw .memory }
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) != 0 else { throw failure() }
+        defer { yaml_event_delete(&event) }
+        return Self.convert(&event)
+    }
+
+    /// Copies a C event into a `ParsedEvent`.
+    private static func convert(_ event: inout yaml_event_t) -> ParsedEvent {
+        let start = mark(event.start_mark)
+        let end = mark(event.end_mark)
+        var result = ParsedEvent(kind: .streamEnd, start: start, end: end)
+        switch event.type {
+        case YAML_STREAM_START_EVENT: result.kind = .streamStart
+        case YAML_STREAM_END_EVENT, YAML_NO_EVENT: result.kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: result.kind = .documentEnd
+        case YAML_ALIAS_EVENT:
+            result.kind = .alias
+            result.anchor = string(event.data.alias.anchor)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            result.kind = .scalar
+            result.anchor = string(scalar.anchor)
+            result.tag = string(scalar.tag)
+            if let value = scalar.value {
+                result.text = String(
+                    decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+            }
+            result.style = style(scalar.style)
+        case YAML_SEQUENCE_START_EVENT:
+            result.kind = .sequenceStart
+            result.anchor = string(event.data.sequence_start.anchor)
+            result.tag = string(event.data.sequence_start.tag)
+        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT:
+            result.kind = .mappingStart
+            result.anchor = string(event.data.mapping_start.anchor)
+            result.tag = string(event.data.mapping_start.tag)
+        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
+        default: result.kind = .streamEnd
+        }
+        return result
+    }
+
+    /// Reads libyaml's error fields after a failed parse.
+    private func failure() -> ParseFailure {
+        let state = parser.pointee
+        let problem = Self.string(state.problem) ?? "unknown error"
+        switch state.error {
+        case YAML_MEMORY_ERROR:
+            return .memory
+        case YAML_READER_ERROR:
+            if problem == "input error" {
+                return .input(message: "the file could not be read")
+            }
+            return .reader(
+                problem: problem, byteOffset: state.problem_offset, value: Int(state.problem_value))
+        default:
+            var message = problem
+            if let context = Self.string(state.context) {
+                let contextMark = Self.mark(state.context_mark)
+                message += " (\(context) at line \(contextMark.line), column \(contextMark.column))"
+            }
+            return .syntax(message: message, mark: Self.mark(state.problem_mark))
+        }
+    }
+
+    /// A 1-based mark from libyaml's 0-based one.
+    private static func mark(_ mark: yaml_mark_t) -> SourceMark {
+        SourceMark(line: mark.line + 1, column: mark.column + 1)
+    }
+
+    /// A Swift string from a NUL-terminated C string, nil for a null pointer.
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// A Swift string from a NUL-terminated libyaml string, nil for a null pointer.
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// The `ScalarStyle` for a libyaml style.
+    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Opening the input and turning libyaml failures into final events.
+extension YAMLRecordReader {
+    /// A parser over the input, after refusing UTF-16/32 and unreadable paths.
+    func openParser() throws(Stop) -> LibYAMLEventParser {
+        switch input {
+        case .bytes(let bytes):
+            if ByteLocation.startsWithUTF16BOM(bytes) { throw Self.notUTF8() }
+            return LibYAMLEventParser(bytes: bytes)
+        case .path(let path):
+            guard let file = fopen(path, "rb") else {
+                throw Self.unreadable("cannot open '\(path)': \(Self.errnoText())")
+            }
+            var info = stat()
+            if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                fclose(file)
+                throw Self.unreadable("'\(path)' is a directory, not a file")
+            }
+            var head = [UInt8](repeating: 0, count: 4)
+            let count = fread(&head, 1, 4, file)
+            if ByteLocation.startsWithUTF16BOM(head.prefix(count)) {
+                fclose(file)
+                throw Self.notUTF8()
+            }
+            rewind(file)
+            return LibYAMLEventParser(file: file)
+        }
+    }
+
+    /// The next libyaml event, or a stop carrying the file error it means.
+    func nextEvent() throws(Stop) -> ParsedEvent {
+        guard let parser else { throw Stop(event: nil) }
+        do {
+            return try parser.next()
+        } catch {
+            throw Stop(event: fileError(for: error))
+        }
+    }
+
+    /// The final event for a libyaml failure.
+    private func fileError(for failure: ParseFailure) -> YAMLRecordEvent {
+        switch failure {
+        case .syntax(let message, let mark):
+            return .fileError(
+                line: mark.line, column: mark.column, code: YAMLProblem.syntax, message: message)
+        case .reader(let problem, let offset, let value):
+            let mark = locate(byteOffset: offset)
+            return .fileError(
+                line: mark.line, column: mark.column, code: YAMLProblem.invalidUTF8,
+                message: ParseFailure.readerMessage(problem, offset, value))
+        case .input(let message):
+            return .fileError(line: 1, column: 1, code: YAMLRecordEvent.unreadable, message: message)
+        case .memory:
+            return .fileError(
+                line: 1, column: 1, code: YAMLProblem.limit, message: "libyaml ran out of memory")
+        }
+    }
+
+    /// The line and column of a byte offset, re-reading a file's prefix in blocks if need be.
+    private func locate(byteOffset offset: Int) -> SourceMark {
+        switch input {
+        case .bytes(let bytes):
+            return ByteLocation.mark(ofByteOffset: offset, in: bytes)
+        case .path(let path):
+            var location = ByteLocation(offset: offset)
+            guard let file = fopen(path, "rb") else { return location.mark }
+            defer { fclose(file) }
+            var block = [UInt8](repeating: 0, count: 1 << 16)
+            while !location.isComplete {
+                let count = fread(&block, 1, block.count, file)
+                if count == 0 { break }
+                location.feed(block.prefix(count))
+            }
+            return location.mark
+        }
+    }
+
+    /// The stop for input that is not UTF-8.
+    private static func notUTF8() -> Stop {
+        Stop(
+            event: .fileError(
+                line: 1, column: 1, code: YAMLProblem.invalidUTF8,
+                message: "the file is UTF-16 or UTF-32; only UTF-8 is accepted"))
+    }
+
+    /// The stop for a path that cannot be read.
+    private static func unreadable(_ message: String) -> Stop {
+        Stop(event: .fileError(line: 1, column: 1, code: YAMLRecordEvent.unreadable, message: message))
+    }
+
+    /// The current `errno` as text.
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}

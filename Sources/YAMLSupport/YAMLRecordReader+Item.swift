@@ -1,0 +1,148 @@
+/// Reading one item of the `events` list into a record or a rejection.
+extension YAMLRecordReader {
+    /// Why reading an item stopped early: the item is refused, or the whole file stops.
+    private enum ItemFailure: Error {
+        /// The item is refused at `event`; reading goes on after it.
+        case refused(event: ParsedEvent, code: String, message: String)
+        /// Reading the file stops.
+        case stopped(Stop)
+    }
+
+    /// The next item as a record or a rejection; nil at the end of the list.
+    func readItem() throws(Stop) -> YAMLRecordEvent? {
+        let first = try nextEvent()
+        var open = 0
+        do throws(ItemFailure) {
+            switch first.kind {
+            case .sequenceEnd:
+                return nil
+            case .mappingStart:
+                open = 1
+                try refuseAnchorOrTag(first)
+                let fields = try readFields(open: &open)
+                return .record(line: first.start.line, fields: fields)
+            case .sequenceStart:
+                open = 1
+                try refuseAnchorOrTag(first)
+                throw ItemFailure.refused(
+                    event: first, code: YAMLRecordEvent.malformedRow,
+                    message: "a record must be a mapping; found a list")
+            default:
+                try refuseAnchorOrTag(first)
+                throw ItemFailure.refused(
+                    event: first, code: YAMLRecordEvent.malformedRow,
+                    message: "a record must be a mapping; found a scalar")
+            }
+        } catch {
+            switch error {
+            case .stopped(let stop):
+                throw stop
+            case .refused(let event, let code, let message):
+                try skip(open: open)
+                return .rejected(
+                    line: event.start.line, column: event.start.column, code: code, message: message)
+            }
+        }
+    }
+
+    /// Reads `key: value` pairs up to the end of the item's mapping.
+    private func readFields(open: inout Int) throws(ItemFailure) -> [YAMLRecordField] {
+        var fields: [YAMLRecordField] = []
+        var keyMarks = KeyMarks()
+        while true {
+            let key = try nextItemEvent()
+            if key.kind == .mappingEnd {
+                open = 0
+                return fields
+            }
+            try refuseNonScalar(key, open: &open, what: "a field name")
+            if let previous = keyMarks.firstMark(of: key.text) {
+                throw .refused(
+                    event: key, code: YAMLRecordEvent.malformedRow,
+                    message:
+                        "duplicate field '\(key.text)' (first defined at \(TreeBuilder.describe(previous)))")
+            }
+            keyMarks.insert(key.text, at: key.start)
+            let value = try nextItemEvent()
+            try refuseNonScalar(value, open: &open, what: "the value of field '\(key.text)'")
+            let isNull =
+                value.style == .plain && value.tag != YAMLCoreSchema.strTag
+                && YAMLCoreSchema.isNull(value.text)
+            fields.append(
+                YAMLRecordField(
+                    key: key.text, value: isNull ? nil : value.text, style: value.style, mark: value.start))
+        }
+    }
+
+    /// Refuses an alias, an anchor, a foreign tag or a collection where a scalar must be.
+    private func refuseNonScalar(_ event: ParsedEvent, open: inout Int, what: String) throws(ItemFailure) {
+        if event.kind == .sequenceStart || event.kind == .mappingStart {
+            open += 1
+        }
+        try refuseAnchorOrTag(event)
+        switch event.kind {
+        case .scalar:
+            return
+        case .sequenceStart, .mappingStart:
+            let found = event.kind == .sequenceStart ? "a list" : "a mapping"
+            throw .refused(
+                event: event, code: YAMLRecordEvent.malformedRow,
+                message: "\(what) must be a scalar; found \(found)")
+        default:
+            throw .refused(event: event, code: YAMLRecordEvent.malformedRow, message: "\(what) is missing")
+        }
+    }
+
+    /// The reason given with every anchor or alias refusal.
+    private static let noAliases = "anchors and aliases are not allowed in logs"
+
+    /// Refuses aliases and anchors (logs forbid them) and tags other than the standard ones.
+    private func refuseAnchorOrTag(_ event: ParsedEvent) throws(ItemFailure) {
+        if event.kind == .alias {
+            throw .refused(
+                event: event, code: YAMLRecordEvent.yamlAlias,
+                message: "alias '*\(event.anchor ?? "")' in a log record; \(Self.noAliases)")
+        }
+        if let anchor = event.anchor {
+            throw .refused(
+                event: event, code: YAMLRecordEvent.yamlAlias,
+                message: "anchor '&\(anchor)' in a log record; \(Self.noAliases)")
+        }
+        if !YAMLCoreSchema.isAllowed(tag: event.tag), let tag = event.tag {
+            throw .refused(
+                event: event, code: YAMLRecordEvent.malformedRow,
+                message: "unsupported tag '\(YAMLCoreSchema.shortForm(tag))' in a log record")
+        }
+    }
+
+    /// The next event inside an item.
+    private func nextItemEvent() throws(ItemFailure) -> ParsedEvent {
+        do {
+            return try nextEvent()
+        } catch {
+            throw .stopped(error)
+        }
+    }
+
+    /// Skips the rest of an item with `open` collections still open.
+    private func skip(open: Int) throws(Stop) {
+        var depth = open
+        while depth > 0 {
+            let event = try nextEvent()
+            switch event.kind {
+            case .sequenceStart, .mappingStart:
+                depth += 1
+                if depth > maxSkipDepth {
+                    throw Stop(
+                        event: .fileError(
+                            line: event.start.line, column: event.start.column, code: YAMLProblem.limit,
+                            message: "collections are nested deeper than \(maxSkipDepth) levels"))
+                }
+            case .sequenceEnd, .mappingEnd:
+                depth -= 1
+            default:
+                break
+            }
+        }
+    }
+}

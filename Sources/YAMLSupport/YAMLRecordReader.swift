@@ -1,0 +1,131 @@
+/// Reads a YAML log (`events:` followed by a list of flat mappings) one record at a time with
+/// libyaml's event API, so memory stays constant however large the log is.
+public final class YAMLRecordReader {
+    /// Where the bytes come from.
+    enum Input {
+        case path(String)
+        case bytes([UInt8])
+    }
+
+    /// How far reading has gone.
+    private enum Phase {
+        case start, items, finished
+    }
+
+    /// Thrown inside the reader to end reading with a last event (`.fileError` or `.empty`), or with
+    /// none when `event` is nil.
+    struct Stop: Error {
+        let event: YAMLRecordEvent?
+    }
+
+    let input: Input
+    var parser: LibYAMLEventParser?
+    private var phase = Phase.start
+    /// Deepest nesting tolerated inside an item being skipped, so libyaml's own stacks stay small.
+    let maxSkipDepth = YAMLLimits().maxDepth
+
+    /// Reads the file at `path`, opened on the first `next()`; an unreadable path gives a file error.
+    public init(path: String) {
+        input = .path(path)
+    }
+
+    /// Reads a log held in memory, for tests.
+    public init(bytes: [UInt8]) {
+        input = .bytes(bytes)
+    }
+
+    /// The next record, rejection or final event; nil after the end.
+    public func next() -> YAMLRecordEvent? {
+        do {
+            switch phase {
+            case .finished:
+                return nil
+            case .start:
+                parser = try openParser()
+                if try readHeader() {
+                    phase = .items
+                } else {
+                    try readTrailer()
+                    return finish(nil)
+                }
+            case .items:
+                break
+            }
+            if let event = try readItem() {
+                return event
+            }
+            try readTrailer()
+            return finish(nil)
+        } catch let stop {
+            return finish(stop.event)
+        }
+    }
+
+    /// Ends reading, releasing libyaml and the file at once.
+    private func finish(_ event: YAMLRecordEvent?) -> YAMLRecordEvent? {
+        phase = .finished
+        parser = nil
+        return event
+    }
+
+    /// Reads up to the start of the `events` list; true when a list follows, false when it is null.
+    private func readHeader() throws(Stop) -> Bool {
+        _ = try nextEvent()  // stream start
+        let document = try nextEvent()
+        if document.kind == .streamEnd { throw Stop(event: .empty) }
+        let top = try nextEvent()
+        guard top.kind == .mappingStart else {
+            throw wrongTopLevel(at: top, "a YAML log must be a mapping with the single key 'events'")
+        }
+        let key = try nextEvent()
+        guard key.kind == .scalar, key.text == "events" else {
+            if key.kind == .mappingEnd {
+                throw wrongTopLevel(at: top, "a YAML log must have the key 'events'")
+            }
+            throw wrongTopLevel(
+                at: key, "unexpected top-level key\(Self.quoted(key)); a YAML log has the single key 'events'"
+            )
+        }
+        let value = try nextEvent()
+        switch value.kind {
+        case .sequenceStart:
+            if value.anchor != nil { throw wrongTopLevel(at: value, "'events' must not carry an anchor") }
+            return true
+        case .scalar where value.style == .plain && YAMLCoreSchema.isNull(value.text) && value.tag == nil:
+            return false
+        default:
+            throw wrongTopLevel(at: value, "'events' must be a list of records")
+        }
+    }
+
+    /// Reads what follows the `events` list: the end of the mapping, of the document and of the stream.
+    private func readTrailer() throws(Stop) {
+        let end = try nextEvent()
+        guard end.kind == .mappingEnd else {
+            throw wrongTopLevel(
+                at: end, "unexpected top-level key\(Self.quoted(end)); a YAML log has the single key 'events'"
+            )
+        }
+        _ = try nextEvent()  // document end
+        let after = try nextEvent()
+        if after.kind == .documentStart {
+            throw Stop(
+                event: .fileError(
+                    line: after.start.line, column: after.start.column, code: YAMLProblem.multipleDocuments,
+                    message: "a second YAML document starts here; a log holds one document"))
+        }
+    }
+
+    /// A `log.wrong-top-level` stop pointing at `event`.
+    func wrongTopLevel(at event: ParsedEvent, _ message: String) -> Stop {
+        Stop(
+            event: .fileError(
+                line: event.start.line, column: event.start.column, code: YAMLRecordEvent.wrongTopLevel,
+                message: message))
+    }
+
+    /// ` 'text'` for a scalar event, empty otherwise, to name a key in a message.
+    static func quoted(_ event: ParsedEvent) -> String {
+        event.kind == .scalar ? " '\(event.text)'" : ""
+    }
+}

@@ -1,0 +1,3 @@
+import DVCheckCLI
+
+DVCheckCommand.main()

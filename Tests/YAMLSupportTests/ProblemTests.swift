@@ -1,0 +1,140 @@
+import Testing
+
+@testable import YAMLSupport
+
+@Suite("Composer problems are values with codes and positions")
+struct ProblemTests {
+    @Test("duplicate key points at the second key, related mark at the first; the first entry wins")
+    func duplicateKey() throws {
+        let yaml = """
+            rules:
+              - id: a
+                title: one
+                id: b
+            """
+        let document = compose(yaml)
+        #expect(document.problems.count == 1)
+        let problem = try #require(document.problems.first)
+        #expect(problem.code == "yaml.duplicate-key")
+        #expect(problem.mark == mark(4, 5))
+        #expect(problem.relatedMark == mark(2, 5))
+        #expect(problem.message.contains("'id'"))
+        #expect(problem.message.contains("line 2, column 5"))
+        let item = try #require(document.root?.value(forKey: "rules")?.items?.first)
+        #expect(item.entries?.count == 2)
+        #expect(item.value(forKey: "id")?.scalar == "a")
+    }
+
+    @Test("keys equal after Unicode normalisation are duplicates")
+    func duplicateKeyNFC() {
+        let document = compose("t\u{00EA}n: a\nte\u{0302}n: b\n")
+        #expect(document.problems.map(\.code) == ["yaml.duplicate-key"])
+        #expect(document.root != nil)
+    }
+
+    @Test("a second document is refused at its start; the first is kept")
+    func multipleDocuments() throws {
+        let document = compose("a: 1\n---\nb: 2\n")
+        #expect(document.problems.map(\.code) == ["yaml.multiple-documents"])
+        #expect(document.problems.first?.mark == mark(2, 1))
+        #expect(document.root?.value(forKey: "a")?.scalar == "1")
+    }
+
+    @Test("explicit single document with --- and ... is fine")
+    func singleExplicitDocument() {
+        let document = compose("---\na: 1\n...\n")
+        #expect(document.problems.isEmpty)
+        #expect(document.root?.value(forKey: "a")?.scalar == "1")
+    }
+
+    @Test(
+        "non-core tags are refused at the node",
+        arguments: [
+            ("a: !include other.yaml\n", "!include", mark(1, 4)),
+            ("a:\n  - !!python/object:os.system x\n", "!!python/object:os.system", mark(2, 5)),
+            ("a: !!binary aGk=\n", "!!binary", mark(1, 4)),
+            ("!custom\nb: 1\n", "!custom", mark(1, 1)),
+        ])
+    func unsupportedTag(yaml: String, tag: String, at expected: SourceMark) throws {
+        let document = compose(yaml)
+        #expect(document.root == nil)
+        let problem = try #require(document.problems.first)
+        #expect(problem.code == "yaml.unsupported-tag")
+        #expect(problem.mark == expected)
+        #expect(problem.message.contains(tag))
+    }
+
+    @Test("core tags are accepted", arguments: ["!!str", "!!int", "!!float", "!!bool", "!!null", "!"])
+    func coreTags(tag: String) {
+        let document = compose("a: \(tag) 1\nb: !!seq [x]\nc: !!map {k: v}\n")
+        #expect(document.problems.isEmpty)
+        #expect(document.root != nil)
+    }
+
+    @Test("syntax errors carry libyaml's message and position")
+    func syntaxError() throws {
+        let document = compose("a: 1\nb: [1, 2\nc: 3\n")
+        #expect(document.root == nil)
+        let problem = try #require(document.problems.first)
+        #expect(problem.code == "yaml.syntax")
+        #expect(problem.mark.line == 3)
+        #expect(!problem.message.isEmpty)
+    }
+
+    @Test("a bad indentation is a syntax error on its line")
+    func badIndentation() throws {
+        let document = compose("a:\n  b: 1\n c: 2\n")
+        let problem = try #require(document.problems.first)
+        #expect(problem.code == "yaml.syntax")
+        #expect(problem.mark == mark(3, 2))
+    }
+
+    @Test("invalid UTF-8 is refused with its byte offset and position")
+    func invalidUTF8() throws {
+        var bytes = Array("a: 1\nb: x".utf8)
+        bytes.append(0xFF)
+        bytes += Array("y\n".utf8)
+        let document = YAMLComposer.compose(bytes: bytes)
+        #expect(document.root == nil)
+        let problem = try #require(document.problems.first)
+        #expect(problem.code == "yaml.invalid-utf8")
+        #expect(problem.message.contains("byte offset 9"))
+        #expect(problem.mark == mark(2, 5))
+    }
+
+    @Test("UTF-16 is refused; a UTF-8 BOM is fine")
+    func encodings() throws {
+        let utf16 = YAMLComposer.compose(
+            bytes: [0xFF, 0xFE] + Array("a: 1\n".utf16).flatMap { [UInt8($0 & 0xFF), 0] })
+        #expect(utf16.problems.map(\.code) == ["yaml.invalid-utf8"])
+        #expect(utf16.problems.first?.message.contains("only UTF-8") == true)
+        let bom = YAMLComposer.compose(bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\n".utf8))
+        #expect(bom.problems.isEmpty)
+        #expect(bom.root?.value(forKey: "a")?.scalar == "1")
+        #expect(bom.root?.start == mark(1, 1))
+    }
+
+    @Test("a control character is refused as not valid text", arguments: [[0x00], [0x07]] as [[UInt8]])
+    func controlCharacter(bad: [UInt8]) {
+        let document = YAMLComposer.compose(bytes: Array("a: x".utf8) + bad + Array("\n".utf8))
+        #expect(document.problems.map(\.code) == ["yaml.invalid-utf8"])
+    }
+
+    @Test(
+        "empty and comment-only files have no root and no problems", arguments: ["", "\n\n", "  # c\n# d\n"])
+    func emptyFile(text: String) {
+        let document = compose(text)
+        #expect(document.root == nil)
+        #expect(document.problems.isEmpty)
+    }
+
+    @Test("a file over the size limit is refused without parsing")
+    func sizeLimit() {
+        var limits = YAMLLimits()
+        limits.maxFileBytes = 8
+        let document = compose("a: 123456\n", limits: limits)
+        #expect(document.problems.map(\.code) == ["yaml.limit"])
+        #expect(document.problems.first?.mark == mark(1, 1))
+        #expect(compose("a: 1\n", limits: limits).problems.isEmpty)
+    }
+}
