@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "CSVSupport"),
         .target(name: "ComplianceCore"),
         .target(name: "NodeDecoding", dependencies: ["ComplianceCore", "YAMLSupport"]),
-        .target(name: "Ingest", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit"]),
+        .target(
+            name: "Ingest", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit"]),
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
         .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),

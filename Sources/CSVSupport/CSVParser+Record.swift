@@ -13,6 +13,7 @@ extension CSVParser {
     /// Reads the record starting at `pos` (which holds at least one byte).
     mutating func readRecord() -> CSVRow {
         let startLine = line
+        recordLine = line
         record.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         fieldStarts.removeAll(keepingCapacity: true)
@@ -52,7 +53,7 @@ extension CSVParser {
             let stop = scan(from: pos, quoted: false)
             append(upTo: stop)
             if record.count > maxRecordBytes {
-                return .malformed(line: line, column: currentColumn(), message: tooLong)
+                return .malformed(line: recordLine, column: 1, message: tooLong)
             }
             if pos == chunk.count {
                 guard ensure(1) else { return .record }

@@ -28,13 +28,17 @@ public final class CSVReader {
     }
 
     /// Opens `path` with a chosen chunk size (tests use tiny ones to cross chunk boundaries).
-    init(path: String, chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) throws(CSVFileError) {
-        parser = CSVParser(source: try ChunkSource(path: path), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
+    init(path: String, chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes)
+        throws(CSVFileError)
+    {
+        parser = CSVParser(
+            source: try ChunkSource(path: path), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
     }
 
     /// Reads `bytes` in chunks of `chunkSize`, as a file would be read.
     init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
-        parser = CSVParser(source: ChunkSource(bytes: bytes), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
+        parser = CSVParser(
+            source: ChunkSource(bytes: bytes), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
     }
 
     /// The next row or skipped record, nil at the end; blank lines produce nothing.
@@ -59,6 +63,8 @@ struct CSVParser {
     var chunkStart = 0
     /// The current 1-based physical line, and the file offset where it starts.
     var line = 1
+    /// The line the record being read starts on.
+    var recordLine = 1
     var lineStart = 0
     /// Characters of the current line dropped with earlier chunks (used when `lineStart < chunkStart`).
     var carriedCharacters = 0

@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
+    @Option(
+        name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
     var asOf: DateArgument?
 
     @Option(name: .long, help: "Evaluate nothing before this date.")
@@ -64,11 +65,16 @@ struct CheckCommand: ParsableCommand {
         if project.inputsValid, let registry = project.registry {
             for id in units where registry.index(of: id) == nil {
                 diagnostics.append(
-                    .error("config.unknown-unit", "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
+                    .error(
+                        "config.unknown-unit",
+                        "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
             }
             let ruleIDs = project.rules.map(\.id)
             for id in rules where !ruleIDs.contains(id) {
-                diagnostics.append(.error("config.unknown-rule", "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs)))
+                diagnostics.append(
+                    .error(
+                        "config.unknown-rule",
+                        "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs)))
             }
         }
         let filtersValid = !diagnostics[project.diagnostics.count...].contains { $0.level == .error }
@@ -92,7 +98,8 @@ struct CheckCommand: ParsableCommand {
             logFiles: project.logFiles.map {
                 .init(path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected, ignored: $0.ignored)
             },
-            evaluation: evaluation, rules: Dictionary(project.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            evaluation: evaluation,
+            rules: Dictionary(project.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             registry: project.inputsValid ? project.registry : nil, diagnostics: sorted,
             includeSatisfied: includeSatisfied)
         Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)

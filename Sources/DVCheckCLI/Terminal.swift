@@ -30,7 +30,8 @@ enum Terminal {
                     if cache[abs] == nil {
                         let size = (try? FileManager.default.attributesOfItem(atPath: abs))?[.size] as? Int ?? 0
                         guard size < 8 << 20, let data = FileManager.default.contents(atPath: abs) else { return nil }
-                        cache[abs] = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                        cache[abs] = String(decoding: data, as: UTF8.self).split(
+                            separator: "\n", omittingEmptySubsequences: false)
                     }
                     guard let lines = cache[abs], line - 1 < lines.count else { return nil }
                     return String(lines[line - 1]).trimmingCharacters(in: .init(charactersIn: "\r"))

@@ -16,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
+    @Option(
+        name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
     var asOf: DateArgument?
 
     @Option(name: .customLong("max-rejected"), help: "Rejected records tolerated.")

@@ -3,7 +3,9 @@ import Dispatch
 import Foundation
 import RuleKit
 
-/// Runs every rule over every applicable unit. Pure: model in, findings out — no I/O and no clock.
+/// Runs every rule over every applicable unit.
+///
+/// Pure: model in, findings out — no I/O and no clock.
 public enum Engine {
     /// Evaluates `rules` over the units of `registry` with the events of `store`.
     public static func evaluate(
@@ -29,7 +31,8 @@ public enum Engine {
                 if let selector = rule.appliesTo, !selector.matches(u, in: registry) { continue }
                 units.append(u)
                 let unit = registry.units[u]
-                let from = max(rule.effective.from, unit.from ?? rule.effective.from, options.from ?? rule.effective.from)
+                let from = max(
+                    rule.effective.from, unit.from ?? rule.effective.from, options.from ?? rule.effective.from)
                 let to = [rule.effective.to, unit.to, options.to].compactMap { $0 }.min()
                 let window = EvaluationWindow(from: from, to: to)
                 if let to, from > to, type(of: rule.obligation) != OnceObligation.self { continue }
@@ -57,7 +60,8 @@ public enum Engine {
             result.diagnostics.append(
                 .warning(
                     "calendar.outside-range",
-                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there"))
+                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there"
+                ))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         applyWaivers(&result, waivers: waivers, registry: registry, rules: rulesByID, options: options)
@@ -75,12 +79,15 @@ public enum Engine {
         let active = waivers.filter { options.asOf <= $0.expires }
         for w in waivers where options.asOf > w.expires {
             result.diagnostics.append(
-                .warning("waiver.expired", "waiver \(w.index) expired on \(w.expires) and waives nothing", at: w.location))
+                .warning(
+                    "waiver.expired", "waiver \(w.index) expired on \(w.expires) and waives nothing", at: w.location))
         }
         if !active.isEmpty {
             for i in result.findings.indices {
                 let f = result.findings[i]
-                guard f.status == .violated || f.status == .pending, let u = registry.index(of: f.unit) else { continue }
+                guard f.status == .violated || f.status == .pending, let u = registry.index(of: f.unit) else {
+                    continue
+                }
                 for w in active where w.rules.contains(f.rule) {
                     if let units = w.units {
                         let covered = units.contains { id in
@@ -88,7 +95,8 @@ public enum Engine {
                         }
                         if !covered { continue }
                     }
-                    if let p = w.periods, !(p.contains(f.waiverSpan.lowerBound) && p.contains(f.waiverSpan.upperBound)) {
+                    if let p = w.periods, !(p.contains(f.waiverSpan.lowerBound) && p.contains(f.waiverSpan.upperBound))
+                    {
                         continue
                     }
                     result.findings[i].status = .waived

@@ -1,9 +1,10 @@
 import ComplianceCore
 import YAMLSupport
 
-/// Turns YAML nodes of one file into typed values while collecting diagnostics with exact
-/// positions. Every loader (rules, units, calendar, …) speaks through it so that codes, messages and
-/// "did you mean" behave the same everywhere.
+/// Turns YAML nodes of one file into typed values while collecting diagnostics with exact positions.
+///
+/// Every loader (rules, units, calendar, …) speaks through it so that codes, messages and "did you
+/// mean" behave the same everywhere.
 public struct NodeReader {
     /// The file as named in diagnostics.
     public let path: String
@@ -42,6 +43,7 @@ public struct NodeReader {
     public var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
     /// Opens a mapping, reporting unknown keys (with "did you mean") and missing required keys.
+    ///
     /// `keyNode` is the key that introduced the mapping: missing fields are reported there.
     public mutating func mapping(
         _ node: YAMLNode, allowed: [String], required: [String] = [], what: String, keyNode: YAMLNode? = nil
@@ -71,10 +73,13 @@ public struct NodeReader {
         return MapView(node: node, entries: byKey)
     }
 
-    /// Text of a scalar (NFC). Null and collections are refused.
+    /// Text of a scalar (NFC).
+    ///
+    /// Null and collections are refused.
     public mutating func text(_ node: YAMLNode, what: String) -> String? {
         guard let s = node.scalar, !node.isNull else {
-            error("invalid-value", "\(what) must be text, found \(node.isNull ? "null" : "a " + node.kindName)", at: node)
+            error(
+                "invalid-value", "\(what) must be text, found \(node.isNull ? "null" : "a " + node.kindName)", at: node)
             return nil
         }
         return TextNormalization.nfc(s)
@@ -101,7 +106,8 @@ public struct NodeReader {
     /// `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, what: String) -> Day? {
         guard let s = node.scalar, !node.isNull, let d = DateText.parseISODate(TextNormalization.normalize(s)) else {
-            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.scalar ?? node.kindName)'", at: node)
+            error(
+                "invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.scalar ?? node.kindName)'", at: node)
             return nil
         }
         return d
@@ -117,7 +123,9 @@ public struct NodeReader {
     /// A whole number ≥ `minimum`.
     public mutating func integer(_ node: YAMLNode, what: String, minimum: Int = 0) -> Int? {
         guard let v = node.intValue(), v >= minimum else {
-            error("invalid-value", "\(what) must be a whole number ≥ \(minimum), found '\(node.scalar ?? node.kindName)'", at: node)
+            error(
+                "invalid-value", "\(what) must be a whole number ≥ \(minimum), found '\(node.scalar ?? node.kindName)'",
+                at: node)
             return nil
         }
         return v
@@ -154,7 +162,8 @@ public struct NodeReader {
         guard options.contains(v) else {
             error(
                 "invalid-value",
-                "\(what) must be one of \(options.joined(separator: ", ")), found '\(v)'" + Suggestions.hint(for: v, in: options),
+                "\(what) must be one of \(options.joined(separator: ", ")), found '\(v)'"
+                    + Suggestions.hint(for: v, in: options),
                 at: node)
             return nil
         }

@@ -17,8 +17,9 @@ public enum YAMLFileLoader {
         public let readable: Bool
     }
 
-    /// Loads `path`, naming it `displayPath` in diagnostics. `missingCode` is the code for an absent or
-    /// unreadable file (e.g. `config.missing-file`).
+    /// Loads `path`, naming it `displayPath` in diagnostics.
+    ///
+    /// `missingCode` is the code for an absent or unreadable file (for example `config.missing-file`).
     public static func load(
         path: String, displayPath: String, missingCode: String = "config.missing-file",
         limits: YAMLLimits = YAMLLimits()
@@ -27,14 +28,18 @@ public enum YAMLFileLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return Loaded(
                 root: nil,
-                diagnostics: [.error(missingCode, "file not found: \(displayPath)", at: SourceLocation(path: displayPath))],
+                diagnostics: [
+                    .error(missingCode, "file not found: \(displayPath)", at: SourceLocation(path: displayPath))
+                ],
                 bytes: [], readable: false)
         }
         if isDirectory.boolValue {
             return Loaded(
                 root: nil,
                 diagnostics: [
-                    .error(missingCode, "expected a file but found a folder: \(displayPath)", at: SourceLocation(path: displayPath))
+                    .error(
+                        missingCode, "expected a file but found a folder: \(displayPath)",
+                        at: SourceLocation(path: displayPath))
                 ], bytes: [], readable: false)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
@@ -59,7 +64,8 @@ public enum YAMLFileLoader {
         let diags = doc.problems.map { p in
             Diagnostic.error(
                 p.code, p.message, at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
-                related: p.relatedMark.map { [SourceLocation(path: displayPath, line: $0.line, column: $0.column)] } ?? [])
+                related: p.relatedMark.map { [SourceLocation(path: displayPath, line: $0.line, column: $0.column)] }
+                    ?? [])
         }
         return Loaded(root: doc.root, diagnostics: diags, bytes: bytes, readable: true)
     }

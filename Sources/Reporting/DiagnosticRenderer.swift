@@ -3,8 +3,7 @@ import ComplianceCore
 /// Prints diagnostics like a compiler: `path:line:column: error: message [code]`, then the source
 /// line and a caret under the column.
 public enum DiagnosticRenderer {
-    /// Renders one diagnostic; `sourceLine` returns a file's line (1-based) if it can be read, and
-    /// `displayPath` maps a project path to the path shown (e.g. relative to the current folder).
+    /// Renders one diagnostic; `sourceLine` returns a file's line (1-based) if it can be read, and `displayPath` maps a project path to the path shown (for example relative to the current folder).
     public static func render(
         _ d: Diagnostic, color: Bool, displayPath: (String) -> String = { $0 },
         sourceLine: (String, Int) -> String? = { _, _ in nil }
@@ -14,7 +13,10 @@ public enum DiagnosticRenderer {
             head = displayPath(loc.path)
             head += ":\(max(loc.line, 1)):\(max(loc.column, 1)): "
         }
-        let level = color ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m") : d.level.rawValue
+        let level =
+            color
+            ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m")
+            : d.level.rawValue
         var out = head + level + ": " + d.message + " [\(d.code)]\n"
         if let loc = d.location, loc.line > 0, let text = sourceLine(loc.path, loc.line) {
             let clean = text.replacingOccurrences(of: "\t", with: " ")

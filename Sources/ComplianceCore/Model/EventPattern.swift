@@ -9,10 +9,13 @@ public enum Condition: Sendable {
     case startsWith(String)
 
     /// The operator names a rule may use.
-    public static let operatorNames = ["eq", "in", "not_in", "gt", "gte", "lt", "lte", "exists", "contains", "starts_with"]
+    public static let operatorNames = [
+        "eq", "in", "not_in", "gt", "gte", "lt", "lte", "exists", "contains", "starts_with",
+    ]
 
-    /// Whether an attribute value (nil when absent) satisfies this condition. An absent attribute
-    /// satisfies only `exists: false` and `not_in`.
+    /// Whether an attribute value (nil when absent) satisfies this condition.
+    ///
+    /// An absent attribute satisfies only `exists: false` and `not_in`.
     public func holds(for value: AttributeValue?) -> Bool {
         guard let value else {
             switch self {

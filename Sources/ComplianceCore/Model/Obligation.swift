@@ -1,5 +1,6 @@
-/// One kind of obligation a rule can state, e.g. "at least N events per period". Adding a kind means
-/// one new type conforming to this protocol, its loader case, and its examples.
+/// One kind of obligation a rule can state, for example "at least N events per period".
+///
+/// Adding a kind means one new type conforming to this protocol, its loader case, and its examples.
 public protocol Obligation: Sendable {
     /// The `kind:` value, e.g. `frequency`.
     static var kindName: String { get }

@@ -53,9 +53,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 public struct RuleSource: Sendable, Hashable {
     /// Required: the document.
     public let document: String
-    /// The clause, e.g. "2".
+    /// The clause, for example "2".
     public let clause: String?
-    /// The legal basis, e.g. "Luật Tiếp công dân 2013, Điều 15".
+    /// The legal basis, for example "Luật Tiếp công dân 2013, Điều 15".
     public let basis: String?
     /// A link.
     public let url: String?
@@ -134,6 +134,6 @@ public struct Rule: Sendable {
         self.endLine = endLine
     }
 
-    /// The kind name, e.g. `frequency`.
+    /// The kind name, for example `frequency`.
     public var kind: String { type(of: obligation).kindName }
 }

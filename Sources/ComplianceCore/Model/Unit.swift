@@ -7,7 +7,7 @@ public struct Unit: Sendable, Hashable {
     public let name: String
     /// Free vocabulary: province, district, commune, cell.
     public let level: String
-    /// Free vocabulary: party-committee, people-committee, mttq, …
+    /// Free vocabulary: party-committee, people-committee, mttq, ….
     public let kind: String
     /// Parent unit id.
     public let parent: String?

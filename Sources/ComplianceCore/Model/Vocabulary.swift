@@ -1,5 +1,6 @@
-/// The known event types and their attributes (SPEC §4). With a vocabulary, a typo in a log or a
-/// rule is caught instead of silently matching nothing.
+/// The known event types and their attributes (SPEC §4).
+///
+/// With a vocabulary, a typo in a log or a rule is caught instead of silently matching nothing.
 public struct Vocabulary: Sendable {
     /// Attribute value types.
     public enum AttributeType: String, Sendable, CaseIterable {

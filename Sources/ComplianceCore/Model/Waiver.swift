@@ -1,5 +1,6 @@
-/// An approved exemption: findings of these rules and units, inside these dates, do not fail a run
-/// (SPEC §7). Waived findings stay in the report, naming the waiver.
+/// An approved exemption: findings of these rules and units, inside these dates, do not fail a run (SPEC §7).
+///
+/// Waived findings stay in the report, naming the waiver.
 public struct Waiver: Sendable {
     /// 1-based index in the waivers file.
     public let index: Int

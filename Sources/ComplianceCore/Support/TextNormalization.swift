@@ -3,7 +3,9 @@ import Foundation
 /// Vietnamese text arrives in both NFC and NFD; every comparison and every output uses NFC with
 /// surrounding white space trimmed (SPEC §6), so "Tiếp" typed on two keyboards is one word.
 public enum TextNormalization {
-    /// NFC and trimmed. Pure-ASCII text (ids, most values) skips the Unicode work.
+    /// NFC and trimmed.
+    ///
+    /// Pure-ASCII text (ids, most values) skips the Unicode work.
     public static func normalize(_ text: String) -> String {
         var asciiOnly = true
         var needsTrim = false

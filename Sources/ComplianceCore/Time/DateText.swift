@@ -119,7 +119,7 @@ public final class ZoneConverter: @unchecked Sendable {
     private var cache: [Int: Int] = [:]
     private let lock = NSLock()
 
-    /// The zone's identifier, e.g. `Asia/Ho_Chi_Minh`.
+    /// The zone's identifier, for example `Asia/Ho_Chi_Minh`.
     public let identifier: String
 
     /// Nil when the identifier is not a known IANA zone.

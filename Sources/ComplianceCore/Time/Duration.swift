@@ -32,7 +32,7 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    /// As written in the canonical form, e.g. `10 working days`.
+    /// As written in the canonical form, for example `10 working days`.
     public var description: String {
         let noun = count == 1 ? "day" : "days"
         return unit == .days ? "\(count) \(noun)" : "\(count) working \(noun)"

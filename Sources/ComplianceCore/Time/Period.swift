@@ -37,7 +37,7 @@ public enum PeriodKind: String, Sendable, CaseIterable, Hashable {
     }
 }
 
-/// One concrete period, e.g. 2022-W05 or 2022-H1, with both ends inclusive.
+/// One concrete period, for example 2022-W05 or 2022-H1, with both ends inclusive.
 public struct Period: Hashable, Sendable {
     /// Its kind.
     public let kind: PeriodKind

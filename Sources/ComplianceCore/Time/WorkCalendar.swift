@@ -1,11 +1,10 @@
-/// Working days, holidays and make-up days, so due dates follow the Civil Code (art. 147–148): a
-/// deadline that lands on a day off rolls to the next working day.
+/// Working days, holidays and make-up days, so due dates follow the Civil Code (articles 147–148): a deadline that lands on a day off rolls to the next working day.
 public struct WorkCalendar: Sendable {
     /// A named non-working day.
     public struct Holiday: Sendable, Hashable {
         /// The day off.
         public let day: Day
-        /// Its name, e.g. "Tết Nguyên đán".
+        /// Its name, for example "Tết Nguyên đán".
         public let name: String
         /// Builds a holiday entry.
         public init(day: Day, name: String) {

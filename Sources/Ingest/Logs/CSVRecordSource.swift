@@ -27,13 +27,17 @@ struct CSVRecordSource: RawRecordSource {
         if finished { return nil }
         guard let reader else {
             finished = true
-            return .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(openError ?? "")")
+            return .fileError(
+                line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(openError ?? "")")
         }
         if !started {
             started = true
-            if let prefix = Self.prefixBytes(path), prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) {
+            if let prefix = Self.prefixBytes(path),
+                prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF])
+            {
                 finished = true
-                return .fileError(line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
+                return .fileError(
+                    line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
             }
         }
         while let row = reader.next() {
@@ -41,13 +45,18 @@ struct CSVRecordSource: RawRecordSource {
             case .invalidUTF8(let line, let offset):
                 if header == nil {
                     finished = true
-                    return .fileError(line: line, column: 1, code: "log.invalid-utf8", message: "the header is not valid UTF-8 (byte offset \(offset))")
+                    return .fileError(
+                        line: line, column: 1, code: "log.invalid-utf8",
+                        message: "the header is not valid UTF-8 (byte offset \(offset))")
                 }
-                return .rejected(line: line, column: 1, code: "log.invalid-utf8", message: "the record is not valid UTF-8 (byte offset \(offset))")
+                return .rejected(
+                    line: line, column: 1, code: "log.invalid-utf8",
+                    message: "the record is not valid UTF-8 (byte offset \(offset))")
             case .malformed(let line, let column, let message):
                 if header == nil {
                     finished = true
-                    return .fileError(line: line, column: column, code: "log.malformed-row", message: "malformed header: \(message)")
+                    return .fileError(
+                        line: line, column: column, code: "log.malformed-row", message: "malformed header: \(message)")
                 }
                 return .rejected(line: line, column: column, code: "log.malformed-row", message: message)
             case .row(let line, let fields):
@@ -57,7 +66,9 @@ struct CSVRecordSource: RawRecordSource {
                     var seen: Set<String> = []
                     for n in names where !seen.insert(n).inserted {
                         finished = true
-                        return .fileError(line: line, column: 1, code: "log.malformed-row", message: "the header names column '\(n)' twice")
+                        return .fileError(
+                            line: line, column: 1, code: "log.malformed-row",
+                            message: "the header names column '\(n)' twice")
                     }
                     self.header = names
                     headerLine = line
@@ -67,7 +78,9 @@ struct CSVRecordSource: RawRecordSource {
                 if !missingColumns.isEmpty {
                     return .rejected(
                         line: line, column: 1, code: "log.missing-field",
-                        message: "the header (line \(headerLine)) lacks the required column(s) \(missingColumns.joined(separator: ", ")); every row is rejected")
+                        message:
+                            "the header (line \(headerLine)) lacks the required column(s) \(missingColumns.joined(separator: ", ")); every row is rejected"
+                    )
                 }
                 guard fields.count == header.count else {
                     return .rejected(

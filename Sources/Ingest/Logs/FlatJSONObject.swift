@@ -47,7 +47,9 @@ enum FlatJSONObject {
 
         mutating func object() throws(Failure) -> [(name: String, value: String)] {
             skipSpace()
-            guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "{") else { throw fail("a record must be a JSON object") }
+            guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "{") else {
+                throw fail("a record must be a JSON object")
+            }
             i += 1
             var fields: [(name: String, value: String)] = []
             var seen: Set<String> = []
@@ -88,7 +90,9 @@ enum FlatJSONObject {
             switch bytes[i] {
             case UInt8(ascii: "\""): return try string()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                throw fail("field '\(key)' holds a nested \(bytes[i] == UInt8(ascii: "{") ? "object" : "list"); values must be strings, numbers or booleans", nested: true)
+                throw fail(
+                    "field '\(key)' holds a nested \(bytes[i] == UInt8(ascii: "{") ? "object" : "list"); values must be strings, numbers or booleans",
+                    nested: true)
             case UInt8(ascii: "t"): try literal("true"); return "true"
             case UInt8(ascii: "f"): try literal("false"); return "false"
             case UInt8(ascii: "n"): try literal("null"); return nil
@@ -162,7 +166,8 @@ enum FlatJSONObject {
                     case UInt8(ascii: "u"):
                         var scalar = try hex4()
                         if (0xD800...0xDBFF).contains(scalar) {
-                            guard i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+                            guard i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "\\"),
+                                bytes[i + 1] == UInt8(ascii: "u")
                             else { throw fail("unpaired surrogate") }
                             i += 2
                             let low = try hex4()

@@ -100,16 +100,20 @@ public struct LogIngestor {
             switch item {
             case .empty:
                 stage.diagnostics.append(
-                    .warning("log.empty-file", "the log file is empty", at: SourceLocation(path: file, line: 1, column: 1)))
+                    .warning(
+                        "log.empty-file", "the log file is empty", at: SourceLocation(path: file, line: 1, column: 1)))
             case .fileError(let line, let column, let code, let message):
                 stage.stats.fileError = true
                 stage.fileDiagnostics.append(
-                    .error(code, message + "; the file is skipped", at: SourceLocation(path: file, line: max(line, 1), column: max(column, 1))))
+                    .error(
+                        code, message + "; the file is skipped",
+                        at: SourceLocation(path: file, line: max(line, 1), column: max(column, 1))))
                 return
             case .rejected(let line, let column, let code, let message):
                 stage.stats.read += 1
                 stage.stats.rejected += 1
-                stage.diagnostics.append(.error(code, message, at: SourceLocation(path: file, line: line, column: max(column, 1))))
+                stage.diagnostics.append(
+                    .error(code, message, at: SourceLocation(path: file, line: line, column: max(column, 1))))
             case .record(let raw):
                 stage.stats.read += 1
                 let at = SourceLocation(path: file, line: raw.line, column: 1)
@@ -179,7 +183,9 @@ public struct LogIngestor {
         }
         guard let unitIndex = registry.index(of: unitID) else {
             return .failure(
-                .error("log.unknown-unit", "unknown unit '\(unitID)'" + Suggestions.hint(for: unitID, in: registry.ids), at: at))
+                .error(
+                    "log.unknown-unit", "unknown unit '\(unitID)'" + Suggestions.hint(for: unitID, in: registry.ids),
+                    at: at))
         }
         let day: Day
         switch DateText.parseEventDate(Substring(dateText), zone: zone) {
@@ -198,7 +204,8 @@ public struct LogIngestor {
                 return .failure(
                     .error(
                         "log.unknown-type",
-                        "unknown event type '\(type)'" + Suggestions.hint(for: type, in: vocabulary.eventTypes.keys), at: at))
+                        "unknown event type '\(type)'" + Suggestions.hint(for: type, in: vocabulary.eventTypes.keys),
+                        at: at))
             }
             for field in def.requires {
                 let present: Bool
@@ -207,16 +214,21 @@ public struct LogIngestor {
                 default: present = attributes.contains { $0.name == field }
                 }
                 if !present {
-                    return .failure(.error("log.missing-field", "a '\(type)' record needs the field '\(field)'", at: at))
+                    return .failure(
+                        .error("log.missing-field", "a '\(type)' record needs the field '\(field)'", at: at))
                 }
             }
             for (name, value) in attributes {
                 if let t = def.attributes[name] {
                     if !t.accepts(value) {
                         return .failure(
-                            .error("log.bad-attribute", "attribute '\(name)' must be a \(t.rawValue), found '\(value.text)'", at: at))
+                            .error(
+                                "log.bad-attribute",
+                                "attribute '\(name)' must be a \(t.rawValue), found '\(value.text)'", at: at))
                     }
-                } else if name != "ref" && name != "period" && stage.warnedAttributes.insert(type + "\u{1F}" + name).inserted {
+                } else if name != "ref" && name != "period"
+                    && stage.warnedAttributes.insert(type + "\u{1F}" + name).inserted
+                {
                     stage.diagnostics.append(
                         .warning(
                             "log.unknown-attribute",
@@ -228,7 +240,8 @@ public struct LogIngestor {
         if let first = firstSeen[id] ?? stage.ids[id] {
             return .failure(
                 .error(
-                    "log.duplicate-id", "duplicate event id '\(id)' (first accepted at \(first.path):\(first.line))", at: at,
+                    "log.duplicate-id", "duplicate event id '\(id)' (first accepted at \(first.path):\(first.line))",
+                    at: at,
                     related: [first]))
         }
         return .success(

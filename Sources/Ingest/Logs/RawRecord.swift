@@ -1,5 +1,6 @@
-/// A log record as a format reader produced it, before it is checked against units, dates and the
-/// vocabulary. Keeping readers this dumb lets one validator serve CSV, JSON Lines and YAML alike.
+/// A log record as a format reader produced it, before it is checked against units, dates and the vocabulary.
+///
+/// Keeping readers this dumb lets one validator serve CSV, JSON Lines and YAML alike.
 struct RawRecord {
     /// 1-based line where the record starts.
     var line: Int

@@ -60,6 +60,7 @@ public enum FileExpansion {
     }
 
     /// Expands `absolute` (a file or a folder) keeping files whose extension is in `extensions`.
+    ///
     /// A file named directly is kept whatever its extension (the caller checks it).
     public static func expand(_ absolute: String, extensions: Set<String>) -> Outcome {
         var isDir: ObjCBool = false
@@ -69,9 +70,10 @@ public enum FileExpansion {
         var visited: Set<String> = []
         var stack: [(String, String)] = [(absolute, "")]
         while let (dir, rel) = stack.popLast() {
-            let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)).map {
-                PathResolution.absolute($0, base: (dir as NSString).deletingLastPathComponent)
-            } ?? dir
+            let real =
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)).map {
+                    PathResolution.absolute($0, base: (dir as NSString).deletingLastPathComponent)
+                } ?? dir
             let key = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
             guard visited.insert(key).inserted else { continue }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }

@@ -36,9 +36,13 @@ public struct ProjectConfig: Sendable {
     public func display(_ absolute: String) -> String { PathResolution.relative(absolute, to: baseDir) }
 
     /// The keys `dvcheck.yaml` may hold.
-    public static let keys = ["timezone", "language", "as_of", "rules", "units", "vocabulary", "calendar", "logs", "waivers"]
+    public static let keys = [
+        "timezone", "language", "as_of", "rules", "units", "vocabulary", "calendar", "logs", "waivers",
+    ]
 
-    /// Reads a config file. Diagnostics use `config.*` codes; paths are resolved against its folder.
+    /// Reads a config file.
+    ///
+    /// Diagnostics use `config.*` codes; paths are resolved against its folder.
     public static func load(path: String) -> (ProjectConfig, [Diagnostic]) {
         let absolutePath = PathResolution.absolute(path, base: PathResolution.currentDirectory)
         let base = PathParts(path: absolutePath).directory
@@ -51,15 +55,21 @@ public struct ProjectConfig: Sendable {
         guard loaded.readable else { return (config, reader.diagnostics) }
         guard let root = loaded.root else {
             if loaded.diagnostics.isEmpty {
-                reader.diagnostics.append(.error("config.missing-field", "\(display) is empty: it needs at least 'rules', 'units' and 'logs'", at: SourceLocation(path: display, line: 1, column: 1)))
+                reader.diagnostics.append(
+                    .error(
+                        "config.missing-field", "\(display) is empty: it needs at least 'rules', 'units' and 'logs'",
+                        at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (config, reader.diagnostics)
         }
-        guard let map = reader.mapping(root, allowed: keys, what: "dvcheck.yaml") else { return (config, reader.diagnostics) }
+        guard let map = reader.mapping(root, allowed: keys, what: "dvcheck.yaml") else {
+            return (config, reader.diagnostics)
+        }
         for (key, entry) in map.entries { config.keyLocations[key] = reader.location(entry.value) }
         if let e = map["timezone"], let tz = reader.identifier(e.value, what: "timezone") {
             if ZoneConverter(identifier: tz) == nil {
-                reader.error("invalid-value", "unknown time zone '\(tz)' (an IANA name such as Asia/Ho_Chi_Minh)", at: e.value)
+                reader.error(
+                    "invalid-value", "unknown time zone '\(tz)' (an IANA name such as Asia/Ho_Chi_Minh)", at: e.value)
             } else {
                 config.timezone = tz
             }
@@ -96,4 +106,3 @@ struct PathParts {
         return dir.isEmpty ? "/" : PathResolution.absolute(dir, base: PathResolution.currentDirectory)
     }
 }
-

@@ -66,7 +66,9 @@ public struct LoadedProject: Sendable {
 public enum ProjectLoader {
     /// Loads from `configPath` (nil: `./dvcheck.yaml`), applying overrides; `today` supplies the
     /// default as-of date in the project's zone (the only clock read, done by the caller).
-    public static func load(configPath: String?, overrides: InputOverrides, today: (ZoneConverter) -> Day) -> LoadedProject {
+    public static func load(configPath: String?, overrides: InputOverrides, today: (ZoneConverter) -> Day)
+        -> LoadedProject
+    {
         let cwd = PathResolution.currentDirectory
         var diagnostics: [Diagnostic] = []
         var config = ProjectConfig(baseDir: cwd)
@@ -78,7 +80,9 @@ public enum ProjectLoader {
             diagnostics += d
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
             diagnostics.append(
-                .error("config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE", at: SourceLocation(path: "dvcheck.yaml")))
+                .error(
+                    "config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE",
+                    at: SourceLocation(path: "dvcheck.yaml")))
         }
         apply(overrides, to: &config, cwd: cwd, diagnostics: &diagnostics)
         let zone = ZoneConverter(identifier: config.timezone) ?? ZoneConverter(identifier: "Asia/Ho_Chi_Minh")
@@ -95,8 +99,9 @@ public enum ProjectLoader {
             diagnostics += d
         } else if diagnostics.isEmpty || config.configDisplayPath != nil {
             diagnostics.append(
-                .error("config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
-                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+                .error(
+                    "config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
+                    at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         if let v = config.vocabulary {
             let (vocabulary, d) = VocabularyLoader.load(path: v, display: config.display(v))
@@ -113,8 +118,9 @@ public enum ProjectLoader {
         var ruleFiles: [(path: String, display: String)] = []
         if config.rules.isEmpty {
             diagnostics.append(
-                .error("config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
-                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+                .error(
+                    "config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
+                    at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         for entry in config.rules {
             switch FileExpansion.expand(entry, extensions: ["yaml", "yml"]) {
@@ -144,8 +150,9 @@ public enum ProjectLoader {
         var logFiles: [(path: String, display: String)] = []
         if config.logs.isEmpty && config.configDisplayPath != nil {
             diagnostics.append(
-                .error("config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
-                       at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
+                .error(
+                    "config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
+                    at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
             project.inputsValid = false
         }
         for entry in config.logs {
@@ -160,8 +167,10 @@ public enum ProjectLoader {
                         logFiles.append((f.path, config.display(f.path)))
                     } else {
                         diagnostics.append(
-                            .error("config.invalid-value", "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
-                                   at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
+                            .error(
+                                "config.invalid-value",
+                                "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
+                                at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
                         project.inputsValid = false
                     }
                 }
@@ -170,7 +179,8 @@ public enum ProjectLoader {
         if let registry = project.registry, let zone {
             let ingestor = LogIngestor(registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf)
             let logs = ingestor.ingest(files: logFiles)
-            project.store = EventStore(events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
+            project.store = EventStore(
+                events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
             project.logFiles = logs.files
             project.rejectedCount = logs.rejectedCount
             diagnostics += logs.diagnostics

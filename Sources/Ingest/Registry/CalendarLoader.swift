@@ -12,10 +12,13 @@ public enum CalendarLoader {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
         var reader = NodeReader(path: display, prefix: "calendar")
         reader.diagnostics = loaded.diagnostics
-        guard loaded.readable, loaded.diagnostics.allSatisfy({ $0.level != .error }) else { return (nil, reader.diagnostics) }
+        guard loaded.readable, loaded.diagnostics.allSatisfy({ $0.level != .error }) else {
+            return (nil, reader.diagnostics)
+        }
         guard let root = loaded.root else { return (WorkCalendar(), reader.diagnostics) }
-        guard let m = reader.mapping(
-            root, allowed: ["weekend", "roll_forward", "covers", "holidays", "working_days"], what: "the calendar")
+        guard
+            let m = reader.mapping(
+                root, allowed: ["weekend", "roll_forward", "covers", "holidays", "working_days"], what: "the calendar")
         else { return (nil, reader.diagnostics) }
         var weekend: Set<Int> = [6, 7]
         if let e = m["weekend"] {
@@ -25,7 +28,9 @@ public enum CalendarLoader {
                 if let i = weekdays.firstIndex(of: name.lowercased()) {
                     weekend.insert(i + 1)
                 } else {
-                    reader.error("invalid-value", "unknown weekday '\(name)'" + Suggestions.hint(for: name.lowercased(), in: weekdays), at: node)
+                    reader.error(
+                        "invalid-value",
+                        "unknown weekday '\(name)'" + Suggestions.hint(for: name.lowercased(), in: weekdays), at: node)
                 }
             }
             if weekend.count == 7 {
@@ -36,7 +41,9 @@ public enum CalendarLoader {
         var dated: [Day] = []
         var holidays: [Day: String] = [:]
         for node in m["holidays"]?.value.items ?? [] {
-            guard let h = reader.mapping(node, allowed: ["date", "from", "to", "name"], required: ["name"], what: "holiday"),
+            guard
+                let h = reader.mapping(
+                    node, allowed: ["date", "from", "to", "name"], required: ["name"], what: "holiday"),
                 let name = h["name"].flatMap({ reader.text($0.value, what: "name") })
             else { continue }
             if let d = h["date"] {
@@ -49,7 +56,9 @@ public enum CalendarLoader {
                     dated.append(day)
                 }
             } else if let f = h["from"], let t = h["to"] {
-                guard let from = reader.date(f.value, what: "from"), let to = reader.date(t.value, what: "to") else { continue }
+                guard let from = reader.date(f.value, what: "from"), let to = reader.date(t.value, what: "to") else {
+                    continue
+                }
                 if to < from {
                     reader.error("invalid-value", "holiday ends (\(to)) before it begins (\(from))", at: t.key)
                     continue
@@ -76,7 +85,8 @@ public enum CalendarLoader {
         }
         var covers: ClosedRange<Day>?
         if let e = m["covers"] {
-            if let c = reader.mapping(e.value, allowed: ["from", "to"], required: ["from", "to"], what: "covers", keyNode: e.key),
+            if let c = reader.mapping(
+                e.value, allowed: ["from", "to"], required: ["from", "to"], what: "covers", keyNode: e.key),
                 let f = c["from"].flatMap({ reader.date($0.value, what: "covers.from") }),
                 let t = c["to"].flatMap({ reader.date($0.value, what: "covers.to") })
             {

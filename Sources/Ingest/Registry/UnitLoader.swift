@@ -2,8 +2,9 @@ import ComplianceCore
 import NodeDecoding
 import YAMLSupport
 
-/// Loads and checks the unit registry: ids, parents, cycles, lifetimes and successors. Cycle checks
-/// are iterative so a 45,000-level chain cannot overflow the stack.
+/// Loads and checks the unit registry: ids, parents, cycles, lifetimes and successors.
+///
+/// Cycle checks are iterative so a 45,000-level chain cannot overflow the stack.
 public enum UnitLoader {
     static let keys = ["id", "name", "level", "kind", "parent", "tags", "from", "to", "successor"]
 
@@ -14,7 +15,10 @@ public enum UnitLoader {
         reader.diagnostics = loaded.diagnostics
         guard let root = loaded.root else {
             if loaded.readable && loaded.diagnostics.isEmpty {
-                reader.diagnostics.append(.error("unit.missing-field", "the unit registry is empty", at: SourceLocation(path: display, line: 1, column: 1)))
+                reader.diagnostics.append(
+                    .error(
+                        "unit.missing-field", "the unit registry is empty",
+                        at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (nil, reader.diagnostics)
         }
@@ -32,8 +36,9 @@ public enum UnitLoader {
             guard let unit = decode(item, &reader) else { continue }
             if let first = firstAt[unit.id] {
                 reader.diagnostics.append(
-                    .error("unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(first.line)",
-                           at: unit.location, related: [first]))
+                    .error(
+                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(first.line)",
+                        at: unit.location, related: [first]))
                 continue
             }
             firstAt[unit.id] = unit.location
@@ -45,14 +50,18 @@ public enum UnitLoader {
             if let p = u.parent, !ids.contains(p) {
                 let node = nodes[u.id]?.value(forKey: "parent")
                 reader.diagnostics.append(
-                    .error("unit.unknown-parent", "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: ids),
-                           at: node.map(reader.location) ?? u.location))
+                    .error(
+                        "unit.unknown-parent",
+                        "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: ids),
+                        at: node.map(reader.location) ?? u.location))
             }
             if let s = u.successor, !ids.contains(s) {
                 let node = nodes[u.id]?.value(forKey: "successor")
                 reader.diagnostics.append(
-                    .error("unit.unknown-successor", "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: ids),
-                           at: node.map(reader.location) ?? u.location))
+                    .error(
+                        "unit.unknown-successor",
+                        "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: ids),
+                        at: node.map(reader.location) ?? u.location))
             }
         }
         reportCycles(units, nodes: nodes, &reader)
@@ -62,7 +71,8 @@ public enum UnitLoader {
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
         let before = reader.diagnostics.count
-        guard let m = reader.mapping(node, allowed: keys, required: ["id", "name", "level", "kind"], what: "unit") else {
+        guard let m = reader.mapping(node, allowed: keys, required: ["id", "name", "level", "kind"], what: "unit")
+        else {
             return nil
         }
         let id = m["id"].flatMap { e -> String? in
@@ -105,7 +115,9 @@ public enum UnitLoader {
 
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, isLowerAlnum(first) else { return false }
-        return id.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        return id.utf8.allSatisfy {
+            isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
@@ -129,8 +141,9 @@ public enum UnitLoader {
                 let at = cycle.min { $0.codePointPrecedes($1) } ?? c
                 let node = nodes[at]?.value(forKey: "parent")
                 reader.diagnostics.append(
-                    .error("unit.cycle", "units form a cycle of parents: " + (cycle + [c]).joined(separator: " → "),
-                           at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
+                    .error(
+                        "unit.cycle", "units form a cycle of parents: " + (cycle + [c]).joined(separator: " → "),
+                        at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
             }
             for p in path { state[p] = 2 }
         }

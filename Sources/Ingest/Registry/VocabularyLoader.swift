@@ -14,7 +14,10 @@ public enum VocabularyLoader {
             let typesEntry = top["event_types"]
         else {
             if loaded.root == nil && loaded.readable && loaded.diagnostics.isEmpty {
-                reader.diagnostics.append(.error("vocabulary.missing-field", "the vocabulary is empty", at: SourceLocation(path: display, line: 1, column: 1)))
+                reader.diagnostics.append(
+                    .error(
+                        "vocabulary.missing-field", "the vocabulary is empty",
+                        at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (nil, reader.diagnostics)
         }
@@ -29,7 +32,9 @@ public enum VocabularyLoader {
                 types[name] = Vocabulary.EventType(title: nil, attributes: [:], requires: [])
                 continue
             }
-            guard let m = reader.mapping(entry.value, allowed: ["title", "attributes", "requires"], what: "event type '\(name)'")
+            guard
+                let m = reader.mapping(
+                    entry.value, allowed: ["title", "attributes", "requires"], what: "event type '\(name)'")
             else { continue }
             let title = m["title"].flatMap { reader.localized($0.value, what: "title") }
             var attributes: [String: Vocabulary.AttributeType] = [:]
@@ -37,12 +42,16 @@ public enum VocabularyLoader {
                 if let attrEntries = a.value.entries {
                     for ae in attrEntries {
                         guard let an = reader.identifier(ae.key, what: "an attribute name"),
-                            let t = reader.choice(ae.value, what: "attribute '\(an)'", among: Vocabulary.AttributeType.allCases.map(\.rawValue))
+                            let t = reader.choice(
+                                ae.value, what: "attribute '\(an)'",
+                                among: Vocabulary.AttributeType.allCases.map(\.rawValue))
                         else { continue }
                         attributes[an] = Vocabulary.AttributeType(rawValue: t)
                     }
                 } else {
-                    reader.error("invalid-value", "attributes must map names to types (string, number, boolean, date)", at: a.value)
+                    reader.error(
+                        "invalid-value", "attributes must map names to types (string, number, boolean, date)",
+                        at: a.value)
                 }
             }
             let requires = m["requires"].flatMap { reader.identifierList($0.value, what: "requires") } ?? []

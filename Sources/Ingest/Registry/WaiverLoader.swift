@@ -13,22 +13,27 @@ public enum WaiverLoader {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
         var reader = NodeReader(path: display, prefix: "waiver")
         reader.diagnostics = loaded.diagnostics
-        guard loaded.readable, !loaded.diagnostics.contains(where: { $0.level == .error }) else { return (nil, reader.diagnostics) }
+        guard loaded.readable, !loaded.diagnostics.contains(where: { $0.level == .error }) else {
+            return (nil, reader.diagnostics)
+        }
         guard let root = loaded.root else { return ([], reader.diagnostics) }
         guard let top = reader.mapping(root, allowed: ["waivers"], required: ["waivers"], what: "the waivers file"),
             let list = top["waivers"]
         else { return (nil, reader.diagnostics) }
         var waivers: [Waiver] = []
         for (offset, item) in (list.value.items ?? []).enumerated() {
-            guard let m = reader.mapping(
-                item, allowed: keys, required: ["rule", "reason", "approved_by", "expires"], what: "waiver")
+            guard
+                let m = reader.mapping(
+                    item, allowed: keys, required: ["rule", "reason", "approved_by", "expires"], what: "waiver")
             else { continue }
             let rules = m["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
             if let e = m["rule"] {
                 for r in rules where !ruleIDs.contains(r) {
                     reader.diagnostics.append(
-                        .error("waiver.unknown-rule", "waiver names unknown rule '\(r)'" + Suggestions.hint(for: r, in: ruleIDs),
-                               at: reader.location(e.value)))
+                        .error(
+                            "waiver.unknown-rule",
+                            "waiver names unknown rule '\(r)'" + Suggestions.hint(for: r, in: ruleIDs),
+                            at: reader.location(e.value)))
                 }
             }
             var units: [String]?
@@ -36,13 +41,16 @@ public enum WaiverLoader {
                 units = reader.identifierList(e.value, what: "units")
                 for u in units ?? [] where !unitIDs.contains(u) {
                     reader.diagnostics.append(
-                        .error("waiver.unknown-unit", "waiver names unknown unit '\(u)'" + Suggestions.hint(for: u, in: unitIDs),
-                               at: reader.location(e.value)))
+                        .error(
+                            "waiver.unknown-unit",
+                            "waiver names unknown unit '\(u)'" + Suggestions.hint(for: u, in: unitIDs),
+                            at: reader.location(e.value)))
                 }
             }
             var periods: ClosedRange<Day>?
             if let e = m["periods"], !e.value.isNull,
-                let p = reader.mapping(e.value, allowed: ["from", "to"], required: ["from", "to"], what: "periods", keyNode: e.key),
+                let p = reader.mapping(
+                    e.value, allowed: ["from", "to"], required: ["from", "to"], what: "periods", keyNode: e.key),
                 let f = p["from"].flatMap({ reader.date($0.value, what: "periods.from") }),
                 let t = p["to"].flatMap({ reader.date($0.value, what: "periods.to") })
             {
@@ -57,8 +65,9 @@ public enum WaiverLoader {
             let expires = m["expires"].flatMap { reader.date($0.value, what: "expires") }
             if let reason, let approved, let expires {
                 waivers.append(
-                    Waiver(index: offset + 1, rules: rules, units: units, periods: periods, reason: reason,
-                           approvedBy: approved, expires: expires, location: reader.location(item)))
+                    Waiver(
+                        index: offset + 1, rules: rules, units: units, periods: periods, reason: reason,
+                        approvedBy: approved, expires: expires, location: reader.location(item)))
             }
         }
         if let e = top["waivers"], e.value.items == nil, !e.value.isNull {

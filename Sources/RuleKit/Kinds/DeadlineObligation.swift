@@ -2,8 +2,7 @@ import ComplianceCore
 import NodeDecoding
 import YAMLSupport
 
-/// A response within a time limit after a trigger (SPEC §6.2) — e.g. a complaint resolved within
-/// 30 days of its acceptance, 45 in remote areas, with extensions.
+/// A response within a time limit after a trigger (SPEC §6.2) — for example a complaint resolved within 30 days of its acceptance, 45 in remote areas, with extensions.
 public struct DeadlineObligation: ObligationKind {
     public static let kindName = "deadline"
     public static let keys = ["trigger", "fulfil", "key", "within", "overrides", "extensions"]
@@ -71,7 +70,8 @@ public struct DeadlineObligation: ObligationKind {
         }
         var extensions: Extensions?
         if let entry = map["extensions"] {
-            if let m = reader.mapping(entry.value, allowed: ["event", "by", "max"], required: ["event", "by"],
+            if let m = reader.mapping(
+                entry.value, allowed: ["event", "by", "max"], required: ["event", "by"],
                 what: "extensions", keyNode: entry.key)
             {
                 let ev = m["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "extensions.event") }
@@ -89,7 +89,8 @@ public struct DeadlineObligation: ObligationKind {
     }
 
     private static func decodeOverride(_ node: YAMLNode, _ reader: inout NodeReader) -> Override? {
-        guard let m = reader.mapping(node, allowed: ["when", "within"], required: ["when", "within"], what: "override")
+        guard
+            let m = reader.mapping(node, allowed: ["when", "within"], required: ["when", "within"], what: "override")
         else { return nil }
         let within = m["within"].flatMap { reader.duration($0.value, what: "within") }
         var unit: UnitSelector?
@@ -103,7 +104,11 @@ public struct DeadlineObligation: ObligationKind {
                 ok = ok && unit != nil
             }
             if let t = w["trigger"] {
-                if let c = PatternDecoder.conditions(t.value, &reader, what: "when.trigger") { conditions = c } else { ok = false }
+                if let c = PatternDecoder.conditions(t.value, &reader, what: "when.trigger") {
+                    conditions = c
+                } else {
+                    ok = false
+                }
             }
         } else {
             ok = false
@@ -184,10 +189,13 @@ public struct DeadlineObligation: ObligationKind {
 
         for (i, t) in triggers.enumerated() where ctx.window.contains(t.day) && t.day <= ctx.asOf {
             guard let k = triggerKeys[i] else { continue }
-            let limit = overrides.first { o in
-                (o.unit?.matches(ctx.unitIndex, in: ctx.registry) ?? true)
-                    && o.trigger.allSatisfy { fc in fc.conditions.allSatisfy { $0.holds(for: t.value(of: fc.field)) } }
-            }?.within ?? within
+            let limit =
+                overrides.first { o in
+                    (o.unit?.matches(ctx.unitIndex, in: ctx.registry) ?? true)
+                        && o.trigger.allSatisfy { fc in
+                            fc.conditions.allSatisfy { $0.holds(for: t.value(of: fc.field)) }
+                        }
+                }?.within ?? within
             var due = ctx.calendar.add(limit, to: t.day, outside: &out.outsideCalendar)
             let paired = pairedWith[i]
             var applied: [Event] = []

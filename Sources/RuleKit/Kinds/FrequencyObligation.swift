@@ -1,8 +1,7 @@
 import ComplianceCore
 import NodeDecoding
 
-/// At least and/or at most N matching events per period (SPEC §6.1) — e.g. a commune chairman
-/// receives citizens at least once a week.
+/// At least and/or at most N matching events per period (SPEC §6.1) — for example a commune chairman receives citizens at least once a week.
 public struct FrequencyObligation: ObligationKind {
     public static let kindName = "frequency"
     public static let keys = ["event", "per", "at_least", "at_most", "distinct"]

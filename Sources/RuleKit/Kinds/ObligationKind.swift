@@ -21,7 +21,9 @@ public struct RuleDecodingContext {
     public let effective: Effective?
 }
 
-/// The kinds the product knows, by `kind:` name. Adding a kind means adding it here.
+/// The kinds the product knows, by `kind:` name.
+///
+/// Adding a kind means adding it here.
 public enum Kinds {
     /// Every kind type.
     public static let all: [any ObligationKind.Type] = [

@@ -1,8 +1,7 @@
 import ComplianceCore
 import NodeDecoding
 
-/// A one-off obligation by a fixed date (SPEC §6.5) — e.g. the directive disseminated to every
-/// party cell by 31 March 2022.
+/// A one-off obligation by a fixed date (SPEC §6.5) — for example the directive disseminated to every party cell by 31 March 2022.
 public struct OnceObligation: ObligationKind {
     public static let kindName = "once"
     public static let keys = ["event", "from", "by"]

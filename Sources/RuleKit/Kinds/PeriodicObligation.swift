@@ -1,8 +1,7 @@
 import ComplianceCore
 import NodeDecoding
 
-/// One deliverable per period by a due date (SPEC §6.4) — e.g. a half-year report within 15 days
-/// of the half-year's end, or an annual plan by the end of January.
+/// One deliverable per period by a due date (SPEC §6.4) — for example a half-year report within 15 days of the half-year's end, or an annual plan by the end of January.
 public struct PeriodicObligation: ObligationKind {
     public static let kindName = "periodic"
     public static let keys = ["event", "per", "due", "match_period"]
@@ -43,17 +42,21 @@ public struct PeriodicObligation: ObligationKind {
         if let due = map["due"],
             let m = reader.mapping(due.value, allowed: ["after", "offset"], what: "due", keyNode: due.key)
         {
-            if let a = m["after"] { anchor = reader.choice(a.value, what: "due.after", among: ["end", "start"]).flatMap(Anchor.init) }
+            if let a = m["after"] {
+                anchor = reader.choice(a.value, what: "due.after", among: ["end", "start"]).flatMap(Anchor.init)
+            }
             if let o = m["offset"] { offset = reader.duration(o.value, what: "due.offset") }
         } else if map.has("due") {
             return nil
         }
-        let matching = map["match_period"].map { e in
-            reader.choice(e.value, what: "match_period", among: ["label", "date"]).flatMap(Matching.init)
-        } ?? .label
+        let matching =
+            map["match_period"].map { e in
+                reader.choice(e.value, what: "match_period", among: ["label", "date"]).flatMap(Matching.init)
+            } ?? .label
         if matching == .date, anchor == .end, let entry = map["match_period"] {
             reader.error(
-                "invalid-value", "match_period: date needs due.after: start (a deliverable due early in its own period)",
+                "invalid-value",
+                "match_period: date needs due.after: start (a deliverable due early in its own period)",
                 at: entry.key)
             return nil
         }

@@ -1,8 +1,7 @@
 import ComplianceCore
 import NodeDecoding
 
-/// Something must come first (SPEC §6.3) — e.g. the MTTQ is consulted within 90 days before a
-/// decision on land or site clearance.
+/// Something must come first (SPEC §6.3) — for example the MTTQ is consulted within 90 days before a decision on land or site clearance.
 public struct PrecedenceObligation: ObligationKind {
     public static let kindName = "precedence"
     public static let keys = ["target", "requires", "key", "lead", "scope"]
@@ -38,14 +37,16 @@ public struct PrecedenceObligation: ObligationKind {
         var leadMin: DurationSpec? = DurationSpec(count: 0, unit: .days)
         var leadMax: DurationSpec?
         if let lead = map["lead"],
-            let m = reader.mapping(lead.value, allowed: ["min", "max"], required: ["max"], what: "lead", keyNode: lead.key)
+            let m = reader.mapping(
+                lead.value, allowed: ["min", "max"], required: ["max"], what: "lead", keyNode: lead.key)
         {
             leadMax = m["max"].flatMap { reader.duration($0.value, what: "lead.max") }
             if let e = m["min"] { leadMin = reader.duration(e.value, what: "lead.min") }
         }
-        let scope = map["scope"].map { e in
-            reader.choice(e.value, what: "scope", among: ["same-unit", "any-unit"]).flatMap(Scope.init)
-        } ?? .sameUnit
+        let scope =
+            map["scope"].map { e in
+                reader.choice(e.value, what: "scope", among: ["same-unit", "any-unit"]).flatMap(Scope.init)
+            } ?? .sameUnit
         if case .some(nil) = keyList { return nil }
         guard let target, let requires, let leadMin, let leadMax, let scope else { return nil }
         return PrecedenceObligation(
@@ -100,6 +101,7 @@ public struct PrecedenceObligation: ObligationKind {
     }
 
     /// The candidate with the smallest |target − candidate| days, ties to the earlier date, then id.
+    ///
     /// Candidates are date-sorted, so only two can win: the first of the last date group before the
     /// target's date, and the first at or after it.
     private func nearest(to t: Event, in candidates: [Event]) -> Event? {

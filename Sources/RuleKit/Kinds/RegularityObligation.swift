@@ -1,8 +1,7 @@
 import ComplianceCore
 import NodeDecoding
 
-/// No gap longer than a limit between matching events (SPEC §6.6) — e.g. a leader attends a
-/// grassroots party-cell meeting at least every 45 days.
+/// No gap longer than a limit between matching events (SPEC §6.6) — for example a leader attends a grassroots party-cell meeting at least every 45 days.
 public struct RegularityObligation: ObligationKind {
     public static let kindName = "regularity"
     public static let keys = ["event", "max_gap"]
@@ -24,7 +23,8 @@ public struct RegularityObligation: ObligationKind {
             if d.unit == .days {
                 gap = d.count
             } else {
-                reader.error("invalid-value", "max_gap is counted in calendar days ('45 days'), not working days", at: e.value)
+                reader.error(
+                    "invalid-value", "max_gap is counted in calendar days ('45 days'), not working days", at: e.value)
             }
         }
         guard let event, let gap else { return nil }

@@ -6,7 +6,9 @@ import YAMLSupport
 public enum PatternDecoder {
     /// `{ type: …, where: { … } }`.
     public static func pattern(_ entry: YAMLMapEntry, _ reader: inout NodeReader, what: String) -> EventPattern? {
-        guard let m = reader.mapping(entry.value, allowed: ["type", "where"], required: ["type"], what: what, keyNode: entry.key)
+        guard
+            let m = reader.mapping(
+                entry.value, allowed: ["type", "where"], required: ["type"], what: what, keyNode: entry.key)
         else { return nil }
         guard let typeEntry = m["type"], let types = reader.identifierList(typeEntry.value, what: "\(what).type") else {
             return nil
@@ -75,7 +77,8 @@ public enum PatternDecoder {
         case "gt", "gte", "lt", "lte":
             guard let v = operand(op.value, &reader, what: what) else { return nil }
             guard v.number != nil || v.date != nil else {
-                reader.error("invalid-value", "\(what) compares numbers or dates (YYYY-MM-DD), found '\(v.text)'", at: op.value)
+                reader.error(
+                    "invalid-value", "\(what) compares numbers or dates (YYYY-MM-DD), found '\(v.text)'", at: op.value)
                 return nil
             }
             switch name {
@@ -92,7 +95,8 @@ public enum PatternDecoder {
         default:
             reader.error(
                 "unknown-key",
-                "unknown operator '\(name)' for field '\(field)'" + Suggestions.hint(for: name, in: Condition.operatorNames),
+                "unknown operator '\(name)' for field '\(field)'"
+                    + Suggestions.hint(for: name, in: Condition.operatorNames),
                 at: op.key)
             return nil
         }
@@ -100,7 +104,9 @@ public enum PatternDecoder {
 
     private static func operand(_ node: YAMLNode, _ reader: inout NodeReader, what: String) -> AttributeValue? {
         guard let s = node.scalar, !node.isNull else {
-            reader.error("invalid-value", "\(what) must be a single value, found \(node.isNull ? "null" : "a " + node.kindName)", at: node)
+            reader.error(
+                "invalid-value", "\(what) must be a single value, found \(node.isNull ? "null" : "a " + node.kindName)",
+                at: node)
             return nil
         }
         return AttributeValue(s)
@@ -140,7 +146,11 @@ public enum PatternDecoder {
             }
         }
         if let n = m["not"] {
-            if let inner = selector(n.value, &reader, what: "\(what).not") { s.not = UnitSelector.Box(inner) } else { ok = false }
+            if let inner = selector(n.value, &reader, what: "\(what).not") {
+                s.not = UnitSelector.Box(inner)
+            } else {
+                ok = false
+            }
         }
         return ok ? s : nil
     }

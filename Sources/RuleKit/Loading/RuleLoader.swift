@@ -2,8 +2,9 @@ import ComplianceCore
 import NodeDecoding
 import YAMLSupport
 
-/// Loads rule files into typed rules. Unknown keys anywhere are errors: a typo must never silently
-/// disable a rule.
+/// Loads rule files into typed rules.
+///
+/// Unknown keys anywhere are errors: a typo must never silently disable a rule.
 public struct RuleLoader {
     /// Keys every rule may carry, whatever its kind.
     public static let commonKeys = [
@@ -121,9 +122,11 @@ public struct RuleLoader {
             return s
         }
         let effective = map["effective"].flatMap { decodeEffective($0, &reader) }
-        let partial = map["partial_periods"].map { e in
-            reader.choice(e.value, what: "partial_periods", among: ["skip", "evaluate"]).flatMap(PartialPeriods.init)
-        } ?? .skip
+        let partial =
+            map["partial_periods"].map { e in
+                reader.choice(e.value, what: "partial_periods", among: ["skip", "evaluate"]).flatMap(
+                    PartialPeriods.init)
+            } ?? .skip
         let message = map["message"].flatMap { e -> MessageTemplate? in
             guard let text = reader.localized(e.value, what: "message") else { return nil }
             do {
@@ -136,7 +139,9 @@ public struct RuleLoader {
                             + Suggestions.hint(for: error.detail, in: MessageTemplate.placeholders),
                         at: e.value)
                 } else {
-                    reader.error("invalid-value", "message template: \(error.detail) (write '{{' for a literal brace)", at: e.value)
+                    reader.error(
+                        "invalid-value", "message template: \(error.detail) (write '{{' for a literal brace)",
+                        at: e.value)
                 }
                 return nil
             } catch {
@@ -145,7 +150,9 @@ public struct RuleLoader {
         }
         let obligation = kindType.flatMap { $0.decode(map, &reader, RuleDecodingContext(effective: effective)) }
         if let obligation { checkVocabulary(obligation, map, &reader) }
-        guard reader.diagnostics.count == before || !reader.diagnostics[before...].contains(where: { $0.level == .error }),
+        guard
+            reader.diagnostics.count == before
+                || !reader.diagnostics[before...].contains(where: { $0.level == .error }),
             let id, let title, let source, let severity, let effective, let obligation
         else { return nil }
         return Rule(
@@ -158,9 +165,10 @@ public struct RuleLoader {
     private var allKindKeys: [String] { Array(Set(Kinds.all.flatMap { $0.keys })).sorted() }
 
     private func decodeSource(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> RuleSource? {
-        guard let m = reader.mapping(
-            entry.value, allowed: ["document", "clause", "basis", "url"], required: ["document"], what: "source",
-            keyNode: entry.key)
+        guard
+            let m = reader.mapping(
+                entry.value, allowed: ["document", "clause", "basis", "url"], required: ["document"], what: "source",
+                keyNode: entry.key)
         else { return nil }
         guard let doc = m["document"].flatMap({ reader.text($0.value, what: "source.document") }) else { return nil }
         return RuleSource(
@@ -170,8 +178,9 @@ public struct RuleLoader {
     }
 
     private func decodeEffective(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> Effective? {
-        guard let m = reader.mapping(
-            entry.value, allowed: ["from", "to"], required: ["from"], what: "effective", keyNode: entry.key)
+        guard
+            let m = reader.mapping(
+                entry.value, allowed: ["from", "to"], required: ["from"], what: "effective", keyNode: entry.key)
         else { return nil }
         guard let from = m["from"].flatMap({ reader.date($0.value, what: "effective.from") }) else { return nil }
         var to: Day?
@@ -190,7 +199,8 @@ public struct RuleLoader {
         guard let unitIDs else { return }
         for id in selector.namedUnitIDs where !unitIDs.contains(id) {
             reader.error(
-                "unknown-unit", "selector names unknown unit '\(id)'" + Suggestions.hint(for: id, in: unitIDs), at: node)
+                "unknown-unit", "selector names unknown unit '\(id)'" + Suggestions.hint(for: id, in: unitIDs), at: node
+            )
         }
     }
 
@@ -210,7 +220,8 @@ public struct RuleLoader {
         let attributes = vocabulary.allAttributeNames
         for a in Set(obligation.attributeNames).sorted() where !attributes.contains(a) {
             reader.error(
-                "unknown-attribute", "unknown attribute '\(a)' (not in the vocabulary)" + Suggestions.hint(for: a, in: attributes),
+                "unknown-attribute",
+                "unknown attribute '\(a)' (not in the vocabulary)" + Suggestions.hint(for: a, in: attributes),
                 at: map.node)
         }
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The project's one test command (README, CI): format lint, build, unit tests, the SPEC's
+# conformance sample, and the bundled example projects.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "swift format lint"
+swift format lint --strict --recursive Sources Tests Package.swift
+
+step "swift build"
+swift build -Xswiftc -warnings-as-errors 2>&1 | tail -n 5
+BIN="$(swift build --show-bin-path)/dvcheck"
+
+step "swift test"
+swift test 2>&1 | tail -n 40
+
+step "conformance sample (../shared/conformance)"
+CONF="${DVCHECK_CONFORMANCE:-../shared/conformance}"
+if [ -x "$CONF/run.sh" ] || [ -f "$CONF/run.sh" ]; then
+    bash "$CONF/run.sh" "$BIN" | tail -n 5
+else
+    echo "no conformance folder at $CONF (set DVCHECK_CONFORMANCE); skipped"
+fi
+
+step "example projects validate and check"
+for project in examples/*/; do
+    [ -f "$project/dvcheck.yaml" ] || continue
+    "$BIN" validate --project "$project" >/dev/null
+    set +e
+    "$BIN" check --project "$project" --format json >/dev/null
+    rc=$?
+    set -e
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+        echo "check on $project exited $rc" >&2
+        exit 1
+    fi
+    echo "ok: $project (check exit $rc)"
+done
