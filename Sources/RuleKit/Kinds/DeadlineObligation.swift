@@ -9,6 +9,36 @@ public struct DeadlineObligation: ObligationKind {
     public static let requiredKeys = ["trigger", "fulfil", "within"]
     public static let summary = "Each trigger event must be followed by a fulfilment within a time limit."
 
+    public static let examples = [
+        KindExample(
+            "complaints resolved within 30 days, first in first out",
+            rule:
+                "kind: deadline\ntrigger: { type: complaint-accepted }\nfulfil: { type: complaint-resolved }\nkey: [ref]\nwithin: 30 days",
+            events: [
+                "t1,x1,complaint-accepted,2023-01-02,K1,,", "t2,x1,complaint-accepted,2023-01-16,K1,,",
+                "f1,x1,complaint-resolved,2023-01-20,K1,,", "f2,x1,complaint-resolved,2023-03-01,K1,,",
+                "t3,x1,complaint-accepted,2023-03-01,K2,,",
+            ],
+            asOf: "2023-03-10",
+            findings: ["satisfied 2023-01-02", "violated late 2023-01-16", "pending 2023-03-01"]),
+        KindExample(
+            "an extension moves the due date once",
+            rule: """
+                kind: deadline
+                trigger: { type: complaint-accepted }
+                fulfil: { type: complaint-resolved }
+                key: [ref]
+                within: 30 days
+                extensions: { event: { type: complaint-extended }, by: 20 days, max: 1 }
+                """,
+            events: [
+                "t1,x1,complaint-accepted,2023-03-01,A,,", "x1,x1,complaint-extended,2023-03-20,A,,",
+                "f1,x1,complaint-resolved,2023-04-18,A,,",
+            ],
+            asOf: "2023-06-01",
+            findings: ["satisfied 2023-03-01"]),
+    ]
+
     /// A different limit for some units or triggers; the first match wins.
     public struct Override: Sendable {
         /// Units it applies to.

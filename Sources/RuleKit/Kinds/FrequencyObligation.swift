@@ -8,6 +8,26 @@ public struct FrequencyObligation: ObligationKind {
     public static let requiredKeys = ["event", "per"]
     public static let summary = "At least and/or at most N matching events in each period."
 
+    public static let examples = [
+        KindExample(
+            "a weekly obligation: one week met, one missed, the running week still pending",
+            rule: "kind: frequency\nevent: { type: citizen-reception }\nper: week\nat_least: 1",
+            effective: "{ from: 2023-01-02 }",
+            events: ["e1,x1,citizen-reception,2023-01-04,,,"],
+            asOf: "2023-01-18",
+            findings: ["satisfied 2023-W01", "violated insufficient 2023-W02", "pending 2023-W03"]),
+        KindExample(
+            "at most two distinct cases a month",
+            rule: "kind: frequency\nevent: { type: complaint-accepted }\nper: month\nat_most: 2\ndistinct: ref",
+            events: [
+                "a1,x1,complaint-accepted,2023-01-05,A,,", "a2,x1,complaint-accepted,2023-01-06,A,,",
+                "a3,x1,complaint-accepted,2023-02-01,A,,", "a4,x1,complaint-accepted,2023-02-02,B,,",
+                "a5,x1,complaint-accepted,2023-02-03,C,,",
+            ],
+            asOf: "2023-02-10",
+            findings: ["satisfied 2023-01", "violated excess 2023-02"]),
+    ]
+
     /// Which events count.
     public let event: EventPattern
     /// The period.

@@ -10,6 +10,8 @@ public protocol ObligationKind: Obligation {
     static var requiredKeys: [String] { get }
     /// One line on what the kind checks, for generated docs and `explain`.
     static var summary: String { get }
+    /// Worked examples, run by a generic test and printed in the docs.
+    static var examples: [KindExample] { get }
     /// Reads the kind's fields from a rule mapping; nil after reporting diagnostics.
     static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self?
 }

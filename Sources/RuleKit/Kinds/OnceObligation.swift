@@ -8,6 +8,16 @@ public struct OnceObligation: ObligationKind {
     public static let requiredKeys = ["event", "by"]
     public static let summary = "One matching event, dated from a start date, by a fixed date."
 
+    public static let examples = [
+        KindExample(
+            "the directive disseminated by 31 March 2022",
+            rule: "kind: once\nevent: { type: directive-disseminated }\nby: 2022-03-31",
+            effective: "{ from: 2022-02-09 }",
+            events: ["d1,x1,directive-disseminated,2022-04-05,,,"],
+            asOf: "2022-06-01",
+            findings: ["violated late 2022-03-31"])
+    ]
+
     /// The deliverable.
     public let event: EventPattern
     /// Earliest date an event counts; nil = effective.from.

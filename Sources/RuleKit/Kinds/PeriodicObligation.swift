@@ -8,6 +8,29 @@ public struct PeriodicObligation: ObligationKind {
     public static let requiredKeys = ["event", "per"]
     public static let summary = "One matching event per period, by a due date after the period's start or end."
 
+    public static let examples = [
+        KindExample(
+            "a half-year report due 15 days after the half-year ends, matched by its period label",
+            rule:
+                "kind: periodic\nevent: { type: report-submitted }\nper: half-year\ndue: { after: end, offset: 15 days }",
+            events: ["r1,x1,report-submitted,2023-07-20,,,2023-H1", "r2,x1,report-submitted,2023-08-01,,,2023-H2"],
+            asOf: "2024-01-10",
+            findings: ["violated late 2023-H1", "satisfied 2023-H2", "pending 2024-H1"]),
+        KindExample(
+            "an annual plan due by the end of January, matched by date",
+            rule: """
+                kind: periodic
+                event: { type: plan-issued }
+                per: year
+                due: { after: start, offset: 30 days }
+                match_period: date
+                """,
+            effective: "{ from: 2023-01-01, to: 2024-12-31 }",
+            events: ["p1,x1,plan-issued,2023-01-20,,,", "p2,x1,plan-issued,2024-02-15,,,"],
+            asOf: "2024-06-01",
+            findings: ["satisfied 2023", "violated late 2024"]),
+    ]
+
     /// Which end of the period the due date counts from.
     public enum Anchor: String, Sendable {
         case start, end

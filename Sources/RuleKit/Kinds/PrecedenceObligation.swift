@@ -8,6 +8,25 @@ public struct PrecedenceObligation: ObligationKind {
     public static let requiredKeys = ["target", "requires", "lead"]
     public static let summary = "Each target event must be preceded by a required event within a lead window."
 
+    public static let examples = [
+        KindExample(
+            "consult the MTTQ within 90 days before a land decision",
+            rule: """
+                kind: precedence
+                target: { type: decision, where: { topic: land } }
+                requires: { type: mttq-consultation }
+                key: [ref]
+                lead: { min: 0 days, max: 90 days }
+                """,
+            events: [
+                "c1,x1,mttq-consultation,2023-04-01,P1,,", "d1,x1,decision,2023-06-30,P1,land,",
+                "c2,x1,mttq-consultation,2023-03-31,P2,,", "d2,x1,decision,2023-06-30,P2,land,",
+                "d3,x1,decision,2023-06-30,P3,culture,",
+            ],
+            asOf: "2023-07-10",
+            findings: ["satisfied 2023-06-30", "violated no-prior 2023-06-30"])
+    ]
+
     /// Whose `requires` events count.
     public enum Scope: String, Sendable {
         case sameUnit = "same-unit"

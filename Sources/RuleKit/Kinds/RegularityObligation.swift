@@ -8,6 +8,21 @@ public struct RegularityObligation: ObligationKind {
     public static let requiredKeys = ["event", "max_gap"]
     public static let summary = "No gap between consecutive matching events longer than a limit."
 
+    public static let examples = [
+        KindExample(
+            "party-cell meetings attended at least every 45 days",
+            rule: "kind: regularity\nevent: { type: party-cell-meeting-attended }\nmax_gap: 45 days",
+            events: [
+                "a1,x1,party-cell-meeting-attended,2023-02-15,,,", "a2,x1,party-cell-meeting-attended,2023-04-02,,,",
+                "a3,x1,party-cell-meeting-attended,2023-05-15,,,",
+            ],
+            asOf: "2023-06-10",
+            findings: [
+                "satisfied 2023-01-01/2023-02-15", "violated gap 2023-02-15/2023-04-02",
+                "satisfied 2023-04-02/2023-05-15", "pending 2023-05-15/2023-06-10",
+            ])
+    ]
+
     /// The events.
     public let event: EventPattern
     /// Longest allowed gap, in calendar days.
