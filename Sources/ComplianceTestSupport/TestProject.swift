@@ -56,7 +56,8 @@ public final class TestProject {
     public func load(asOf: Day? = nil) -> LoadedProject {
         var overrides = InputOverrides()
         overrides.asOf = asOf
-        return ProjectLoader.load(configPath: root + "/dvcheck.yaml", overrides: overrides, today: { _ in Day(ordinal: 0) })
+        return ProjectLoader.load(
+            configPath: root + "/dvcheck.yaml", overrides: overrides, today: { _ in Day(ordinal: 0) })
     }
 
     /// Loads and evaluates; `options` can set filters (its as-of date wins over `asOf`).

@@ -348,6 +348,10 @@ def monthly_reception(units, days_of_month, first=(2022, 2), skip=(), deputy=())
         for y, m in months(first, (b.year, b.month)):
             for k, dom in enumerate(days_of_month):
                 day = wd(y, m, dom)
+                if day.month != m:                          # e.g. 25/01/2025 is in Tết: go earlier
+                    day = D(y, m, dom)
+                    while not CAL.working(day):
+                        day -= timedelta(days=1)
                 if not (a <= day <= b) or day.month != m:
                     continue
                 if (u, "%d-%02d" % (y, m), k) in skip:
