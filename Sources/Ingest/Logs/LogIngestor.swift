@@ -171,7 +171,7 @@ public struct LogIngestor {
             case "date": dateText = TextNormalization.normalize(value)
             default:
                 let v = AttributeValue(value)
-                if !v.text.isEmpty { attributes.append((key, v)) }
+                if !key.isEmpty && !v.text.isEmpty { attributes.append((key, v)) }
             }
         }
         for (name, value) in [("id", id), ("unit", unitID), ("type", type), ("date", dateText)]
