@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "dvcheck", targets: ["dvcheck"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The system libyaml (Debian libyaml-dev); see docs/ARCHITECTURE.md for why not Yams.
@@ -26,10 +27,15 @@ let package = Package(
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
         .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),
+        // The audit history; the only module that imports GRDB.
+        .target(
+            name: "History",
+            dependencies: ["ComplianceCore", "Evaluation", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "DVCheckCLI",
             dependencies: [
-                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting",
+                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +46,8 @@ let package = Package(
         .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplianceTestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "ComplianceTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"]),
     ]

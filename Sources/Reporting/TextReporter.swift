@@ -63,20 +63,9 @@ public enum TextReporter {
 
     /// Units in hierarchy order: a parent's findings before its children's, siblings by id.
     static func hierarchyOrder(_ registry: UnitRegistry, units: Set<String>) -> [String] {
-        func key(_ id: String) -> [String] {
-            guard var i = registry.index(of: id) else { return [id] }
-            var chain = [registry.units[i].id]
-            var guardCount = 0
-            while let p = registry.parent(of: i), guardCount < 10_000 {
-                chain.append(registry.units[p].id)
-                i = p
-                guardCount += 1
-            }
-            return chain.reversed()
-        }
-        return units.map { ($0, key($0)) }.sorted { a, b in
-            a.1.lexicographicallyPrecedes(b.1) { $0.codePointPrecedes($1) }
-        }.map(\.0)
+        units.compactMap { id in registry.index(of: id).map { (id, registry.hierarchyRank(of: $0)) } }
+            .sorted { $0.1 < $1.1 }
+            .map(\.0)
     }
 
     enum Tone: String {

@@ -114,6 +114,10 @@ public struct UnitRegistry: Sendable {
         index == ancestor || isStrictDescendant(index, of: ancestor)
     }
 
+    /// Position in a depth-first walk of the hierarchy (parents before children, siblings by id),
+    /// the order reports list units in.
+    public func hierarchyRank(of index: Int) -> Int { enter[index] }
+
     /// All unit ids, for "did you mean".
     public var ids: [String] { units.map(\.id) }
 }
