@@ -7,6 +7,25 @@ import YAMLSupport
 public enum CalendarLoader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+    /// Keys of a holiday entry.
+    public static let holidayFields = [
+        FieldSpec("date", .date, "A single day off."),
+        FieldSpec("from", .date, "First day of a block of days off."),
+        FieldSpec("to", .date, "Last day of the block."),
+        FieldSpec("name", .text, required: true, "Its name, e.g. Tết Nguyên đán."),
+    ]
+
+    /// Top-level keys of a calendar (the loader's and the JSON Schema's source).
+    public static let fields = [
+        FieldSpec("weekend", .list(.text), "Non-working weekdays, any letter case (default saturday, sunday)."),
+        FieldSpec("roll_forward", .boolean, "Move computed due dates off non-working days (default true)."),
+        FieldSpec(
+            "covers", .object([FieldSpec("from", .date, required: true), FieldSpec("to", .date, required: true)]),
+            "The days this calendar knows (default: the whole years its dates mention)."),
+        FieldSpec("holidays", .list(.object(holidayFields)), "Named non-working days or blocks."),
+        FieldSpec("working_days", .list(.date), "Make-up working days; they win over weekend and holidays."),
+    ]
+
     /// Loads `path`; nil when any error was found.
     public static func load(path: String, display: String) -> (WorkCalendar?, [Diagnostic]) {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
@@ -18,7 +37,7 @@ public enum CalendarLoader {
         guard let root = loaded.root else { return (WorkCalendar(), reader.diagnostics) }
         guard
             let m = reader.mapping(
-                root, allowed: ["weekend", "roll_forward", "covers", "holidays", "working_days"], what: "the calendar")
+                root, allowed: fields.names, what: "the calendar")
         else { return (nil, reader.diagnostics) }
         var weekend: Set<Int> = [6, 7]
         if let e = m["weekend"] {
@@ -43,7 +62,7 @@ public enum CalendarLoader {
         for node in m["holidays"]?.value.items ?? [] {
             guard
                 let h = reader.mapping(
-                    node, allowed: ["date", "from", "to", "name"], required: ["name"], what: "holiday"),
+                    node, allowed: holidayFields.names, required: holidayFields.requiredNames, what: "holiday"),
                 let name = h["name"].flatMap({ reader.text($0.value, what: "name") })
             else { continue }
             if let d = h["date"] {

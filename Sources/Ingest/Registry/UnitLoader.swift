@@ -6,7 +6,21 @@ import YAMLSupport
 ///
 /// Cycle checks are iterative so a 45,000-level chain cannot overflow the stack.
 public enum UnitLoader {
-    static let keys = ["id", "name", "level", "kind", "parent", "tags", "from", "to", "successor"]
+    /// Keys of one unit (the loader's and the JSON Schema's source).
+    public static let fields = [
+        FieldSpec("id", .identifier, required: true, "Unique id: [a-z0-9][a-z0-9._-]*."),
+        FieldSpec("name", .text, required: true, "Display name."),
+        FieldSpec("level", .identifier, required: true, "province, district, commune, cell…"),
+        FieldSpec("kind", .identifier, required: true, "party-committee, people-committee, mttq…"),
+        FieldSpec("parent", .optional(.identifier), "The parent unit's id, or null."),
+        FieldSpec("tags", .anyOf([.list(.identifier), .identifier]), "Tags such as remote, ethnic-minority."),
+        FieldSpec("from", .optionalDate, "First day the unit exists (inclusive)."),
+        FieldSpec("to", .optionalDate, "Last day (inclusive): units merged or abolished end here."),
+        FieldSpec("successor", .optional(.identifier), "With `to`: the unit that took over its work."),
+    ]
+
+    /// Top-level keys of a unit registry.
+    public static let fileFields = [FieldSpec("units", .list(.object(fields)), required: true, "The units.")]
 
     /// Loads `path`; the registry is nil when any error was found.
     public static func load(path: String, display: String) -> (UnitRegistry?, [Diagnostic]) {
@@ -22,7 +36,9 @@ public enum UnitLoader {
             }
             return (nil, reader.diagnostics)
         }
-        guard let top = reader.mapping(root, allowed: ["units"], required: ["units"], what: "the unit registry"),
+        guard
+            let top = reader.mapping(
+                root, allowed: fileFields.names, required: fileFields.requiredNames, what: "the unit registry"),
             let list = top["units"]
         else { return (nil, reader.diagnostics) }
         guard let items = list.value.items else {
@@ -71,7 +87,7 @@ public enum UnitLoader {
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
         let before = reader.diagnostics.count
-        guard let m = reader.mapping(node, allowed: keys, required: ["id", "name", "level", "kind"], what: "unit")
+        guard let m = reader.mapping(node, allowed: fields.names, required: fields.requiredNames, what: "unit")
         else {
             return nil
         }

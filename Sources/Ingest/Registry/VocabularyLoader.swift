@@ -4,13 +4,28 @@ import YAMLSupport
 
 /// Loads the optional vocabulary of event types and attribute types (SPEC §4).
 public enum VocabularyLoader {
+    /// Keys of one event type.
+    public static let typeFields = [
+        FieldSpec("title", .localized, "Its name, text or {vi, en}."),
+        FieldSpec(
+            "attributes", .dictionary(.oneOf(Vocabulary.AttributeType.allCases.map(\.rawValue))),
+            "Attribute names and their types."),
+        FieldSpec("requires", .scalarOrList, "Fields a record of this type must carry, e.g. [ref]."),
+    ]
+
+    /// Top-level keys of a vocabulary (the loader's and the JSON Schema's source).
+    public static let fields = [
+        FieldSpec("event_types", .dictionary(.object(typeFields)), required: true, "Known event types.")
+    ]
+
     /// Loads `path`; nil when any error was found.
     public static func load(path: String, display: String) -> (Vocabulary?, [Diagnostic]) {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
         var reader = NodeReader(path: display, prefix: "vocabulary")
         reader.diagnostics = loaded.diagnostics
         guard let root = loaded.root,
-            let top = reader.mapping(root, allowed: ["event_types"], required: ["event_types"], what: "the vocabulary"),
+            let top = reader.mapping(
+                root, allowed: fields.names, required: fields.requiredNames, what: "the vocabulary"),
             let typesEntry = top["event_types"]
         else {
             if loaded.root == nil && loaded.readable && loaded.diagnostics.isEmpty {
@@ -34,7 +49,7 @@ public enum VocabularyLoader {
             }
             guard
                 let m = reader.mapping(
-                    entry.value, allowed: ["title", "attributes", "requires"], what: "event type '\(name)'")
+                    entry.value, allowed: typeFields.names, what: "event type '\(name)'")
             else { continue }
             let title = m["title"].flatMap { reader.localized($0.value, what: "title") }
             var attributes: [String: Vocabulary.AttributeType] = [:]

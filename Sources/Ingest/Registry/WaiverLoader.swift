@@ -4,7 +4,20 @@ import YAMLSupport
 
 /// Loads approved waivers (SPEC §7), checking that each names known rules and units.
 public enum WaiverLoader {
-    static let keys = ["rule", "units", "periods", "reason", "approved_by", "expires"]
+    /// Keys of one waiver (the loader's and the JSON Schema's source).
+    public static let fields = [
+        FieldSpec("rule", .scalarOrList, required: true, "One rule id or a list."),
+        FieldSpec("units", .scalarOrList, "Units (each covering its descendants); default all."),
+        FieldSpec(
+            "periods", .object([FieldSpec("from", .date, required: true), FieldSpec("to", .date, required: true)]),
+            "The dates it covers; default always."),
+        FieldSpec("reason", .text, required: true, "Why the obligation is waived."),
+        FieldSpec("approved_by", .text, required: true, "Who approved it."),
+        FieldSpec("expires", .date, required: true, "The waiver holds through this day."),
+    ]
+
+    /// Top-level keys of a waivers file.
+    public static let fileFields = [FieldSpec("waivers", .list(.object(fields)), required: true, "The waivers.")]
 
     /// Loads `path` against the known rule and unit ids; nil when any error was found.
     public static func load(
@@ -24,7 +37,7 @@ public enum WaiverLoader {
         for (offset, item) in (list.value.items ?? []).enumerated() {
             guard
                 let m = reader.mapping(
-                    item, allowed: keys, required: ["rule", "reason", "approved_by", "expires"], what: "waiver")
+                    item, allowed: fields.names, required: fields.requiredNames, what: "waiver")
             else { continue }
             let rules = m["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
             if let e = m["rule"] {

@@ -5,8 +5,34 @@ import YAMLSupport
 /// A response within a time limit after a trigger (SPEC §6.2) — for example a complaint resolved within 30 days of its acceptance, 45 in remote areas, with extensions.
 public struct DeadlineObligation: ObligationKind {
     public static let kindName = "deadline"
-    public static let keys = ["trigger", "fulfil", "key", "within", "overrides", "extensions"]
-    public static let requiredKeys = ["trigger", "fulfil", "within"]
+    public static let fields = [
+        FieldSpec("trigger", .reference("eventPattern"), required: true, "What starts the clock."),
+        FieldSpec("fulfil", .reference("eventPattern"), required: true, "What stops it."),
+        FieldSpec("key", .scalarOrList, "Fields that must be equal on trigger, fulfilment and extension."),
+        FieldSpec("within", .duration, required: true, "The time limit, e.g. 30 days or 10 working days."),
+        FieldSpec(
+            "overrides", .list(.object(overrideFields)), "Other limits for some units or triggers; first match wins."),
+        FieldSpec("extensions", .object(extensionFields), "Events that move the due date."),
+    ]
+
+    /// Keys of one override.
+    static let overrideFields = [
+        FieldSpec("when", .object(whenFields), required: true, "When the override applies."),
+        FieldSpec("within", .duration, required: true, "The limit in that case."),
+    ]
+
+    /// Keys of an override's `when`.
+    static let whenFields = [
+        FieldSpec("unit", .reference("selector"), "Units the override applies to."),
+        FieldSpec("trigger", .reference("where"), "Conditions on the trigger's attributes."),
+    ]
+
+    /// Keys of `extensions`.
+    static let extensionFields = [
+        FieldSpec("event", .reference("eventPattern"), required: true, "Which events extend."),
+        FieldSpec("by", .duration, required: true, "How far each extension moves the due date."),
+        FieldSpec("max", .integer(minimum: 0), "How many extensions count (default 1)."),
+    ]
     public static let summary = "Each trigger event must be followed by a fulfilment within a time limit."
 
     public static let examples = [
@@ -101,7 +127,7 @@ public struct DeadlineObligation: ObligationKind {
         var extensions: Extensions?
         if let entry = map["extensions"] {
             if let m = reader.mapping(
-                entry.value, allowed: ["event", "by", "max"], required: ["event", "by"],
+                entry.value, allowed: extensionFields.names, required: extensionFields.requiredNames,
                 what: "extensions", keyNode: entry.key)
             {
                 let ev = m["event"].flatMap { PatternDecoder.pattern($0, &reader, what: "extensions.event") }
@@ -120,14 +146,15 @@ public struct DeadlineObligation: ObligationKind {
 
     private static func decodeOverride(_ node: YAMLNode, _ reader: inout NodeReader) -> Override? {
         guard
-            let m = reader.mapping(node, allowed: ["when", "within"], required: ["when", "within"], what: "override")
+            let m = reader.mapping(
+                node, allowed: overrideFields.names, required: overrideFields.requiredNames, what: "override")
         else { return nil }
         let within = m["within"].flatMap { reader.duration($0.value, what: "within") }
         var unit: UnitSelector?
         var conditions: [FieldCondition] = []
         var ok = true
         if let when = m["when"],
-            let w = reader.mapping(when.value, allowed: ["unit", "trigger"], what: "when", keyNode: when.key)
+            let w = reader.mapping(when.value, allowed: whenFields.names, what: "when", keyNode: when.key)
         {
             if let u = w["unit"] {
                 unit = PatternDecoder.selector(u.value, &reader, what: "when.unit")

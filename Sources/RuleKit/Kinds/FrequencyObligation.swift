@@ -4,8 +4,13 @@ import NodeDecoding
 /// At least and/or at most N matching events per period (SPEC §6.1) — for example a commune chairman receives citizens at least once a week.
 public struct FrequencyObligation: ObligationKind {
     public static let kindName = "frequency"
-    public static let keys = ["event", "per", "at_least", "at_most", "distinct"]
-    public static let requiredKeys = ["event", "per"]
+    public static let fields = [
+        FieldSpec("event", .reference("eventPattern"), required: true, "Which events count."),
+        FieldSpec("per", .oneOf(PeriodKind.allCases.map(\.rawValue)), required: true, "The period counted in."),
+        FieldSpec("at_least", .integer(minimum: 0), "Fewest matching events per period."),
+        FieldSpec("at_most", .integer(minimum: 0), "Most matching events per period."),
+        FieldSpec("distinct", .identifier, "Count distinct values of this field instead of events."),
+    ]
     public static let summary = "At least and/or at most N matching events in each period."
 
     public static let examples = [

@@ -4,16 +4,22 @@ import NodeDecoding
 /// A rule kind as the loader sees it: its keys, how to read them, and worked examples that a
 /// generic test runs, so documentation cannot drift from behaviour.
 public protocol ObligationKind: Obligation {
-    /// Keys this kind adds to the common rule keys.
-    static var keys: [String] { get }
-    /// Keys this kind requires.
-    static var requiredKeys: [String] { get }
+    /// The keys this kind adds to the common rule keys: what the loader accepts and what the JSON
+    /// Schema offers editors.
+    static var fields: [FieldSpec] { get }
     /// One line on what the kind checks, for generated docs and `explain`.
     static var summary: String { get }
     /// Worked examples, run by a generic test and printed in the docs.
     static var examples: [KindExample] { get }
     /// Reads the kind's fields from a rule mapping; nil after reporting diagnostics.
     static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self?
+}
+
+extension ObligationKind {
+    /// Keys this kind adds to the common rule keys.
+    public static var keys: [String] { fields.names }
+    /// Keys this kind requires.
+    public static var requiredKeys: [String] { fields.requiredNames }
 }
 
 /// What kind decoders may need beyond the mapping: the rule's effective dates and the pattern

@@ -4,8 +4,11 @@ import NodeDecoding
 /// A one-off obligation by a fixed date (SPEC §6.5) — for example the directive disseminated to every party cell by 31 March 2022.
 public struct OnceObligation: ObligationKind {
     public static let kindName = "once"
-    public static let keys = ["event", "from", "by"]
-    public static let requiredKeys = ["event", "by"]
+    public static let fields = [
+        FieldSpec("event", .reference("eventPattern"), required: true, "The deliverable."),
+        FieldSpec("from", .date, "Earliest date an event counts (default: effective.from)."),
+        FieldSpec("by", .date, required: true, "The fixed due date (never rolled)."),
+    ]
     public static let summary = "One matching event, dated from a start date, by a fixed date."
 
     public static let examples = [

@@ -4,8 +4,18 @@ import NodeDecoding
 /// One deliverable per period by a due date (SPEC §6.4) — for example a half-year report within 15 days of the half-year's end, or an annual plan by the end of January.
 public struct PeriodicObligation: ObligationKind {
     public static let kindName = "periodic"
-    public static let keys = ["event", "per", "due", "match_period"]
-    public static let requiredKeys = ["event", "per"]
+    public static let fields = [
+        FieldSpec("event", .reference("eventPattern"), required: true, "The deliverable."),
+        FieldSpec("per", .oneOf(PeriodKind.allCases.map(\.rawValue)), required: true, "One deliverable per period."),
+        FieldSpec("due", .object(dueFields), "When it is due (default: the period's last day)."),
+        FieldSpec("match_period", .oneOf(["label", "date"]), "Assign events by their period label (default) or date."),
+    ]
+
+    /// Keys of `due`.
+    static let dueFields = [
+        FieldSpec("after", .oneOf(["end", "start"]), "Count from the period's end (default) or start."),
+        FieldSpec("offset", .duration, "How long after (default 0 days; rolled to a working day)."),
+    ]
     public static let summary = "One matching event per period, by a due date after the period's start or end."
 
     public static let examples = [
@@ -63,7 +73,7 @@ public struct PeriodicObligation: ObligationKind {
         var anchor: Anchor? = .end
         var offset: DurationSpec? = DurationSpec(count: 0, unit: .days)
         if let due = map["due"],
-            let m = reader.mapping(due.value, allowed: ["after", "offset"], what: "due", keyNode: due.key)
+            let m = reader.mapping(due.value, allowed: dueFields.names, what: "due", keyNode: due.key)
         {
             if let a = m["after"] {
                 anchor = reader.choice(a.value, what: "due.after", among: ["end", "start"]).flatMap(Anchor.init)

@@ -4,8 +4,19 @@ import NodeDecoding
 /// Something must come first (SPEC §6.3) — for example the MTTQ is consulted within 90 days before a decision on land or site clearance.
 public struct PrecedenceObligation: ObligationKind {
     public static let kindName = "precedence"
-    public static let keys = ["target", "requires", "key", "lead", "scope"]
-    public static let requiredKeys = ["target", "requires", "lead"]
+    public static let fields = [
+        FieldSpec("target", .reference("eventPattern"), required: true, "The events that need a prior event."),
+        FieldSpec("requires", .reference("eventPattern"), required: true, "The prior event."),
+        FieldSpec("key", .scalarOrList, "Fields that must be equal on target and prior event."),
+        FieldSpec("lead", .object(leadFields), required: true, "How long before the target the prior event may be."),
+        FieldSpec("scope", .oneOf(["same-unit", "any-unit"]), "Whose prior events count (default same-unit)."),
+    ]
+
+    /// Keys of `lead`.
+    static let leadFields = [
+        FieldSpec("min", .duration, "At least this long before (default 0 days)."),
+        FieldSpec("max", .duration, required: true, "At most this long before."),
+    ]
     public static let summary = "Each target event must be preceded by a required event within a lead window."
 
     public static let examples = [
@@ -57,7 +68,8 @@ public struct PrecedenceObligation: ObligationKind {
         var leadMax: DurationSpec?
         if let lead = map["lead"],
             let m = reader.mapping(
-                lead.value, allowed: ["min", "max"], required: ["max"], what: "lead", keyNode: lead.key)
+                lead.value, allowed: leadFields.names, required: leadFields.requiredNames, what: "lead",
+                keyNode: lead.key)
         {
             leadMax = m["max"].flatMap { reader.duration($0.value, what: "lead.max") }
             if let e = m["min"] { leadMin = reader.duration(e.value, what: "lead.min") }

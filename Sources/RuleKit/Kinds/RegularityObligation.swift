@@ -4,8 +4,10 @@ import NodeDecoding
 /// No gap longer than a limit between matching events (SPEC §6.6) — for example a leader attends a grassroots party-cell meeting at least every 45 days.
 public struct RegularityObligation: ObligationKind {
     public static let kindName = "regularity"
-    public static let keys = ["event", "max_gap"]
-    public static let requiredKeys = ["event", "max_gap"]
+    public static let fields = [
+        FieldSpec("event", .reference("eventPattern"), required: true, "The events."),
+        FieldSpec("max_gap", .duration, required: true, "Longest allowed gap, in calendar days."),
+    ]
     public static let summary = "No gap between consecutive matching events longer than a limit."
 
     public static let examples = [

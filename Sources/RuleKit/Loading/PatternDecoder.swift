@@ -8,7 +8,8 @@ public enum PatternDecoder {
     public static func pattern(_ entry: YAMLMapEntry, _ reader: inout NodeReader, what: String) -> EventPattern? {
         guard
             let m = reader.mapping(
-                entry.value, allowed: ["type", "where"], required: ["type"], what: what, keyNode: entry.key)
+                entry.value, allowed: SharedShapes.eventPattern.names,
+                required: SharedShapes.eventPattern.requiredNames, what: what, keyNode: entry.key)
         else { return nil }
         guard let typeEntry = m["type"], let types = reader.identifierList(typeEntry.value, what: "\(what).type") else {
             return nil
@@ -96,7 +97,7 @@ public enum PatternDecoder {
             reader.error(
                 "unknown-key",
                 "unknown operator '\(name)' for field '\(field)'"
-                    + Suggestions.hint(for: name, in: Condition.operatorNames),
+                    + Suggestions.hint(for: name, in: SharedShapes.whereOperators.names),
                 at: op.key)
             return nil
         }
@@ -114,7 +115,7 @@ public enum PatternDecoder {
 
     /// A unit selector: `id`, `level`, `kind`, `tags`, `under`, `not`, ANDed.
     public static func selector(_ node: YAMLNode, _ reader: inout NodeReader, what: String) -> UnitSelector? {
-        guard let m = reader.mapping(node, allowed: ["id", "level", "kind", "tags", "under", "not"], what: what) else {
+        guard let m = reader.mapping(node, allowed: SharedShapes.selector.names, what: what) else {
             return nil
         }
         var s = UnitSelector()

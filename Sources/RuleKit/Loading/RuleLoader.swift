@@ -6,13 +6,39 @@ import YAMLSupport
 ///
 /// Unknown keys anywhere are errors: a typo must never silently disable a rule.
 public struct RuleLoader {
-    /// Keys every rule may carry, whatever its kind.
-    public static let commonKeys = [
-        "id", "title", "description", "source", "severity", "applies_to", "effective", "partial_periods",
-        "message", "kind",
+    /// Keys every rule may carry, whatever its kind (the loader's and the JSON Schema's source).
+    public static let commonFields = [
+        FieldSpec("id", .identifier, required: true, "Unique across all rule files, e.g. DV2-TIEP-DAN-XA."),
+        FieldSpec("title", .localized, required: true, "Text or {vi, en}."),
+        FieldSpec("description", .localized, "The rationale: why the obligation exists."),
+        FieldSpec("source", .object(sourceFields), required: true, "Where the obligation comes from."),
+        FieldSpec("severity", .oneOf(Severity.allCases.map(\.rawValue)), required: true, "How bad a violation is."),
+        FieldSpec("applies_to", .reference("selector"), "Which units; omitted = every unit."),
+        FieldSpec("effective", .object(effectiveFields), required: true, "The dates the rule is in force."),
+        FieldSpec(
+            "partial_periods", .oneOf(["skip", "evaluate"]), "Evaluate periods cut by the window (default skip)."),
+        FieldSpec("message", .localized, "Template with {unit.id} {unit.name} {period} {due} {actual} {expected} …"),
+        FieldSpec("kind", .oneOf(Kinds.names), required: true, "The rule kind."),
     ]
+
+    /// Keys of `source`.
+    public static let sourceFields = [
+        FieldSpec("document", .text, required: true, "The document, e.g. the directive."),
+        FieldSpec("clause", .text, "The clause of the directive."),
+        FieldSpec("basis", .text, "The legal basis: law, article, clause."),
+        FieldSpec("url", .text, "A link to the text."),
+    ]
+
+    /// Keys of `effective`.
+    public static let effectiveFields = [
+        FieldSpec("from", .date, required: true, "First day in force."),
+        FieldSpec("to", .optionalDate, "Last day in force (inclusive); null = open-ended."),
+    ]
+
+    /// Keys every rule may carry, whatever its kind.
+    public static var commonKeys: [String] { commonFields.names }
     /// Keys every rule must carry.
-    public static let commonRequired = ["id", "title", "source", "severity", "effective", "kind"]
+    public static var commonRequired: [String] { commonFields.requiredNames }
 
     /// One rule file's path for diagnostics and its sha256.
     public struct FileDigest: Sendable {
@@ -167,7 +193,8 @@ public struct RuleLoader {
     private func decodeSource(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> RuleSource? {
         guard
             let m = reader.mapping(
-                entry.value, allowed: ["document", "clause", "basis", "url"], required: ["document"], what: "source",
+                entry.value, allowed: Self.sourceFields.names, required: Self.sourceFields.requiredNames,
+                what: "source",
                 keyNode: entry.key)
         else { return nil }
         guard let doc = m["document"].flatMap({ reader.text($0.value, what: "source.document") }) else { return nil }
@@ -180,7 +207,8 @@ public struct RuleLoader {
     private func decodeEffective(_ entry: YAMLMapEntry, _ reader: inout NodeReader) -> Effective? {
         guard
             let m = reader.mapping(
-                entry.value, allowed: ["from", "to"], required: ["from"], what: "effective", keyNode: entry.key)
+                entry.value, allowed: Self.effectiveFields.names, required: Self.effectiveFields.requiredNames,
+                what: "effective", keyNode: entry.key)
         else { return nil }
         guard let from = m["from"].flatMap({ reader.date($0.value, what: "effective.from") }) else { return nil }
         var to: Day?
