@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
         .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),
+        .target(
+            name: "RuleAuthoring",
+            dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "Ingest", "RuleKit", "Evaluation"]
+        ),
         // The audit history; the only module that imports GRDB.
         .target(
             name: "History",
@@ -35,7 +39,7 @@ let package = Package(
         .target(
             name: "DVCheckCLI",
             dependencies: [
-                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History",
+                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),
+        .testTarget(name: "RuleAuthoringTests", dependencies: ["RuleAuthoring", "ComplianceTestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplianceTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "ComplianceTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),

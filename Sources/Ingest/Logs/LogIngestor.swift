@@ -71,6 +71,19 @@ public struct LogIngestor {
         return result
     }
 
+    /// Reads records written inline (rule tests' timelines) as if they were one log file.
+    public func ingest(inline records: [InlineRecord], display: String) -> Result {
+        var result = Result()
+        var stage = FileStage(stats: LogFileStats(path: display))
+        var source: any RawRecordSource = InlineRecordSource(
+            items: records.map { .record(RawRecord(line: $0.line, fields: $0.fields)) })
+        readFile(&source, file: display, fileIndex: 0, firstSeen: [:], into: &stage)
+        result.events = stage.events
+        result.files = [stage.stats]
+        result.diagnostics = stage.diagnostics + stage.fileDiagnostics
+        return result
+    }
+
     static func source(for path: String) -> any RawRecordSource {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch ext {

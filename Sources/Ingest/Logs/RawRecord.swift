@@ -25,3 +25,29 @@ protocol RawRecordSource {
     /// The next item, nil at the end.
     mutating func next() -> RawItem?
 }
+
+/// A record given inline rather than in a log file (rule tests' timelines).
+public struct InlineRecord: Sendable {
+    /// The line it is written on.
+    public let line: Int
+    /// Its fields (absent ones left out).
+    public let fields: [(name: String, value: String)]
+
+    /// An inline record.
+    public init(line: Int, fields: [(name: String, value: String)]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// Replays records held in memory.
+struct InlineRecordSource: RawRecordSource {
+    var items: [RawItem]
+    var position = 0
+
+    mutating func next() -> RawItem? {
+        guard position < items.count else { return nil }
+        defer { position += 1 }
+        return items[position]
+    }
+}

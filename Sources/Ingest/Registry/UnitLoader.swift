@@ -41,8 +41,14 @@ public enum UnitLoader {
                 root, allowed: fileFields.names, required: fileFields.requiredNames, what: "the unit registry"),
             let list = top["units"]
         else { return (nil, reader.diagnostics) }
-        guard let items = list.value.items else {
-            reader.error("invalid-value", "'units' must be a list", at: list.value)
+        return registry(fromList: list.value, reader: reader)
+    }
+
+    /// Builds a registry from a `units:` list node (also used by rule tests with inline units).
+    public static func registry(fromList list: YAMLNode, reader initial: NodeReader) -> (UnitRegistry?, [Diagnostic]) {
+        var reader = initial
+        guard let items = list.items else {
+            reader.error("invalid-value", "'units' must be a list", at: list)
             return (nil, reader.diagnostics)
         }
         var units: [Unit] = []
