@@ -56,6 +56,9 @@ public indirect enum ValueShape: Sendable {
     case scalar
     /// A shape or null.
     case optional(ValueShape)
+    /// A mapping with known keys plus any other keys of a shape (log records: other keys are
+    /// attributes).
+    case openObject([FieldSpec], others: ValueShape)
 }
 
 extension Array where Element == FieldSpec {

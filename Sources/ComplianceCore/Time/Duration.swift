@@ -20,8 +20,8 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
     /// Parses `30 days`, `1 day`, `10 working days`, `1 working day`; nil otherwise.
     public static func parse(_ text: String) -> DurationSpec? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard words.count == 2 || words.count == 3, let n = Int(words[0]), n >= 0,
-            words[0].allSatisfy(\.isASCII)
+        guard words.count == 2 || words.count == 3, words[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let n = Int(words[0])
         else { return nil }
         if words.count == 2, words[1] == "day" || words[1] == "days" {
             return DurationSpec(count: n, unit: .days)

@@ -60,6 +60,8 @@ struct CSVRecordSource: RawRecordSource {
                 }
                 return .rejected(line: line, column: column, code: "log.malformed-row", message: message)
             case .row(let line, let fields):
+                // A line of nothing but white space is a blank line (SPEC §4: skipped, not a record).
+                if fields.count == 1 && fields[0].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
                 guard let header else {
                     let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
                     if names.count == 1 && names[0].isEmpty { continue }

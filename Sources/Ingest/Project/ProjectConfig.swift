@@ -35,10 +35,21 @@ public struct ProjectConfig: Sendable {
     /// The display path of an absolute path: relative to the project folder.
     public func display(_ absolute: String) -> String { PathResolution.relative(absolute, to: baseDir) }
 
-    /// The keys `dvcheck.yaml` may hold.
-    public static let keys = [
-        "timezone", "language", "as_of", "rules", "units", "vocabulary", "calendar", "logs", "waivers",
+    /// The keys `dvcheck.yaml` may hold (the loader's and the JSON Schema's source).
+    public static let fields = [
+        FieldSpec("timezone", .text, "IANA time zone (default Asia/Ho_Chi_Minh)."),
+        FieldSpec("language", .oneOf(["vi", "en"]), "The report language (default vi)."),
+        FieldSpec("as_of", .optionalDate, "The evaluation date (default today)."),
+        FieldSpec("rules", .scalarOrList, "Rule files or folders."),
+        FieldSpec("units", .text, "The unit registry."),
+        FieldSpec("vocabulary", .text, "Known event types (optional)."),
+        FieldSpec("calendar", .text, "Working days and holidays (optional)."),
+        FieldSpec("logs", .scalarOrList, "Log files or folders."),
+        FieldSpec("waivers", .text, "Approved waivers (optional)."),
     ]
+
+    /// The keys `dvcheck.yaml` may hold.
+    public static var keys: [String] { fields.names }
 
     /// Reads a config file.
     ///
@@ -47,7 +58,7 @@ public struct ProjectConfig: Sendable {
         let absolutePath = PathResolution.absolute(path, base: PathResolution.currentDirectory)
         let base = PathParts(path: absolutePath).directory
         var config = ProjectConfig(baseDir: base)
-        let display = PathResolution.relative(path, to: PathResolution.currentDirectory)
+        let display = PathResolution.relative(absolutePath, to: base)
         config.configDisplayPath = display
         let loaded = YAMLFileLoader.load(path: absolutePath, displayPath: display)
         var reader = NodeReader(path: display, prefix: "config")

@@ -93,22 +93,22 @@ public enum ProjectLoader {
             store: EventStore(events: [], unitCount: 0, files: []))
 
         // Units.
-        if let units = config.units {
+        if let units = config.units, exists(units, key: "units", config, &diagnostics) {
             let (registry, d) = UnitLoader.load(path: units, display: config.display(units))
             project.registry = registry
             diagnostics += d
-        } else if diagnostics.isEmpty || config.configDisplayPath != nil {
+        } else if config.units == nil && (diagnostics.isEmpty || config.configDisplayPath != nil) {
             diagnostics.append(
                 .error(
                     "config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
-        if let v = config.vocabulary {
+        if let v = config.vocabulary, exists(v, key: "vocabulary", config, &diagnostics) {
             let (vocabulary, d) = VocabularyLoader.load(path: v, display: config.display(v))
             project.vocabulary = vocabulary
             diagnostics += d
         }
-        if let c = config.calendar {
+        if let c = config.calendar, exists(c, key: "calendar", config, &diagnostics) {
             let (calendar, d) = CalendarLoader.load(path: c, display: config.display(c))
             project.calendar = calendar ?? .weekendsOnly
             diagnostics += d
@@ -137,7 +137,7 @@ public enum ProjectLoader {
         diagnostics += rules.diagnostics
 
         // Waivers.
-        if let w = config.waivers {
+        if let w = config.waivers, exists(w, key: "waivers", config, &diagnostics) {
             let (waivers, d) = WaiverLoader.load(
                 path: w, display: config.display(w), ruleIDs: Set(rules.rules.map(\.id)),
                 unitIDs: Set(project.registry?.ids ?? []))
@@ -206,6 +206,21 @@ public enum ProjectLoader {
                 config.timezone = tz
             }
         }
+    }
+
+    /// Whether a file the configuration names exists; if not, reports it at the configuration key.
+    private static func exists(
+        _ absolute: String, key: String, _ config: ProjectConfig, _ diagnostics: inout [Diagnostic]
+    ) -> Bool {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), !isDir.boolValue { return true }
+        diagnostics.append(
+            isDir.boolValue && FileManager.default.fileExists(atPath: absolute)
+                ? .error(
+                    "config.missing-file", "'\(config.display(absolute))' (from '\(key)') is a folder, not a file",
+                    at: config.keyLocations[key] ?? SourceLocation(path: config.display(absolute)))
+                : missing(absolute, key: key, config))
+        return false
     }
 
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {

@@ -7,6 +7,12 @@ import YAMLSupport
 public enum CalendarLoader {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+    /// Keys of a date range (`covers`, waiver `periods`), both ends inclusive.
+    public static let rangeFields = [
+        FieldSpec("from", .date, required: true, "First day (inclusive)."),
+        FieldSpec("to", .date, required: true, "Last day (inclusive)."),
+    ]
+
     /// Keys of a holiday entry.
     public static let holidayFields = [
         FieldSpec("date", .date, "A single day off."),
@@ -20,7 +26,7 @@ public enum CalendarLoader {
         FieldSpec("weekend", .list(.text), "Non-working weekdays, any letter case (default saturday, sunday)."),
         FieldSpec("roll_forward", .boolean, "Move computed due dates off non-working days (default true)."),
         FieldSpec(
-            "covers", .object([FieldSpec("from", .date, required: true), FieldSpec("to", .date, required: true)]),
+            "covers", .object(rangeFields),
             "The days this calendar knows (default: the whole years its dates mention)."),
         FieldSpec("holidays", .list(.object(holidayFields)), "Named non-working days or blocks."),
         FieldSpec("working_days", .list(.date), "Make-up working days; they win over weekend and holidays."),
@@ -105,7 +111,8 @@ public enum CalendarLoader {
         var covers: ClosedRange<Day>?
         if let e = m["covers"] {
             if let c = reader.mapping(
-                e.value, allowed: ["from", "to"], required: ["from", "to"], what: "covers", keyNode: e.key),
+                e.value, allowed: rangeFields.names, required: rangeFields.requiredNames, what: "covers", keyNode: e.key
+            ),
                 let f = c["from"].flatMap({ reader.date($0.value, what: "covers.from") }),
                 let t = c["to"].flatMap({ reader.date($0.value, what: "covers.to") })
             {

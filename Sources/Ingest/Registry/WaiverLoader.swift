@@ -9,7 +9,7 @@ public enum WaiverLoader {
         FieldSpec("rule", .scalarOrList, required: true, "One rule id or a list."),
         FieldSpec("units", .scalarOrList, "Units (each covering its descendants); default all."),
         FieldSpec(
-            "periods", .object([FieldSpec("from", .date, required: true), FieldSpec("to", .date, required: true)]),
+            "periods", .object(CalendarLoader.rangeFields),
             "The dates it covers; default always."),
         FieldSpec("reason", .text, required: true, "Why the obligation is waived."),
         FieldSpec("approved_by", .text, required: true, "Who approved it."),
@@ -30,7 +30,9 @@ public enum WaiverLoader {
             return (nil, reader.diagnostics)
         }
         guard let root = loaded.root else { return ([], reader.diagnostics) }
-        guard let top = reader.mapping(root, allowed: ["waivers"], required: ["waivers"], what: "the waivers file"),
+        guard
+            let top = reader.mapping(
+                root, allowed: fileFields.names, required: fileFields.requiredNames, what: "the waivers file"),
             let list = top["waivers"]
         else { return (nil, reader.diagnostics) }
         var waivers: [Waiver] = []
@@ -63,7 +65,8 @@ public enum WaiverLoader {
             var periods: ClosedRange<Day>?
             if let e = m["periods"], !e.value.isNull,
                 let p = reader.mapping(
-                    e.value, allowed: ["from", "to"], required: ["from", "to"], what: "periods", keyNode: e.key),
+                    e.value, allowed: CalendarLoader.rangeFields.names,
+                    required: CalendarLoader.rangeFields.requiredNames, what: "periods", keyNode: e.key),
                 let f = p["from"].flatMap({ reader.date($0.value, what: "periods.from") }),
                 let t = p["to"].flatMap({ reader.date($0.value, what: "periods.to") })
             {

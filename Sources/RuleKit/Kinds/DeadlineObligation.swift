@@ -294,3 +294,29 @@ public struct DeadlineObligation: ObligationKind {
             at: ctx.location(of: e))
     }
 }
+
+extension DeadlineObligation {
+    public func parameters(in language: Language) -> String {
+        let vi = language == .vi
+        var text = (vi ? "trong vòng " : "within ") + Words.duration(within, language)
+        text += vi ? " sau mỗi " : " of each "
+        text += Words.types(trigger.types, language) + (vi ? " phải có " : ", a ") + Words.types(fulfil.types, language)
+        for o in overrides {
+            var cases: [String] = []
+            if let unit = o.unit { cases.append(Words.selector(unit, language)) }
+            if !o.trigger.isEmpty { cases.append(Words.conditions(o.trigger, language)) }
+            text +=
+                "; " + Words.duration(o.within, language) + (vi ? " khi " : " when ") + cases.joined(separator: ", ")
+        }
+        if let e = extensions {
+            text +=
+                vi
+                ? "; gia hạn \(Words.duration(e.by, language)) tối đa \(e.max) lần"
+                : "; extensions of \(Words.duration(e.by, language)), at most \(e.max)"
+        }
+        if !key.isEmpty {
+            text += vi ? " (cùng \(key.joined(separator: ", ")))" : " (same \(key.joined(separator: ", ")))"
+        }
+        return text
+    }
+}

@@ -104,3 +104,15 @@ public struct FrequencyObligation: ObligationKind {
         }
     }
 }
+
+extension FrequencyObligation {
+    public func parameters(in language: Language) -> String {
+        let vi = language == .vi
+        var bounds: [String] = []
+        if let l = atLeast { bounds.append(vi ? "ít nhất \(l)" : "at least \(l)") }
+        if let m = atMost { bounds.append(vi ? "nhiều nhất \(m)" : "at most \(m)") }
+        let what = distinct.map { vi ? " giá trị \($0) khác nhau" : " distinct \($0) values" } ?? (vi ? " lần" : "")
+        let types = Words.types(event.types, language)
+        return bounds.joined(separator: vi ? " và " : " and ") + what + " " + Words.per(per, language) + " (\(types))"
+    }
+}

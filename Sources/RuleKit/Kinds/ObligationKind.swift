@@ -11,6 +11,8 @@ public protocol ObligationKind: Obligation {
     static var summary: String { get }
     /// Worked examples, run by a generic test and printed in the docs.
     static var examples: [KindExample] { get }
+    /// The rule's parameters in words ("at least 1 per ISO week"), for catalogues and `explain`.
+    func parameters(in language: Language) -> String
     /// Reads the kind's fields from a rule mapping; nil after reporting diagnostics.
     static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self?
 }

@@ -73,3 +73,12 @@ public struct OnceObligation: ObligationKind {
         out.findings.append(f)
     }
 }
+
+extension OnceObligation {
+    public func parameters(in language: Language) -> String {
+        let vi = language == .vi
+        let start = from.map { vi ? " (tính từ \($0))" : " (counted from \($0))" } ?? ""
+        return (vi ? "một " : "one ") + Words.types(event.types, language) + (vi ? " trước hạn " : " by ") + "\(by)"
+            + start
+    }
+}

@@ -135,3 +135,18 @@ public struct PeriodicObligation: ObligationKind {
         }
     }
 }
+
+extension PeriodicObligation {
+    public func parameters(in language: Language) -> String {
+        let vi = language == .vi
+        let anchorText: String
+        switch (anchor, vi) {
+        case (.end, true): anchorText = "sau khi kết thúc kỳ"
+        case (.end, false): anchorText = "after the period ends"
+        case (.start, true): anchorText = "sau khi bắt đầu kỳ"
+        case (.start, false): anchorText = "after the period starts"
+        }
+        let base = (vi ? "một " : "one ") + Words.types(event.types, language) + " " + Words.per(per, language)
+        return base + (vi ? ", hạn " : ", due ") + Words.duration(offset, language) + " " + anchorText
+    }
+}

@@ -154,3 +154,21 @@ public struct PrecedenceObligation: ObligationKind {
         }
     }
 }
+
+extension PrecedenceObligation {
+    public func parameters(in language: Language) -> String {
+        let vi = language == .vi
+        let window =
+            vi
+            ? "từ \(Words.duration(leadMax, language)) đến \(Words.duration(leadMin, language)) trước"
+            : "\(Words.duration(leadMin, language)) to \(Words.duration(leadMax, language)) before"
+        var text = Words.types(requires.types, language) + " " + window + (vi ? " mỗi " : " each ")
+        text += Words.types(target.types, language)
+        if !target.conditions.isEmpty { text += " (" + Words.conditions(target.conditions, language) + ")" }
+        if !key.isEmpty {
+            text += vi ? ", cùng \(key.joined(separator: ", "))" : ", same \(key.joined(separator: ", "))"
+        }
+        if scope == .anyUnit { text += vi ? ", của bất kỳ đơn vị nào" : ", by any unit" }
+        return text
+    }
+}

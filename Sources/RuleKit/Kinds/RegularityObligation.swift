@@ -87,3 +87,11 @@ public struct RegularityObligation: ObligationKind {
         }
     }
 }
+
+extension RegularityObligation {
+    public func parameters(in language: Language) -> String {
+        language == .vi
+            ? "không để quá \(maxGap) ngày giữa hai lần \(Words.types(event.types, language))"
+            : "no gap longer than \(maxGap) days between \(Words.types(event.types, language)) events"
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import RuleAuthoring
+
+/// `dvcheck schema`: JSON Schemas for editor completion and validation of every YAML file.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract:
+            "Write JSON Schemas (draft 2020-12) for rules, units, vocabulary, calendar, waivers, logs, tests, dvcheck.yaml."
+    )
+
+    @Argument(help: "One schema to print (rules, units, vocabulary, calendar, waivers, events, rule-test, config).")
+    var name: String?
+
+    @Option(name: .customLong("output-dir"), help: "Folder to write every schema into (default: schema).")
+    var outputDir: String = "schema"
+
+    func run() throws {
+        let schemas = SchemaWriter.all()
+        if let name {
+            guard let s = schemas.first(where: { $0.name == "\(name).schema.json" }) else {
+                throw ValidationError(
+                    "no schema '\(name)'; choose one of: "
+                        + schemas.map { $0.name.replacingOccurrences(of: ".schema.json", with: "") }.joined(
+                            separator: ", "))
+            }
+            try OutputWriter.write(s.json, to: nil)
+            return
+        }
+        try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+        for s in schemas {
+            try OutputWriter.write(s.json, to: outputDir + "/" + s.name)
+        }
+        FileHandle.standardError.write(Data("wrote \(schemas.count) schemas to \(outputDir)/\n".utf8))
+    }
+}

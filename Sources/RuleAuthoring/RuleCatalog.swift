@@ -1,0 +1,164 @@
+import ComplianceCore
+import RuleKit
+
+/// The rule catalogue (`dvcheck rules list` and `rules doc`): every rule with its parameters in
+/// words, so a reader can review the pack without reading YAML.
+public struct RuleCatalog {
+    /// The rules, in id order.
+    public let rules: [Rule]
+    /// The language of titles and words.
+    public let language: Language
+
+    /// A catalogue of `rules`.
+    public init(rules: [Rule], language: Language) {
+        self.rules = rules.sorted { $0.id.codePointPrecedes($1.id) }
+        self.language = language
+    }
+
+    /// Rules filtered by kind, severity and the level their `applies_to` names.
+    public func filtered(kind: String?, severity: Severity?, level: String?) -> RuleCatalog {
+        RuleCatalog(
+            rules: rules.filter { r in
+                (kind.map { r.kind == $0 } ?? true) && (severity.map { r.severity == $0 } ?? true)
+                    && (level.map { r.appliesTo?.levels?.contains($0) ?? true } ?? true)
+            }, language: language)
+    }
+
+    /// `rules list`: one line per rule, aligned columns.
+    public func list() -> String {
+        let header = ["ID", "KIND", "SEVERITY", "EFFECTIVE", "APPLIES TO", "TITLE"]
+        let rows = rules.map { r in
+            [r.id, r.kind, r.severity.rawValue, effective(r), appliesTo(r), r.title.text(in: language)]
+        }
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < 5 { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in i < 5 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c }
+                .joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(rules.count) rules\n"
+    }
+
+    /// The Markdown catalogue embedded in rules/README.md: one table per rule file, in file order,
+    /// titles in both languages, parameters in words.
+    public func markdownTable() -> String {
+        let vi = language == .vi
+        var byFile: [(String, [Rule])] = []
+        for r in rules.sorted(by: { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }) {
+            let file = r.location.path.split(separator: "/").last.map(String.init) ?? r.location.path
+            if byFile.last?.0 == file { byFile[byFile.count - 1].1.append(r) } else { byFile.append((file, [r])) }
+        }
+        var out = ""
+        for (file, fileRules) in byFile {
+            out += "#### `\(file)`\n\n"
+            out +=
+                vi
+                ? "| Mã | Tiêu đề | Loại | Nhịp / thời hạn | Áp dụng | Hiệu lực | Mức | Nguồn |\n"
+                : "| id | title | kind | cadence / deadline | applies to | effective | severity | source |\n"
+            out += "|---|---|---|---|---|---|---|---|\n"
+            for r in fileRules {
+                let vt = r.title.text(in: .vi)
+                let et = r.title.text(in: .en)
+                let title = Self.cell(vt) + (et != vt ? "<br>*" + Self.cell(et) + "*" : "")
+                let cells = [
+                    "`\(r.id)`", title, r.kind, Self.cell(r.obligation.parametersText(language)),
+                    Self.cell(appliesTo(r)),
+                    Self.cell(effective(r)), r.severity.rawValue, Self.cell(source(r)),
+                ]
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `rules doc --format md`: the table, then a section per rule.
+    public func markdown() -> String {
+        let vi = language == .vi
+        var out = vi ? "# Danh mục quy tắc\n\n" : "# Rule catalogue\n\n"
+        out += markdownTable()
+        for r in rules {
+            out += "## \(r.id) — \(r.title.text(in: language))\n\n"
+            if let other = r.title.text(in: vi ? .en : .vi).nilIfSame(r.title.text(in: language)) {
+                out += "*\(other)*\n\n"
+            }
+            out += "- **\(vi ? "Loại" : "Kind")**: `\(r.kind)` — \(r.obligation.parametersText(language))\n"
+            out += "- **\(vi ? "Áp dụng" : "Applies to")**: \(appliesTo(r))\n"
+            out += "- **\(vi ? "Hiệu lực" : "Effective")**: \(effective(r))\n"
+            out += "- **\(vi ? "Mức độ" : "Severity")**: \(r.severity.rawValue)\n"
+            out += "- **\(vi ? "Nguồn" : "Source")**: \(source(r))\n"
+            if let d = r.description?.text(in: language) { out += "\n\(d)\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `rules doc --format html`: a self-contained page.
+    public func html() -> String {
+        let vi = language == .vi
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
+        out += "<title>\(vi ? "Danh mục quy tắc" : "Rule catalogue")</title><style>"
+        out += "body{font-family:system-ui,sans-serif;margin:2em;}table{border-collapse:collapse;}"
+        out +=
+            "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;}th{background:#eee;}</style></head><body>"
+        out += "<h1>\(vi ? "Danh mục quy tắc" : "Rule catalogue")</h1><table><thead><tr>"
+        for h in vi
+            ? ["Mã", "Tiêu đề", "Loại", "Tham số", "Áp dụng", "Hiệu lực", "Mức", "Nguồn"]
+            : ["Id", "Title", "Kind", "Parameters", "Applies to", "Effective", "Severity", "Source"]
+        {
+            out += "<th>\(Self.escape(h))</th>"
+        }
+        out += "</tr></thead><tbody>\n"
+        for r in rules {
+            let cells = [
+                r.id, r.title.text(in: language), r.kind, r.obligation.parametersText(language), appliesTo(r),
+                effective(r), r.severity.rawValue, source(r),
+            ]
+            out += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody></table></body></html>\n"
+    }
+
+    private func appliesTo(_ r: Rule) -> String {
+        r.appliesTo.map { Words.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
+    }
+
+    private func effective(_ r: Rule) -> String {
+        "\(r.effective.from) – \(r.effective.to.map(\.description) ?? "")"
+    }
+
+    private func source(_ r: Rule) -> String {
+        ([r.source.clause.map { (language == .vi ? "mục " : "clause ") + $0 }, r.source.basis].compactMap { $0 })
+            .joined(separator: "; ")
+    }
+
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension Obligation {
+    /// The parameters in words when the kind knows how to say them.
+    func parametersText(_ language: Language) -> String {
+        (self as? any ObligationKind)?.parameters(in: language) ?? ""
+    }
+}
+
+extension String {
+    fileprivate func nilIfSame(_ other: String) -> String? { self == other ? nil : self }
+}

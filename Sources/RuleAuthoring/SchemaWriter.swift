@@ -1,0 +1,262 @@
+import ComplianceCore
+import Ingest
+import NodeDecoding
+import RuleKit
+
+/// Writes JSON Schemas (draft 2020-12) for every YAML file the project reads, from the same field
+/// specs the loaders use — a key added to a loader appears in the schema, and editors complete it.
+public enum SchemaWriter {
+    /// The schemas by file name, for example `rules.schema.json`.
+    public static func all() -> [(name: String, json: String)] {
+        [
+            ("config.schema.json", document("dvcheck.yaml: a dvcheck project", .object(ProjectConfig.fields))),
+            ("rules.schema.json", document("A dvcheck rule file", .object([ruleListField]), ruleDefs: true)),
+            ("units.schema.json", document("A dvcheck unit registry", .object(UnitLoader.fileFields))),
+            ("vocabulary.schema.json", document("A dvcheck vocabulary", .object(VocabularyLoader.fields))),
+            ("calendar.schema.json", document("A dvcheck working-day calendar", .object(CalendarLoader.fields))),
+            ("waivers.schema.json", document("dvcheck waivers", .object(WaiverLoader.fileFields))),
+            ("events.schema.json", document("A dvcheck YAML activity log", .object([eventsField]))),
+            (
+                "rule-test.schema.json",
+                document("dvcheck rule tests", .object(RuleTestFormat.fileFields), ruleDefs: true)
+            ),
+        ]
+    }
+
+    static let ruleListField = FieldSpec("rules", .list(.reference("rule")), required: true, "The rules.")
+
+    static let eventsField = FieldSpec(
+        "events",
+        .list(
+            .openObject(
+                [
+                    FieldSpec("id", .identifier, required: true, "Unique across all logs."),
+                    FieldSpec("unit", .identifier, required: true, "A unit id."),
+                    FieldSpec("type", .identifier, required: true, "The event type."),
+                    FieldSpec("date", .text, required: true, "YYYY-MM-DD, D/M/YYYY or a datetime with Z/offset."),
+                    FieldSpec("ref", .scalar, "Case reference."),
+                ], others: .optional(.scalar))), required: true, "One map per event; other keys are attributes.")
+
+    static func document(_ title: String, _ root: ValueShape, ruleDefs: Bool = false) -> String {
+        var w = SchemaJSON()
+        w.open()
+        w.key("$schema", string: "https://json-schema.org/draft/2020-12/schema")
+        w.key("title", string: title)
+        w.rawKey("$defs") { w in
+            w.open()
+            w.rawKey("selector") { w in w.shape(.object(SharedShapes.selector)) }
+            w.rawKey("eventPattern") { w in w.shape(.object(SharedShapes.eventPattern)) }
+            w.rawKey("where") { w in
+                w.shape(.dictionary(.anyOf([.scalar, .object(SharedShapes.whereOperators)])))
+            }
+            w.rawKey("unit") { w in w.shape(.object(UnitLoader.fields)) }
+            if ruleDefs { w.rawKey("rule") { w in ruleSchema(&w) } }
+            w.close()
+        }
+        w.merge(root)
+        w.close()
+        return w.output + "\n"
+    }
+
+    /// A rule: the common keys plus, per kind, that kind's keys (`unevaluatedProperties` closes it).
+    static func ruleSchema(_ w: inout SchemaJSON) {
+        w.open()
+        w.key("type", string: "object")
+        w.rawKey("properties") { w in
+            w.open()
+            for f in RuleLoader.commonFields { w.rawKey(f.name) { w in w.shape(f.type, help: f.help) } }
+            w.close()
+        }
+        w.key("required", strings: RuleLoader.commonFields.requiredNames)
+        w.rawKey("allOf") { w in
+            w.openArray()
+            for kind in Kinds.all {
+                w.element { w in
+                    w.open()
+                    w.rawKey("if") { w in
+                        w.raw(
+                            "{\"properties\": {\"kind\": {\"const\": \(SchemaJSON.quote(kind.kindName))}}, \"required\": [\"kind\"]}"
+                        )
+                    }
+                    w.rawKey("then") { w in
+                        w.open()
+                        w.rawKey("properties") { w in
+                            w.open()
+                            for f in kind.fields { w.rawKey(f.name) { w in w.shape(f.type, help: f.help) } }
+                            w.close()
+                        }
+                        w.key("required", strings: kind.fields.requiredNames)
+                        w.close()
+                    }
+                    w.close()
+                }
+            }
+            w.closeArray()
+        }
+        w.key("unevaluatedProperties", bool: false)
+        w.close()
+    }
+}
+
+/// A small JSON writer for schemas: pretty, stable key order.
+struct SchemaJSON {
+    private(set) var output = ""
+    private var depth = 0
+    private var first: [Bool] = []
+
+    mutating func open() {
+        output += "{"
+        depth += 1
+        first.append(true)
+    }
+
+    mutating func close() {
+        depth -= 1
+        let empty = first.removeLast()
+        output += empty ? "}" : "\n" + indent + "}"
+    }
+
+    mutating func openArray() {
+        output += "["
+        depth += 1
+        first.append(true)
+    }
+
+    mutating func closeArray() {
+        depth -= 1
+        let empty = first.removeLast()
+        output += empty ? "]" : "\n" + indent + "]"
+    }
+
+    private var indent: String { String(repeating: "  ", count: depth) }
+
+    private mutating func separator() {
+        if first.last == false { output += "," }
+        if !first.isEmpty { first[first.count - 1] = false }
+        output += "\n" + indent
+    }
+
+    mutating func rawKey(_ key: String, _ body: (inout SchemaJSON) -> Void) {
+        separator()
+        output += Self.quote(key) + ": "
+        body(&self)
+    }
+
+    mutating func element(_ body: (inout SchemaJSON) -> Void) {
+        separator()
+        body(&self)
+    }
+
+    mutating func raw(_ text: String) { output += text }
+
+    mutating func key(_ key: String, string: String) { rawKey(key) { $0.raw(Self.quote(string)) } }
+
+    mutating func key(_ key: String, bool: Bool) { rawKey(key) { $0.raw(bool ? "true" : "false") } }
+
+    mutating func key(_ key: String, int: Int) { rawKey(key) { $0.raw(String(int)) } }
+
+    mutating func key(_ key: String, strings: [String]) {
+        rawKey(key) { $0.raw("[" + strings.map(Self.quote).joined(separator: ", ") + "]") }
+    }
+
+    /// Writes a shape as a schema object.
+    mutating func shape(_ shape: ValueShape, help: String = "") {
+        open()
+        if !help.isEmpty { key("description", string: help) }
+        merge(shape)
+        close()
+    }
+
+    /// Writes a shape's keywords into the object being written.
+    mutating func merge(_ shape: ValueShape) {
+        switch shape {
+        case .text, .scalar:
+            key("type", strings: ["string", "number", "boolean"])
+        case .identifier:
+            key("type", strings: ["string", "number"])
+        case .date:
+            key("type", string: "string")
+            key("pattern", string: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+        case .optionalDate:
+            rawKey("anyOf") { w in
+                w.raw("[{\"type\": \"string\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}, {\"type\": \"null\"}]")
+            }
+        case .integer(let minimum):
+            key("type", string: "integer")
+            key("minimum", int: minimum)
+        case .boolean:
+            key("type", string: "boolean")
+        case .duration:
+            key("type", string: "string")
+            key("pattern", string: "^[0-9]+ (working )?days?$")
+        case .oneOf(let words):
+            key("enum", strings: words)
+        case .localized:
+            rawKey("anyOf") { w in
+                w.openArray()
+                w.element { $0.shape(.text) }
+                w.element { $0.shape(.object([FieldSpec("vi", .text), FieldSpec("en", .text)])) }
+                w.closeArray()
+            }
+        case .scalarOrList:
+            rawKey("anyOf") { w in
+                w.openArray()
+                w.element { $0.shape(.scalar) }
+                w.element { $0.shape(.list(.scalar)) }
+                w.closeArray()
+            }
+        case .list(let item):
+            key("type", string: "array")
+            rawKey("items") { $0.shape(item) }
+        case .object(let fields):
+            key("type", string: "object")
+            rawKey("properties") { w in
+                w.open()
+                for f in fields { w.rawKey(f.name) { $0.shape(f.type, help: f.help) } }
+                w.close()
+            }
+            if !fields.requiredNames.isEmpty { key("required", strings: fields.requiredNames) }
+            key("additionalProperties", bool: false)
+        case .openObject(let fields, let others):
+            key("type", string: "object")
+            rawKey("properties") { w in
+                w.open()
+                for f in fields { w.rawKey(f.name) { $0.shape(f.type, help: f.help) } }
+                w.close()
+            }
+            if !fields.requiredNames.isEmpty { key("required", strings: fields.requiredNames) }
+            rawKey("additionalProperties") { $0.shape(others) }
+        case .dictionary(let value):
+            key("type", string: "object")
+            rawKey("additionalProperties") { $0.shape(value) }
+        case .reference(let name):
+            key("$ref", string: "#/$defs/\(name)")
+        case .anyOf(let shapes):
+            rawKey("anyOf") { w in
+                w.openArray()
+                for s in shapes { w.element { $0.shape(s) } }
+                w.closeArray()
+            }
+        case .optional(let inner):
+            rawKey("anyOf") { w in
+                w.openArray()
+                w.element { $0.shape(inner) }
+                w.element { $0.raw("{\"type\": \"null\"}") }
+                w.closeArray()
+            }
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}
