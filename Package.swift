@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplianceTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "ComplianceTestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Fixtures"]),
     ]
 )

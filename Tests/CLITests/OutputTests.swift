@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+private let sample = fixtures.appendingPathComponent("sample")
+
+@Test(arguments: [[String: String](), ["NO_COLOR": "1"]])
+func textOutputHasNoANSIEscapesWhenNotATerminal(environment: [String: String]) throws {
+    let run = try dvcheck(["check", "--project", ".", "--include-satisfied"], in: sample, environment: environment)
+    #expect(run.status == 1)
+    #expect(!run.out.isEmpty)
+    #expect(!run.out.contains("\u{1B}"))
+    #expect(!run.err.contains("\u{1B}"))
+}
+
+@Test(arguments: ["text", "json"])
+func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-out-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("report." + format)
+    let toStdout = try dvcheck(["check", "--project", ".", "--format", format], in: sample)
+    let toFile = try dvcheck(["check", "--project", ".", "--format", format, "--output", file.path], in: sample)
+    #expect(toFile.status == toStdout.status)
+    #expect(toFile.stdout.isEmpty)
+    #expect(FileManager.default.contents(atPath: file.path) == toStdout.stdout)
+}
+
+@Test func languageOptionSwitchesTheLabels() throws {
+    let vi = try dvcheck(["check", "--project", ".", "--language", "vi"], in: sample)
+    let en = try dvcheck(["check", "--project", ".", "--language", "en"], in: sample)
+    #expect(vi.out.contains("VI PHẠM"))
+    #expect(vi.out.contains("Tổng cộng:"))
+    #expect(vi.out.contains("Tính đến ngày 2024-07-10"))
+    #expect(!vi.out.contains("VIOLATED"))
+    #expect(en.out.contains("VIOLATED"))
+    #expect(en.out.contains("Summary:"))
+    #expect(en.out.contains("As of 2024-07-10"))
+    #expect(!en.out.contains("VI PHẠM"))
+    // Rule titles follow the language too.
+    #expect(vi.out.contains("Chủ tịch UBND xã tiếp công dân hằng tháng"))
+    #expect(en.out.contains("Commune chairman receives citizens monthly"))
+}
+
+@Test func textReportEndsWithASummaryLine() throws {
+    let run = try dvcheck(["check", "--project", ".", "--language", "en"], in: sample)
+    let last = run.out.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(
+        last.wholeMatch(
+            of: /Summary: \d+ evaluated · \d+ satisfied · \d+ violated · \d+ pending · 1 waived \(6 rules, 4 units\)/)
+            != nil, "\(last)")
+}
