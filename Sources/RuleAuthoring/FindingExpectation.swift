@@ -59,6 +59,8 @@ struct FindingExpectation {
         case "expected": return f.expected.map(String.init)
         case "actual": return f.actual.map(String.init)
         case "events": return f.events.joined(separator: ",")
+        case "distance_days": return f.distanceDays.map(String.init)
+        case "waiver": return f.waiver.map(String.init)
         default: return nil
         }
     }
@@ -95,7 +97,10 @@ struct FindingExpectation {
 
     static func describe(_ f: Finding) -> String {
         var parts = ["status=\(f.status.rawValue)"]
-        for key in ["reason", "unit", "rule", "period", "ref", "due", "days_late", "expected", "actual", "events"] {
+        for key in [
+            "reason", "unit", "rule", "period", "ref", "due", "days_late", "expected", "actual", "events",
+            "distance_days",
+        ] {
             if let v = value(of: key, in: f), !v.isEmpty { parts.append("\(key)=\(v)") }
         }
         return parts.joined(separator: " ")

@@ -18,6 +18,8 @@ public enum RuleTestFormat {
         FieldSpec("expected", .integer(minimum: 0), "Frequency: the bound at stake."),
         FieldSpec("actual", .integer(minimum: 0), "Frequency: the count."),
         FieldSpec("events", .list(.identifier), "Evidence event ids, in order."),
+        FieldSpec("distance_days", .identifier, "Precedence: target date − nearest candidate date (may be negative)."),
+        FieldSpec("waiver", .integer(minimum: 1), "The index of the waiver that waived it."),
     ]
 
     /// Keys of `expect`.

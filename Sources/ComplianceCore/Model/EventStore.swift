@@ -39,6 +39,15 @@ public struct EventStore: Sendable {
         return merged.sorted(by: Event.chronological)
     }
 
+    /// The events with these ids, wherever they are (a linear scan: for explanations, not hot paths).
+    public func events(ids: Set<String>) -> [String: Event] {
+        var found: [String: Event] = [:]
+        for events in byType.values {
+            for e in events where ids.contains(e.id) { found[e.id] = e }
+        }
+        return found
+    }
+
     /// The path of the file an event came from.
     public func path(of origin: EventOrigin) -> String {
         Int(origin.file) < files.count ? files[Int(origin.file)] : ""

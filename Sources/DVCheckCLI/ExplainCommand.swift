@@ -1,0 +1,136 @@
+import ArgumentParser
+import ComplianceCore
+import Foundation
+import Ingest
+import RuleAuthoring
+
+/// `dvcheck explain`: why a finding is what it is — window, periods, events with file:line, every
+/// due-date step, the override or extension applied, the nearest candidate, the verdict.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain the findings of one rule for one unit, step by step.")
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "The rule id.")
+    var rule: String
+
+    @Option(name: .long, help: "The unit id.")
+    var unit: String
+
+    @Option(name: .long, help: "Only the finding for this period label (or trigger/target date, gap a/b, due date).")
+    var period: String?
+
+    @Option(name: .long, help: "Only findings with this ref.")
+    var ref: String?
+
+    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD.")
+    var asOf: DateArgument?
+
+    @Option(name: .long, help: "Evaluate nothing before this date.")
+    var from: DateArgument?
+
+    @Option(name: .long, help: "Evaluate nothing after this date.")
+    var to: DateArgument?
+
+    @Option(name: .long, help: "text | json")
+    var format: Format = .text
+
+    @Option(name: .long, help: "vi | en (default: the project's language).")
+    var language: Language?
+
+    func run() throws {
+        let project = ProjectLoader.load(
+            configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
+            today: { $0.today(now: Date()) })
+        let errors = project.diagnostics.filter { $0.level == .error }
+        if !project.inputsValid {
+            Terminal.printDiagnostics(errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir)
+            throw ExitCode(2)
+        }
+        var request = Explainer.Request(rule: rule, unit: unit)
+        request.period = period
+        request.ref = ref
+        request.from = from?.day
+        request.to = to?.day
+        switch Explainer.explain(request, in: project, language: project.config.language) {
+        case .failure(let diagnostic):
+            Terminal.printDiagnostics([diagnostic], baseDir: project.config.baseDir)
+            throw ExitCode(2)
+        case .success(let explanation):
+            let text =
+                format == .json ? try ExplanationRendering.json(explanation) : ExplanationRendering.text(explanation)
+            try OutputWriter.write(text, to: nil)
+        }
+    }
+}
+
+/// Renders explanations as text or JSON.
+enum ExplanationRendering {
+    static func text(_ e: Explanation) -> String {
+        var out = "Rule \(e.rule) — \(e.title) [\(e.kind)]\n  \(e.parameters)\n"
+        out += "Unit \(e.unit) — \(e.unitName)\n"
+        out += "Applies: \(e.applies ? "yes" : "no") (applies_to: \(e.appliesText))\n"
+        guard e.applies else { return out }
+        out += "Window: \(e.windowFrom) … \(e.windowTo.map(\.description) ?? "open")\n"
+        out += "  starts \(e.windowFrom): \(e.windowFromReason)\n"
+        out +=
+            "  ends \(e.windowTo.map(\.description) ?? "—"): \(e.windowToReason); nothing after the as-of date \(e.asOf)\n"
+        if e.items.isEmpty { out += "\nNo finding matches.\n" }
+        for item in e.items {
+            let f = item.finding
+            var head = "\n\(f.status.rawValue.uppercased())"
+            if let p = f.period { head += "  \(p)" }
+            if let r = f.ref { head += "  ref \(r)" }
+            if let d = f.due { head += "  due \(d)" }
+            out += head + "\n"
+            for s in item.steps { out += "  · \(s)\n" }
+            if !item.events.isEmpty { out += "  events:\n" }
+            for ev in item.events { out += "    \(ev.id)  \(ev.type)  \(ev.date)  \(ev.origin)  (\(ev.role))\n" }
+            out += "  verdict: \(item.verdict)\n"
+        }
+        return out
+    }
+
+    static func json(_ e: Explanation) throws -> String {
+        let items: [[String: Any]] = e.items.map { item in
+            let f = item.finding
+            var finding: [String: Any] = [
+                "status": f.status.rawValue, "events": f.events, "fingerprint": f.fingerprint,
+            ]
+            if let v = f.reason { finding["reason"] = v }
+            if let v = f.period { finding["period"] = v }
+            if let v = f.due { finding["due"] = v.description }
+            if let v = f.daysLate { finding["days_late"] = v }
+            if let v = f.ref { finding["ref"] = v }
+            if let v = f.expected { finding["expected"] = v }
+            if let v = f.actual { finding["actual"] = v }
+            if let v = f.distanceDays { finding["distance_days"] = v }
+            if let v = f.waiver { finding["waiver"] = v }
+            return [
+                "finding": finding, "steps": item.steps, "verdict": item.verdict,
+                "events": item.events.map {
+                    ["id": $0.id, "type": $0.type, "date": $0.date.description, "origin": $0.origin, "role": $0.role]
+                },
+            ]
+        }
+        var window: [String: Any] = [
+            "from": e.windowFrom.description, "from_reason": e.windowFromReason, "to_reason": e.windowToReason,
+        ]
+        if let to = e.windowTo { window["to"] = to.description }
+        let doc: [String: Any] = [
+            "schema": "dvcheck.explanation/v1", "rule": e.rule, "title": e.title, "kind": e.kind,
+            "parameters": e.parameters,
+            "unit": e.unit, "unit_name": e.unitName, "applies": e.applies, "applies_to": e.appliesText,
+            "as_of": e.asOf.description, "window": window, "findings": items,
+        ]
+        let data = try JSONSerialization.data(
+            withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,105 @@
+import ComplianceCore
+import Evaluation
+import Ingest
+import RuleKit
+
+/// Builds an `Explanation` by evaluating one rule for one unit and writing out how each finding was
+/// reached; the arithmetic is the calendar's own, so the explanation cannot disagree with `check`.
+public enum Explainer {
+    /// What to explain.
+    public struct Request: Sendable {
+        /// Rule id.
+        public var rule: String
+        /// Unit id.
+        public var unit: String
+        /// Only the finding with this period label (or trigger/target date, or gap).
+        public var period: String?
+        /// Only findings with this ref.
+        public var ref: String?
+        /// `--from`/`--to`.
+        public var from: Day?
+        /// See `from`.
+        public var to: Day?
+
+        /// A request.
+        public init(rule: String, unit: String) {
+            self.rule = rule
+            self.unit = unit
+        }
+    }
+
+    /// Explains, or returns the diagnostic saying why it cannot (unknown rule or unit).
+    public static func explain(_ request: Request, in project: LoadedProject, language: Language) -> Result<
+        Explanation, Diagnostic
+    > {
+        guard let registry = project.registry else {
+            return .failure(.error("config.invalid-value", "the unit registry is invalid; see the errors above"))
+        }
+        guard let rule = project.rules.first(where: { $0.id == request.rule }) else {
+            return .failure(
+                .error(
+                    "config.unknown-rule",
+                    "no rule '\(request.rule)'" + Suggestions.hint(for: request.rule, in: project.rules.map(\.id))))
+        }
+        guard let unitIndex = registry.index(of: request.unit) else {
+            return .failure(
+                .error(
+                    "config.unknown-unit",
+                    "no unit '\(request.unit)'" + Suggestions.hint(for: request.unit, in: registry.ids)))
+        }
+        let unit = registry.units[unitIndex]
+        let applies = rule.appliesTo?.matches(unitIndex, in: registry) ?? true
+        let (from, fromReason) = windowStart(rule, unit, request.from)
+        let (to, toReason) = windowEnd(rule, unit, request.to)
+        var items: [Explanation.Item] = []
+        if applies {
+            var options = RunOptions(asOf: project.asOf)
+            options.rules = [rule.id]
+            options.units = [unit.id]
+            options.from = request.from
+            options.to = request.to
+            options.language = language
+            let result = Engine.evaluate(
+                rules: [rule], registry: registry, store: project.store, calendar: project.calendar,
+                waivers: project.waivers, options: options)
+            let findings = result.findings.filter { f in
+                f.unit == unit.id && (request.period.map { f.period == $0 || f.due?.description == $0 } ?? true)
+                    && (request.ref.map { f.ref == $0 } ?? true)
+            }
+            let ids = Set(findings.flatMap(\.events))
+            let events = project.store.events(ids: ids)
+            for f in findings {
+                items.append(
+                    FindingNarrative(
+                        rule: rule, registry: registry, finding: f, events: events, store: project.store,
+                        calendar: project.calendar,
+                        asOf: project.asOf
+                    ).item())
+            }
+        }
+        let words = (rule.obligation as? any ObligationKind)?.parameters(in: language) ?? ""
+        return .success(
+            Explanation(
+                rule: rule.id, title: rule.title.text(in: language), kind: rule.kind, parameters: words, unit: unit.id,
+                unitName: unit.name, applies: applies,
+                appliesText: rule.appliesTo.map { Words.selector($0, language) } ?? "every unit", windowFrom: from,
+                windowFromReason: fromReason, windowTo: to, windowToReason: toReason, asOf: project.asOf, items: items))
+    }
+
+    static func windowStart(_ rule: Rule, _ unit: Unit, _ cli: Day?) -> (Day, String) {
+        var best = (rule.effective.from, "the rule's effective.from")
+        if let f = unit.from, f > best.0 { best = (f, "the unit's from (it began then)") }
+        if let f = cli, f > best.0 { best = (f, "--from") }
+        return best
+    }
+
+    static func windowEnd(_ rule: Rule, _ unit: Unit, _ cli: Day?) -> (Day?, String) {
+        var best: (Day?, String) = (nil, "open-ended (no effective.to, unit to or --to)")
+        for (day, why) in [
+            (rule.effective.to, "the rule's effective.to"), (unit.to, "the unit's to (it ended then)"), (cli, "--to"),
+        ] {
+            if let d = day, best.0.map({ d < $0 }) ?? true { best = (d, why) }
+        }
+        return best
+    }
+}

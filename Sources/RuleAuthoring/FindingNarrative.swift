@@ -1,0 +1,150 @@
+import ComplianceCore
+import RuleKit
+
+/// Writes out, for one finding, the computation a rule kind performed: which events counted, how
+/// the due date was reached, and why the status follows.
+struct FindingNarrative {
+    let rule: Rule
+    let registry: UnitRegistry
+    let finding: Finding
+    let events: [String: Event]
+    let store: EventStore
+    let calendar: WorkCalendar
+    let asOf: Day
+
+    func item() -> Explanation.Item {
+        var steps: [String] = []
+        var roles: [String: String] = [:]
+        switch rule.obligation {
+        case let o as FrequencyObligation: frequency(o, &steps, &roles)
+        case let o as DeadlineObligation: deadline(o, &steps, &roles)
+        case let o as PrecedenceObligation: precedence(o, &steps, &roles)
+        case let o as PeriodicObligation: periodic(o, &steps, &roles)
+        case let o as OnceObligation: once(o, &steps, &roles)
+        case let o as RegularityObligation: regularity(o, &steps, &roles)
+        default: break
+        }
+        if let w = finding.waiver { steps.append("waived by waiver \(w) (the finding keeps its reason)") }
+        let lines = finding.events.compactMap { id -> Explanation.EventLine? in
+            guard let e = events[id] else { return nil }
+            return Explanation.EventLine(
+                id: e.id, type: e.type, date: e.day, unit: "", origin: "\(store.path(of: e.origin)):\(e.origin.line)",
+                role: roles[id] ?? "evidence")
+        }
+        return Explanation.Item(finding: finding, steps: steps, events: lines, verdict: verdict())
+    }
+
+    private func verdict() -> String {
+        let f = finding
+        switch (f.status, f.reason) {
+        case (.satisfied, _): return "satisfied"
+        case (.pending, _): return "pending: not yet due" + (f.due.map { " (due \($0), as of \(asOf))" } ?? "")
+        case (_, let reason?):
+            let late = f.daysLate.map { ", \($0) day(s)" } ?? ""
+            return "\(f.status == .waived ? "waived" : "violated"): \(reason)\(late)"
+        default: return f.status.rawValue
+        }
+    }
+
+    private func frequency(_ o: FrequencyObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        let closed = finding.due.map { $0 < asOf } ?? true
+        steps.append(
+            "period \(finding.period ?? "") ends \(finding.due.map(\.description) ?? "") — \(closed ? "closed" : "open (it contains the as-of date \(asOf))")"
+        )
+        steps.append(
+            "counted \(finding.actual ?? 0) \(o.distinct.map { "distinct \($0) value(s)" } ?? "matching event(s)"); bounds: "
+                + [o.atLeast.map { "at least \($0)" }, o.atMost.map { "at most \($0)" }].compactMap { $0 }.joined(
+                    separator: ", "))
+        for id in finding.events { roles[id] = "counted" }
+    }
+
+    private func deadline(_ o: DeadlineObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        guard let triggerID = finding.events.first, let trigger = events[triggerID] else { return }
+        roles[triggerID] = "trigger"
+        var limit = o.within
+        if let override = o.overrides.first(where: { ov in
+            (ov.unit.map { sel in registry.index(of: finding.unit).map { sel.matches($0, in: registry) } ?? false }
+                ?? true)
+                && ov.trigger.allSatisfy { fc in
+                    fc.conditions.allSatisfy { $0.holds(for: trigger.value(of: fc.field)) }
+                }
+        }) {
+            limit = override.within
+            steps.append("override applies: within \(override.within) instead of \(o.within)")
+        } else {
+            steps.append("limit: within \(o.within)")
+        }
+        let (firstDue, calc) = calendar.explainAdd(limit, to: trigger.day)
+        steps += calc.map { "due: " + $0 }
+        var due = firstDue
+        for id in finding.events.dropFirst() {
+            guard let e = events[id] else { continue }
+            if let ext = o.extensions, ext.event.matches(e), !o.fulfil.matches(e) {
+                roles[id] = "extension"
+                let (next, more) = calendar.explainAdd(ext.by, to: due)
+                steps.append("extension \(id) on \(e.day) (after the trigger, on or before the due date \(due)):")
+                steps += more.map { "  " + $0 }
+                due = next
+            } else {
+                roles[id] = "fulfilment"
+                steps.append("paired first-in first-out with fulfilment \(id) on \(e.day)")
+            }
+        }
+        if !finding.events.dropFirst().contains(where: { roles[$0] == "fulfilment" }) {
+            steps.append("no fulfilment with the same key paired with this trigger by \(asOf)")
+        }
+    }
+
+    private func precedence(_ o: PrecedenceObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        guard let targetID = finding.events.first, let target = events[targetID] else { return }
+        roles[targetID] = "target"
+        var outside = false
+        let lo = calendar.subtract(o.leadMax, from: target.day, outside: &outside)
+        let hi = calendar.subtract(o.leadMin, from: target.day, outside: &outside)
+        steps.append("lead window: \(lo) … \(hi) (target \(target.day) − \(o.leadMax) … − \(o.leadMin), never rolled)")
+        if let other = finding.events.dropFirst().first {
+            if finding.status == .satisfied {
+                roles[other] = "prior event in the window"
+            } else {
+                roles[other] = "nearest candidate (outside the window)"
+                steps.append(
+                    "no \(o.requires.types.joined(separator: "/")) in the window; nearest candidate \(other), distance \(finding.distanceDays ?? 0) day(s)"
+                )
+            }
+        } else if finding.status != .satisfied {
+            steps.append("no \(o.requires.types.joined(separator: "/")) with the same key at all")
+        }
+    }
+
+    private func periodic(_ o: PeriodicObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        steps.append(
+            "period \(finding.period ?? ""); matched by \(o.matching == .label ? "the event's period label" : "event date")"
+        )
+        if let period = finding.period, let p = periodBounds(period, o.per) {
+            let base = o.anchor == .end ? p.end : p.start
+            let (_, calc) = calendar.explainAdd(o.offset, to: base)
+            steps.append("due counts from the period's \(o.anchor.rawValue), \(base)")
+            steps += calc.map { "due: " + $0 }
+        }
+        for id in finding.events { roles[id] = "deciding event (the earliest match)" }
+    }
+
+    private func once(_ o: OnceObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        steps.append("events count from \(o.from ?? rule.effective.from); due \(o.by) (a fixed date, never rolled)")
+        for id in finding.events { roles[id] = "deciding event (the earliest match)" }
+    }
+
+    private func regularity(_ o: RegularityObligation, _ steps: inout [String], _ roles: inout [String: String]) {
+        steps.append(
+            "gap \(finding.period ?? ""): at most \(o.maxGap) days allowed; next event due \(finding.due.map(\.description) ?? "")"
+        )
+        for id in finding.events { roles[id] = "event at a gap end" }
+    }
+
+    private func periodBounds(_ label: String, _ kind: PeriodKind) -> Period? {
+        // The finding's period starts on its sort day.
+        let p = kind.period(containing: finding.sortDay)
+        return p.label == label ? p : nil
+    }
+
+}
