@@ -9,7 +9,14 @@ public struct DVCheckCommand: ParsableCommand {
         commandName: "dvcheck",
         abstract: "Check units' activity logs against the obligations of the Bắc Kạn dân vận directive.",
         version: version,
-        subcommands: [CheckCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, SchemaCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckCommand.self,
+            ValidateCommand.self,
+            TestCommand.self,
+            RulesCommand.self,
+            SchemaCommand.self,
+            ExplainCommand.self,
+        ]
     )
 
     public init() {}
