@@ -24,6 +24,14 @@ else
     echo "no conformance folder at $CONF (set DVCHECK_CONFORMANCE); skipped"
 fi
 
+step "rule tests (dvcheck test rules/tests) and their coverage"
+"$BIN" test rules/tests | tail -n 3
+python3 Scripts/check_rule_coverage.py | tail -n 3
+
+step "generated catalogue and JSON Schemas are up to date; shipped YAML validates"
+DVCHECK_BIN="$BIN" bash Scripts/update_catalogue.sh --check
+python3 Scripts/check_schemas.py "$BIN" | tail -n 5
+
 step "example projects validate and check"
 for project in examples/*/; do
     [ -f "$project/dvcheck.yaml" ] || continue
