@@ -1,0 +1,127 @@
+import ComplianceCore
+import ComplianceTestSupport
+import Foundation
+import RuleAuthoring
+import Testing
+
+/// `dvcheck test`: passing, failing and invalid rule-test files.
+struct RuleTestRunnerTests {
+    static let rule = ruleYAML(
+        id: "R-WEEK", effective: "{ from: 2023-01-02 }",
+        kindBody: "kind: frequency\nevent: { type: citizen-reception }\nper: week\nat_least: 1")
+
+    func project(tests: String) -> TestProject {
+        let p = TestProject()
+        p.write("rules/r.yaml", Self.rule)
+        p.write(
+            "tests/t.yaml",
+            """
+            rules: [../rules/]
+            units:
+              - { id: x1, name: X, level: commune, kind: people-committee }
+            tests:
+            \(tests)
+            """)
+        return p
+    }
+
+    @Test func aMatchingExpectationPasses() {
+        let p = project(
+            tests: """
+                  - name: week 2 missed
+                    rule: R-WEEK
+                    as_of: 2023-01-18
+                    events:
+                      - { id: e1, unit: x1, type: citizen-reception, date: 2023-01-04 }
+                    expect:
+                      findings:
+                        - { status: violated, reason: insufficient, period: 2023-W02, due: 2023-01-15 }
+                        - { status: pending, period: 2023-W03 }
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.passed == 1)
+        #expect(report.failed == 0)
+        #expect(report.outcomes.first?.location.line == 5)
+    }
+
+    @Test func anExactExpectationFailsOnAnUnexpectedFindingAndSaysWhich() {
+        let p = project(
+            tests: """
+                  - name: forgot the pending week
+                    rule: R-WEEK
+                    as_of: 2023-01-18
+                    events:
+                      - { id: e1, unit: x1, type: citizen-reception, date: 2023-01-04 }
+                    expect:
+                      findings:
+                        - { status: violated, period: 2023-W02 }
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        #expect(report.failed == 1)
+        let failure = report.outcomes.first?.failure ?? ""
+        #expect(failure.contains("unexpected: status=pending"))
+        #expect(failure.contains("period=2023-W03"))
+    }
+
+    @Test func aSubsetExpectationIgnoresOtherFindingsButReportsAMissingOne() {
+        let p = project(
+            tests: """
+                  - name: subset
+                    rule: R-WEEK
+                    as_of: 2023-01-18
+                    events: []
+                    expect:
+                      exact: false
+                      findings:
+                        - { status: violated, period: 2023-W01 }
+                        - { status: violated, period: 2023-W09 }
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        #expect(report.failed == 1)
+        #expect(report.outcomes.first?.failure?.contains("missing (line 13): status=violated period=2023-W09") == true)
+    }
+
+    @Test func anUnknownRuleOrKeyMakesTheFileInvalid() {
+        let p = project(
+            tests: """
+                  - name: typo
+                    rule: R-WEEKLY
+                    as_of: 2023-01-18
+                    expect:
+                      findings: []
+                      exactly: true
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        let codes = report.diagnostics.map(\.code).sorted()
+        #expect(codes == ["test.unknown-key", "test.unknown-rule"])
+        #expect(
+            report.diagnostics.first { $0.code == "test.unknown-rule" }?.message.contains("did you mean 'R-WEEK'")
+                == true)
+    }
+
+    @Test func aRejectedTimelineEventFailsTheTestWithItsReason() {
+        let p = project(
+            tests: """
+                  - name: bad date
+                    rule: R-WEEK
+                    as_of: 2023-01-18
+                    events:
+                      - { id: e1, unit: x1, type: citizen-reception, date: 31/02/2023 }
+                    expect:
+                      findings: []
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        #expect(report.failed == 1)
+        #expect(report.outcomes.first?.failure?.contains("[log.bad-date]") == true)
+    }
+
+    @Test func theShippedRuleTestsAllPass() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let report = RuleTestRunner().run(paths: [root + "/rules/tests"])
+        #expect(report.diagnostics.filter { $0.level == .error }.isEmpty, "\(report.diagnostics)")
+        #expect(report.outcomes.count > 96)
+        #expect(report.failed == 0, "\(report.outcomes.compactMap(\.failure).prefix(2))")
+    }
+}

@@ -1,0 +1,71 @@
+import ComplianceCore
+import ComplianceTestSupport
+import Foundation
+import Ingest
+import RuleAuthoring
+import RuleKit
+import Testing
+
+/// The schemas come from the loaders' field specs; the catalogue speaks each kind's parameters.
+struct SchemaAndCatalogTests {
+    func schema(_ name: String) -> [String: Any] {
+        let json = SchemaWriter.all().first { $0.name == name }?.json ?? "{}"
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+    }
+
+    @Test func everySchemaIsJSONAndNamesDraft2020_12() {
+        for (name, json) in SchemaWriter.all() {
+            let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema", "\(name)")
+        }
+        #expect(SchemaWriter.all().count == 8)
+    }
+
+    @Test func everyRuleKeyOfEveryKindIsInTheRuleSchema() {
+        let rule = (schema("rules.schema.json")["$defs"] as? [String: Any])?["rule"] as? [String: Any]
+        let common = Set(((rule?["properties"] as? [String: Any]) ?? [:]).keys)
+        #expect(common == Set(RuleLoader.commonKeys))
+        let branches = rule?["allOf"] as? [[String: Any]] ?? []
+        #expect(branches.count == Kinds.all.count)
+        for (kind, branch) in zip(Kinds.all, branches) {
+            let then = branch["then"] as? [String: Any]
+            let keys = Set(((then?["properties"] as? [String: Any]) ?? [:]).keys)
+            #expect(keys == Set(kind.keys), "\(kind.kindName)")
+        }
+    }
+
+    @Test func unitAndConfigSchemasListTheLoaderKeys() {
+        let unitDef = (schema("units.schema.json")["$defs"] as? [String: Any])?["unit"] as? [String: Any]
+        #expect(Set(((unitDef?["properties"] as? [String: Any]) ?? [:]).keys) == Set(UnitLoader.fields.names))
+        let config = schema("config.schema.json")["properties"] as? [String: Any]
+        #expect(Set((config ?? [:]).keys) == Set(ProjectConfig.keys))
+        #expect(schema("config.schema.json")["additionalProperties"] as? Bool == false)
+    }
+
+    @Test func theCatalogueDescribesParametersInWords() {
+        let p = TestProject().standardConfig().flatUnits(["x1"])
+        p.write(
+            "rules/r.yaml",
+            ruleYAML(
+                id: "D",
+                kindBody: """
+                    kind: deadline
+                    trigger: { type: complaint-accepted }
+                    fulfil: { type: complaint-resolved }
+                    key: [ref]
+                    within: 30 days
+                    overrides:
+                      - when: { unit: { tags: remote } }
+                        within: 45 days
+                    """))
+        p.write("logs/e.csv", "id,unit,type,date\n")
+        let rules = p.load(asOf: day("2024-01-01")).rules
+        let table = RuleCatalog(rules: rules, language: .en).markdownTable()
+        #expect(
+            table.contains(
+                "within 30 days of each complaint-accepted, a complaint-resolved; 45 days when tagged remote (same ref)"
+            ))
+        #expect(RuleCatalog(rules: rules, language: .en).list().contains("D   deadline"))
+        #expect(RuleCatalog(rules: rules, language: .vi).markdownTable().contains("trong vòng 30 ngày"))
+    }
+}
