@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),
+        .testTarget(name: "BadInputTests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "RuleAuthoringTests", dependencies: ["RuleAuthoring", "ComplianceTestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplianceTestSupport"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "ComplianceTestSupport"]),
