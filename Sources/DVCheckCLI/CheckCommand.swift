@@ -5,15 +5,11 @@ import Foundation
 import Ingest
 import Reporting
 
-/// `dvcheck check`: evaluate every rule and report findings (SPEC §5–§9).
+/// `dvcheck check`: evaluate every rule and report findings (SPEC §5–§9), optionally compared
+/// with a previous run (`--history`, `--baseline`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Evaluate the rules over the logs and report every finding.")
-
-    /// Output formats; more arrive with their issues.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     /// `--fail-on` thresholds.
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -38,14 +34,21 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("rule"), help: "Keep this rule (repeatable).")
     var rules: [String] = []
 
-    @Option(name: .long, help: "text | json")
-    var format: Format = .text
+    @Option(name: .long, help: "text | json | sarif | junit | csv | html | ics")
+    var format: ReportFormat = .text
 
     @Option(name: .long, help: "Write the report to this file (default: standard output).")
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity of a violation that fails the run (or never).")
-    var failOn: FailOn = .low
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Lowest severity of a violation that fails the run, or never (default: low; never with --fail-on-new).")
+    var failOn: FailOn?
+
+    @Option(
+        name: .customLong("fail-on-new"),
+        help: "Fail when a violation marked new has at least this severity (needs --history or --baseline).")
+    var failOnNew: Severity?
 
     @Option(name: .customLong("max-rejected"), help: "Rejected records (plus missing-key triggers) tolerated.")
     var maxRejected: Int = 0
@@ -56,43 +59,145 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
 
+    @Option(
+        name: .long, help: "SQLite audit history: compare with its last run of the same scope, then record this one.")
+    var history: String?
+
+    @Flag(
+        name: .customLong("no-record"),
+        help: "With --history: compare with the history but do not record this run (extra formats of one audit).")
+    var noRecord = false
+
+    @Option(name: .long, help: "A previous --format json result to compare with (no database).")
+    var baseline: String?
+
+    @Flag(name: .long, help: "No progress line on standard error.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print time per phase, events per second and peak memory on standard error.")
+    var stats = false
+
+    func validate() throws {
+        if history != nil && baseline != nil {
+            throw ValidationError("use either --history or --baseline, not both")
+        }
+        if noRecord && history == nil {
+            throw ValidationError("--no-record needs --history FILE")
+        }
+        if failOnNew != nil && history == nil && baseline == nil {
+            throw ValidationError("--fail-on-new needs --history FILE or --baseline FILE")
+        }
+    }
+
     func run() throws {
+        let monitor = RunMonitor(progress: RunMonitor.progressWanted(quiet: quiet))
+        monitor.begin(RunMonitor.Phase.load, detail: "reading configuration, rules, units and logs")
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
             today: { $0.today(now: Date()) })
-        var diagnostics = project.diagnostics
-        var evaluation = EvaluationResult()
-        if project.inputsValid, let registry = project.registry {
-            for id in units where registry.index(of: id) == nil {
-                diagnostics.append(
-                    .error(
-                        "config.unknown-unit",
-                        "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
-            }
-            let ruleIDs = project.rules.map(\.id)
-            for id in rules where !ruleIDs.contains(id) {
-                diagnostics.append(
-                    .error(
-                        "config.unknown-rule",
-                        "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs)))
-            }
-        }
+        var diagnostics = project.diagnostics + filterDiagnostics(project)
         let filtersValid = !diagnostics[project.diagnostics.count...].contains { $0.level == .error }
-        if project.inputsValid && filtersValid, let registry = project.registry {
-            var options = RunOptions(asOf: project.asOf)
-            options.from = from?.day
-            options.to = to?.day
-            options.units = units
-            options.rules = rules
-            options.language = project.config.language
-            options.calendarFileGiven = project.hasCalendarFile
+        var evaluation = EvaluationResult()
+        let evaluated = project.inputsValid && filtersValid && project.registry != nil
+        let events = project.logFiles.reduce(0) { $0 + $1.accepted }
+        let ruleCount = rules.isEmpty ? project.rules.count : Set(rules).count
+        if evaluated, let registry = project.registry {
+            monitor.begin(
+                RunMonitor.Phase.evaluate,
+                detail: "\(project.logFiles.count) files read, \(events) events; evaluating \(ruleCount) rules")
             evaluation = Engine.evaluate(
                 rules: project.rules, registry: registry, store: project.store, calendar: project.calendar,
-                waivers: project.waivers, options: options)
+                waivers: project.waivers, options: runOptions(project))
+            monitor.update("\(ruleCount)/\(ruleCount) rules done")
             diagnostics += evaluation.diagnostics
         }
+        var report = makeReport(project, evaluation: evaluation)
+
+        // The comparison with the previous run.
+        let scope = RunComparison.scope(rules: rules, units: units, from: from?.day, to: to?.day)
+        var comparisonFailed = false
+        if evaluated, let source = comparisonSource {
+            monitor.begin(RunMonitor.Phase.compare)
+            switch RunComparison(source: source, scope: scope).previous() {
+            case .success(let previous): report.changes = ChangeSet(current: evaluation.findings, previous: previous)
+            case .failure(let failure):
+                diagnostics.append(failure.diagnostic)
+                comparisonFailed = true
+            }
+        }
         let sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
-        let report = RunReport(
+        report.diagnostics = sorted
+
+        monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
+        let text = format.render(report, color: output == nil && Terminal.colorWanted(fd: 1))
+        monitor.stopLine()
+        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
+        monitor.begin(RunMonitor.Phase.write)
+        try OutputWriter.write(text, to: output)
+
+        var code = exitCode(
+            project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
+        if comparisonFailed { code = 2 }
+        if code != 2, !noRecord, let path = history, let changes = report.changes {
+            monitor.begin(RunMonitor.Phase.history)
+            if let failure = RunComparison.record(
+                report, changes: changes, historyPath: path, scope: scope, recordedAt: Date(),
+                beforeCommit: FaultInjection.killInsideHistoryWrite)
+            {
+                Terminal.printDiagnostics([failure], baseDir: project.config.baseDir)
+                code = 2
+            }
+        }
+        monitor.finish()
+        if stats {
+            let records = project.logFiles.reduce(0) { $0 + $1.read }
+            Terminal.writeError(
+                monitor.statistics(events: events, records: records, logFiles: project.logFiles.count, rules: ruleCount)
+            )
+        }
+        throw ExitCode(code)
+    }
+
+    /// Where the previous run comes from, if anywhere.
+    private var comparisonSource: RunComparison.Source? {
+        if let history { return .history(history) }
+        if let baseline { return .baseline(baseline) }
+        return nil
+    }
+
+    /// `--unit` and `--rule` naming nothing are errors (an audit filtered to a typo would pass).
+    private func filterDiagnostics(_ project: LoadedProject) -> [Diagnostic] {
+        guard project.inputsValid, let registry = project.registry else { return [] }
+        var out: [Diagnostic] = []
+        for id in units where registry.index(of: id) == nil {
+            out.append(
+                .error(
+                    "config.unknown-unit",
+                    "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
+        }
+        let ruleIDs = project.rules.map(\.id)
+        for id in rules where !ruleIDs.contains(id) {
+            out.append(
+                .error(
+                    "config.unknown-rule", "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs))
+            )
+        }
+        return out
+    }
+
+    private func runOptions(_ project: LoadedProject) -> RunOptions {
+        var options = RunOptions(asOf: project.asOf)
+        options.from = from?.day
+        options.to = to?.day
+        options.units = units
+        options.rules = rules
+        options.language = project.config.language
+        options.calendarFileGiven = project.hasCalendarFile
+        return options
+    }
+
+    private func makeReport(_ project: LoadedProject, evaluation: EvaluationResult) -> RunReport {
+        var report = RunReport(
             toolVersion: DVCheckCommand.version, asOf: project.asOf, language: project.config.language,
             ruleFiles: project.ruleFiles.map { .init(path: $0.path, sha256: $0.sha256) },
             logFiles: project.logFiles.map {
@@ -100,24 +205,31 @@ struct CheckCommand: ParsableCommand {
             },
             evaluation: evaluation,
             rules: Dictionary(project.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            registry: project.inputsValid ? project.registry : nil, diagnostics: sorted,
+            registry: project.inputsValid ? project.registry : nil, diagnostics: [],
             includeSatisfied: includeSatisfied)
-        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
-        let text: String
-        switch format {
-        case .json: text = JSONReporter.render(report)
-        case .text: text = TextReporter.render(report, color: output == nil && Terminal.colorWanted(fd: 1))
-        }
-        try OutputWriter.write(text, to: output)
-        throw ExitCode(exitCode(project: project, evaluation: evaluation, filtersValid: filtersValid))
+        report.evaluatedRuleIDs = rules.isEmpty ? nil : rules
+        for w in project.waivers { report.waiverReasons[w.index] = w.reason }
+        if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
+        return report
     }
 
-    /// SPEC §8 exit codes, in order of precedence.
-    func exitCode(project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool) -> Int32 {
+    /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.
+    func exitCode(project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool, changes: ChangeSet?)
+        -> Int32
+    {
         if !project.inputsValid || !filtersValid { return 2 }
         if project.rejectedCount + evaluation.missingKeys > maxRejected { return 2 }
-        guard let threshold = Severity(rawValue: failOn.rawValue) else { return 0 }
-        let failing = evaluation.findings.contains { $0.status == .violated && $0.severity >= threshold }
-        return failing ? 1 : 0
+        let threshold = failOn ?? (failOnNew == nil ? .low : .never)
+        if let severity = Severity(rawValue: threshold.rawValue),
+            evaluation.findings.contains(where: { $0.status == .violated && $0.severity >= severity })
+        {
+            return 1
+        }
+        if let severity = failOnNew, let changes,
+            evaluation.findings.contains(where: { changes.isNewViolation($0) && $0.severity >= severity })
+        {
+            return 1
+        }
+        return 0
     }
 }

@@ -16,6 +16,7 @@ public struct DVCheckCommand: ParsableCommand {
             RulesCommand.self,
             SchemaCommand.self,
             ExplainCommand.self,
+            HistoryCommand.self,
         ]
     )
 

@@ -1,4 +1,194 @@
+import ComplianceCore
+import Foundation
 import GRDB
 
-/// The audit history store (SQLite through GRDB); filled in by the reports issue.
-enum AuditHistoryPlaceholder {}
+/// The audit history: one SQLite file (through GRDB) that remembers every `check --history` run —
+/// its inputs' digests, as-of date and tracked findings by fingerprint — so a later run can mark
+/// findings new or persisting and `dvcheck history` can show trends.
+///
+/// Each run is written in one transaction: a run killed mid-way leaves the file as it was.
+public final class AuditHistory: Sendable {
+    /// A problem with the history file, worded for the user.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What went wrong, naming the file.
+        public let description: String
+    }
+
+    private let queue: DatabaseQueue
+    /// The file's path.
+    public let path: String
+
+    /// Opens (creating if needed) the history at `path` and brings its tables up to date.
+    public init(path: String) throws(Failure) {
+        self.path = path
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try HistorySchema.migrator.migrate(queue)
+        } catch {
+            throw Failure(description: "cannot open the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// Opens an existing history for reading; fails when the file does not exist.
+    public static func openExisting(path: String) throws(Failure) -> AuditHistory {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "no history file at '\(path)'")
+        }
+        return try AuditHistory(path: path)
+    }
+
+    /// The tracked findings of the latest run recorded with `scope`, or nil when there is none.
+    public func previousFindings(scope: String) throws(Failure) -> [FindingRecord]? {
+        do {
+            return try queue.read { db -> [FindingRecord]? in
+                guard
+                    let runID = try Int.fetchOne(
+                        db, sql: "SELECT id FROM run WHERE scope = ? ORDER BY id DESC LIMIT 1", arguments: [scope])
+                else { return nil }
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY unit, rule, fingerprint",
+                    arguments: [runID])
+                return rows.map(Self.finding)
+            }
+        } catch {
+            throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// Records a run in one transaction and returns its number.
+    ///
+    /// `beforeCommit` runs inside the transaction after every row is written (tests use it to abort
+    /// or kill the run there).
+    @discardableResult
+    public func record(_ run: RunRecord, beforeCommit: () throws -> Void = {}) throws(Failure) -> Int {
+        do {
+            return try queue.write { db -> Int in
+                let newCount = run.findings.filter { $0.change == "new" }.count
+                try db.execute(
+                    sql: """
+                        INSERT INTO run (recorded_at, as_of, tool_version, scope, inputs_sha256, evaluated, satisfied,
+                        violated, pending, waived, new, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run.recordedAt, run.asOf, run.toolVersion, run.scope, Self.digest(run.inputs), run.evaluated,
+                        run.satisfied, run.violated, run.pending, run.waived, newCount, run.resolved,
+                    ])
+                let id = Int(db.lastInsertedRowID)
+                for i in run.inputs {
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO run_input (run_id, kind, path, sha256, read, accepted, rejected, ignored)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, i.kind, i.path, i.sha256, i.read, i.accepted, i.rejected, i.ignored])
+                }
+                let insert = try db.makeStatement(
+                    sql: """
+                        INSERT OR REPLACE INTO finding (run_id, fingerprint, rule, unit, group_unit, group_name, status,
+                        severity, reason, period, due, ref, message, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                for f in run.findings {
+                    try insert.execute(arguments: [
+                        id, f.fingerprint, f.rule, f.unit, f.group, f.groupName, f.status, f.severity, f.reason,
+                        f.period, f.due, f.ref, f.message, f.change,
+                    ])
+                }
+                try beforeCommit()
+                return id
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// The last `last` runs (all when nil), oldest first, with violations per severity and per
+    /// parent unit.
+    public func trend(last: Int?) throws(Failure) -> HistoryTrend {
+        do {
+            return try queue.read { db in
+                let limit = last.map { max($0, 0) } ?? -1
+                let runRows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit])
+                let runs = runRows.reversed().map(Self.entry)
+                var position: [Int: Int] = [:]
+                for (i, r) in runs.enumerated() { position[r.id] = i }
+                let first = runs.first?.id ?? 0
+                var severity: [String: [Int]] = [:]
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT run_id, severity, COUNT(*) AS n FROM finding WHERE status = 'violated' AND run_id >= ?
+                        GROUP BY run_id, severity
+                        """, arguments: [first])
+                {
+                    let runID: Int = row["run_id"]
+                    guard let p = position[runID] else { continue }
+                    let key: String = row["severity"]
+                    severity[key, default: Array(repeating: 0, count: runs.count)][p] = row["n"]
+                }
+                var groups: [String: [Int]] = [:]
+                var names: [String: String] = [:]
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT run_id, group_unit, MAX(group_name) AS name, COUNT(*) AS n FROM finding
+                        WHERE status = 'violated' AND run_id >= ? GROUP BY run_id, group_unit
+                        """, arguments: [first])
+                {
+                    let runID: Int = row["run_id"]
+                    guard let p = position[runID] else { continue }
+                    let key: String = row["group_unit"]
+                    groups[key, default: Array(repeating: 0, count: runs.count)][p] = row["n"]
+                    names[key] = row["name"]
+                }
+                let bySeverity = Severity.allCases.map { s in
+                    TrendSeries(
+                        key: s.rawValue, label: s.rawValue,
+                        counts: severity[s.rawValue] ?? Array(repeating: 0, count: runs.count))
+                }
+                let byGroup = groups.keys.sorted { $0.codePointPrecedes($1) }.map { key in
+                    TrendSeries(key: key, label: names[key] ?? key, counts: groups[key] ?? [])
+                }
+                return HistoryTrend(runs: runs, bySeverity: bySeverity, byGroup: byGroup)
+            }
+        } catch {
+            throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// SHA-256 over the sorted input list, so two runs on the same inputs share a digest.
+    static func digest(_ inputs: [InputRecord]) -> String {
+        var lines: [String] = []
+        for i in inputs {
+            var fields: [String] = [i.kind, i.path, i.sha256 ?? ""]
+            for n in [i.read, i.accepted, i.rejected, i.ignored] { fields.append(n.map { String($0) } ?? "") }
+            lines.append(fields.joined(separator: "\u{0}"))
+        }
+        lines.sort { $0.codePointPrecedes($1) }
+        return SHA256.hex(lines.joined(separator: "\n"))
+    }
+
+    private static func finding(_ row: Row) -> FindingRecord {
+        FindingRecord(
+            fingerprint: row["fingerprint"], rule: row["rule"], unit: row["unit"], group: row["group_unit"],
+            groupName: row["group_name"], status: row["status"], severity: row["severity"], reason: row["reason"],
+            period: row["period"], due: row["due"], ref: row["ref"], message: row["message"], change: row["change"])
+    }
+
+    private static func entry(_ row: Row) -> RunEntry {
+        RunEntry(
+            id: row["id"], recordedAt: row["recorded_at"], asOf: row["as_of"], toolVersion: row["tool_version"],
+            scope: row["scope"], inputsDigest: row["inputs_sha256"], evaluated: row["evaluated"],
+            satisfied: row["satisfied"], violated: row["violated"], pending: row["pending"], waived: row["waived"],
+            new: row["new"], resolved: row["resolved"])
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+}

@@ -46,8 +46,13 @@ public enum JSONReporter {
         w.field("waived", s.waived)
         w.endObject()
         w.beginArray("findings")
-        for f in report.listedFindings { write(f, report.rules[f.rule], &w) }
+        for f in report.listedFindings { write(f, report.rules[f.rule], changes: report.changes, &w) }
         w.endArray()
+        if let changes = report.changes {
+            w.beginArray("resolved")
+            for p in changes.resolved { write(p, &w) }
+            w.endArray()
+        }
         w.beginArray("matrix")
         for row in report.evaluation.matrix {
             w.beginObject()
@@ -78,7 +83,7 @@ public enum JSONReporter {
         return w.output + "\n"
     }
 
-    static func write(_ f: Finding, _ rule: Rule?, _ w: inout JSONWriter) {
+    static func write(_ f: Finding, _ rule: Rule?, changes: ChangeSet?, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("rule", f.rule)
         w.field("unit", f.unit)
@@ -95,6 +100,10 @@ public enum JSONReporter {
         w.field("distance_days", f.distanceDays)
         w.field("waiver", f.waiver)
         w.field("fingerprint", f.fingerprint)
+        if let changes, let mark = changes.mark(f) {
+            w.field("change", mark.rawValue)
+            w.field("previous_status", changes.previousStatus[f.fingerprint])
+        }
         w.field("message", f.message)
         if let source = rule?.source {
             w.beginObject("source")
@@ -104,6 +113,22 @@ public enum JSONReporter {
             w.field("url", source.url)
             w.endObject()
         }
+        w.endObject()
+    }
+
+    /// A finding of the previous run that is gone (`resolved`), with the status it had then.
+    static func write(_ p: PriorFinding, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("rule", p.rule)
+        w.field("unit", p.unit)
+        w.field("status", p.status)
+        w.field("reason", p.reason)
+        w.field("severity", p.severity)
+        w.field("period", p.period)
+        w.field("due", p.due)
+        w.field("ref", p.ref)
+        w.field("fingerprint", p.fingerprint)
+        w.field("message", p.message)
         w.endObject()
     }
 

@@ -31,6 +31,43 @@ struct Labels {
         }
     }
 
+    /// A change mark as readers see it.
+    func change(_ mark: ChangeSet.Mark) -> String {
+        switch (language, mark) {
+        case (.vi, .new): "MỚI"
+        case (.vi, .persisting): "CÒN TỒN TẠI"
+        case (.en, .new): "NEW"
+        case (.en, .persisting): "PERSISTING"
+        }
+    }
+
+    /// A severity as readers see it.
+    func severity(_ s: Severity) -> String {
+        guard language == .vi else { return s.rawValue }
+        switch s {
+        case .critical: return "nghiêm trọng"
+        case .high: return "cao"
+        case .medium: return "trung bình"
+        case .low: return "thấp"
+        case .info: return "thông tin"
+        }
+    }
+
+    /// A status given as its raw value (from a history or baseline), as readers see it.
+    func status(raw: String) -> String { Finding.Status(rawValue: raw).map(status) ?? raw }
+
+    /// "3 vi phạm" / "3 violation(s)".
+    func violations(_ n: Int) -> String { language == .vi ? "\(n) vi phạm" : "\(n) violation(s)" }
+
+    var calendarName: String { language == .vi ? "Nghĩa vụ sắp đến hạn" : "Upcoming obligations" }
+    var unit: String { language == .vi ? "Đơn vị" : "Unit" }
+    var rule: String { language == .vi ? "Quy tắc" : "Rule" }
+    var period: String { language == .vi ? "Kỳ" : "Period" }
+
+    var resolvedHeading: String {
+        language == .vi ? "Đã khắc phục so với lần chạy trước" : "Resolved since the previous run"
+    }
+    var was: String { language == .vi ? "trước đây" : "was" }
     var due: String { language == .vi ? "hạn" : "due" }
     var evidence: String { language == .vi ? "chứng cứ" : "evidence" }
     var asOf: String { language == .vi ? "Tính đến ngày" : "As of" }

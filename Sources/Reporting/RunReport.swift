@@ -54,6 +54,16 @@ public struct RunReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Whether satisfied findings are listed.
     public var includeSatisfied: Bool
+    /// The comparison with a previous run (`--history`, `--baseline`); nil when there is none, and
+    /// then no report shows change marks.
+    public var changes: ChangeSet?
+    /// Waiver reasons by the waiver's 1-based index, for reports that show why a finding is waived.
+    public var waiverReasons: [Int: String] = [:]
+    /// The ids of the rules evaluated (after `--rule`); nil means every rule in `rules`.
+    public var evaluatedRuleIDs: [String]?
+    /// The other input files and their digests (units, calendar, vocabulary, waivers), for SARIF's
+    /// run properties and the history.
+    public var otherInputs: [RuleFile] = []
 
     /// A report.
     public init(

@@ -23,6 +23,15 @@ public enum TextReporter {
             _ = unit
             for f in list { out += "  " + line(f, report, labels, color) + "\n" }
         }
+        if let changes = report.changes, !changes.resolved.isEmpty {
+            out += "\n" + paint(labels.resolvedHeading + " (\(changes.resolved.count))", .bold, color) + "\n"
+            for p in changes.resolved {
+                var parts = [p.unit, p.rule, report.ruleTitle(p.rule)]
+                if let period = p.period { parts.append(period) }
+                parts.append("\(labels.was) " + labels.status(raw: p.status))
+                out += "  " + parts.joined(separator: "  ") + "\n"
+            }
+        }
         out += "\n" + labels.summary(report.evaluation.summary) + "\n"
         return out
     }
@@ -37,6 +46,13 @@ public enum TextReporter {
             case .satisfied: .green
             }
         var parts = [paint(labels.status(f.status), tone, color), "[\(f.severity.rawValue)]", f.rule, title]
+        if let mark = report.change(f) {
+            var tag = "(" + labels.change(mark)
+            if let was = report.changes?.previousStatus[f.fingerprint] {
+                tag += ", \(labels.was) " + labels.status(raw: was)
+            }
+            parts.insert(paint(tag + ")", mark == .new ? .bold : .plain, color), at: 1)
+        }
         if let p = f.period { parts.append(p) }
         if let r = f.ref { parts.append("ref \(r)") }
         if let d = f.due { parts.append("\(labels.due) \(d)") }
@@ -69,7 +85,7 @@ public enum TextReporter {
     }
 
     enum Tone: String {
-        case red = "31", yellow = "33", blue = "34", green = "32", bold = "1"
+        case red = "31", yellow = "33", blue = "34", green = "32", bold = "1", plain = "0"
     }
 
     static func paint(_ s: String, _ tone: Tone, _ color: Bool) -> String {

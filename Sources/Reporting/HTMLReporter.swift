@@ -1,0 +1,285 @@
+import ComplianceCore
+import Evaluation
+
+/// `--format html`: one self-contained page to hand to inspectors — summary counts, a unit × rule
+/// matrix grouped by the unit hierarchy, a sortable and filterable findings table, and the
+/// upcoming obligations — with inline CSS and script and no network request.
+///
+/// Every data field goes through `Markup.escape`; the script only moves and hides existing rows.
+public enum HTMLReporter {
+    /// The page's bytes (UTF-8, LF, trailing newline).
+    public static func render(_ report: RunReport) -> String {
+        let labels = Labels(language: report.language)
+        let h = HTMLLabels(labels)
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(report.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+            <meta name="generator" content="dvcheck \(e(report.toolVersion))">
+            <title>\(e(h.title)) — \(e(labels.asOf)) \(report.asOf)</title>
+            <style>
+            \(HTMLAssets.css)
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(h.title))</h1>
+            <p class="meta">\(e(labels.asOf)) <time datetime="\(report.asOf)">\(report.asOf)</time> · \(e(h.generated)) dvcheck \(e(report.toolVersion)) <button type="button" id="print" class="no-print">\(e(h.print))</button></p>
+            </header>
+
+            """
+        out += summary(report, labels, h)
+        if report.registry != nil {
+            out += matrix(report, labels, h)
+            out += findingsTable(report, labels, h)
+            out += upcoming(report, labels, h)
+            out += resolved(report, labels)
+        } else {
+            out += "<p id=\"invalid\">\(e(labels.invalidInputs))</p>\n"
+        }
+        out += diagnostics(report, h)
+        out += "<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    static func e(_ s: String) -> String { Markup.escape(s) }
+
+    static func badge(_ status: Finding.Status, _ labels: Labels) -> String {
+        "<span class=\"badge st-\(status.rawValue)\">\(e(labels.status(status)))</span>"
+    }
+
+    private static func summary(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
+        let s = report.evaluation.summary
+        var out = "<section id=\"summary\">\n<h2>\(e(h.summary))</h2>\n<p>\(e(labels.summary(s)))</p>\n"
+        out += "<div class=\"cards\">\n<table class=\"counts\" id=\"status-counts\">\n"
+        out += "<thead><tr><th>\(e(h.status))</th><th>\(e(h.count))</th></tr></thead>\n<tbody>\n"
+        let counts: [(Finding.Status, Int)] = [
+            (.violated, s.violated), (.pending, s.pending), (.waived, s.waived), (.satisfied, s.satisfied),
+        ]
+        for (status, n) in counts {
+            out += "<tr><td>\(badge(status, labels))</td><td class=\"n\">\(n)</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        out += "<table class=\"counts\" id=\"severity-counts\">\n<caption>\(e(h.bySeverity))</caption>\n"
+        out += "<thead><tr><th>\(e(h.severity))</th>"
+        for status in [Finding.Status.violated, .pending, .waived] { out += "<th>\(badge(status, labels))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        var table: [Severity: [Finding.Status: Int]] = [:]
+        for f in report.evaluation.findings { table[f.severity, default: [:]][f.status, default: 0] += 1 }
+        for severity in Severity.allCases {
+            out += "<tr><td>\(e(labels.severity(severity)))</td>"
+            for status in [Finding.Status.violated, .pending, .waived] {
+                out += "<td class=\"n\">\(table[severity]?[status] ?? 0)</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</div>\n</section>\n"
+        return out
+    }
+
+    /// Units with findings and their ancestors, in hierarchy order, with their depth.
+    static func unitRows(_ report: RunReport, units: Set<String>) -> [(id: String, depth: Int, isGroup: Bool)] {
+        guard let registry = report.registry else { return [] }
+        var all = units
+        var parents = Set<String>()
+        for id in units {
+            let chain = report.ancestors(of: id)
+            all.formUnion(chain)
+            parents.formUnion(chain)
+        }
+        return TextReporter.hierarchyOrder(registry, units: all).map { id in
+            (id, report.ancestors(of: id).count, parents.contains(id))
+        }
+    }
+
+    private static func matrix(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
+        var cells: [String: MatrixRow] = [:]
+        var ruleIDs = Set<String>()
+        var unitIDs = Set<String>()
+        for row in report.evaluation.matrix {
+            cells[row.rule + "\u{0}" + row.unit] = row
+            ruleIDs.insert(row.rule)
+            unitIDs.insert(row.unit)
+        }
+        let rules = report.evaluatedRules.filter { ruleIDs.contains($0.id) }
+        var out = "<section id=\"matrix-section\">\n<h2>\(e(h.matrix))</h2>\n<p class=\"hint\">\(e(h.matrixNote)) "
+        for status in [Finding.Status.violated, .pending, .waived, .satisfied] { out += badge(status, labels) + " " }
+        out += "</p>\n<div class=\"scroll\">\n<table id=\"matrix\">\n<thead><tr><th>\(e(h.unit))</th>"
+        for rule in rules {
+            out += "<th class=\"rule\" scope=\"col\" title=\"\(e(rule.title.text(in: report.language)))\">"
+            out += "\(e(rule.id))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in unitRows(report, units: unitIDs) {
+            let name = report.unitName(row.id)
+            out += "<tr data-unit=\"\(e(row.id))\"><th scope=\"row\"\(row.isGroup ? " class=\"group\"" : "")"
+            out += " style=\"padding-left:\(Double(row.depth) * 1.1 + 0.4)rem\">"
+            out += "\(e(name)) <small>\(e(row.id))</small></th>"
+            for rule in rules {
+                guard let c = cells[rule.id + "\u{0}" + row.id] else {
+                    out += "<td class=\"st-na\"></td>"
+                    continue
+                }
+                let (status, mark): (Finding.Status, String) =
+                    c.violated > 0
+                    ? (.violated, "✗\(c.violated)")
+                    : c.pending > 0
+                        ? (.pending, "!\(c.pending)") : c.waived > 0 ? (.waived, "~\(c.waived)") : (.satisfied, "✓")
+                let title =
+                    "\(rule.id) · \(name): \(c.violated) \(labels.status(.violated)), \(c.pending) \(labels.status(.pending)), "
+                    + "\(c.waived) \(labels.status(.waived)), \(c.satisfied) \(labels.status(.satisfied))"
+                out += "<td class=\"st-\(status.rawValue)\" title=\"\(e(title))\">\(mark)</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</div>\n</section>\n"
+        return out
+    }
+
+    private static func findingsTable(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
+        let findings = report.listedFindings
+        var out = "<section id=\"findings-section\">\n<h2>\(e(h.findings))</h2>\n"
+        guard !findings.isEmpty else { return out + "<p>\(e(h.noFindings))</p>\n</section>\n" }
+        out += "<div class=\"filters\">\n"
+        let filterUnits = unitRows(report, units: Set(findings.map(\.unit)))
+        out += select(
+            "unit", h.unit, h.all,
+            filterUnits.map { row in
+                (
+                    row.id,
+                    String(repeating: "\u{00A0}\u{00A0}", count: row.depth) + report.unitName(row.id) + " (\(row.id))"
+                )
+            })
+        let ruleIDs = Set(findings.map(\.rule)).sorted { $0.codePointPrecedes($1) }
+        out += select("rule", h.rule, h.all, ruleIDs.map { ($0, "\($0) — \(report.ruleTitle($0))") })
+        let statuses = Finding.Status.allCases.filter { s in findings.contains { $0.status == s } }
+        out += select("status", h.status, h.all, statuses.map { ($0.rawValue, labels.status($0)) })
+        let severities = Severity.allCases.filter { s in findings.contains { $0.severity == s } }
+        out += select("severity", h.severity, h.all, severities.map { ($0.rawValue, labels.severity($0)) })
+        if report.changes != nil {
+            out += select(
+                "change", h.change, h.all,
+                [ChangeSet.Mark.new, .persisting].map { ($0.rawValue, labels.change($0)) })
+        }
+        out += "<p>\(e(h.shown)): <strong id=\"shown\">\(findings.count)</strong> / \(findings.count)"
+        out += " <span class=\"hint\">\(e(h.sortHint))</span></p>\n</div>\n"
+        out += "<div class=\"scroll\">\n<table id=\"findings\">\n<thead><tr>"
+        var heads = [h.unit, h.rule, h.status, h.severity, h.period, h.due, h.details, h.evidence, h.source]
+        if report.changes != nil { heads.append(h.change) }
+        for head in heads { out += "<th scope=\"col\">\(e(head))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for f in findings { out += row(f, report, labels) }
+        out += "</tbody>\n</table>\n</div>\n</section>\n"
+        return out
+    }
+
+    private static func select(_ key: String, _ label: String, _ all: String, _ options: [(String, String)]) -> String {
+        var out = "<label>\(e(label)) <select data-filter=\"\(key)\" id=\"filter-\(key)\"><option value=\"\">"
+        out += "\(e(all))</option>"
+        for (value, text) in options { out += "<option value=\"\(e(value))\">\(e(text))</option>" }
+        return out + "</select></label>\n"
+    }
+
+    private static func row(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
+        let unitPath = (report.ancestors(of: f.unit) + [f.unit]).joined(separator: " ")
+        let mark = report.change(f)
+        var out = "<tr data-unit=\"\(e(unitPath))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
+        out += " data-severity=\"\(f.severity.rawValue)\""
+        if let mark { out += " data-change=\"\(mark.rawValue)\"" }
+        out += ">"
+        out += "<td>\(e(report.unitName(f.unit))) <small>\(e(f.unit))</small></td>"
+        out += "<td data-sort=\"\(e(f.rule))\">\(e(f.rule))<br><small>\(e(report.ruleTitle(f.rule)))</small></td>"
+        out += "<td data-sort=\"\(statusRank(f.status))\">\(badge(f.status, labels))"
+        if let reason = f.reason { out += "<br><small>\(e(labels.reason(reason)))</small>" }
+        if let w = f.waiver {
+            out += "<br><small>\(e(labels.waiver)) #\(w)"
+            if let reason = report.waiverReasons[w] { out += ": \(e(reason))" }
+            out += "</small>"
+        }
+        out += "</td>"
+        out += "<td data-sort=\"\(9 - f.severity.rank)\">\(e(labels.severity(f.severity)))</td>"
+        out += "<td data-sort=\"\(f.sortDay.description)\">\(e(f.period ?? ""))"
+        if let r = f.ref { out += "<br><small>ref \(e(r))</small>" }
+        out += "</td>"
+        out += "<td>\(f.due.map { "<time>\($0)</time>" } ?? "")</td>"
+        out += "<td>\(e(f.message))</td>"
+        out += "<td class=\"ev\">\(e(f.events.joined(separator: ", ")))</td>"
+        out += "<td>\(source(report.rules[f.rule]?.source, report.language))</td>"
+        if report.changes != nil {
+            var text = mark.map { labels.change($0) } ?? ""
+            if let was = report.changes?.previousStatus[f.fingerprint] {
+                text += " (\(labels.was) \(labels.status(raw: was)))"
+            }
+            out += "<td>\(e(text))</td>"
+        }
+        return out + "</tr>\n"
+    }
+
+    static func statusRank(_ s: Finding.Status) -> Int {
+        switch s {
+        case .violated: 1
+        case .pending: 2
+        case .waived: 3
+        case .satisfied: 4
+        }
+    }
+
+    private static func source(_ s: RuleSource?, _ language: Language) -> String {
+        guard let s else { return "" }
+        var text = e(SARIFReporter.legalSource(s, language))
+        if let url = s.url, url.hasPrefix("https://") || url.hasPrefix("http://") {
+            text += " <a href=\"\(e(url))\" rel=\"noreferrer\">↗</a>"
+        }
+        return text
+    }
+
+    private static func upcoming(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
+        let pending = report.evaluation.findings.filter { $0.status == .pending && $0.due != nil }
+            .enumerated().sorted { a, b in
+                let (da, db) = (a.element.due?.ordinal ?? 0, b.element.due?.ordinal ?? 0)
+                return da != db ? da < db : a.offset < b.offset
+            }.map(\.element)
+        var out = "<section id=\"upcoming-section\">\n<h2>\(e(h.upcoming))</h2>\n"
+        guard !pending.isEmpty else { return out + "<p>\(e(h.noUpcoming))</p>\n</section>\n" }
+        out += "<ol id=\"upcoming\">\n"
+        for f in pending {
+            out += "<li><time>\(f.due.map(\.description) ?? "")</time>\(e(report.unitName(f.unit))) — "
+            out += "\(e(report.ruleTitle(f.rule)))"
+            if let p = f.period { out += " (\(e(labels.period)) \(e(p)))" }
+            out += " <small>\(e(f.rule))</small></li>\n"
+        }
+        return out + "</ol>\n</section>\n"
+    }
+
+    private static func resolved(_ report: RunReport, _ labels: Labels) -> String {
+        guard let changes = report.changes else { return "" }
+        var out =
+            "<section id=\"resolved-section\">\n<h2>\(e(labels.resolvedHeading)) (\(changes.resolved.count))</h2>\n"
+        guard !changes.resolved.isEmpty else { return out + "</section>\n" }
+        out += "<ul id=\"resolved\">\n"
+        for p in changes.resolved {
+            out += "<li>\(e(report.unitName(p.unit))) <small>\(e(p.unit))</small> — \(e(p.rule))"
+            if let period = p.period { out += " \(e(period))" }
+            out += " (\(e(labels.was)) \(e(labels.status(raw: p.status))))</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    private static func diagnostics(_ report: RunReport, _ h: HTMLLabels) -> String {
+        guard !report.diagnostics.isEmpty else { return "" }
+        var out = "<section id=\"diagnostics\">\n<h2>\(e(h.diagnostics)) (\(report.diagnostics.count))</h2>\n<ul>\n"
+        for d in report.diagnostics {
+            var place = ""
+            if let loc = d.location {
+                place =
+                    loc.path + (loc.line > 0 ? ":\(loc.line)" : "") + (loc.column > 0 ? ":\(loc.column)" : "") + ": "
+            }
+            out +=
+                "<li><code>\(e(place))\(e(d.level.rawValue))</code> \(e(d.message)) <small>[\(e(d.code))]</small></li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct MarkupFormatsTests {
+    @Test func markupEscapesEveryDelimiterAndForbiddenCharacter() {
+        #expect(Markup.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(Markup.escape("a\u{1}b\u{FFFF}") == "a\u{FFFD}b\u{FFFD}")
+        #expect(Markup.escape("x\ny") == "x&#10;y")
+        #expect(Markup.escapeKeepingLines("<1>\n<2>") == "&lt;1&gt;\n&lt;2&gt;")
+    }
+
+    @Test func htmlEscapesDataAndIsSelfContained() {
+        let html = HTMLReporter.render(ReportFixture.report())
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Ủy ban&quot; &amp; &#39;xã&#39;"))
+        #expect(html.components(separatedBy: "<script>").count == 2)
+        for external in ["src=", "<link", "@import", "url(", "http://"] { #expect(!html.contains(external)) }
+        for id in ["id=\"matrix\"", "id=\"findings\"", "id=\"upcoming\"", "id=\"status-counts\"", "@media print"] {
+            #expect(html.contains(id))
+        }
+    }
+
+    @Test func junitCountsFailedSkippedAndPassedCases() throws {
+        let xml = JUnitReporter.render(ReportFixture.report())
+        let data = Data(xml.utf8)
+        let parser = XMLParser(data: data)
+        #expect(parser.parse())
+        // R-MONTH: both communes violated; R-CASE: the province tree has one pending case (skipped).
+        #expect(xml.contains("<testsuite name=\"R-CASE\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\">"))
+        #expect(xml.contains("<testsuite name=\"R-MONTH\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">"))
+        #expect(xml.contains("&lt;script&gt;"))
+        #expect(!xml.contains("<script>"))
+    }
+
+    @Test func sarifHasOneResultPerViolationAndRuleLines() throws {
+        let report = ReportFixture.report()
+        let text = SARIFReporter.render(report)
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(object?["version"] as? String == "2.1.0")
+        let run = (object?["runs"] as? [[String: Any]])?.first
+        let results = run?["results"] as? [[String: Any]] ?? []
+        #expect(results.count == report.evaluation.findings.filter { $0.status == .violated }.count)
+        let region =
+            ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                "region"] as? [String: Int]
+        #expect((region?["startLine"] ?? 0) >= 1)
+        #expect((region?["endLine"] ?? 0) >= (region?["startLine"] ?? 0))
+        #expect((run?["properties"] as? [String: Any])?["asOf"] as? String == "2024-03-20")
+        #expect(SARIFReporter.uri("../rules/tiếp dân.yaml") == "../rules/ti%E1%BA%BFp%20d%C3%A2n.yaml")
+    }
+
+    @Test func icsIsFoldedEscapedAndDeterministic() {
+        let report = ReportFixture.report()
+        let ics = ICSReporter.render(report)
+        #expect(ics == ICSReporter.render(report))
+        let pending = report.evaluation.findings.filter { $0.status == .pending }
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == pending.count)
+        for line in ics.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        #expect(ics.contains("DTSTAMP:20240320T000000Z"))
+        #expect(ics.contains("UID:\(pending[0].fingerprint)@dvcheck"))
+        #expect(ICSReporter.text("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne")
+        let long = String(repeating: "ệ", count: 60)
+        let folded = ICSReporter.fold("SUMMARY:" + long)
+        #expect(folded.components(separatedBy: "\r\n ").joined() == "SUMMARY:" + long)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+    }
+}
