@@ -32,6 +32,9 @@ step "generated catalogue and JSON Schemas are up to date; shipped YAML validate
 DVCHECK_BIN="$BIN" bash Scripts/update_catalogue.sh --check
 python3 Scripts/check_schemas.py "$BIN" | tail -n 5
 
+step "report formats with real consumers (SARIF schema, junitparser, LibreOffice, Chromium, icalendar)"
+DVCHECK_SHARED="${DVCHECK_SHARED:-$(cd .. && pwd)/shared}" bash Scripts/check_reports.sh "$BIN" | tail -n 8
+
 step "example projects validate and check"
 for project in examples/*/; do
     [ -f "$project/dvcheck.yaml" ] || continue
