@@ -35,6 +35,9 @@ python3 Scripts/check_schemas.py "$BIN" | tail -n 5
 step "report formats with real consumers (SARIF schema, junitparser, LibreOffice, Chromium, icalendar)"
 DVCHECK_SHARED="${DVCHECK_SHARED:-$(cd .. && pwd)/shared}" bash Scripts/check_reports.sh "$BIN" | tail -n 8
 
+step "the Bắc Kạn example finds exactly its planted list (examples/bac-kan/README.md)"
+python3 Scripts/check_example.py "$BIN" | tail -n 3
+
 step "example projects validate and check"
 for project in examples/*/; do
     [ -f "$project/dvcheck.yaml" ] || continue

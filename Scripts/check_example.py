@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Checks that the Bắc Kạn example's findings equal the planted list in examples/bac-kan/README.md:
+every violated finding (rule, unit, period, due, reason, days late or count) exactly as the table
+lists it and nothing else, the waived and pending counts, and the summary.
+
+usage: check_example.py DVCHECK_BIN      Ends with `N passed, M failed`.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+README = os.path.join(ROOT, "examples", "bac-kan", "README.md")
+
+
+def planted_violations():
+    text = open(README, encoding="utf-8").read()
+    section = text.split("### The 49 planted violations", 1)[1].split("\n### ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 8 or not cells[0].isdigit():
+            continue
+        _, rule, unit, period, due, finding, ref, _ = cells[:8]
+        reason, _, amount = finding.partition(",")
+        reason = reason.replace("(no candidate)", "").strip()
+        row = {"rule": rule, "unit": unit.strip("`"), "reason": reason}
+        if period:
+            row["period"] = period
+        if due:
+            row["due"] = due
+        amount = amount.strip()
+        m = re.fullmatch(r"distance (-?\d+)", amount)
+        if m:
+            row["distance_days"] = int(m.group(1))
+        m = re.fullmatch(r"(\d+) d", amount)
+        if m:
+            row["days_late"] = int(m.group(1))
+        m = re.fullmatch(r"(\d+)/(\d+)", amount)
+        if m:
+            row["actual"], row["expected"] = int(m.group(1)), int(m.group(2))
+        if ref:
+            row["ref"] = ref.strip("`")
+        rows.append(row)
+    return rows
+
+
+def main():
+    out = subprocess.run(
+        [sys.argv[1], "check", "--project", os.path.join(ROOT, "examples", "bac-kan"), "--format", "json"],
+        capture_output=True, text=True)
+    doc = json.loads(out.stdout)
+    findings = doc["findings"]
+    passed, failed = 0, 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL " + what)
+
+    check(out.returncode == 1, f"exit code {out.returncode}, expected 1")
+    violated = [f for f in findings if f["status"] == "violated"]
+    planted = planted_violations()
+    check(len(planted) == 49, f"the README lists {len(planted)} planted violations, expected 49")
+    unmatched = list(violated)
+    for row in planted:
+        hit = next((f for f in unmatched if all(f.get(k) == v for k, v in row.items())), None)
+        check(hit is not None, "planted violation not found: " + json.dumps(row, ensure_ascii=False))
+        if hit is not None:
+            unmatched.remove(hit)
+    for f in unmatched:
+        check(False, "violation not in the planted list: " + json.dumps(
+            {k: f.get(k) for k in ("rule", "unit", "period", "due", "reason", "ref")}, ensure_ascii=False))
+    waived = [f for f in findings if f["status"] == "waived"]
+    check(sum(1 for f in waived if f.get("waiver") == 1 and f["period"] == "2025-W05") == 16, "16 findings waived by waiver 1")
+    check(sum(1 for f in waived if f.get("waiver") == 2 and f["period"] == "2024-W37") == 2, "2 findings waived by waiver 2")
+    check(len(waived) == 18, f"{len(waived)} waived findings, expected 18")
+    pending = [f for f in findings if f["status"] == "pending"]
+    check(len(pending) == 19, f"{len(pending)} pending findings, expected 19")
+    check(sum(1 for f in pending if f["rule"] == "DV2-DU-SINH-HOAT-CHI-BO" and f.get("due") == "2025-11-12") == 17,
+          "17 party cells pending with the next attendance due 2025-11-12")
+    s = doc["summary"]
+    check((s["evaluated"], s["satisfied"], s["violated"], s["pending"], s["waived"]) == (6066, 5980, 49, 19, 18),
+          f"summary {s}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
