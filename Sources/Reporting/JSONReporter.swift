@@ -15,36 +15,11 @@ public enum JSONReporter {
         w.endObject()
         w.field("as_of", report.asOf.description)
         w.beginObject("inputs")
-        w.beginArray("rules")
-        for f in report.ruleFiles {
-            w.beginObject()
-            w.field("path", f.path)
-            w.field("sha256", f.sha256)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("logs")
-        for f in report.logFiles {
-            w.beginObject()
-            w.field("path", f.path)
-            w.field("read", f.read)
-            w.field("accepted", f.accepted)
-            w.field("rejected", f.rejected)
-            w.field("ignored", f.ignored)
-            w.endObject()
-        }
-        w.endArray()
+        w.fileDigests("rules", report.ruleFiles)
+        w.logStats(report.logFiles)
         w.endObject()
         let s = report.evaluation.summary
-        w.beginObject("summary")
-        w.field("rules", s.rules)
-        w.field("units", s.units)
-        w.field("evaluated", s.evaluated)
-        w.field("satisfied", s.satisfied)
-        w.field("violated", s.violated)
-        w.field("pending", s.pending)
-        w.field("waived", s.waived)
-        w.endObject()
+        w.summary(s)
         w.beginArray("findings")
         for f in report.listedFindings { write(f, report.rules[f.rule], changes: report.changes, &w) }
         w.endArray()
@@ -65,20 +40,7 @@ public enum JSONReporter {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("diagnostics")
-        for d in report.diagnostics {
-            w.beginObject()
-            w.field("level", d.level.rawValue)
-            w.field("code", d.code)
-            w.field("message", d.message)
-            if let loc = d.location {
-                w.field("path", loc.path)
-                if loc.line > 0 { w.field("line", loc.line) }
-                if loc.column > 0 { w.field("column", loc.column) }
-            }
-            w.endObject()
-        }
-        w.endArray()
+        w.diagnostics(report.diagnostics)
         w.endObject()
         return w.output + "\n"
     }
@@ -137,20 +99,7 @@ public enum JSONReporter {
         var w = JSONWriter()
         w.beginObject()
         w.field("schema", "dvcheck.diagnostics/v1")
-        w.beginArray("diagnostics")
-        for d in diagnostics {
-            w.beginObject()
-            w.field("level", d.level.rawValue)
-            w.field("code", d.code)
-            w.field("message", d.message)
-            if let loc = d.location {
-                w.field("path", loc.path)
-                if loc.line > 0 { w.field("line", loc.line) }
-                if loc.column > 0 { w.field("column", loc.column) }
-            }
-            w.endObject()
-        }
-        w.endArray()
+        w.diagnostics(diagnostics)
         w.endObject()
         return w.output + "\n"
     }

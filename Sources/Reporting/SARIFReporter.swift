@@ -166,43 +166,11 @@ public enum SARIFReporter {
         w.beginObject("properties")
         w.field("asOf", report.asOf.description)
         w.beginObject("inputs")
-        w.beginArray("rules")
-        for f in report.ruleFiles {
-            w.beginObject()
-            w.field("path", f.path)
-            w.field("sha256", f.sha256)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("files")
-        for f in report.otherInputs {
-            w.beginObject()
-            w.field("path", f.path)
-            w.field("sha256", f.sha256)
-            w.endObject()
-        }
-        w.endArray()
-        w.beginArray("logs")
-        for f in report.logFiles {
-            w.beginObject()
-            w.field("path", f.path)
-            w.field("read", f.read)
-            w.field("accepted", f.accepted)
-            w.field("rejected", f.rejected)
-            w.field("ignored", f.ignored)
-            w.endObject()
-        }
-        w.endArray()
+        w.fileDigests("rules", report.ruleFiles)
+        w.fileDigests("files", report.otherInputs)
+        w.logStats(report.logFiles)
         w.endObject()
-        w.beginObject("summary")
-        w.field("rules", s.rules)
-        w.field("units", s.units)
-        w.field("evaluated", s.evaluated)
-        w.field("satisfied", s.satisfied)
-        w.field("violated", s.violated)
-        w.field("pending", s.pending)
-        w.field("waived", s.waived)
-        w.endObject()
+        w.summary(s)
         if let changes = report.changes {
             w.inlineArray("resolvedFingerprints", changes.resolved.map(\.fingerprint))
         }

@@ -1,0 +1,64 @@
+import ComplianceCore
+import Evaluation
+
+/// The pieces of a run that several JSON-based formats (JSON, SARIF) write the same way, written
+/// once so the formats cannot drift apart.
+extension JSONWriter {
+    /// `[{path, sha256}]` under `key`.
+    mutating func fileDigests(_ key: String, _ files: [RunReport.RuleFile]) {
+        beginArray(key)
+        for f in files {
+            beginObject()
+            field("path", f.path)
+            field("sha256", f.sha256)
+            endObject()
+        }
+        endArray()
+    }
+
+    /// `logs: [{path, read, accepted, rejected, ignored}]`.
+    mutating func logStats(_ logs: [RunReport.LogFile]) {
+        beginArray("logs")
+        for f in logs {
+            beginObject()
+            field("path", f.path)
+            field("read", f.read)
+            field("accepted", f.accepted)
+            field("rejected", f.rejected)
+            field("ignored", f.ignored)
+            endObject()
+        }
+        endArray()
+    }
+
+    /// `summary: {rules, units, evaluated, satisfied, violated, pending, waived}`.
+    mutating func summary(_ s: RunSummary) {
+        beginObject("summary")
+        field("rules", s.rules)
+        field("units", s.units)
+        field("evaluated", s.evaluated)
+        field("satisfied", s.satisfied)
+        field("violated", s.violated)
+        field("pending", s.pending)
+        field("waived", s.waived)
+        endObject()
+    }
+
+    /// `diagnostics: [{level, code, message, path, line, column}]` (line/column only when known).
+    mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+        beginArray("diagnostics")
+        for d in diagnostics {
+            beginObject()
+            field("level", d.level.rawValue)
+            field("code", d.code)
+            field("message", d.message)
+            if let loc = d.location {
+                field("path", loc.path)
+                if loc.line > 0 { field("line", loc.line) }
+                if loc.column > 0 { field("column", loc.column) }
+            }
+            endObject()
+        }
+        endArray()
+    }
+}
