@@ -5,7 +5,9 @@ let package = Package(
     name: "dvcheck",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dvcheck", targets: ["dvcheck"])
+        .executable(name: "dvcheck", targets: ["dvcheck"]),
+        // The input-reading libraries, for the separate fuzzing package in Fuzz/ (built only there).
+        .library(name: "DVCheckInputs", targets: ["ComplianceCore", "YAMLSupport", "CSVSupport", "Ingest", "RuleKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -38,6 +38,9 @@ DVCHECK_SHARED="${DVCHECK_SHARED:-$(cd .. && pwd)/shared}" bash Scripts/check_re
 step "the Bắc Kạn example finds exactly its planted list (examples/bac-kan/README.md)"
 python3 Scripts/check_example.py "$BIN" | tail -n 3
 
+step "fuzzing: every libFuzzer target for a short budget (Fuzz/, with AddressSanitizer)"
+bash Scripts/fuzz_all.sh "${DVCHECK_FUZZ_SECONDS:-10}" 2>&1 | tail -n 4
+
 step "example projects validate and check"
 for project in examples/*/; do
     [ -f "$project/dvcheck.yaml" ] || continue

@@ -19,6 +19,7 @@ extension CSVParser {
         fieldStarts.removeAll(keepingCapacity: true)
         fieldQuoted.removeAll(keepingCapacity: true)
         while true {
+            fieldBase = record.count
             let quoted = peekByte() == ASCII.quote
             let end: FieldEnd
             if quoted {
@@ -34,6 +35,11 @@ extension CSVParser {
             fieldEnds.append(record.count)
             switch end {
             case .comma:
+                if fieldEnds.count >= maxColumns {
+                    skipRestOfLine()
+                    return .malformed(
+                        line: startLine, column: 1, message: "the record has more than \(maxColumns) cells")
+                }
                 continue
             case .record:
                 return buildRow(line: startLine)
@@ -47,6 +53,9 @@ extension CSVParser {
     /// The message for a record over `maxRecordBytes`.
     private var tooLong: String { "the record is longer than \(maxRecordBytes) bytes" }
 
+    /// The message for a field over `maxFieldBytes`.
+    private var fieldTooLong: String { "a field is longer than \(maxFieldBytes) bytes" }
+
     /// Reads an unquoted field's bytes up to a comma, a line break or the end.
     private mutating func readUnquoted() -> FieldEnd {
         while true {
@@ -54,6 +63,9 @@ extension CSVParser {
             append(upTo: stop)
             if record.count > maxRecordBytes {
                 return .malformed(line: recordLine, column: 1, message: tooLong)
+            }
+            if record.count - fieldBase > maxFieldBytes {
+                return .malformed(line: recordLine, column: 1, message: fieldTooLong)
             }
             if pos == chunk.count {
                 guard ensure(1) else { return .record }
@@ -94,6 +106,9 @@ extension CSVParser {
             append(upTo: stop)
             if record.count > maxRecordBytes {
                 return unterminated(opening: opening, message: tooLong + "; is a closing quote missing?")
+            }
+            if record.count - fieldBase > maxFieldBytes {
+                return unterminated(opening: opening, message: fieldTooLong + "; is a closing quote missing?")
             }
             if pos == chunk.count {
                 guard ensure(1) else { return unterminated(opening: opening) }
@@ -206,6 +221,13 @@ extension CSVParser {
                 if let bad = UTF8Check.firstInvalidIndex(in: bytes) {
                     let quotes = fieldQuoted[index] ? bytes[0..<bad].count { $0 == ASCII.quote } : 0
                     return .invalidUTF8(line: line, byteOffset: fieldStarts[index] + bad + quotes)
+                }
+                if let nul = UTF8Check.firstNUL(in: bytes) {
+                    let quotes = fieldQuoted[index] ? bytes[0..<nul].count { $0 == ASCII.quote } : 0
+                    return .malformed(
+                        line: line, column: 1,
+                        message: "the record holds a NUL byte at byte offset \(fieldStarts[index] + nul + quotes); "
+                            + "a log is text")
                 }
                 fields.append(String(decoding: bytes, as: UTF8.self))
                 start = end

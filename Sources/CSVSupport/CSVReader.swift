@@ -27,6 +27,19 @@ public final class CSVReader {
         self.init(bytes: bytes, chunkSize: max(bytes.count, 1))
     }
 
+    /// Opens `path` with chosen record, field and column limits; throws `CSVFileError` when it cannot
+    /// be opened or is not a regular file.
+    public convenience init(path: String, limits: CSVLimits) throws {
+        try self.init(path: path, chunkSize: Self.defaultChunkSize, maxRecordBytes: limits.maxRecordBytes)
+        parser.applyLimits(limits)
+    }
+
+    /// Reads a CSV held in memory with chosen limits (fuzzing and tests).
+    public convenience init(bytes: [UInt8], limits: CSVLimits) {
+        self.init(bytes: bytes, chunkSize: max(bytes.count, 1), maxRecordBytes: limits.maxRecordBytes)
+        parser.applyLimits(limits)
+    }
+
     /// Opens `path` with a chosen chunk size (tests use tiny ones to cross chunk boundaries).
     init(path: String, chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes)
         throws(CSVFileError)
@@ -55,7 +68,13 @@ struct CSVParser {
     /// reader hold the rest of a huge file.
     let maxRecordBytes: Int
     /// The default for `maxRecordBytes`: 16 MiB, far above any real log record.
-    static let defaultMaxRecordBytes = 16 << 20
+    static let defaultMaxRecordBytes = CSVLimits().maxRecordBytes
+    /// The longest field kept; longer ones make the record malformed.
+    private(set) var maxFieldBytes = CSVLimits().maxFieldBytes
+    /// The most cells a record may have; more make it malformed.
+    private(set) var maxColumns = CSVLimits().maxColumns
+    /// Where the field being read starts in `record`, for the field-length limit.
+    var fieldBase = 0
     /// The bytes being parsed; `chunk[pos]` is the next unread byte.
     var chunk: [UInt8] = []
     var pos = 0
@@ -83,6 +102,12 @@ struct CSVParser {
         self.source = source
         self.chunkSize = max(chunkSize, 1)
         self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// Takes the field and column limits (the record limit is set at creation).
+    mutating func applyLimits(_ limits: CSVLimits) {
+        maxFieldBytes = limits.maxFieldBytes
+        maxColumns = limits.maxColumns
     }
 
     /// The next row or skipped record, nil at the end; blank lines produce nothing.

@@ -28,7 +28,8 @@ final class ChunkSource {
 
     /// Opens `path` for reading; throws when it cannot be opened or is a directory.
     init(path: String) throws(CSVFileError) {
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking so that opening a named pipe cannot hang; only regular files are read.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CSVFileError(message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
         }
@@ -37,6 +38,11 @@ final class ChunkSource {
             close(descriptor)
             throw CSVFileError(message: "'\(path)' is a directory, not a file")
         }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            close(descriptor)
+            throw CSVFileError(message: "'\(path)' is not a regular file (a named pipe, socket or device)")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         storage = .file(descriptor)
     }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// UTF-8 well-formedness per the Unicode standard's table, used only to find *where* a record that
 /// failed validation goes wrong.
 enum UTF8Check {
@@ -49,5 +57,11 @@ enum UTF8Check {
             count += 1
         }
         return count
+    }
+
+    /// The index of the first NUL byte, nil when there is none (`memchr`, so clean text costs little).
+    static func firstNUL(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

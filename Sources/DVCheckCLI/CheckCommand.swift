@@ -77,6 +77,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print time per phase, events per second and peak memory on standard error.")
     var stats = false
 
+    /// A report must never replace what it was made from: an input file, the history or the baseline.
+    func outputRefusal(_ output: String, _ project: LoadedProject) -> Diagnostic? {
+        let cwd = PathResolution.currentDirectory
+        let target = PathResolution.absolute(output, base: cwd)
+        let others = [history, baseline].compactMap { $0 }.map { PathResolution.absolute($0, base: cwd) }
+        guard project.isInput(output) || others.contains(target) else { return nil }
+        return .error(
+            "config.output-is-input",
+            "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)")
+    }
+
     func validate() throws {
         if history != nil && baseline != nil {
             throw ValidationError("use either --history or --baseline, not both")
@@ -95,6 +106,10 @@ struct CheckCommand: ParsableCommand {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
             today: { $0.today(now: Date()) })
+        if let output, let refusal = outputRefusal(output, project) {
+            Terminal.printDiagnostics(project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
+            throw ExitCode(2)
+        }
         var diagnostics = project.diagnostics + filterDiagnostics(project)
         let filtersValid = !diagnostics[project.diagnostics.count...].contains { $0.level == .error }
         var evaluation = EvaluationResult()

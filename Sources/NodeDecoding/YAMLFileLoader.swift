@@ -1,5 +1,4 @@
 import ComplianceCore
-import Foundation
 import YAMLSupport
 
 /// Reads one configuration-like YAML file (rules, units, calendar, vocabulary, waivers, config) into
@@ -17,49 +16,51 @@ public enum YAMLFileLoader {
         public let readable: Bool
     }
 
+    /// A file that is there but cannot be read as a file: a named pipe, a device, a read error.
+    public static let unreadableCode = "config.unreadable-file"
+    /// Symbolic links that point at each other.
+    public static let symlinkLoopCode = "config.symlink-loop"
+
     /// Loads `path`, naming it `displayPath` in diagnostics.
     ///
-    /// `missingCode` is the code for an absent or unreadable file (for example `config.missing-file`).
+    /// `missingCode` is the code for an absent file or a folder where a file is expected (for example
+    /// `config.missing-file`). Only regular files are read, and never more than `limits.maxFileBytes`.
     public static func load(
         path: String, displayPath: String, missingCode: String = "config.missing-file",
         limits: YAMLLimits = YAMLLimits()
     ) -> Loaded {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return Loaded(
-                root: nil,
-                diagnostics: [
-                    .error(missingCode, "file not found: \(displayPath)", at: SourceLocation(path: displayPath))
-                ],
-                bytes: [], readable: false)
+        let whole = SourceLocation(path: displayPath)
+        func refused(_ code: String, _ message: String, readable: Bool = false) -> Loaded {
+            Loaded(root: nil, diagnostics: [.error(code, message, at: whole)], bytes: [], readable: readable)
         }
-        if isDirectory.boolValue {
-            return Loaded(
-                root: nil,
-                diagnostics: [
-                    .error(
-                        missingCode, "expected a file but found a folder: \(displayPath)",
-                        at: SourceLocation(path: displayPath))
-                ], bytes: [], readable: false)
+        switch FileProbe.inspect(path) {
+        case .regular(let size) where size > limits.maxFileBytes:
+            return tooLarge(size, limits: limits, displayPath: displayPath)
+        case .regular:
+            break
+        case .missing(let dangling):
+            let what = dangling ? "a symbolic link to a missing file" : "file not found"
+            return refused(missingCode, "\(what): \(displayPath)")
+        case .directory:
+            return refused(missingCode, "expected a file but found a folder: \(displayPath)")
+        case .symlinkLoop:
+            return refused(symlinkLoopCode, "\(displayPath) is a loop of symbolic links that never reaches a file")
+        case .special(let what):
+            return refused(unreadableCode, "\(displayPath) is \(what), not a regular file; it is not read")
+        case .unreadable(let why):
+            return refused(unreadableCode, "cannot read \(displayPath): \(why)")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > limits.maxFileBytes
-        {
-            return Loaded(
-                root: nil,
-                diagnostics: [
-                    .error(
-                        "yaml.limit", "file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes",
-                        at: SourceLocation(path: displayPath, line: 1, column: 1))
-                ], bytes: [], readable: true)
+        let bytes: [UInt8]
+        switch FileProbe.readRegularFile(path, maxBytes: limits.maxFileBytes) {
+        case .success(let read):
+            bytes = read
+        case .failure(.tooLarge(let size)):
+            return tooLarge(size, limits: limits, displayPath: displayPath)
+        case .failure(.notAFile(let kind)):
+            return refused(unreadableCode, "\(displayPath) is \(FileProbe.describe(kind)), not a regular file")
+        case .failure(.cannotRead(let why)):
+            return refused(unreadableCode, "cannot read \(displayPath): \(why)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Loaded(
-                root: nil,
-                diagnostics: [.error(missingCode, "cannot read \(displayPath)", at: SourceLocation(path: displayPath))],
-                bytes: [], readable: false)
-        }
-        let bytes = [UInt8](data)
         let doc = YAMLComposer.compose(bytes: bytes, limits: limits)
         let diags = doc.problems.map { p in
             Diagnostic.error(
@@ -68,5 +69,17 @@ public enum YAMLFileLoader {
                     ?? [])
         }
         return Loaded(root: doc.root, diagnostics: diags, bytes: bytes, readable: true)
+    }
+
+    /// The `yaml.limit` outcome for a file over the size limit (at least `size` bytes).
+    private static func tooLarge(_ size: Int, limits: YAMLLimits, displayPath: String) -> Loaded {
+        Loaded(
+            root: nil,
+            diagnostics: [
+                .error(
+                    YAMLProblem.limit,
+                    "file is \(size) bytes or more, over the limit of \(limits.maxFileBytes) bytes",
+                    at: SourceLocation(path: displayPath, line: 1, column: 1))
+            ], bytes: [], readable: true)
     }
 }

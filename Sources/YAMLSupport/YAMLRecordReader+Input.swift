@@ -15,13 +15,24 @@ extension YAMLRecordReader {
             if ByteLocation.startsWithUTF16BOM(bytes) { throw Self.notUTF8() }
             return LibYAMLEventParser(bytes: bytes)
         case .path(let path):
-            guard let file = fopen(path, "rb") else {
+            // Non-blocking open so a named pipe cannot hang the run; only regular files are read.
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else {
                 throw Self.unreadable("cannot open '\(path)': \(Self.errnoText())")
             }
             var info = stat()
-            if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                fclose(file)
+            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
                 throw Self.unreadable("'\(path)' is a directory, not a file")
+            }
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                close(descriptor)
+                throw Self.unreadable("'\(path)' is not a regular file (a named pipe, socket or device)")
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            guard let file = fdopen(descriptor, "rb") else {
+                close(descriptor)
+                throw Self.unreadable("cannot open '\(path)': \(Self.errnoText())")
             }
             var head = [UInt8](repeating: 0, count: 4)
             let count = fread(&head, 1, 4, file)

@@ -1,5 +1,6 @@
 import ComplianceCore
 import Foundation
+import NodeDecoding
 import RuleKit
 
 /// Command-line values that override `dvcheck.yaml` (SPEC §9); paths are relative to the current
@@ -59,6 +60,9 @@ public struct LoadedProject: Sendable {
     /// False when configuration, rules, units, calendar, vocabulary or waivers had an error: then
     /// nothing is evaluated (exit 2).
     public var inputsValid = true
+    /// Every input file the run read or tried to read (absolute): the configuration, registry files, rule
+    /// files and logs, so that `--output` can refuse to overwrite one (`isInput(_:)`).
+    public var inputPaths: [String] = []
 }
 
 /// Loads a project: configuration, units, vocabulary, calendar, rules, waivers and logs — going on
@@ -84,6 +88,8 @@ public enum ProjectLoader {
                     "config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE",
                     at: SourceLocation(path: "dvcheck.yaml")))
         }
+        // A missing configuration is one error, not also one per key it would have held.
+        let configReadable = !diagnostics.contains { $0.code == "config.missing-file" }
         apply(overrides, to: &config, cwd: cwd, diagnostics: &diagnostics)
         let zone = ZoneConverter(identifier: config.timezone) ?? ZoneConverter(identifier: "Asia/Ho_Chi_Minh")
         let asOf = overrides.asOf ?? config.asOf ?? zone.map(today) ?? Day(ordinal: 0)
@@ -97,7 +103,7 @@ public enum ProjectLoader {
             let (registry, d) = UnitLoader.load(path: units, display: config.display(units))
             project.registry = registry
             diagnostics += d
-        } else if config.units == nil && (diagnostics.isEmpty || config.configDisplayPath != nil) {
+        } else if config.units == nil && configReadable && (diagnostics.isEmpty || config.configDisplayPath != nil) {
             diagnostics.append(
                 .error(
                     "config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
@@ -116,19 +122,20 @@ public enum ProjectLoader {
 
         // Rules.
         var ruleFiles: [(path: String, display: String)] = []
-        if config.rules.isEmpty {
+        if config.rules.isEmpty && configReadable {
             diagnostics.append(
                 .error(
                     "config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         for entry in config.rules {
-            switch FileExpansion.expand(entry, extensions: ["yaml", "yml"]) {
-            case .missing:
+            let checked = FileExpansion.expandChecked(entry, extensions: ["yaml", "yml"])
+            guard let found = checked.files else {
                 diagnostics.append(missing(entry, key: "rules", config))
-            case .files(let found):
-                ruleFiles += found.map { ($0.path, config.display($0.path)) }
+                continue
             }
+            ruleFiles += found.map { ($0.path, config.display($0.path)) }
+            diagnostics += checked.problems.map { diagnostic(for: $0, key: "rules", config) }
         }
         let loader = RuleLoader(unitIDs: project.registry.map { Set($0.ids) }, vocabulary: project.vocabulary)
         let rules = loader.load(files: ruleFiles)
@@ -148,7 +155,9 @@ public enum ProjectLoader {
 
         // Logs.
         var logFiles: [(path: String, display: String)] = []
-        if config.logs.isEmpty && config.configDisplayPath != nil {
+        var refusedLogs: [RefusedLog] = []
+        var logOrder: [Bool] = []
+        if config.logs.isEmpty && config.configDisplayPath != nil && configReadable {
             diagnostics.append(
                 .error(
                     "config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
@@ -156,23 +165,33 @@ public enum ProjectLoader {
             project.inputsValid = false
         }
         for entry in config.logs {
-            switch FileExpansion.expand(entry, extensions: LogIngestor.extensions) {
-            case .missing:
+            let checked = FileExpansion.expandChecked(entry, extensions: LogIngestor.extensions)
+            for problem in checked.problems {
+                if let refusal = refusedLog(problem, config) {
+                    refusedLogs.append(refusal)
+                    logOrder.append(false)
+                } else {
+                    diagnostics.append(diagnostic(for: problem, key: "logs", config))
+                    project.inputsValid = false
+                }
+            }
+            guard let found = checked.files else {
                 diagnostics.append(missing(entry, key: "logs", config))
                 project.inputsValid = false
-            case .files(let found):
-                for f in found {
-                    let ext = (f.path as NSString).pathExtension.lowercased()
-                    if LogIngestor.extensions.contains(ext) {
-                        logFiles.append((f.path, config.display(f.path)))
-                    } else {
-                        diagnostics.append(
-                            .error(
-                                "config.invalid-value",
-                                "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
-                                at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
-                        project.inputsValid = false
-                    }
+                continue
+            }
+            for f in found {
+                let ext = (f.path as NSString).pathExtension.lowercased()
+                if LogIngestor.extensions.contains(ext) {
+                    logFiles.append((f.path, config.display(f.path)))
+                    logOrder.append(true)
+                } else {
+                    diagnostics.append(
+                        .error(
+                            "config.invalid-value",
+                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
+                            at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
+                    project.inputsValid = false
                 }
             }
         }
@@ -181,11 +200,15 @@ public enum ProjectLoader {
             let logs = ingestor.ingest(files: logFiles)
             project.store = EventStore(
                 events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
-            project.logFiles = logs.files
-            project.rejectedCount = logs.rejectedCount
+            project.logFiles = mergedStats(logs.files, refused: refusedLogs, order: logOrder)
+            project.rejectedCount = logs.rejectedCount + refusedLogs.count
             diagnostics += logs.diagnostics
         }
+        diagnostics += refusedLogs.map(\.diagnostic)
         project.diagnostics = diagnostics
+        let configFile = chosen.map { PathResolution.absolute($0, base: cwd) }
+        let registryFiles = [configFile, config.units, config.vocabulary, config.calendar, config.waivers]
+        project.inputPaths = registryFiles.compactMap { $0 } + ruleFiles.map(\.path) + logFiles.map(\.path)
         return project
     }
 
@@ -212,14 +235,25 @@ public enum ProjectLoader {
     private static func exists(
         _ absolute: String, key: String, _ config: ProjectConfig, _ diagnostics: inout [Diagnostic]
     ) -> Bool {
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), !isDir.boolValue { return true }
-        diagnostics.append(
-            isDir.boolValue && FileManager.default.fileExists(atPath: absolute)
-                ? .error(
+        let at = config.keyLocations[key] ?? SourceLocation(path: config.display(absolute))
+        switch FileProbe.inspect(absolute) {
+        case .regular, .special, .unreadable:
+            // The file loader reads it, or says why it cannot.
+            return true
+        case .directory:
+            diagnostics.append(
+                .error(
                     "config.missing-file", "'\(config.display(absolute))' (from '\(key)') is a folder, not a file",
-                    at: config.keyLocations[key] ?? SourceLocation(path: config.display(absolute)))
-                : missing(absolute, key: key, config))
+                    at: at))
+        case .symlinkLoop:
+            diagnostics.append(
+                .error(
+                    YAMLFileLoader.symlinkLoopCode,
+                    "'\(config.display(absolute))' (from '\(key)') is a loop of symbolic links that never reaches a file",
+                    at: at))
+        case .missing:
+            diagnostics.append(missing(absolute, key: key, config))
+        }
         return false
     }
 

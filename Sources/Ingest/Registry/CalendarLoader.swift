@@ -40,7 +40,14 @@ public enum CalendarLoader {
         guard loaded.readable, loaded.diagnostics.allSatisfy({ $0.level != .error }) else {
             return (nil, reader.diagnostics)
         }
-        guard let root = loaded.root else { return (WorkCalendar(), reader.diagnostics) }
+        guard let root = loaded.root else {
+            // An empty file is probably a truncated one: say so, then use the weekend rule alone.
+            reader.diagnostics.append(
+                .warning(
+                    "calendar.empty-file", "the calendar file is empty; only the weekend rule applies",
+                    at: SourceLocation(path: display, line: 1, column: 1)))
+            return (WorkCalendar(), reader.diagnostics)
+        }
         guard
             let m = reader.mapping(
                 root, allowed: fields.names, what: "the calendar")

@@ -29,7 +29,14 @@ public enum WaiverLoader {
         guard loaded.readable, !loaded.diagnostics.contains(where: { $0.level == .error }) else {
             return (nil, reader.diagnostics)
         }
-        guard let root = loaded.root else { return ([], reader.diagnostics) }
+        guard let root = loaded.root else {
+            // An empty file is probably a truncated one: say so; it waives nothing.
+            reader.diagnostics.append(
+                .warning(
+                    "waiver.empty-file", "the waivers file is empty; nothing is waived",
+                    at: SourceLocation(path: display, line: 1, column: 1)))
+            return ([], reader.diagnostics)
+        }
         guard
             let top = reader.mapping(
                 root, allowed: fileFields.names, required: fileFields.requiredNames, what: "the waivers file"),

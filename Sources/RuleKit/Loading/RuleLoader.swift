@@ -76,7 +76,15 @@ public struct RuleLoader {
             let loaded = YAMLFileLoader.load(path: file.path, displayPath: file.display)
             result.diagnostics += loaded.diagnostics
             if loaded.readable { result.files.append(FileDigest(path: file.display, sha256: SHA256.hex(loaded.bytes))) }
-            guard let root = loaded.root else { continue }
+            guard let root = loaded.root else {
+                if loaded.readable && loaded.diagnostics.isEmpty {
+                    result.diagnostics.append(
+                        .warning(
+                            "rule.empty-file", "the rule file is empty: it defines no rules",
+                            at: SourceLocation(path: file.display, line: 1, column: 1)))
+                }
+                continue
+            }
             var reader = NodeReader(path: file.display, prefix: "rule")
             guard let top = reader.mapping(root, allowed: ["rules"], required: ["rules"], what: "a rule file") else {
                 result.diagnostics += reader.diagnostics

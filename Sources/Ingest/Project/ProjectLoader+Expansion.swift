@@ -1,0 +1,76 @@
+import ComplianceCore
+import NodeDecoding
+
+/// Turning what `FileExpansion` refused into diagnostics, for rule folders and log folders.
+extension ProjectLoader {
+    /// A log path that will not be read, with the file error that stands for it.
+    struct RefusedLog {
+        /// The display path.
+        let display: String
+        /// The `log.unreadable` error.
+        let diagnostic: Diagnostic
+    }
+
+    /// The configuration error for a refused entry of a rule (or any non-log) folder.
+    static func diagnostic(for problem: FileExpansion.Problem, key: String, _ config: ProjectConfig) -> Diagnostic {
+        let shown = config.display(problem.path)
+        let at = SourceLocation(path: shown)
+        switch problem.kind {
+        case .symlinkLoop:
+            return .error(
+                YAMLFileLoader.symlinkLoopCode,
+                "'\(shown)' (from '\(key)') is a symbolic link that leads back into its own folder, or a loop of "
+                    + "links; it is not followed", at: at)
+        case .notAFile(let what):
+            return .error(
+                YAMLFileLoader.unreadableCode,
+                "'\(shown)' (from '\(key)') is \(what), not a regular file; it is not read",
+                at: at)
+        case .danglingLink:
+            return .error(
+                "config.missing-file", "'\(shown)' (from '\(key)') is a symbolic link to a file that does not exist",
+                at: at)
+        case .invalidName:
+            return .error(
+                YAMLFileLoader.unreadableCode,
+                "'\(shown)' (from '\(key)') has a name that is not UTF-8 (a legacy encoding?); it is not read: "
+                    + "rename it", at: at)
+        }
+    }
+
+    /// A log entry that cannot be read becomes a file error (`log.unreadable`: no events, counted once
+    /// against `--max-rejected`); a symbolic-link loop is a configuration error like in rule folders.
+    static func refusedLog(_ problem: FileExpansion.Problem, _ config: ProjectConfig) -> RefusedLog? {
+        let shown = config.display(problem.path)
+        let why: String
+        switch problem.kind {
+        case .symlinkLoop: return nil
+        case .notAFile(let what): why = "\(what), not a regular file"
+        case .danglingLink: why = "a symbolic link to a file that does not exist"
+        case .invalidName: why = "named in an encoding other than UTF-8 (rename it)"
+        }
+        return RefusedLog(
+            display: shown,
+            diagnostic: .error(
+                "log.unreadable", "cannot read the log: it is \(why); the file is skipped",
+                at: SourceLocation(path: shown, line: 1, column: 1)))
+    }
+
+    /// Per-file accounting in input order: the ingested files' entries with a file-error entry for each
+    /// refused one (`order` says, for each input, whether it was ingested or refused).
+    static func mergedStats(_ ingested: [LogFileStats], refused: [RefusedLog], order: [Bool]) -> [LogFileStats] {
+        var ingestedIterator = ingested.makeIterator()
+        var refusedIterator = refused.makeIterator()
+        var merged: [LogFileStats] = []
+        for wasIngested in order {
+            if wasIngested {
+                if let stats = ingestedIterator.next() { merged.append(stats) }
+            } else if let refusal = refusedIterator.next() {
+                var stats = LogFileStats(path: refusal.display)
+                stats.fileError = true
+                merged.append(stats)
+            }
+        }
+        return merged
+    }
+}
