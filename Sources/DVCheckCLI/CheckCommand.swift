@@ -107,7 +107,8 @@ struct CheckCommand: ParsableCommand {
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
             today: { $0.today(now: Date()) })
         if let output, let refusal = outputRefusal(output, project) {
-            Terminal.printDiagnostics(project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
+            Terminal.printDiagnostics(
+                project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
             throw ExitCode(2)
         }
         var diagnostics = project.diagnostics + filterDiagnostics(project)
