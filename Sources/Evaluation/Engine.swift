@@ -5,12 +5,20 @@ import RuleKit
 
 /// Runs every rule over every applicable unit.
 ///
-/// Pure: model in, findings out — no I/O and no clock.
+/// Pure: model in, findings out — no I/O and no clock. Work is split into (rule, block of units)
+/// items run on every core and merged in rule-then-unit order, so the result does not depend on
+/// the number of threads.
 public enum Engine {
+    /// Units per work item: small enough to balance two cores, large enough to amortise a task.
+    static let unitsPerItem = 256
+
     /// Evaluates `rules` over the units of `registry` with the events of `store`.
+    ///
+    /// With `listSatisfied` false, satisfied findings are counted in the summary and the matrix but
+    /// not kept in `findings` (a report that does not list them need not hold millions of them).
     public static func evaluate(
         rules allRules: [Rule], registry: UnitRegistry, store: EventStore, calendar: WorkCalendar, waivers: [Waiver],
-        options: RunOptions
+        options: RunOptions, listSatisfied: Bool = true
     ) -> EvaluationResult {
         let rules = options.rules.isEmpty ? allRules : allRules.filter { options.rules.contains($0.id) }
         let roots = options.units.compactMap { registry.index(of: $0) }
@@ -21,40 +29,39 @@ public enum Engine {
             options.from != nil || options.to != nil
             ? EvaluationWindow(from: options.from ?? Day(ordinal: Int.min / 4), to: options.to) : nil
 
-        // Work items: one per rule; units inside. Evaluated in parallel, merged in a fixed order.
-        let slots = Slots<(EvaluationOutput, [Int])>(count: rules.count, initial: (EvaluationOutput(), []))
-        DispatchQueue.concurrentPerform(iterations: rules.count) { r in
-            let rule = rules[r]
-            var out = EvaluationOutput()
-            var units: [Int] = []
-            for u in unitIndices {
-                if let selector = rule.appliesTo, !selector.matches(u, in: registry) { continue }
-                units.append(u)
-                let unit = registry.units[u]
-                let from = max(
-                    rule.effective.from, unit.from ?? rule.effective.from, options.from ?? rule.effective.from)
-                let to = [rule.effective.to, unit.to, options.to].compactMap { $0 }.min()
-                let window = EvaluationWindow(from: from, to: to)
-                if let to, from > to, type(of: rule.obligation) != OnceObligation.self { continue }
-                let context = EvaluationContext(
-                    rule: rule, unitIndex: u, registry: registry, store: store, window: window, asOf: options.asOf,
-                    calendar: calendar, runBounds: bounds)
-                rule.obligation.evaluate(context, into: &out)
+        // Work items: (rule, block of units), evaluated in parallel and merged in a fixed order.
+        var blocks: [(rule: Int, units: ArraySlice<Int>)] = []
+        for r in rules.indices {
+            var lo = 0
+            while lo < unitIndices.count {
+                let hi = min(lo + unitsPerItem, unitIndices.count)
+                blocks.append((r, unitIndices[lo..<hi]))
+                lo = hi
             }
-            slots.set(r, (out, units))
         }
-        let outputs = slots.values.map(\.0)
-        let applicable = slots.values.map(\.1)
+        let items = blocks
+        let slots = Slots<ItemOutput>(count: items.count, initial: ItemOutput())
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            slots.set(
+                i,
+                evaluate(
+                    rules[items[i].rule], units: items[i].units, registry: registry, store: store, calendar: calendar,
+                    options: options, bounds: bounds, listSatisfied: listSatisfied))
+        }
 
         var result = EvaluationResult()
         var outsideCalendar = false
         var applicableUnits: Set<Int> = []
-        for (r, out) in outputs.enumerated() {
-            result.findings += out.findings
-            result.diagnostics += out.diagnostics
-            result.missingKeys += out.missingKeys
-            outsideCalendar = outsideCalendar || out.outsideCalendar
-            applicableUnits.formUnion(applicable[r])
+        var unlisted: [PairKey: Int] = [:]
+        for (i, out) in slots.values.enumerated() {
+            result.findings += out.output.findings
+            result.diagnostics += out.output.diagnostics
+            result.missingKeys += out.output.missingKeys
+            outsideCalendar = outsideCalendar || out.output.outsideCalendar
+            applicableUnits.formUnion(out.units)
+            for (unit, count) in out.unlistedSatisfied {
+                unlisted[PairKey(rule: rules[items[i].rule].id, unit: registry.units[unit].id), default: 0] += count
+            }
         }
         if outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
@@ -65,10 +72,58 @@ public enum Engine {
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         applyWaivers(&result, waivers: waivers, registry: registry, rules: rulesByID, options: options)
-        finish(&result, rules: rulesByID, registry: registry, language: options.language)
+        finish(&result, rules: rulesByID, registry: registry, language: options.language, unlisted: unlisted)
         result.summary.rules = rules.count
         result.summary.units = applicableUnits.count
         return result
+    }
+
+    /// What one work item produced.
+    struct ItemOutput: Sendable {
+        var output = EvaluationOutput()
+        /// The units the rule applies to.
+        var units: [Int] = []
+        /// Satisfied findings counted but not kept, per unit.
+        var unlistedSatisfied: [(unit: Int, count: Int)] = []
+    }
+
+    /// One rule over a block of units.
+    private static func evaluate(
+        _ rule: Rule, units block: ArraySlice<Int>, registry: UnitRegistry, store: EventStore, calendar: WorkCalendar,
+        options: RunOptions, bounds: EvaluationWindow?, listSatisfied: Bool
+    ) -> ItemOutput {
+        var item = ItemOutput()
+        for u in block {
+            if let selector = rule.appliesTo, !selector.matches(u, in: registry) { continue }
+            item.units.append(u)
+            let unit = registry.units[u]
+            let from = max(rule.effective.from, unit.from ?? rule.effective.from, options.from ?? rule.effective.from)
+            let to = [rule.effective.to, unit.to, options.to].compactMap { $0 }.min()
+            let window = EvaluationWindow(from: from, to: to)
+            if let to, from > to, type(of: rule.obligation) != OnceObligation.self { continue }
+            let context = EvaluationContext(
+                rule: rule, unitIndex: u, registry: registry, store: store, window: window, asOf: options.asOf,
+                calendar: calendar, runBounds: bounds)
+            if listSatisfied {
+                rule.obligation.evaluate(context, into: &item.output)
+                continue
+            }
+            let before = item.output.findings.count
+            rule.obligation.evaluate(context, into: &item.output)
+            var satisfied = 0
+            var kept = before
+            for i in before..<item.output.findings.count {
+                if item.output.findings[i].status == .satisfied {
+                    satisfied += 1
+                } else {
+                    item.output.findings.swapAt(kept, i)
+                    kept += 1
+                }
+            }
+            item.output.findings.removeSubrange(kept...)
+            if satisfied > 0 { item.unlistedSatisfied.append((u, satisfied)) }
+        }
+        return item
     }
 
     private static func applyWaivers(
@@ -111,42 +166,80 @@ public enum Engine {
         }
     }
 
+    /// Fingerprints and messages (in parallel), report order, summary and matrix.
     private static func finish(
-        _ result: inout EvaluationResult, rules: [String: Rule], registry: UnitRegistry, language: Language
+        _ result: inout EvaluationResult, rules: [String: Rule], registry: UnitRegistry, language: Language,
+        unlisted: [PairKey: Int]
     ) {
-        for i in result.findings.indices {
-            var f = result.findings[i]
-            f.fingerprint = String(SHA256.hex(f.rule + "\u{0}" + f.unit + "\u{0}" + f.identity).prefix(32))
-            if let rule = rules[f.rule], let unit = registry.unit(f.unit) {
-                f.message = FindingMessages.message(for: f, rule: rule, unit: unit, language: language)
+        let findings = result.findings
+        let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
+        let done = Slots<[Finding]>(count: blocks.count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+            var block = Array(findings[blocks[b]])
+            for i in block.indices {
+                let f = block[i]
+                block[i].fingerprint = String(SHA256.hex(f.rule + "\u{0}" + f.unit + "\u{0}" + f.identity).prefix(32))
+                if let rule = rules[f.rule], let unit = registry.unit(f.unit) {
+                    block[i].message = FindingMessages.message(for: f, rule: rule, unit: unit, language: language)
+                }
             }
-            result.findings[i] = f
+            done.set(b, block)
         }
-        result.findings.sort(by: Finding.reportOrder)
-        var matrix: [MatrixRow] = []
+        result.findings = []
+        var sorted = done.values.flatMap { $0 }
+        sorted.sort(by: Finding.reportOrder)
+        result.findings = sorted
+
+        var counts = unlisted.mapValues { MatrixCounts(satisfied: $0) }
         var s = RunSummary()
         for f in result.findings {
-            s.evaluated += 1
-            if matrix.last?.rule != f.rule || matrix.last?.unit != f.unit {
-                matrix.append(MatrixRow(rule: f.rule, unit: f.unit))
-            }
-            switch f.status {
-            case .satisfied:
-                s.satisfied += 1
-                matrix[matrix.count - 1].satisfied += 1
-            case .violated:
-                s.violated += 1
-                matrix[matrix.count - 1].violated += 1
-            case .pending:
-                s.pending += 1
-                matrix[matrix.count - 1].pending += 1
-            case .waived:
-                s.waived += 1
-                matrix[matrix.count - 1].waived += 1
-            }
+            counts[PairKey(rule: f.rule, unit: f.unit), default: MatrixCounts()].add(f.status)
         }
+        var matrix: [MatrixRow] = []
+        matrix.reserveCapacity(counts.count)
+        for (pair, c) in counts.sorted(by: { PairKey.reportOrder($0.key, $1.key) }) {
+            var row = MatrixRow(rule: pair.rule, unit: pair.unit)
+            row.satisfied = c.satisfied
+            row.violated = c.violated
+            row.pending = c.pending
+            row.waived = c.waived
+            matrix.append(row)
+            s.satisfied += c.satisfied
+            s.violated += c.violated
+            s.pending += c.pending
+            s.waived += c.waived
+        }
+        s.evaluated = s.satisfied + s.violated + s.pending + s.waived
         result.summary = s
         result.matrix = matrix
+    }
+}
+
+/// A (rule, unit) pair of the matrix.
+struct PairKey: Hashable {
+    let rule: String
+    let unit: String
+
+    /// The order of SPEC §8: unit id, then rule id, in code-point order.
+    static func reportOrder(_ a: PairKey, _ b: PairKey) -> Bool {
+        a.unit != b.unit ? a.unit.codePointPrecedes(b.unit) : a.rule.codePointPrecedes(b.rule)
+    }
+}
+
+/// Finding counts by status for one matrix row.
+struct MatrixCounts {
+    var satisfied = 0
+    var violated = 0
+    var pending = 0
+    var waived = 0
+
+    mutating func add(_ status: Finding.Status) {
+        switch status {
+        case .satisfied: satisfied += 1
+        case .violated: violated += 1
+        case .pending: pending += 1
+        case .waived: waived += 1
+        }
     }
 }
 

@@ -84,6 +84,34 @@ public struct EventPattern: Sendable {
         let candidates = store.events(unit: unit, types: types)
         return conditions.isEmpty ? candidates : candidates.filter(matchesConditions)
     }
+
+    /// The unit's matching rows of `store`, chronological: the hot-path form of `events(unit:in:)`.
+    public func rows(unit: Int, in store: EventStore) -> [Int32] {
+        let candidates = store.rows(unit: unit, types: types)
+        return conditions.isEmpty ? candidates : filter(candidates, in: store)
+    }
+
+    /// The rows that meet every condition, in their order.
+    public func filter(_ rows: [Int32], in store: EventStore) -> [Int32] {
+        let resolved = resolve(in: store)
+        return rows.filter { row in Self.holds(resolved, row, store) }
+    }
+
+    /// The conditions with their fields resolved against the store's interned names.
+    public func resolve(in store: EventStore) -> [(field: EventField, conditions: [Condition])] {
+        conditions.map { (store.field(named: $0.field), $0.conditions) }
+    }
+
+    /// Whether row `row` meets every resolved condition.
+    public static func holds(
+        _ resolved: [(field: EventField, conditions: [Condition])], _ row: Int32, _ store: EventStore
+    ) -> Bool {
+        for fc in resolved {
+            let value = store.value(row, fc.field)
+            for c in fc.conditions where !c.holds(for: value) { return false }
+        }
+        return true
+    }
 }
 
 /// A `where` map over a trigger's attributes, as used in deadline overrides.

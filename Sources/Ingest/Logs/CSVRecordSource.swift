@@ -75,7 +75,7 @@ struct CSVRecordSource: RawRecordSource {
                     self.header = names
                     headerLine = line
                     missingColumns = ["id", "unit", "type", "date"].filter { !names.contains($0) }
-                    continue
+                    return .header(names)
                 }
                 if !missingColumns.isEmpty {
                     return .rejected(
@@ -89,12 +89,7 @@ struct CSVRecordSource: RawRecordSource {
                         line: line, column: 1, code: "log.malformed-row",
                         message: "the row has \(fields.count) cells but the header has \(header.count)")
                 }
-                var present: [(name: String, value: String)] = []
-                present.reserveCapacity(fields.count)
-                for (name, value) in zip(header, fields) where !value.isEmpty {
-                    present.append((name, value))
-                }
-                return .record(RawRecord(line: line, fields: present))
+                return .cells(line: line, cells: fields)
             }
         }
         finished = true

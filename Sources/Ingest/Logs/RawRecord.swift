@@ -12,6 +12,11 @@ struct RawRecord {
 enum RawItem {
     /// A record to validate.
     case record(RawRecord)
+    /// A CSV file's header: the names of the cells of every `cells` item that follows.
+    case header([String])
+    /// A CSV record as cells under the last `header` (an empty cell is an absent field), so the
+    /// validator resolves the field names once per file rather than once per record.
+    case cells(line: Int, cells: [String])
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
     case rejected(line: Int, column: Int, code: String, message: String)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.

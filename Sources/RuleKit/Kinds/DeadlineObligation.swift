@@ -175,43 +175,44 @@ public struct DeadlineObligation: ObligationKind {
     }
 
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
-        let keys = KeyExtractor(fields: key)
-        let triggers = trigger.events(unit: ctx.unitIndex, in: ctx.store)
-        var fulfils = fulfil.events(unit: ctx.unitIndex, in: ctx.store)
-        var exts = extensions.map { $0.event.events(unit: ctx.unitIndex, in: ctx.store) } ?? []
+        let store = ctx.store
+        let keyFields = key.map { store.field(named: $0) }
+        let triggers = trigger.rows(unit: ctx.unitIndex, in: store)
+        var fulfils = fulfil.rows(unit: ctx.unitIndex, in: store)
+        var exts = extensions.map { $0.event.rows(unit: ctx.unitIndex, in: store) } ?? []
         let chain = ctx.successorChain
         if !chain.isEmpty {
             for link in chain {
-                fulfils += fulfil.events(unit: link.unit, in: ctx.store).filter { $0.day > link.after }
+                fulfils += fulfil.rows(unit: link.unit, in: store).filter { store.day($0) > link.after }
                 if let extensions {
-                    exts += extensions.event.events(unit: link.unit, in: ctx.store).filter { $0.day > link.after }
+                    exts += extensions.event.rows(unit: link.unit, in: store).filter { store.day($0) > link.after }
                 }
             }
-            fulfils.sort(by: Event.chronological)
-            exts.sort(by: Event.chronological)
+            store.sortChronologically(&fulfils)
+            store.sortChronologically(&exts)
         }
 
         // Triggers per key, in date order (ties by id): the FIFO queues.
-        var queues: [String: [Int]] = [:]
-        var triggerKeys = [String?](repeating: nil, count: triggers.count)
+        var queues: [EventKey: [Int]] = [:]
+        var triggerKeys = [EventKey?](repeating: nil, count: triggers.count)
         for (i, t) in triggers.enumerated() {
-            guard let k = keys.key(of: t) else {
-                if ctx.window.contains(t.day) {
+            guard let k = store.key(t, fields: keyFields) else {
+                if ctx.window.contains(store.day(t)) {
                     out.missingKeys += 1
                     out.diagnostics.append(
                         .error(
                             "deadline.missing-key",
-                            "trigger '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
-                            at: ctx.location(of: t)))
+                            "trigger '\(store.id(t))' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                            at: store.location(of: t)))
                 }
                 continue
             }
             triggerKeys[i] = k
             queues[k, default: []].append(i)
         }
-        var extsByKey: [String: [Event]] = [:]
+        var extsByKey: [EventKey: [Int32]] = [:]
         for x in exts {
-            guard let k = keys.key(of: x) else {
+            guard let k = store.key(x, fields: keyFields) else {
                 out.diagnostics.append(unkeyed(x, ctx))
                 continue
             }
@@ -220,10 +221,10 @@ public struct DeadlineObligation: ObligationKind {
 
         // Pairing: each fulfilment, in date order, takes the earliest unpaired trigger dated on or
         // before it with the same key; an event never pairs with itself.
-        var pairedWith = [Event?](repeating: nil, count: triggers.count)
-        var heads: [String: Int] = [:]
+        var pairedWith = [Int32?](repeating: nil, count: triggers.count)
+        var heads: [EventKey: Int] = [:]
         for f in fulfils {
-            guard let k = keys.key(of: f) else {
+            guard let k = store.key(f, fields: keyFields) else {
                 out.diagnostics.append(unkeyed(f, ctx))
                 continue
             }
@@ -232,11 +233,12 @@ public struct DeadlineObligation: ObligationKind {
             while pos < queue.count, pairedWith[queue[pos]] != nil { pos += 1 }
             heads[k] = pos
             var candidate = pos
+            let fDay = store.day(f)
             while candidate < queue.count {
                 let ti = queue[candidate]
                 let t = triggers[ti]
-                if t.day > f.day { break }
-                if pairedWith[ti] == nil && t.id != f.id {
+                if store.day(t) > fDay { break }
+                if pairedWith[ti] == nil && t != f {
                     pairedWith[ti] = f
                     break
                 }
@@ -244,33 +246,37 @@ public struct DeadlineObligation: ObligationKind {
             }
         }
 
-        for (i, t) in triggers.enumerated() where ctx.window.contains(t.day) && t.day <= ctx.asOf {
-            guard let k = triggerKeys[i] else { continue }
-            let limit =
-                overrides.first { o in
-                    (o.unit?.matches(ctx.unitIndex, in: ctx.registry) ?? true)
-                        && o.trigger.allSatisfy { fc in
-                            fc.conditions.allSatisfy { $0.holds(for: t.value(of: fc.field)) }
-                        }
-                }?.within ?? within
-            var due = ctx.calendar.add(limit, to: t.day, outside: &out.outsideCalendar)
+        let overrideUnits = overrides.map { o in o.unit?.matches(ctx.unitIndex, in: ctx.registry) ?? true }
+        let overrideConditions = overrides.map { o in o.trigger.map { (store.field(named: $0.field), $0.conditions) } }
+        for (i, t) in triggers.enumerated() {
+            let tDay = store.day(t)
+            guard ctx.window.contains(tDay) && tDay <= ctx.asOf, let k = triggerKeys[i] else { continue }
+            var limit = within
+            for (o, override) in overrides.enumerated()
+            where overrideUnits[o] && EventPattern.holds(overrideConditions[o], t, store) {
+                limit = override.within
+                break
+            }
+            var due = ctx.calendar.add(limit, to: tDay, outside: &out.outsideCalendar)
             let paired = pairedWith[i]
-            var applied: [Event] = []
+            let pairedDay = paired.map { store.day($0) }
+            var applied: [Int32] = []
             if let extensions {
                 for x in extsByKey[k] ?? [] {
                     if applied.count >= extensions.max { break }
-                    guard x.day > t.day, x.day <= due, x.id != t.id else { continue }
-                    if let p = paired, p.day < x.day { continue }
+                    let xDay = store.day(x)
+                    guard xDay > tDay, xDay <= due, x != t else { continue }
+                    if let p = pairedDay, p < xDay { continue }
                     due = ctx.calendar.add(extensions.by, to: due, outside: &out.outsideCalendar)
                     applied.append(x)
                 }
             }
-            var f = ctx.finding(.satisfied, sortDay: t.day, waiverSpan: t.day...t.day, identity: t.id)
-            if let p = paired {
-                if p.day > due {
+            var f = ctx.finding(.satisfied, sortDay: tDay, waiverSpan: tDay...tDay, identity: store.id(t))
+            if let p = pairedDay {
+                if p > due {
                     f.status = .violated
                     f.reason = "late"
-                    f.daysLate = due.days(to: p.day)
+                    f.daysLate = due.days(to: p)
                 }
             } else if ctx.asOf > due {
                 f.status = .violated
@@ -279,20 +285,21 @@ public struct DeadlineObligation: ObligationKind {
             } else {
                 f.status = .pending
             }
-            f.period = t.day.description
+            f.period = tDay.description
             f.due = due
-            f.ref = t.ref
-            f.events = [t.id] + (paired.map { [$0.id] } ?? []) + applied.map(\.id)
+            f.ref = store.ref(t)
+            f.events = [f.identity] + (paired.map { [store.id($0)] } ?? []) + applied.map { store.id($0) }
             out.findings.append(f)
         }
     }
 
-    private func unkeyed(_ e: Event, _ ctx: EvaluationContext) -> Diagnostic {
+    private func unkeyed(_ e: Int32, _ ctx: EvaluationContext) -> Diagnostic {
         .warning(
             "deadline.unkeyed-event",
-            "event '\(e.id)' lacks the key field(s) \(key.joined(separator: ", ")) of rule \(ctx.rule.id) and matches nothing",
-            at: ctx.location(of: e))
+            "event '\(ctx.store.id(e))' lacks the key field(s) \(key.joined(separator: ", ")) of rule \(ctx.rule.id) and matches nothing",
+            at: ctx.store.location(of: e))
     }
+
 }
 
 extension DeadlineObligation {

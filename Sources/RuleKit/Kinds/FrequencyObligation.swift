@@ -72,14 +72,17 @@ public struct FrequencyObligation: ObligationKind {
         let window = ctx.window
         let last = min(window.to ?? ctx.asOf, ctx.asOf)
         guard window.from <= last else { return }
-        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
+        let store = ctx.store
+        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let distinctField = distinct.map { store.field(named: $0) }
         for period in per.periods(overlapping: window.from, last) {
             if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
-            var counted = Array(events.slice(from: period.start, through: period.end))
+            var counted = store.slice(rows, from: period.start, through: period.end)
             let count: Int
-            if let distinct {
-                counted = counted.filter { $0.value(of: distinct) != nil }
-                count = Set(counted.compactMap { $0.value(of: distinct)?.text }).count
+            if let distinctField {
+                let present = counted.filter { store.value($0, distinctField) != nil }
+                count = Set(present.compactMap { store.value($0, distinctField)?.text }).count
+                counted = present[...]
             } else {
                 count = counted.count
             }
@@ -92,14 +95,14 @@ public struct FrequencyObligation: ObligationKind {
             } else if let l = atLeast, count < l {
                 if closed { (status, reason, bound) = (.violated, "insufficient", l) } else { status = .pending }
             }
+            let label = period.label
             var f = ctx.finding(
-                status, reason: reason, sortDay: period.start, waiverSpan: period.start...period.end,
-                identity: period.label)
-            f.period = period.label
+                status, reason: reason, sortDay: period.start, waiverSpan: period.start...period.end, identity: label)
+            f.period = label
             f.due = period.end
             f.expected = bound
             f.actual = count
-            f.events = counted.map(\.id)
+            f.events = counted.map { store.id($0) }
             out.findings.append(f)
         }
     }

@@ -52,16 +52,19 @@ public struct OnceObligation: ObligationKind {
         if let bounds = ctx.runBounds, !bounds.contains(by) { return }
         let unit = ctx.unit
         guard unit.from.map({ $0 <= by }) ?? true, unit.to.map({ $0 >= start }) ?? true else { return }
-        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
-        let deciding = events.count > 0 ? events[events.firstIndex(onOrAfter: start)...].first : nil
+        let store = ctx.store
+        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let first = store.firstIndex(in: rows, onOrAfter: start)
+        let deciding = first < rows.count ? rows[first] : nil
         var f = ctx.finding(.satisfied, sortDay: by, waiverSpan: by...by, identity: by.description)
         f.due = by
         if let e = deciding {
-            f.events = [e.id]
-            if e.day > by {
+            let day = store.day(e)
+            f.events = [store.id(e)]
+            if day > by {
                 f.status = .violated
                 f.reason = "late"
-                f.daysLate = by.days(to: e.day)
+                f.daysLate = by.days(to: day)
             }
         } else if ctx.asOf > by {
             f.status = .violated

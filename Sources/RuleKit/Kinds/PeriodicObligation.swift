@@ -101,28 +101,30 @@ public struct PeriodicObligation: ObligationKind {
         let window = ctx.window
         let last = min(window.to ?? ctx.asOf, ctx.asOf)
         guard window.from <= last else { return }
-        let events = event.events(unit: ctx.unitIndex, in: ctx.store)
+        let store = ctx.store
+        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let periodField = store.field(named: "period")
         for period in per.periods(overlapping: window.from, last) {
             if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
             let base = anchor == .end ? period.end : period.start
             let due = ctx.calendar.add(offset, to: base, outside: &out.outsideCalendar)
-            let deciding: Event?
+            let label = period.label
+            let deciding: Int32?
             switch matching {
-            case .date: deciding = events.slice(from: period.start, through: period.end).first
-            case .label:
-                let label = period.label
-                deciding = events.first { $0.value(of: "period")?.text == label }
+            case .date: deciding = store.slice(rows, from: period.start, through: period.end).first
+            case .label: deciding = rows.first { store.value($0, periodField)?.text == label }
             }
             var f = ctx.finding(
-                .satisfied, sortDay: period.start, waiverSpan: period.start...period.end, identity: period.label)
-            f.period = period.label
+                .satisfied, sortDay: period.start, waiverSpan: period.start...period.end, identity: label)
+            f.period = label
             f.due = due
             if let e = deciding {
-                f.events = [e.id]
-                if e.day > due {
+                let day = store.day(e)
+                f.events = [store.id(e)]
+                if day > due {
                     f.status = .violated
                     f.reason = "late"
-                    f.daysLate = due.days(to: e.day)
+                    f.daysLate = due.days(to: day)
                 }
             } else if ctx.asOf > due {
                 f.status = .violated

@@ -86,48 +86,73 @@ public struct PrecedenceObligation: ObligationKind {
     }
 
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
-        let keys = KeyExtractor(fields: key)
-        let targets = target.events(unit: ctx.unitIndex, in: ctx.store)
-        let pool: [Event]
+        let store = ctx.store
+        let keyFields = key.map { store.field(named: $0) }
+        let targets = target.rows(unit: ctx.unitIndex, in: store)
+        let pool: [Int32]
         switch scope {
-        case .sameUnit: pool = requires.events(unit: ctx.unitIndex, in: ctx.store)
+        case .sameUnit: pool = requires.rows(unit: ctx.unitIndex, in: store)
         case .anyUnit:
-            let all = ctx.store.events(types: requires.types)
-            pool = requires.conditions.isEmpty ? all : all.filter(requires.matchesConditions)
+            let all = store.rows(types: requires.types)
+            pool = requires.conditions.isEmpty ? all : requires.filter(all, in: store)
         }
-        var byKey: [String: [Event]] = [:]
+        var byKey: [EventKey: [Int32]] = [:]
         for e in pool {
-            if let k = keys.key(of: e) { byKey[k, default: []].append(e) }
+            if let k = store.key(e, fields: keyFields) { byKey[k, default: []].append(e) }
         }
-        for t in targets where ctx.window.contains(t.day) && t.day <= ctx.asOf {
-            guard let k = keys.key(of: t) else {
+        for t in targets {
+            let tDay = store.day(t)
+            guard ctx.window.contains(tDay) && tDay <= ctx.asOf else { continue }
+            guard let k = store.key(t, fields: keyFields) else {
                 out.missingKeys += 1
                 out.diagnostics.append(
                     .error(
                         "precedence.missing-key",
-                        "target '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
-                        at: ctx.location(of: t)))
+                        "target '\(store.id(t))' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                        at: store.location(of: t)))
                 continue
             }
             let candidates = byKey[k] ?? []
-            let lo = ctx.calendar.subtract(leadMax, from: t.day, outside: &out.outsideCalendar)
-            let hi = ctx.calendar.subtract(leadMin, from: t.day, outside: &out.outsideCalendar)
-            var f = ctx.finding(.satisfied, sortDay: t.day, waiverSpan: t.day...t.day, identity: t.id)
-            f.period = t.day.description
-            f.ref = t.ref
-            let inWindow = lo <= hi ? candidates.slice(from: lo, through: hi).first { $0.id != t.id } : nil
+            let lo = ctx.calendar.subtract(leadMax, from: tDay, outside: &out.outsideCalendar)
+            let hi = ctx.calendar.subtract(leadMin, from: tDay, outside: &out.outsideCalendar)
+            let targetID = store.id(t)
+            var f = ctx.finding(.satisfied, sortDay: tDay, waiverSpan: tDay...tDay, identity: targetID)
+            f.period = tDay.description
+            f.ref = store.ref(t)
+            let inWindow = lo <= hi ? store.slice(candidates, from: lo, through: hi).first { $0 != t } : nil
             if let prior = inWindow {
-                f.events = [t.id, prior.id]
+                f.events = [targetID, store.id(prior)]
             } else {
                 f.status = .violated
                 f.reason = "no-prior"
-                f.events = [t.id]
-                if let c = nearest(to: t, in: candidates) {
-                    f.events.append(c.id)
-                    f.distanceDays = c.day.days(to: t.day)
+                f.events = [targetID]
+                if let c = nearest(to: t, in: candidates, store) {
+                    f.events.append(store.id(c))
+                    f.distanceDays = store.day(c).days(to: tDay)
                 }
             }
             out.findings.append(f)
+        }
+    }
+
+    /// The candidate nearest the target: the smallest distance, ties to the earlier date, then id.
+    private func nearest(to t: Int32, in candidates: [Int32], _ store: EventStore) -> Int32? {
+        let tDay = store.day(t)
+        let pivot = store.firstIndex(in: candidates, onOrAfter: tDay)
+        var earlier: Int32?
+        if pivot > 0 {
+            let day = store.day(candidates[pivot - 1])
+            var i = pivot - 1
+            while i > 0 && store.day(candidates[i - 1]) == day { i -= 1 }
+            earlier = candidates[i]
+        }
+        let later = candidates[pivot...].first { $0 != t }
+        switch (earlier, later) {
+        case (nil, nil): return nil
+        case (let e?, nil): return e
+        case (nil, let l?): return l
+        case (let e?, let l?):
+            return abs(store.day(l).days(to: tDay)) < abs(store.day(e).days(to: tDay)) ? l : e
         }
     }
 
@@ -135,24 +160,7 @@ public struct PrecedenceObligation: ObligationKind {
     ///
     /// Candidates are date-sorted, so only two can win: the first of the last date group before the
     /// target's date, and the first at or after it.
-    private func nearest(to t: Event, in candidates: [Event]) -> Event? {
-        let pivot = candidates.firstIndex(onOrAfter: t.day)
-        var earlier: Event?
-        if pivot > 0 {
-            let day = candidates[pivot - 1].day
-            var i = pivot - 1
-            while i > 0 && candidates[i - 1].day == day { i -= 1 }
-            earlier = candidates[i]
-        }
-        let later = candidates[pivot...].first { $0.id != t.id }
-        switch (earlier, later) {
-        case (nil, nil): return nil
-        case (let e?, nil): return e
-        case (nil, let l?): return l
-        case (let e?, let l?):
-            return abs(l.day.days(to: t.day)) < abs(e.day.days(to: t.day)) ? l : e
-        }
-    }
+
 }
 
 extension PrecedenceObligation {

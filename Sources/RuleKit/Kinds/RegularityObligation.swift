@@ -54,20 +54,26 @@ public struct RegularityObligation: ObligationKind {
         guard window.from <= end else { return }
         // The last gap stays open while the window goes on past the as-of date.
         let open = end == ctx.asOf && (window.to.map { $0 > ctx.asOf } ?? true)
-        let events = Array(event.events(unit: ctx.unitIndex, in: ctx.store).slice(from: window.from, through: end))
+        let store = ctx.store
+        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        // Points on the same date count once; each point keeps the ids of its events.
         var points: [Day] = [window.from]
-        var idsAt: [Day: [String]] = [:]
-        for e in events {
-            if points.last != e.day { points.append(e.day) }
-            idsAt[e.day, default: []].append(e.id)
+        var idsAt: [[String]] = [[]]
+        for e in store.slice(rows, from: window.from, through: end) {
+            let day = store.day(e)
+            if points.last != day {
+                points.append(day)
+                idsAt.append([])
+            }
+            idsAt[idsAt.count - 1].append(store.id(e))
         }
-        func gap(_ a: Day, _ b: Day, open isOpen: Bool) {
+        func gap(_ i: Int, _ a: Day, _ b: Day, open isOpen: Bool, idsB: [String]) {
             let length = a.days(to: b)
             let label = "\(a)/\(b)"
             var f = ctx.finding(.satisfied, sortDay: a, waiverSpan: b...b, identity: label)
             f.period = label
             f.due = a.adding(days: maxGap)
-            f.events = (idsAt[a] ?? []) + (a == b ? [] : (idsAt[b] ?? []))
+            f.events = idsAt[i] + (a == b ? [] : idsB)
             if length > maxGap {
                 f.status = .violated
                 f.reason = "gap"
@@ -77,13 +83,13 @@ public struct RegularityObligation: ObligationKind {
             }
             out.findings.append(f)
         }
-        for i in points.indices.dropFirst() { gap(points[i - 1], points[i], open: false) }
-        if let lastPoint = points.last {
-            if lastPoint < end {
-                gap(lastPoint, end, open: open)
-            } else if open, idsAt[end] != nil {
-                gap(end, end, open: true)
-            }
+        for i in points.indices.dropFirst() { gap(i - 1, points[i - 1], points[i], open: false, idsB: idsAt[i]) }
+        let lastIndex = points.count - 1
+        let lastPoint = points[lastIndex]
+        if lastPoint < end {
+            gap(lastIndex, lastPoint, end, open: open, idsB: [])
+        } else if open, !idsAt[lastIndex].isEmpty {
+            gap(lastIndex, end, end, open: true, idsB: [])
         }
     }
 }

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""The dvcheck benchmark: generated projects of 100k, 1M and 10M events, dvcheck (CSV and JSON Lines)
+against the DuckDB baseline in the same session, alternating the tools, medians of N runs.
+
+    python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--binary PATH]
+                              [--no-build] [--out Benchmarks/RESULTS.md]
+
+Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
+release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
+and run: dvcheck on the CSV project, dvcheck on the JSON Lines project, DuckDB on the CSV, each under
+/usr/bin/time -v (wall time and peak RSS). Checks that both tools find the same counts per rule and
+status (and that they equal the generator's expected.json), and writes a Markdown report.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+DATA = os.path.join(HERE, "data")
+NOTES = "<!-- notes: everything below is kept when run.py rewrites this file -->"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def ensure_duckdb():
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "duckdb"], check=True)
+
+
+def generate(size, fmt):
+    out = os.path.join(DATA, "%s-%d" % (fmt, size))
+    if not os.path.exists(os.path.join(out, "expected.json")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate_project.py"), "--events", str(size),
+                        "--seed", "1", "--out", out, "--format", fmt], check=True)
+    return out
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v: (wall seconds, peak RSS MiB, stdout, stderr)."""
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, text=True, capture_output=True)
+    if p.returncode not in (0, 1):
+        raise SystemExit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
+    seconds = float(wall.group(3)) + 60 * int(wall.group(2)) + 3600 * int(wall.group(1) or 0)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return seconds, rss, p.stdout, p.stderr
+
+
+def dvcheck_counts(report_path):
+    with open(report_path, encoding="utf-8") as f:
+        report = json.load(f)
+    counts = {}
+    for row in report["matrix"]:
+        c = counts.setdefault(row["rule"], {"satisfied": 0, "violated": 0, "pending": 0})
+        for status in ("satisfied", "violated", "pending"):
+            c[status] += row[status]
+    return dict(sorted(counts.items())), report["summary"]
+
+
+def stats_lines(stderr):
+    return [line for line in stderr.splitlines() if line.startswith("  ") or line.startswith("dvcheck stats")]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100000,1000000,10000000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--binary")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    os.makedirs(DATA, exist_ok=True)
+    ensure_duckdb()
+    binary = a.binary
+    if not binary:
+        scratch = os.path.join(ROOT, ".build-bench")
+        if not a.no_build:
+            subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch], check=True, cwd=ROOT)
+        binary = os.path.join(scratch, "release", "dvcheck")
+    rows = []
+    for size in sizes:
+        csv_dir, jsonl_dir = generate(size, "csv"), generate(size, "jsonl")
+        with open(os.path.join(csv_dir, "expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)["by_rule"]
+        runs = {"csv": [], "jsonl": [], "duckdb": []}
+        last = {}
+        for r in range(a.runs):
+            # Alternate the order of the tools between runs, so drift in the machine's load is shared.
+            order = ["csv", "jsonl", "duckdb"] if r % 2 == 0 else ["duckdb", "jsonl", "csv"]
+            for tool in order:
+                out = "/tmp/dvcheck-bench-%s-%d.json" % (tool, size)
+                if tool == "duckdb":
+                    cmd = [sys.executable, os.path.join(HERE, "duckdb_baseline.py"), csv_dir, out]
+                else:
+                    project = csv_dir if tool == "csv" else jsonl_dir
+                    cmd = [binary, "check", "--project", project, "--format", "json", "--output", out,
+                           "--fail-on", "never", "--quiet", "--stats"]
+                wall, rss, stdout, stderr = timed(cmd)
+                runs[tool].append((wall, rss))
+                last[tool] = (out, stdout, stderr)
+                print("%9d %-6s run %d: %.2f s, %.0f MiB" % (size, tool, r + 1, wall, rss), file=sys.stderr)
+        duck = json.loads(last["duckdb"][1])["by_rule"]
+        csv_counts, summary = dvcheck_counts(last["csv"][0])
+        jsonl_counts, _ = dvcheck_counts(last["jsonl"][0])
+        rows.append({
+            "size": size, "runs": runs, "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts,
+            "expected": expected, "summary": summary, "stats": stats_lines(last["csv"][2]),
+            "jsonl_stats": stats_lines(last["jsonl"][2]),
+            "log_mb": sum(os.path.getsize(os.path.join(csv_dir, "logs", n))
+                          for n in os.listdir(os.path.join(csv_dir, "logs"))) / 1e6,
+        })
+    write_report(a.out, rows, binary, a.runs)
+    bad = [r["size"] for r in rows if not (r["duck"] == r["csv"] == r["jsonl"] == r["expected"])]
+    if bad:
+        raise SystemExit("per-rule counts differ at sizes %s" % bad)
+
+
+def med(values):
+    return statistics.median(values)
+
+
+def write_report(path, rows, binary, runs):
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = re.search(r"model name\s*: (.*)", f.read()).group(1)
+    except OSError:
+        pass
+    import duckdb
+    lines = [
+        "# dvcheck benchmark results",
+        "",
+        "Generated by `python3 Benchmarks/run.py` — do not edit by hand; see `Benchmarks/README.md`.",
+        "",
+        "* date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "* machine: %s, %d cores, %s, %s" % (cpu, os.cpu_count() or 0, platform.platform(), mem_total()),
+        "* dvcheck: `%s` (release build); DuckDB %s (Python %s)" % (
+            os.path.relpath(binary, ROOT), duckdb.__version__, platform.python_version()),
+        "* medians of %d runs per tool and size, the tools alternated (csv, jsonl, duckdb, then reversed)" % runs,
+        "* commands: `dvcheck check --project DIR --format json --output FILE --fail-on never --quiet --stats`;"
+        " `python3 Benchmarks/duckdb_baseline.py DIR FILE` (loads, parses and validates the CSV, evaluates"
+        " `Benchmarks/baseline.sql`, writes the violations as JSON)",
+        "",
+        "| events | CSV MB | dvcheck CSV | events/s | peak RSS | dvcheck JSONL | JSONL/CSV | peak RSS | DuckDB | peak RSS | dvcheck/DuckDB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        c = med([w for w, _ in r["runs"]["csv"]])
+        j = med([w for w, _ in r["runs"]["jsonl"]])
+        d = med([w for w, _ in r["runs"]["duckdb"]])
+        lines.append("| %s | %.0f | %.2f s | %s | %.0f MiB | %.2f s | %.2f | %.0f MiB | %.2f s | %.0f MiB | **%.2f** |" % (
+            "{:,}".format(r["size"]), r["log_mb"], c, "{:,.0f}".format(r["size"] / c),
+            med([m for _, m in r["runs"]["csv"]]), j, j / c, med([m for _, m in r["runs"]["jsonl"]]), d,
+            med([m for _, m in r["runs"]["duckdb"]]), c / d))
+    lines += ["", "All runs (wall s / peak MiB):", ""]
+    for r in rows:
+        for tool in ("csv", "jsonl", "duckdb"):
+            lines.append("* %s %s: %s" % ("{:,}".format(r["size"]), tool,
+                                          ", ".join("%.2f / %.0f" % run for run in r["runs"][tool])))
+    lines += ["", "## Findings per rule (satisfied / violated / pending)", ""]
+    for r in rows:
+        lines.append("%s events — dvcheck CSV, dvcheck JSONL, DuckDB, generator's expected.json:" %
+                     "{:,}".format(r["size"]))
+        lines.append("")
+        lines.append("| rule | dvcheck CSV | dvcheck JSONL | DuckDB | expected | same |")
+        lines.append("|---|---|---|---|---|---|")
+        for rule in sorted(r["expected"]):
+            cells = [r[k].get(rule, {}) for k in ("csv", "jsonl", "duck", "expected")]
+            fmt = lambda c: "%d / %d / %d" % (c.get("satisfied", 0), c.get("violated", 0), c.get("pending", 0))
+            same = all(c == cells[0] for c in cells)
+            lines.append("| %s | %s | %s | %s | %s | %s |" % (rule, *map(fmt, cells), "yes" if same else "**NO**"))
+        lines.append("")
+    lines += ["## Where dvcheck's time goes (`--stats` of the last CSV run)", ""]
+    for r in rows:
+        lines += ["%s events:" % "{:,}".format(r["size"]), "", "```"] + r["stats"] + ["```", ""]
+    # Hand-written analysis after the marker survives a re-run.
+    notes = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+        if NOTES in old:
+            notes = old[old.index(NOTES):]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n" + (notes or NOTES + "\n"))
+    print("wrote %s" % path, file=sys.stderr)
+
+
+def mem_total():
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            kb = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+        return "%.0f GiB RAM" % (kb / 1024 / 1024)
+    except OSError:
+        return "RAM unknown"
+
+
+if __name__ == "__main__":
+    main()
