@@ -1,20 +1,44 @@
 import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a gigabyte JSON Lines log never sits in memory.
+///
+/// A line longer than `maxLineBytes` is skipped whole (reported as `.tooLong`), so one missing
+/// newline in a huge file cannot grow memory without bound; each byte is scanned once.
 final class LineReader {
+    /// One line, or the report of one that was too long to keep.
+    enum Line {
+        /// The line's bytes without its terminator (LF or CRLF).
+        case text(ArraySlice<UInt8>)
+        /// A line over the limit: its length in bytes (it was read and dropped).
+        case tooLong(bytes: Int)
+    }
+
+    /// The longest line kept (16 MiB, like a CSV record).
+    static let defaultMaxLineBytes = 16 << 20
+
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the newline search resumes (bytes before it hold no newline).
+    private var scanned = 0
     private var atEOF = false
     private let chunkSize: Int
+    private let maxLineBytes: Int
+    /// Bytes of the current over-long line already dropped.
+    private var dropped = 0
+    /// File offset of `buffer[0]`.
+    private var bufferOffset = 0
     /// 1-based number of the last line returned.
     private(set) var lineNumber = 0
+    /// File offset of the first byte of the last line returned.
+    private(set) var lineOffset = 0
     /// Set when the file could not be opened.
     let openError: String?
 
     /// Opens `path` for reading.
-    init(path: String, chunkSize: Int = 1 << 20) {
+    init(path: String, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         self.chunkSize = chunkSize
+        self.maxLineBytes = maxLineBytes
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             handle = nil
@@ -30,25 +54,47 @@ final class LineReader {
 
     deinit { try? handle?.close() }
 
-    /// The next line without its terminator (LF or CRLF), or nil at the end.
-    func next() -> ArraySlice<UInt8>? {
+    /// The next line, or nil at the end.
+    func next() -> Line? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            if let nl = buffer[max(scanned, start)...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                lineOffset = bufferOffset + start - dropped
+                if dropped > 0 {
+                    let length = dropped + (nl - start)
+                    dropped = 0
+                    start = nl + 1
+                    scanned = start
+                    return .tooLong(bytes: length)
+                }
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer[start..<end]
                 start = nl + 1
-                lineNumber += 1
-                return line
+                scanned = start
+                return .text(line)
+            }
+            scanned = buffer.count
+            if buffer.count - start + dropped > maxLineBytes {
+                // Too long to keep: drop what we have and go on to the line's end.
+                dropped += buffer.count - start
+                start = buffer.count
             }
             if atEOF {
-                guard start < buffer.count else { return nil }
+                guard start < buffer.count || dropped > 0 else { return nil }
+                lineNumber += 1
+                lineOffset = bufferOffset + start - dropped
+                if dropped > 0 {
+                    let length = dropped + (buffer.count - start)
+                    dropped = 0
+                    start = buffer.count
+                    return .tooLong(bytes: length)
+                }
                 var end = buffer.count
                 if buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer[start..<end]
                 start = buffer.count
-                lineNumber += 1
-                return line
+                return .text(line)
             }
             refill()
         }
@@ -57,6 +103,8 @@ final class LineReader {
     private func refill() {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            bufferOffset += start
+            scanned -= start
             start = 0
         }
         guard let handle else {
