@@ -66,6 +66,7 @@ public final class TestProject {
         var options = RunOptions(asOf: project.asOf)
         options.language = project.config.language
         options.calendarFileGiven = project.hasCalendarFile
+        options.calendarPath = project.config.calendar.map(project.config.display)
         configure(&options)
         var evaluation = EvaluationResult()
         if project.inputsValid, let registry = project.registry {

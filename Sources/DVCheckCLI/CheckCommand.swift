@@ -211,6 +211,7 @@ struct CheckCommand: ParsableCommand {
         options.rules = rules
         options.language = project.config.language
         options.calendarFileGiven = project.hasCalendarFile
+        options.calendarPath = project.config.calendar.map(project.config.display)
         return options
     }
 

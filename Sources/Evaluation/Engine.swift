@@ -67,8 +67,8 @@ public enum Engine {
             result.diagnostics.append(
                 .warning(
                     "calendar.outside-range",
-                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there"
-                ))
+                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there",
+                    at: options.calendarPath.map { SourceLocation(path: $0) }))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         applyWaivers(&result, waivers: waivers, registry: registry, rules: rulesByID, options: options)

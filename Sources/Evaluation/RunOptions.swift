@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     public var language: Language = .vi
     /// Whether `calendar.outside-range` may be reported (only when a calendar file was given).
     public var calendarFileGiven = false
+    /// The calendar file's display path, named by `calendar.outside-range`.
+    public var calendarPath: String?
 
     /// Options for an as-of date.
     public init(asOf: Day) { self.asOf = asOf }
