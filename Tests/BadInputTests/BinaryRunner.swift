@@ -1,44 +1,11 @@
+import ComplianceTestSupport
 import Foundation
 
-/// The package root, found by walking up from this file to the folder holding `Package.swift`.
-let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        url = url.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-}()
+/// The package root (shared with every test target that runs the binary).
+let packageRoot = BuiltExecutable.packageRoot
 
-/// Marks this module's bundle for `Bundle(for:)`.
-private final class BundleMarker {}
-
-/// The built `dvcheck` executable, next to the test binary whatever the scratch path; `DVCHECK_BIN`
-/// overrides (the same search as `Tests/CLITests/CLISupport.swift`).
-let dvcheckBinary: String? = {
-    let fm = FileManager.default
-    if let explicit = ProcessInfo.processInfo.environment["DVCHECK_BIN"], fm.isExecutableFile(atPath: explicit) {
-        return explicit
-    }
-    var starts: [URL] = [Bundle(for: BundleMarker.self).bundleURL]
-    if let main = Bundle.main.executableURL { starts.append(main) }
-    if let first = CommandLine.arguments.first { starts.append(URL(fileURLWithPath: first)) }
-    for start in starts {
-        var dir = start.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("dvcheck").path
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-                fm.isExecutableFile(atPath: candidate)
-            {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-    }
-    let fallback = packageRoot.appendingPathComponent(".build/debug/dvcheck").path
-    return fm.isExecutableFile(atPath: fallback) ? fallback : nil
-}()
+/// The built `dvcheck` executable, next to the test binary whatever the scratch path.
+let dvcheckBinary = BuiltExecutable.dvcheck
 
 /// What one bounded run of the executable produced.
 struct BoundedRun {

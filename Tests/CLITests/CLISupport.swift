@@ -1,54 +1,15 @@
+import ComplianceTestSupport
 import Foundation
 import Testing
 
-/// The package root, found by walking up from this file to the folder holding `Package.swift`.
-let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        url = url.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-}()
+/// The package root (shared with every test target that runs the binary).
+let packageRoot = BuiltExecutable.packageRoot
 
 /// `Tests/CLITests/Fixtures`.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-/// Marks this module's bundle for `Bundle(for:)`.
-private final class BundleMarker {}
-
-/// The built `dvcheck` executable.
-///
-/// It sits in the same build folder as the test binary, whatever the scratch path
-/// (`.build/debug`, `.build-x/debug`, `--scratch-path` elsewhere): on Linux the test binary is
-/// `<bin>/dvcheckPackageTests.xctest`, on macOS a bundle inside `<bin>`. `DVCHECK_BIN` overrides.
-let dvcheckBinary: String? = {
-    let fm = FileManager.default
-    if let explicit = ProcessInfo.processInfo.environment["DVCHECK_BIN"], fm.isExecutableFile(atPath: explicit) {
-        return explicit
-    }
-    var starts: [URL] = [Bundle(for: BundleMarker.self).bundleURL]
-    if let main = Bundle.main.executableURL { starts.append(main) }
-    if let first = CommandLine.arguments.first { starts.append(URL(fileURLWithPath: first)) }
-    for start in starts {
-        var dir = start.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("dvcheck").path
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-                fm.isExecutableFile(atPath: candidate)
-            {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-    }
-    for scratch in [".build"] {
-        let candidate = packageRoot.appendingPathComponent(scratch + "/debug/dvcheck").path
-        if fm.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-}()
+/// The built `dvcheck` executable, next to the test binary whatever the scratch path.
+let dvcheckBinary = BuiltExecutable.dvcheck
 
 /// What one run of the executable produced.
 struct RunResult {
@@ -88,8 +49,8 @@ func dvcheck(_ arguments: [String], in directory: URL = packageRoot, environment
     defer { try? FileManager.default.removeItem(at: tmp) }
     let outURL = tmp.appendingPathComponent("stdout")
     let errURL = tmp.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let outHandle = try FileHandle(forWritingTo: outURL)
     let errHandle = try FileHandle(forWritingTo: errURL)
     let process = Process()
