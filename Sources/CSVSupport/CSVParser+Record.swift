@@ -10,8 +10,16 @@ extension CSVParser {
         case malformed(line: Int, column: Int, message: String)
     }
 
+    /// What reading one record gave.
+    enum RecordStep {
+        /// A well-formed record, its bytes in `record` and `fieldEnds` until the next read.
+        case complete(line: Int)
+        /// A record that is skipped, and why.
+        case skipped(CSVRow)
+    }
+
     /// Reads the record starting at `pos` (which holds at least one byte).
-    mutating func readRecord() -> CSVRow {
+    mutating func readRecord() -> RecordStep {
         let startLine = line
         recordLine = line
         record.removeAll(keepingCapacity: true)
@@ -37,15 +45,16 @@ extension CSVParser {
             case .comma:
                 if fieldEnds.count >= maxColumns {
                     skipRestOfLine()
-                    return .malformed(
-                        line: startLine, column: 1, message: "the record has more than \(maxColumns) cells")
+                    return .skipped(
+                        .malformed(line: startLine, column: 1, message: "the record has more than \(maxColumns) cells"))
                 }
                 continue
             case .record:
-                return buildRow(line: startLine)
+                if let skipped = checkRecord(line: startLine) { return .skipped(skipped) }
+                return .complete(line: startLine)
             case .malformed(let line, let column, let message):
                 skipRestOfLine()
-                return .malformed(line: line, column: column, message: message)
+                return .skipped(.malformed(line: line, column: column, message: message))
             }
         }
     }
@@ -210,11 +219,9 @@ extension CSVParser {
         pos = end
     }
 
-    /// The row for the record just read, or `.invalidUTF8` pointing at the first bad byte.
-    private func buildRow(line: Int) -> CSVRow {
+    /// Why the record just read must be skipped (bad UTF-8 or a NUL byte), nil when it is fine.
+    func checkRecord(line: Int) -> CSVRow? {
         record.withUnsafeBufferPointer { buffer in
-            var fields: [String] = []
-            fields.reserveCapacity(fieldEnds.count)
             var start = 0
             for (index, end) in fieldEnds.enumerated() {
                 let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
@@ -229,7 +236,20 @@ extension CSVParser {
                         message: "the record holds a NUL byte at byte offset \(fieldStarts[index] + nul + quotes); "
                             + "a log is text")
                 }
-                fields.append(String(decoding: bytes, as: UTF8.self))
+                start = end
+            }
+            return nil
+        }
+    }
+
+    /// The checked record just read as strings.
+    func buildRow(line: Int) -> CSVRow {
+        record.withUnsafeBufferPointer { buffer in
+            var fields: [String] = []
+            fields.reserveCapacity(fieldEnds.count)
+            var start = 0
+            for end in fieldEnds {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
                 start = end
             }
             return .row(line: line, fields: fields)

@@ -58,6 +58,35 @@ public final class CSVReader {
     public func next() -> CSVRow? {
         parser.next()
     }
+
+    /// The next record without building a `String` per cell, for readers that work on bytes: nil at
+    /// the end, `.row` with no fields for a well-formed record (read its cells with
+    /// `withRecordBytes` before the next call), `.invalidUTF8` or `.malformed` for a skipped one.
+    ///
+    /// Ten million records make eighty million cells; not allocating a string for each is most of the
+    /// cost of reading a log.
+    public func nextRecordBytes() -> CSVRow? {
+        switch parser.nextRecord() {
+        case nil: return nil
+        case .complete(let line): return .row(line: line, fields: [])
+        case .skipped(let row): return row
+        }
+    }
+
+    /// Reads well-formed records into `batch` until it is full, a record has to be skipped, or the
+    /// input ends; says which.
+    ///
+    /// Records with no quotes whose line is already in memory are copied in
+    /// one go, the rest go through the full parser.
+    public func readBatch(into batch: inout CSVBatch) -> CSVBatchStop {
+        parser.readBatch(into: &batch)
+    }
+
+    /// Calls `body` with the record last returned by `nextRecordBytes`: its unescaped bytes, and
+    /// where each cell ends in them (cell `i` is `bytes[ends[i - 1] ..< ends[i]]`, from 0 for the first).
+    public func withRecordBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, [Int]) throws -> R) rethrows -> R {
+        try parser.record.withUnsafeBufferPointer { try body($0, parser.fieldEnds) }
+    }
 }
 
 /// The reader's state and its byte-level state machine.
@@ -112,28 +141,42 @@ struct CSVParser {
 
     /// The next row or skipped record, nil at the end; blank lines produce nothing.
     mutating func next() -> CSVRow? {
+        switch nextRecord() {
+        case nil: return nil
+        case .complete(let line): return buildRow(line: line)
+        case .skipped(let row): return row
+        }
+    }
+
+    /// The next record left in `record`/`fieldEnds`, or why it was skipped; nil at the end.
+    mutating func nextRecord() -> RecordStep? {
+        guard skipToRecord() else { return nil }
+        return readRecord()
+    }
+
+    /// Skips the byte-order mark and blank lines before the next record; false at the end.
+    mutating func skipToRecord() -> Bool {
         if !started {
             started = true
             skipBOM()
         }
         while true {
-            guard let byte = peekByte() else { return nil }
+            guard let byte = peekByte() else { return false }
             if byte == ASCII.lf {
                 pos += 1
                 newLine()
             } else if byte == ASCII.cr {
                 guard ensure(2) else {
                     pos += 1
-                    return nil
+                    return false
                 }
-                guard chunk[pos + 1] == ASCII.lf else { break }
+                guard chunk[pos + 1] == ASCII.lf else { return true }
                 pos += 2
                 newLine()
             } else {
-                break
+                return true
             }
         }
-        return readRecord()
     }
 
     /// Skips a UTF-8 byte-order mark at the start of the input.

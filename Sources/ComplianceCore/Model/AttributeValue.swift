@@ -23,6 +23,51 @@ public struct AttributeValue: Hashable, Sendable, CustomStringConvertible {
         date = t.count <= 10 ? DateText.parseCalendarDate(Substring(t)) : nil
     }
 
+    /// Reads text already known to be NFC and trimmed plain ASCII (what most log values are), with
+    /// the same readings as `init(_:)` but without its Unicode work: ingestion builds one value per
+    /// distinct reference number, a million and more in a national log.
+    public init(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        let t = String(decoding: bytes, as: UTF8.self)
+        text = t
+        number = Self.isDecimal(bytes) ? Double(t) : nil
+        boolean = Self.readBoolean(bytes)
+        date =
+            bytes.count <= 10 && bytes.contains(where: { $0 == 0x2D || $0 == 0x2F })
+            ? DateText.parseCalendarDate(Substring(t)) : nil
+    }
+
+    /// `readNumber`'s test on bytes: optional leading sign, digits, at most one dot, some digit.
+    private static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawDigit = false
+        var sawDot = false
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                if i != 0 { return false }
+            case UInt8(ascii: "."):
+                if sawDot { return false }
+                sawDot = true
+            case 48...57:
+                sawDigit = true
+            default:
+                return false
+            }
+        }
+        return sawDigit
+    }
+
+    /// `true`/`false` in any letter case, on ASCII bytes.
+    private static func readBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func matches(_ word: StaticString) -> Bool {
+            guard bytes.count == word.utf8CodeUnitCount else { return false }
+            for i in 0..<bytes.count where bytes[i] | 0x20 != word.utf8Start[i] { return false }
+            return true
+        }
+        if matches("true") { return true }
+        if matches("false") { return false }
+        return nil
+    }
+
     public var description: String { text }
 
     /// Strict decimal: optional sign, digits, optional fraction.

@@ -69,6 +69,13 @@ public struct EventTable: Sendable {
         return Int32(index)
     }
 
+    /// The index of an event type given as normalised bytes, interning it when new.
+    public mutating func internType(bytes name: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (index, inserted) = typeKeys.insert(name)
+        if inserted { typeNames.append(String(decoding: name, as: UTF8.self)) }
+        return Int32(index)
+    }
+
     /// The index of an event type, or nil when no row has it.
     public func typeIndex(_ name: String) -> Int32? { typeKeys.index(of: name).map { Int32($0) } }
 
@@ -82,10 +89,11 @@ public struct EventTable: Sendable {
     /// The index of an attribute name, or nil when no row has it.
     public func fieldIndex(_ name: String) -> Int32? { fieldKeys.index(of: name).map { Int32($0) } }
 
-    /// The index of the value whose normalised text is `text` (bytes already NFC and trimmed).
-    public mutating func internValue(normalized text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// The index of the value whose text is `text`: plain ASCII without white space at either end
+    /// (so already NFC and trimmed).
+    public mutating func internValue(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (index, inserted) = valueKeys.insert(text)
-        if inserted { values.append(AttributeValue(String(decoding: text, as: UTF8.self))) }
+        if inserted { values.append(AttributeValue(plainASCII: text)) }
         return Int32(index)
     }
 

@@ -9,6 +9,9 @@ struct CSVRecordSource: RawRecordSource {
     private var headerLine = 0
     private var missingColumns: [String] = []
     private var finished = false
+    /// Items to hand out before reading on (a batch split around the rows it had to refuse).
+    private var queue: [RawItem] = []
+    private var queueHead = 0
     private var started = false
     private let path: String
 
@@ -40,57 +43,24 @@ struct CSVRecordSource: RawRecordSource {
                     line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
             }
         }
-        while let row = reader.next() {
-            switch row {
-            case .invalidUTF8(let line, let offset):
-                if header == nil {
-                    finished = true
-                    return .fileError(
-                        line: line, column: 1, code: "log.invalid-utf8",
-                        message: "the header is not valid UTF-8 (byte offset \(offset))")
-                }
-                return .rejected(
-                    line: line, column: 1, code: "log.invalid-utf8",
-                    message: "the record is not valid UTF-8 (byte offset \(offset))")
-            case .malformed(let line, let column, let message):
-                if header == nil {
-                    finished = true
-                    return .fileError(
-                        line: line, column: column, code: "log.malformed-row", message: "malformed header: \(message)")
-                }
-                return .rejected(line: line, column: column, code: "log.malformed-row", message: message)
-            case .row(let line, let fields):
-                // A line of nothing but white space is a blank line (SPEC §4: skipped, not a record).
-                if fields.count == 1 && fields[0].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-                guard let header else {
-                    let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-                    if names.count == 1 && names[0].isEmpty { continue }
-                    var seen: Set<String> = []
-                    for n in names where !seen.insert(n).inserted {
-                        finished = true
-                        return .fileError(
-                            line: line, column: 1, code: "log.malformed-row",
-                            message: "the header names column '\(n)' twice")
-                    }
-                    self.header = names
-                    headerLine = line
-                    missingColumns = ["id", "unit", "type", "date"].filter { !names.contains($0) }
-                    return .header(names)
-                }
-                if !missingColumns.isEmpty {
-                    return .rejected(
-                        line: line, column: 1, code: "log.missing-field",
-                        message:
-                            "the header (line \(headerLine)) lacks the required column(s) \(missingColumns.joined(separator: ", ")); every row is rejected"
-                    )
-                }
-                guard fields.count == header.count else {
-                    return .rejected(
-                        line: line, column: 1, code: "log.malformed-row",
-                        message: "the row has \(fields.count) cells but the header has \(header.count)")
-                }
-                return .cells(line: line, cells: fields)
+        while true {
+            if queueHead < queue.count {
+                defer { queueHead += 1 }
+                return queue[queueHead]
             }
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+            if header == nil {
+                while let step = reader.nextRecordBytes() {
+                    if let item = itemForRow(step, reader: reader) { return item }
+                }
+                break
+            }
+            var batch = CSVBatch()
+            let stop = reader.readBatch(into: &batch)
+            enqueue(batch)
+            if case .skipped(let row) = stop, let item = itemForRow(row, reader: reader) { queue.append(item) }
+            if case .end = stop, queue.isEmpty { break }
         }
         finished = true
         if let error = reader.readError {
@@ -98,6 +68,109 @@ struct CSVRecordSource: RawRecordSource {
         }
         if header == nil { return .empty }
         return nil
+    }
+
+    /// Queues a batch read under the header: as it is when every row has the header's cells (the
+    /// usual case), else split around the blank rows it drops and the rows it refuses.
+    private mutating func enqueue(_ batch: CSVBatch) {
+        guard batch.count > 0, let header else { return }
+        let width = header.count
+        if missingColumns.isEmpty && (0..<batch.count).allSatisfy({ batch.cellCount($0) == width }) {
+            queue.append(.csvBatch(batch))
+            return
+        }
+        var part = CSVBatch()
+        for r in 0..<batch.count {
+            guard let refusal = refusal(of: r, in: batch, width: width) else {
+                part.append(record: r, of: batch)
+                continue
+            }
+            if case .skip = refusal { continue }
+            if part.count > 0 { queue.append(.csvBatch(part)) }
+            part = CSVBatch()
+            if case .reject(let item) = refusal { queue.append(item) }
+        }
+        if part.count > 0 { queue.append(.csvBatch(part)) }
+    }
+
+    /// What happens to a row that cannot be read as a record.
+    private enum Refusal {
+        /// A line of nothing but white space is a blank line (SPEC §4: skipped, not a record).
+        case skip
+        case reject(RawItem)
+    }
+
+    /// Why row `r` of `batch` is not a record under a header of `width` columns, nil when it is one.
+    private func refusal(of r: Int, in batch: CSVBatch, width: Int) -> Refusal? {
+        let cells = batch.cellRange(r)
+        let line = batch.lines[r]
+        if cells.count == 1 {
+            let c = cells.lowerBound
+            let blank = batch.bytes[batch.cellStart(c)..<Int(batch.cellEnds[c])].allSatisfy {
+                $0 == 0x20 || $0 == 0x09 || $0 == 0x0D
+            }
+            if blank { return .skip }
+        }
+        if !missingColumns.isEmpty {
+            return .reject(
+                .rejected(
+                    line: line, column: 1, code: "log.missing-field",
+                    message:
+                        "the header (line \(headerLine)) lacks the required column(s) \(missingColumns.joined(separator: ", ")); every row is rejected"
+                ))
+        }
+        if cells.count != width {
+            return .reject(
+                .rejected(
+                    line: line, column: 1, code: "log.malformed-row",
+                    message: "the row has \(cells.count) cells but the header has \(width)"))
+        }
+        return nil
+    }
+
+    /// The item for a skipped record or the header (nil for a blank line before the header).
+    private mutating func itemForRow(_ step: CSVRow, reader: CSVReader) -> RawItem? {
+        switch step {
+        case .invalidUTF8(let line, let offset):
+            if header == nil {
+                finished = true
+                return .fileError(
+                    line: line, column: 1, code: "log.invalid-utf8",
+                    message: "the header is not valid UTF-8 (byte offset \(offset))")
+            }
+            return .rejected(
+                line: line, column: 1, code: "log.invalid-utf8",
+                message: "the record is not valid UTF-8 (byte offset \(offset))")
+        case .malformed(let line, let column, let message):
+            if header == nil {
+                finished = true
+                return .fileError(
+                    line: line, column: column, code: "log.malformed-row", message: "malformed header: \(message)")
+            }
+            return .rejected(line: line, column: column, code: "log.malformed-row", message: message)
+        case .row(let line, _):
+            let fields = reader.withRecordBytes { bytes, ends in
+                ends.indices.map { i in
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]]),
+                        as: UTF8.self)
+                }
+            }
+            if fields.count == 1 && fields[0].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return nil }
+            let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if names.count == 1 && names[0].isEmpty { return nil }
+            var seen: Set<String> = []
+            for n in names where !seen.insert(n).inserted {
+                finished = true
+                return .fileError(
+                    line: line, column: 1, code: "log.malformed-row",
+                    message: "the header names column '\(n)' twice")
+            }
+            header = names
+            headerLine = line
+            missingColumns = ["id", "unit", "type", "date"].filter { !names.contains($0) }
+            return .header(names)
+        }
     }
 
     private static func prefixBytes(_ path: String) -> [UInt8]? {

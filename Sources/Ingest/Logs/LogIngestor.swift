@@ -1,3 +1,4 @@
+import CSVSupport
 import ComplianceCore
 import Foundation
 
@@ -54,19 +55,27 @@ public struct LogIngestor {
     /// Reads files `(absolute path, display path)` in order.
     public func ingest(files: [(path: String, display: String)]) -> Result {
         var result = Result()
-        var validator = RecordValidator(ingestor: self, displays: files.map(\.display))
+        let checker = RecordChecker.Box(RecordChecker(registry: registry, vocabulary: vocabulary, zone: zone))
+        var appender = RowAppender(registry: registry, asOf: asOf)
+        let displays = files.map(\.display)
         let sizes = files.map { Self.size(of: $0.path) }
         var reserved = false
         for (fileIndex, file) in files.enumerated() {
             if !reserved, result.events.count >= 1000 {
                 reserved = true
-                Self.reserve(&result.events, readBytes: sizes[..<fileIndex].reduce(0, +), allBytes: sizes.reduce(0, +))
+                Self.reserve(
+                    &result.events, readBytes: sizes[..<fileIndex].reduce(0, +), allBytes: sizes.reduce(0, +))
             }
-            var staged = FileStage(stats: LogFileStats(path: file.display), firstRow: result.events.count)
-            var source: any RawRecordSource = PrefetchedRecordSource(Self.source(for: file.path))
+            let source = PrefetchedRecordSource(
+                CheckedRecordSource(Self.source(for: file.path), checker: checker, display: file.display))
+            var staged = FileStage(
+                stats: LogFileStats(path: file.display), firstRow: result.events.count, displays: displays)
+            var items: any RawRecordSource = source
             readFile(
-                &source, file: file.display, fileIndex: Int32(fileIndex), validator: &validator,
-                table: &result.events, into: &staged)
+                &items, file: file.display, fileIndex: Int32(fileIndex), appender: &appender, table: &result.events,
+                into: &staged)
+            // The reading thread must let go of the checker before the next file's thread takes it.
+            source.finish()
             if staged.stats.fileError {
                 // A file error: the file contributes nothing (SPEC §4).
                 result.events.truncate(to: staged.firstRow)
@@ -100,11 +109,13 @@ public struct LogIngestor {
     /// Reads records written inline (rule tests' timelines) as if they were one log file.
     public func ingest(inline records: [InlineRecord], display: String) -> Result {
         var result = Result()
-        var validator = RecordValidator(ingestor: self, displays: [display])
-        var stage = FileStage(stats: LogFileStats(path: display), firstRow: 0)
-        var source: any RawRecordSource = InlineRecordSource(
-            items: records.map { .record(RawRecord(line: $0.line, fields: $0.fields)) })
-        readFile(&source, file: display, fileIndex: 0, validator: &validator, table: &result.events, into: &stage)
+        let checker = RecordChecker.Box(RecordChecker(registry: registry, vocabulary: vocabulary, zone: zone))
+        var appender = RowAppender(registry: registry, asOf: asOf)
+        var stage = FileStage(stats: LogFileStats(path: display), firstRow: 0, displays: [display])
+        var source: any RawRecordSource = CheckedRecordSource(
+            InlineRecordSource(items: records.map { .record(RawRecord(line: $0.line, fields: $0.fields)) }),
+            checker: checker, display: display)
+        readFile(&source, file: display, fileIndex: 0, appender: &appender, table: &result.events, into: &stage)
         result.files = [stage.stats]
         result.diagnostics = stage.diagnostics + stage.fileDiagnostics
         return result
@@ -124,18 +135,16 @@ public struct LogIngestor {
         var stats: LogFileStats
         /// The table's row count when the file started (its rows are dropped on a file error).
         let firstRow: Int
+        /// Display paths of all the files, by index (for "first accepted at").
+        let displays: [String]
         var diagnostics: [Diagnostic] = []
         var fileDiagnostics: [Diagnostic] = []
         var warnedAfterAsOf = false
         var warnedOutsideLife = false
-        /// (type, attribute name) pairs already warned about, as `type << 32 | name`.
-        var warnedAttributes: Set<Int64> = []
-        /// The CSV header's columns, resolved once per file.
-        var columns: [RecordValidator.Column] = []
     }
 
     private func readFile(
-        _ source: inout any RawRecordSource, file: String, fileIndex: Int32, validator: inout RecordValidator,
+        _ source: inout any RawRecordSource, file: String, fileIndex: Int32, appender: inout RowAppender,
         table: inout EventTable, into stage: inout FileStage
     ) {
         while let item = source.next() {
@@ -157,63 +166,14 @@ public struct LogIngestor {
                 stage.diagnostics.append(
                     .error(code, message, at: SourceLocation(path: file, line: line, column: max(column, 1))))
             case .header(let names):
-                stage.columns = validator.columns(for: names, table: &table)
-            case .cells(let line, let cells):
-                validator.beginRecord()
-                for (column, cell) in zip(stage.columns, cells) where !cell.isEmpty {
-                    validator.add(column, cell, table: &table)
-                }
-                accept(
-                    line: line, file: file, fileIndex: fileIndex, validator: &validator, table: &table, stage: &stage)
-            case .record(let raw):
-                validator.beginRecord()
-                for (name, value) in raw.fields {
-                    validator.add(validator.column(named: name, table: &table), value, table: &table)
-                }
-                accept(
-                    line: raw.line, file: file, fileIndex: fileIndex, validator: &validator, table: &table,
-                    stage: &stage)
+                appender.header(names, table: &table)
+            case .checkedBatch(let batch, let verdicts):
+                appender.append(batch, verdicts: verdicts, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .checkedRecord(let record, let verdict):
+                appender.append(record, verdict: verdict, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .csvBatch, .record:
+                preconditionFailure("log records reach the ingestor checked")
             }
         }
-    }
-
-    /// Validates the record gathered in `validator` and accepts it into `table` or rejects it.
-    private func accept(
-        line: Int, file: String, fileIndex: Int32, validator: inout RecordValidator, table: inout EventTable,
-        stage: inout FileStage
-    ) {
-        stage.stats.read += 1
-        let at = SourceLocation(path: file, line: line, column: 1)
-        guard let event = validator.validate(at: at, table: &table, stage: &stage) else {
-            stage.stats.rejected += 1
-            return
-        }
-        stage.stats.accepted += 1
-        let unit = registry.units[Int(event.unit)]
-        var evaluable = false
-        if event.day > asOf {
-            stage.stats.ignored += 1
-            if !stage.warnedAfterAsOf {
-                stage.warnedAfterAsOf = true
-                stage.diagnostics.append(
-                    .warning(
-                        "log.after-as-of",
-                        "event '\(event.id)' is dated \(event.day), after the as-of date \(asOf); such events are ignored (first in this file)",
-                        at: at))
-            }
-        } else if !unit.exists(on: event.day) {
-            stage.stats.ignored += 1
-            if !stage.warnedOutsideLife {
-                stage.warnedOutsideLife = true
-                stage.diagnostics.append(
-                    .warning(
-                        "log.outside-unit-life",
-                        "event '\(event.id)' is dated \(event.day), outside the life of unit '\(unit.id)'; such events are ignored (first in this file)",
-                        at: at))
-            }
-        } else {
-            evaluable = true
-        }
-        validator.append(event, fileIndex: fileIndex, line: line, evaluable: evaluable, to: &table)
     }
 }

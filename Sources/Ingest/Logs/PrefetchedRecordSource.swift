@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads a log file's records on a second thread while the validator works through the previous
-/// batch, so parsing (CSV, JSON, YAML) and validation use both cores.
+/// Reads and checks a log file's records on a second thread while the ingestor stores the previous
+/// batch, so parsing and checking (CSV, JSON, YAML) and interning use both cores.
 ///
 /// Records come out in the order the wrapped source produced them; at most `maxBatches` batches wait
 /// in memory, so streaming stays constant-memory.
@@ -9,21 +9,31 @@ final class PrefetchedRecordSource: RawRecordSource {
     private let channel: Channel
     private var current: [RawItem] = []
     private var position = 0
+    private let done: DispatchSemaphore
+    private var finished = false
 
     /// Starts reading `source` in the background.
     init(_ source: any RawRecordSource, batchSize: Int = 1024, maxBatches: Int = 8) {
         let channel = Channel(maxBatches: maxBatches)
         self.channel = channel
         let box = SourceBox(source)
+        let done = DispatchSemaphore(value: 0)
+        self.done = done
         let thread = Thread {
+            defer { done.signal() }
             var batch: [RawItem] = []
-            batch.reserveCapacity(batchSize)
+            var records = 0
             while let item = box.source.next() {
                 batch.append(item)
-                if batch.count == batchSize {
+                // A record batch counts as the records it holds, so memory stays bounded either way.
+                switch item {
+                case .csvBatch(let held), .checkedBatch(let held, _): records += held.count
+                default: records += 1
+                }
+                if records >= batchSize {
                     guard channel.push(batch) else { return }
                     batch = []
-                    batch.reserveCapacity(batchSize)
+                    records = 0
                 }
             }
             _ = channel.push(batch)
@@ -34,6 +44,15 @@ final class PrefetchedRecordSource: RawRecordSource {
     }
 
     deinit { channel.cancel() }
+
+    /// Stops reading and waits until the reading thread has let go of the wrapped source, so whatever
+    /// it shares (the record checker) may be used by the next file's thread.
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        channel.cancel()
+        done.wait()
+    }
 
     func next() -> RawItem? {
         while position == current.count {

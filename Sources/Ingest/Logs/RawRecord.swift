@@ -1,3 +1,5 @@
+import CSVSupport
+
 /// A log record as a format reader produced it, before it is checked against units, dates and the vocabulary.
 ///
 /// Keeping readers this dumb lets one validator serve CSV, JSON Lines and YAML alike.
@@ -12,11 +14,14 @@ struct RawRecord {
 enum RawItem {
     /// A record to validate.
     case record(RawRecord)
-    /// A CSV file's header: the names of the cells of every `cells` item that follows.
+    /// A CSV file's header: the names of the cells of every batch that follows.
     case header([String])
-    /// A CSV record as cells under the last `header` (an empty cell is an absent field), so the
-    /// validator resolves the field names once per file rather than once per record.
-    case cells(line: Int, cells: [String])
+    /// CSV records read as bytes, their cells under the last `header`.
+    case csvBatch(CSVBatch)
+    /// A CSV batch with the checker's verdict on each record.
+    case checkedBatch(CSVBatch, [Verdict])
+    /// A record read by name with the checker's verdict.
+    case checkedRecord(RawRecord, Verdict)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
     case rejected(line: Int, column: Int, code: String, message: String)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.

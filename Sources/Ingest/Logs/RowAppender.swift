@@ -1,0 +1,196 @@
+import CSVSupport
+import ComplianceCore
+
+/// Takes the records `RecordChecker` passed, rejects duplicate ids, and stores the rest as rows of
+/// the event table, interning their types, attribute names and values so a row holds small integers
+/// rather than strings; it also keeps each file's accounting and diagnostics.
+///
+/// It runs on the ingesting thread while the checker works on the reading thread: the id index
+/// and the interning tables must be used in input order by one thread, so that indices — and the
+/// reports — never depend on timing.
+struct RowAppender {
+    /// What a field means for storage.
+    private enum Slot {
+        case id, type
+        case attribute(Int32)
+        case other
+    }
+
+    private let registry: UnitRegistry
+    private let asOf: Day
+    /// Per registry unit, its first and last day as ordinals (no `Unit` copy per record).
+    private let unitFrom: [Int]
+    private let unitTo: [Int]
+
+    /// Raw field names met so far, and their slots.
+    private var rawNames: [String: Slot] = [:]
+    /// The CSV header's slots.
+    private var columns: [Slot] = []
+    /// Whether an interned value's text is empty (such attributes are dropped).
+    private var emptyValue: [Bool] = []
+    /// The row being built.
+    private var id = FieldText()
+    private var attributes: [(name: Int32, value: Int32)] = []
+    private var typeIndex: Int32 = 0
+
+    init(registry: UnitRegistry, asOf: Day) {
+        self.registry = registry
+        self.asOf = asOf
+        unitFrom = registry.units.map { $0.from?.ordinal ?? Int.min }
+        unitTo = registry.units.map { $0.to?.ordinal ?? Int.max }
+    }
+
+    private mutating func slot(_ name: String, table: inout EventTable) -> Slot {
+        if let known = rawNames[name] { return known }
+        let slot: Slot
+        switch FieldName(name) {
+        case .id: slot = .id
+        case .type: slot = .type
+        case .attribute(let key): slot = .attribute(table.internField(key))
+        default: slot = .other
+        }
+        rawNames[name] = slot
+        return slot
+    }
+
+    /// Takes a CSV header.
+    mutating func header(_ names: [String], table: inout EventTable) {
+        var slots: [Slot] = []
+        for name in names { slots.append(slot(name, table: &table)) }
+        columns = slots
+    }
+
+    /// Adds the records of a CSV batch that passed the checks; `verdicts` are the checker's, one per
+    /// record.
+    mutating func append(
+        _ batch: CSVBatch, verdicts: [Verdict], fileIndex: Int32, table: inout EventTable,
+        stage: inout LogIngestor.FileStage
+    ) {
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for r in 0..<batch.count {
+                let verdict = verdicts[r]
+                guard case .passed(let unit, let day) = verdict.outcome else {
+                    reject(verdict, stage: &stage)
+                    continue
+                }
+                attributes.removeAll(keepingCapacity: true)
+                var column = 0
+                for c in batch.cellRange(r) {
+                    let start = batch.cellStart(c)
+                    let end = Int(batch.cellEnds[c])
+                    if end > start { add(columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end]), &table) }
+                    column += 1
+                }
+                accept(
+                    verdict, unit: unit, day: day, line: batch.lines[r], fileIndex: fileIndex, table: &table,
+                    stage: &stage)
+            }
+        }
+    }
+
+    /// Adds a record read by name, if it passed the checks.
+    mutating func append(
+        _ record: RawRecord, verdict: Verdict, fileIndex: Int32, table: inout EventTable,
+        stage: inout LogIngestor.FileStage
+    ) {
+        guard case .passed(let unit, let day) = verdict.outcome else {
+            reject(verdict, stage: &stage)
+            return
+        }
+        attributes.removeAll(keepingCapacity: true)
+        for (name, value) in record.fields {
+            let slot = slot(name, table: &table)
+            var copy = value
+            copy.withUTF8 { add(slot, $0, &table) }
+        }
+        accept(
+            verdict, unit: unit, day: day, line: record.line, fileIndex: fileIndex, table: &table, stage: &stage)
+    }
+
+    private func reject(_ verdict: Verdict, stage: inout LogIngestor.FileStage) {
+        stage.stats.read += 1
+        stage.stats.rejected += 1
+        stage.diagnostics += verdict.notes
+    }
+
+    /// Claims the gathered record's id and appends its row, or rejects it as a duplicate (naming where
+    /// the first record with its id came from).
+    private mutating func accept(
+        _ verdict: Verdict, unit: Int32, day: Day, line: Int, fileIndex: Int32, table: inout EventTable,
+        stage: inout LogIngestor.FileStage
+    ) {
+        stage.stats.read += 1
+        if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
+        let at = SourceLocation(path: stage.stats.path, line: line, column: 1)
+        if let first = id.withBytes({ table.claim(id: $0) }) {
+            stage.stats.rejected += 1
+            let path = stage.displays[Int(table.files[first])]
+            let firstLine = Int(table.lines[first])
+            stage.diagnostics.append(
+                .error(
+                    "log.duplicate-id", "duplicate event id '\(id.text)' (first accepted at \(path):\(firstLine))",
+                    at: at, related: [SourceLocation(path: path, line: firstLine, column: 1)]))
+            return
+        }
+        stage.stats.accepted += 1
+        let evaluable = isEvaluable(unit: Int(unit), day: day, at: at, stage: &stage)
+        if !evaluable { stage.stats.ignored += 1 }
+        table.append(
+            unit: unit, type: typeIndex, day: day, file: fileIndex, line: Int32(truncatingIfNeeded: line),
+            attributes: attributes, evaluable: evaluable)
+    }
+
+    /// Whether an accepted record is evaluated: not after the as-of date, not outside its unit's life
+    /// (each warned about once per file).
+    private func isEvaluable(unit: Int, day: Day, at: SourceLocation, stage: inout LogIngestor.FileStage) -> Bool {
+        if day > asOf {
+            if !stage.warnedAfterAsOf {
+                stage.warnedAfterAsOf = true
+                stage.diagnostics.append(
+                    .warning(
+                        "log.after-as-of",
+                        "event '\(id.text)' is dated \(day), after the as-of date \(asOf); such events are ignored (first in this file)",
+                        at: at))
+            }
+            return false
+        }
+        if day.ordinal < unitFrom[unit] || day.ordinal > unitTo[unit] {
+            if !stage.warnedOutsideLife {
+                stage.warnedOutsideLife = true
+                stage.diagnostics.append(
+                    .warning(
+                        "log.outside-unit-life",
+                        "event '\(id.text)' is dated \(day), outside the life of unit '\(registry.units[unit].id)'; such events are ignored (first in this file)",
+                        at: at))
+            }
+            return false
+        }
+        return true
+    }
+
+    private mutating func add(_ slot: Slot, _ value: UnsafeBufferPointer<UInt8>, _ table: inout EventTable) {
+        switch slot {
+        case .other: break
+        case .id: id.store(normalizing: value)
+        case .type:
+            typeIndex =
+                FieldText.isPlain(value)
+                ? table.internType(bytes: value)
+                : table.internType(TextNormalization.normalize(String(decoding: value, as: UTF8.self)))
+        case .attribute(let name):
+            let v = intern(value, table: &table)
+            if !emptyValue[Int(v)] { attributes.append((name, v)) }
+        }
+    }
+
+    /// The interned value a raw text normalises to: plain ASCII is looked up by its bytes; anything
+    /// else is normalised first.
+    private mutating func intern(_ raw: UnsafeBufferPointer<UInt8>, table: inout EventTable) -> Int32 {
+        let index =
+            FieldText.isPlain(raw)
+            ? table.internValue(plainASCII: raw)
+            : table.internValue(AttributeValue(String(decoding: raw, as: UTF8.self)))
+        while emptyValue.count <= Int(index) { emptyValue.append(table.values[emptyValue.count].text.isEmpty) }
+        return index
+    }
+}
