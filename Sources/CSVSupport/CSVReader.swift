@@ -48,6 +48,12 @@ public final class CSVReader {
             source: try ChunkSource(path: path), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
     }
 
+    /// Reads `bytes` in chunks of `chunkSize` under `limits` (tests of the limits across chunks).
+    convenience init(bytes: [UInt8], chunkSize: Int, limits: CSVLimits) {
+        self.init(bytes: bytes, chunkSize: chunkSize, maxRecordBytes: limits.maxRecordBytes)
+        parser.applyLimits(limits)
+    }
+
     /// Reads `bytes` in chunks of `chunkSize`, as a file would be read.
     init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
         parser = CSVParser(

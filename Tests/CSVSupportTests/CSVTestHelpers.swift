@@ -24,3 +24,38 @@ func temporaryFile(_ bytes: [UInt8]) throws -> String {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
 }
+
+/// Every row a reader yields for `bytes` through `readBatch`, batch records turned back into rows,
+/// so the batch path can be compared with `next()` record for record.
+func csvRowsByBatch(_ bytes: [UInt8], chunkSize: Int? = nil, limits: CSVLimits? = nil) -> [CSVRow] {
+    let size = chunkSize ?? max(bytes.count, 1)
+    let reader = CSVReader(bytes: bytes, chunkSize: size, limits: limits ?? CSVLimits())
+    var rows: [CSVRow] = []
+    while rows.count <= 1_000_000 {
+        var batch = CSVBatch()
+        let stop = reader.readBatch(into: &batch)
+        for r in 0..<batch.count {
+            let fields = batch.cellRange(r).map { c in
+                String(decoding: batch.bytes[batch.cellStart(c)..<Int(batch.cellEnds[c])], as: UTF8.self)
+            }
+            rows.append(.row(line: batch.lines[r], fields: fields))
+        }
+        switch stop {
+        case .full: continue
+        case .skipped(let row): rows.append(row)
+        case .end: return rows
+        }
+    }
+    return rows
+}
+
+/// Every row `next()` yields under `limits`.
+func csvRows(_ bytes: [UInt8], chunkSize: Int, limits: CSVLimits) -> [CSVRow] {
+    let reader = CSVReader(bytes: bytes, chunkSize: chunkSize, limits: limits)
+    var rows: [CSVRow] = []
+    while let row = reader.next() {
+        rows.append(row)
+        if rows.count > 1_000_000 { break }
+    }
+    return rows
+}

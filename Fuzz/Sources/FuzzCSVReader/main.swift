@@ -2,14 +2,17 @@ import CSVSupport
 import FuzzSupport
 
 /// Reads any bytes as CSV under small limits (so the limit paths are reached): lines only grow, rows
-/// respect the column and field limits, and the reader always ends.
+/// respect the column and field limits, the reader always ends, and reading in batches (with its
+/// fast path for plain lines) gives exactly the rows `next()` gives.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSVReader(_ data: UnsafeRawPointer?, _ size: Int) -> Int32 {
     let limits = CSVLimits(maxRecordBytes: 4096, maxFieldBytes: 512, maxColumns: 64)
     let reader = CSVReader(bytes: FuzzSupport.bytes(data, size), limits: limits)
     var lastLine = 0
     var steps = 0
+    var rows: [CSVRow] = []
     while let row = reader.next() {
+        rows.append(row)
         steps += 1
         FuzzSupport.require(steps <= size + 1, "\(steps) rows from \(size) bytes")
         let line: Int
@@ -30,5 +33,27 @@ public func fuzzCSVReader(_ data: UnsafeRawPointer?, _ size: Int) -> Int32 {
         lastLine = line
     }
     FuzzSupport.require(reader.bytesRead <= size, "read \(reader.bytesRead) of \(size) bytes")
+    FuzzSupport.require(batchRows(FuzzSupport.bytes(data, size), limits) == rows, "readBatch differs from next()")
     return 0
+}
+
+/// The rows `readBatch` gives, batch records turned back into rows.
+func batchRows(_ bytes: [UInt8], _ limits: CSVLimits) -> [CSVRow] {
+    let reader = CSVReader(bytes: bytes, limits: limits)
+    var rows: [CSVRow] = []
+    while true {
+        var batch = CSVBatch()
+        let stop = reader.readBatch(into: &batch)
+        for r in 0..<batch.count {
+            let fields = batch.cellRange(r).map { c in
+                String(decoding: batch.bytes[batch.cellStart(c)..<Int(batch.cellEnds[c])], as: UTF8.self)
+            }
+            rows.append(.row(line: batch.lines[r], fields: fields))
+        }
+        switch stop {
+        case .full: continue
+        case .skipped(let row): rows.append(row)
+        case .end: return rows
+        }
+    }
 }
