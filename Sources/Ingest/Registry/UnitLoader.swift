@@ -22,6 +22,10 @@ public enum UnitLoader {
     /// Top-level keys of a unit registry.
     public static let fileFields = [FieldSpec("units", .list(.object(fields)), required: true, "The units.")]
 
+    /// The keys a unit may and must have, worked out once rather than for each of 45,000 units.
+    private static let allowedNames = fields.names
+    private static let requiredNames = fields.requiredNames
+
     /// Loads `path`; the registry is nil when any error was found.
     public static func load(path: String, display: String) -> (UnitRegistry?, [Diagnostic]) {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
@@ -52,48 +56,49 @@ public enum UnitLoader {
             return (nil, reader.diagnostics)
         }
         var units: [Unit] = []
-        var nodes: [String: YAMLNode] = [:]
-        var firstAt: [String: SourceLocation] = [:]
+        var unitNodes: [YAMLNode] = []  // The item each unit came from, for positions in later errors.
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(items.count)
         for item in items {
             guard let unit = decode(item, &reader) else { continue }
-            if let first = firstAt[unit.id] {
+            if let first = indexByID.updateValue(units.count, forKey: unit.id) {
+                indexByID[unit.id] = first  // The first definition stays the one others refer to.
+                let firstAt = units[first].location
                 reader.diagnostics.append(
                     .error(
-                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(first.line)",
-                        at: unit.location, related: [first]))
+                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(firstAt.line)",
+                        at: unit.location, related: [firstAt]))
                 continue
             }
-            firstAt[unit.id] = unit.location
-            nodes[unit.id] = item
             units.append(unit)
+            unitNodes.append(item)
         }
-        let ids = Set(units.map(\.id))
-        for u in units {
-            if let p = u.parent, !ids.contains(p) {
-                let node = nodes[u.id]?.value(forKey: "parent")
+        for (i, u) in units.enumerated() {
+            if let p = u.parent, indexByID[p] == nil {
+                let node = unitNodes[i].value(forKey: "parent")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-parent",
-                        "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: ids),
+                        "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: indexByID.keys),
                         at: node.map(reader.location) ?? u.location))
             }
-            if let s = u.successor, !ids.contains(s) {
-                let node = nodes[u.id]?.value(forKey: "successor")
+            if let s = u.successor, indexByID[s] == nil {
+                let node = unitNodes[i].value(forKey: "successor")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-successor",
-                        "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: ids),
+                        "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: indexByID.keys),
                         at: node.map(reader.location) ?? u.location))
             }
         }
-        reportCycles(units, nodes: nodes, &reader)
+        reportCycles(units, nodes: unitNodes, indexByID: indexByID, &reader)
         if reader.hasErrors { return (nil, reader.diagnostics) }
         return (UnitRegistry(units: units), reader.diagnostics)
     }
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
         let before = reader.diagnostics.count
-        guard let m = reader.mapping(node, allowed: fields.names, required: fields.requiredNames, what: "unit")
+        guard let m = reader.mapping(node, allowed: allowedNames, required: requiredNames, what: "unit")
         else {
             return nil
         }
@@ -145,26 +150,31 @@ public enum UnitLoader {
     private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
 
     /// Walks parent links with three colours; each unit is visited once, so the check is linear.
-    private static func reportCycles(_ units: [Unit], nodes: [String: YAMLNode], _ reader: inout NodeReader) {
-        var parentOf: [String: String] = [:]
-        for u in units { if let p = u.parent, p != u.id { parentOf[u.id] = p } }
-        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
-        for u in units where state[u.id] == nil {
-            var path: [String] = []
-            var current: String? = u.id
-            while let c = current, state[c] == nil {
+    ///
+    /// Units are followed by their index in `units` (`nodes` is parallel to it), so the walk hashes
+    /// each parent id once instead of keeping dictionaries of ids.
+    private static func reportCycles(
+        _ units: [Unit], nodes: [YAMLNode], indexByID: [String: Int], _ reader: inout NodeReader
+    ) {
+        // A parent outside the registry ends a walk: it was reported above and has no parent itself.
+        let parentOf = units.map { u in u.parent.flatMap { p in p == u.id ? nil : indexByID[p] } }
+        var state = [UInt8](repeating: 0, count: units.count)  // 1 = on the current path, 2 = done
+        for start in units.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let c = current, state[c] == 0 {
                 state[c] = 1
                 path.append(c)
                 current = parentOf[c]
             }
             if let c = current, state[c] == 1 {
-                let start = path.firstIndex(of: c) ?? 0
-                let cycle = Array(path[start...])
-                let at = cycle.min { $0.codePointPrecedes($1) } ?? c
-                let node = nodes[at]?.value(forKey: "parent")
+                let cycle = path[(path.firstIndex(of: c) ?? 0)...]
+                let at = cycle.min { units[$0].id.codePointPrecedes(units[$1].id) } ?? c
+                let node = nodes[at].value(forKey: "parent")
+                let names = (cycle + [c]).map { units[$0].id }
                 reader.diagnostics.append(
                     .error(
-                        "unit.cycle", "units form a cycle of parents: " + (cycle + [c]).joined(separator: " → "),
+                        "unit.cycle", "units form a cycle of parents: " + names.joined(separator: " → "),
                         at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
             }
             for p in path { state[p] = 2 }
