@@ -54,16 +54,16 @@ public struct NodeReader {
         }
         var accepted: [MapView.Key] = []
         accepted.reserveCapacity(min(entries.count, allowed.count))
-        for (position, entry) in entries.enumerated() {
-            guard let key = entry.key.scalar else {
-                error("invalid-value", "\(what): keys must be plain text", at: entry.key)
+        for position in entries.indices {
+            guard let key = entries[position].key.scalar else {
+                error("invalid-value", "\(what): keys must be plain text", at: entries[position].key)
                 continue
             }
             if !allowed.contains(key) {
                 error(
                     "unknown-key",
                     "unknown key '\(key)' in \(what)" + Suggestions.hint(for: key, in: allowed),
-                    at: entry.key)
+                    at: entries[position].key)
                 continue
             }
             if let seen = accepted.firstIndex(where: { $0.name == key }) {
@@ -222,7 +222,8 @@ public struct MapView {
 
     /// The entry for a key.
     public subscript(_ key: String) -> YAMLMapEntry? {
-        accepted.first { $0.name == key }.map { all[$0.position] }
+        for candidate in accepted where candidate.name == key { return all[candidate.position] }
+        return nil
     }
 
     /// Whether the key is present.

@@ -102,7 +102,11 @@ public enum UnitLoader {
         else {
             return nil
         }
-        let id = m["id"].flatMap { e -> String? in
+        // Entries used more than once are looked up once.
+        let idEntry = m["id"]
+        let parentEntry = m["parent"]
+        let toEntry = m["to"]
+        let id = idEntry.flatMap { e -> String? in
             guard let id = reader.identifier(e.value, what: "id") else { return nil }
             if !isValidID(id) {
                 reader.error("invalid-value", "unit id '\(id)' must match [a-z0-9][a-z0-9._-]*", at: e.value)
@@ -114,30 +118,30 @@ public enum UnitLoader {
         let level = m["level"].flatMap { reader.identifier($0.value, what: "level") }
         let kind = m["kind"].flatMap { reader.identifier($0.value, what: "kind") }
         var parent: String?
-        if let e = m["parent"], !e.value.isNull { parent = reader.identifier(e.value, what: "parent") }
+        if let e = parentEntry, !e.value.isNull { parent = reader.identifier(e.value, what: "parent") }
         var tags: [String] = []
         if let e = m["tags"], !e.value.isNull { tags = reader.identifierList(e.value, what: "tags") ?? [] }
         var from: Day?
         var to: Day?
         if let e = m["from"] { from = reader.optionalDate(e.value, what: "from") ?? nil }
-        if let e = m["to"] { to = reader.optionalDate(e.value, what: "to") ?? nil }
+        if let e = toEntry { to = reader.optionalDate(e.value, what: "to") ?? nil }
         var successor: String?
         if let e = m["successor"], !e.value.isNull {
             successor = reader.identifier(e.value, what: "successor")
-            if m["to"].map({ $0.value.isNull }) ?? true {
+            if toEntry.map({ $0.value.isNull }) ?? true {
                 reader.error("invalid-value", "a successor needs 'to': the day the unit ended", at: e.key)
             }
         }
-        if let from, let to, to < from, let e = m["to"] {
+        if let from, let to, to < from, let e = toEntry {
             reader.error("to-before-from", "unit ends (to: \(to)) before it begins (from: \(from))", at: e.key)
         }
-        if let id, parent == id, let e = m["parent"] {
+        if let id, parent == id, let e = parentEntry {
             reader.error("cycle", "unit '\(id)' is its own parent", at: e.value)
         }
         guard reader.diagnostics.count == before, let id, let name, let level, let kind else { return nil }
         return Unit(
             id: id, name: name, level: level, kind: kind, parent: parent, tags: tags, from: from, to: to,
-            successor: successor, location: reader.location(m["id"]?.value ?? node))
+            successor: successor, location: reader.location(idEntry?.value ?? node))
     }
 
     static func isValidID(_ id: String) -> Bool {
