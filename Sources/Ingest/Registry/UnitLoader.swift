@@ -73,13 +73,21 @@ public enum UnitLoader {
             units.append(unit)
             unitNodes.append(item)
         }
+        // "Did you mean" scans every id, so each unknown id is looked up once however many units name it.
+        var hints: [String: String] = [:]
+        func hint(for unknown: String) -> String {
+            if let known = hints[unknown] { return known }
+            let hint = Suggestions.hint(for: unknown, in: indexByID.keys)
+            hints[unknown] = hint
+            return hint
+        }
         for (i, u) in units.enumerated() {
             if let p = u.parent, indexByID[p] == nil {
                 let node = unitNodes[i].value(forKey: "parent")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-parent",
-                        "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: indexByID.keys),
+                        "unit '\(u.id)' names unknown parent '\(p)'" + hint(for: p),
                         at: node.map(reader.location) ?? u.location))
             }
             if let s = u.successor, indexByID[s] == nil {
@@ -87,7 +95,7 @@ public enum UnitLoader {
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-successor",
-                        "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: indexByID.keys),
+                        "unit '\(u.id)' names unknown successor '\(s)'" + hint(for: s),
                         at: node.map(reader.location) ?? u.location))
             }
         }
