@@ -57,7 +57,9 @@ public struct UnitRegistry: Sendable {
 
     /// Builds the registry from units already checked for duplicates, unknown parents and cycles.
     public init(units input: [Unit]) {
-        let sorted = input.sorted { $0.id.codePointPrecedes($1.id) }
+        // Sorted in place: loaders hand over their only copy, so no unit is copied.
+        var sorted = input
+        sorted.sort { $0.id.codePointPrecedes($1.id) }
         units = sorted
         // Fields are read through indices: binding a `Unit` would copy all of its strings.
         var index: [String: Int] = [:]

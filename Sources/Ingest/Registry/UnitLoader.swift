@@ -81,27 +81,28 @@ public enum UnitLoader {
             hints[unknown] = hint
             return hint
         }
-        for (i, u) in units.enumerated() {
-            if let p = u.parent, indexByID[p] == nil {
+        // Units are read through indices here and below: binding a `Unit` copies all of its strings.
+        for i in units.indices {
+            if let p = units[i].parent, indexByID[p] == nil {
                 let node = unitNodes[i].value(forKey: "parent")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-parent",
-                        "unit '\(u.id)' names unknown parent '\(p)'" + hint(for: p),
-                        at: node.map(reader.location) ?? u.location))
+                        "unit '\(units[i].id)' names unknown parent '\(p)'" + hint(for: p),
+                        at: node.map(reader.location) ?? units[i].location))
             }
-            if let s = u.successor, indexByID[s] == nil {
+            if let s = units[i].successor, indexByID[s] == nil {
                 let node = unitNodes[i].value(forKey: "successor")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-successor",
-                        "unit '\(u.id)' names unknown successor '\(s)'" + hint(for: s),
-                        at: node.map(reader.location) ?? u.location))
+                        "unit '\(units[i].id)' names unknown successor '\(s)'" + hint(for: s),
+                        at: node.map(reader.location) ?? units[i].location))
             }
         }
         reportCycles(units, nodes: unitNodes, indexByID: indexByID, &reader)
         if reader.hasErrors { return (nil, reader.diagnostics) }
-        return (UnitRegistry(units: units), reader.diagnostics)
+        return (UnitRegistry(units: consume units), reader.diagnostics)
     }
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
@@ -169,7 +170,9 @@ public enum UnitLoader {
         _ units: [Unit], nodes: [YAMLNode], indexByID: [String: Int], _ reader: inout NodeReader
     ) {
         // A parent outside the registry ends a walk: it was reported above and has no parent itself.
-        let parentOf = units.map { u in u.parent.flatMap { p in p == u.id ? nil : indexByID[p] } }
+        let parentOf = units.indices.map { i in
+            units[i].parent.flatMap { p in p == units[i].id ? nil : indexByID[p] }
+        }
         var state = [UInt8](repeating: 0, count: units.count)  // 1 = on the current path, 2 = done
         for start in units.indices where state[start] == 0 {
             var path: [Int] = []
