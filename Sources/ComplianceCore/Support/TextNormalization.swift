@@ -11,7 +11,7 @@ public enum TextNormalization {
         let utf8 = text.utf8
         guard let firstByte = utf8.first, let lastByte = utf8.last else { return text }
         if isASCII(text) {
-            // Only these four ASCII spaces start a trim here (a leading form feed is kept).
+            // As before, only these four spaces at an end start a trim (a form feed alone does not).
             let needsTrim = isSpace(firstByte) || isSpace(lastByte)
             return needsTrim ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
         }
