@@ -52,25 +52,30 @@ public struct NodeReader {
             error("invalid-value", "\(what) must be a mapping, found a \(node.kindName)", at: node)
             return nil
         }
-        var byKey: [String: YAMLMapEntry] = [:]
-        for entry in entries {
-            guard let key = entry.key.scalar else {
-                error("invalid-value", "\(what): keys must be plain text", at: entry.key)
+        var accepted: [MapView.Key] = []
+        accepted.reserveCapacity(min(entries.count, allowed.count))
+        for position in entries.indices {
+            guard let key = entries[position].key.scalar else {
+                error("invalid-value", "\(what): keys must be plain text", at: entries[position].key)
                 continue
             }
             if !allowed.contains(key) {
                 error(
                     "unknown-key",
                     "unknown key '\(key)' in \(what)" + Suggestions.hint(for: key, in: allowed),
-                    at: entry.key)
+                    at: entries[position].key)
                 continue
             }
-            byKey[key] = entry
+            if let seen = accepted.firstIndex(where: { $0.name == key }) {
+                accepted[seen].position = position
+            } else {
+                accepted.append(MapView.Key(name: key, position: position))
+            }
         }
-        for key in required where byKey[key] == nil {
+        for key in required where !accepted.contains(where: { $0.name == key }) {
             error("missing-field", "\(what) lacks the required key '\(key)'", at: keyNode ?? node)
         }
-        return MapView(node: node, entries: byKey)
+        return MapView(node: node, all: entries, accepted: accepted)
     }
 
     /// Text of a scalar (NFC).
@@ -187,15 +192,40 @@ public struct NodeReader {
 }
 
 /// A checked mapping: only allowed keys, each with its key node for positions.
+///
+/// The keys are kept in a short list and scanned: a mapping holds at most its few allowed keys, and
+/// a scan of those is cheaper than building and hashing into a dictionary for every mapping read.
 public struct MapView {
+    /// An accepted key and where its entry is in the mapping.
+    struct Key {
+        let name: String
+        var position: Int
+    }
+
     /// The mapping node.
     public let node: YAMLNode
+    /// The mapping's entries, in source order.
+    private let all: [YAMLMapEntry]
+    /// The allowed keys present, each once (the last entry wins, as a dictionary would keep it).
+    private let accepted: [Key]
+
+    init(node: YAMLNode, all: [YAMLMapEntry], accepted: [Key]) {
+        self.node = node
+        self.all = all
+        self.accepted = accepted
+    }
+
     /// Entries by key.
-    public let entries: [String: YAMLMapEntry]
+    public var entries: [String: YAMLMapEntry] {
+        Dictionary(uniqueKeysWithValues: accepted.map { ($0.name, all[$0.position]) })
+    }
 
     /// The entry for a key.
-    public subscript(_ key: String) -> YAMLMapEntry? { entries[key] }
+    public subscript(_ key: String) -> YAMLMapEntry? {
+        for candidate in accepted where candidate.name == key { return all[candidate.position] }
+        return nil
+    }
 
     /// Whether the key is present.
-    public func has(_ key: String) -> Bool { entries[key] != nil }
+    public func has(_ key: String) -> Bool { accepted.contains { $0.name == key } }
 }

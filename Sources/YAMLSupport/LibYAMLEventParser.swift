@@ -58,42 +58,45 @@ final class LibYAMLEventParser {
         return Self.convert(&event)
     }
 
-    /// Copies a C event into a `ParsedEvent`.
+    /// Copies a C event into a `ParsedEvent`, built in one go (filling in a default event field by
+    /// field cost a copy of the whole event, one per node).
     private static func convert(_ event: inout yaml_event_t) -> ParsedEvent {
         let start = mark(event.start_mark)
         let end = mark(event.end_mark)
-        var result = ParsedEvent(kind: .streamEnd, start: start, end: end)
         switch event.type {
-        case YAML_STREAM_START_EVENT: result.kind = .streamStart
-        case YAML_STREAM_END_EVENT, YAML_NO_EVENT: result.kind = .streamEnd
-        case YAML_DOCUMENT_START_EVENT: result.kind = .documentStart
-        case YAML_DOCUMENT_END_EVENT: result.kind = .documentEnd
+        case YAML_STREAM_START_EVENT:
+            return ParsedEvent(kind: .streamStart, start: start, end: end)
+        case YAML_DOCUMENT_START_EVENT:
+            return ParsedEvent(kind: .documentStart, start: start, end: end)
+        case YAML_DOCUMENT_END_EVENT:
+            return ParsedEvent(kind: .documentEnd, start: start, end: end)
         case YAML_ALIAS_EVENT:
-            result.kind = .alias
-            result.anchor = string(event.data.alias.anchor)
+            return ParsedEvent(kind: .alias, start: start, end: end, anchor: string(event.data.alias.anchor))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            result.kind = .scalar
-            result.anchor = string(scalar.anchor)
-            result.tag = string(scalar.tag)
-            if let value = scalar.value {
-                result.text = String(
-                    decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+            let text = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
             }
-            result.style = style(scalar.style)
+            return ParsedEvent(
+                kind: .scalar, start: start, end: end, anchor: string(scalar.anchor), tag: string(scalar.tag),
+                text: text ?? "", style: style(scalar.style))
         case YAML_SEQUENCE_START_EVENT:
-            result.kind = .sequenceStart
-            result.anchor = string(event.data.sequence_start.anchor)
-            result.tag = string(event.data.sequence_start.tag)
-        case YAML_SEQUENCE_END_EVENT: result.kind = .sequenceEnd
+            let sequence = event.data.sequence_start
+            return ParsedEvent(
+                kind: .sequenceStart, start: start, end: end, anchor: string(sequence.anchor),
+                tag: string(sequence.tag))
+        case YAML_SEQUENCE_END_EVENT:
+            return ParsedEvent(kind: .sequenceEnd, start: start, end: end)
         case YAML_MAPPING_START_EVENT:
-            result.kind = .mappingStart
-            result.anchor = string(event.data.mapping_start.anchor)
-            result.tag = string(event.data.mapping_start.tag)
-        case YAML_MAPPING_END_EVENT: result.kind = .mappingEnd
-        default: result.kind = .streamEnd
+            let mapping = event.data.mapping_start
+            return ParsedEvent(
+                kind: .mappingStart, start: start, end: end, anchor: string(mapping.anchor),
+                tag: string(mapping.tag))
+        case YAML_MAPPING_END_EVENT:
+            return ParsedEvent(kind: .mappingEnd, start: start, end: end)
+        default:  // YAML_STREAM_END_EVENT, YAML_NO_EVENT
+            return ParsedEvent(kind: .streamEnd, start: start, end: end)
         }
-        return result
     }
 
     /// Reads libyaml's error fields after a failed parse.

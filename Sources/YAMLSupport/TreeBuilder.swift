@@ -11,25 +11,36 @@ struct TreeBuilder {
         var height: Int
     }
 
-    /// A collection being built.
+    /// A collection being built; its children wait in the builder's shared `children` stack, so a
+    /// collection costs one exact-size array when it closes instead of a growing array and a key
+    /// dictionary while it is open.
     struct Frame {
         let isMapping: Bool
         let start: SourceMark
         let tag: String?
         let anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMapEntry] = []
-        var pendingKey: YAMLNode?
+        /// Where this collection's children begin in `children`; a mapping's keys and values alternate.
+        let base: Int
+        /// Whether a mapping's next child is the value of the key before it.
+        var expectsValue = false
+        /// Whether that value belongs to a duplicate key and is dropped.
         var dropNextValue = false
-        var keyMarks: [String: SourceMark] = [:]
+        /// First marks of scalar keys, built only once a mapping has many keys: a short scan of the
+        /// keys is cheaper than hashing for the usual handful, and the index keeps a huge one linear.
+        var keyIndex: [String: SourceMark]?
         var count = 1
         var height = 1
     }
+
+    /// Mappings with more keys than this look duplicates up in `Frame.keyIndex` instead of scanning.
+    static let scannedKeyLimit = 16
 
     let limits: YAMLLimits
     private(set) var root: YAMLNode?
     private(set) var problems: [YAMLProblem] = []
     private var stack: [Frame] = []
+    /// The finished children of every open collection, innermost last.
+    private var children: [YAMLNode] = []
     private var anchors: [String: Built] = [:]
     private var aliasNodes = 0
     private var documents = 0
@@ -68,11 +79,10 @@ struct TreeBuilder {
             stack.append(
                 Frame(
                     isMapping: event.kind == .mappingStart, start: event.start, tag: event.tag,
-                    anchor: event.anchor))
+                    anchor: event.anchor, base: children.count))
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return true }
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-            let node = YAMLNode(content: content, start: frame.start, end: event.end, tag: frame.tag)
+            let node = YAMLNode(content: takeContent(of: frame), start: frame.start, end: event.end, tag: frame.tag)
             add(Built(node: node, count: frame.count, height: frame.height), anchor: frame.anchor)
         }
         return true
@@ -125,35 +135,79 @@ struct TreeBuilder {
         if let anchor {
             anchors[anchor] = built
         }
-        guard var frame = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             if root == nil { root = built.node }
             return
         }
-        frame.count += built.count
-        frame.height = max(frame.height, built.height + 1)
-        if !frame.isMapping {
-            frame.items.append(built.node)
-        } else if let key = frame.pendingKey {
-            if !frame.dropNextValue {
-                frame.entries.append(YAMLMapEntry(key: key, value: built.node))
+        stack[top].count += built.count
+        stack[top].height = max(stack[top].height, built.height + 1)
+        if !stack[top].isMapping {
+            children.append(built.node)
+        } else if stack[top].expectsValue {
+            if !stack[top].dropNextValue {
+                children.append(built.node)
             }
-            frame.pendingKey = nil
-            frame.dropNextValue = false
+            stack[top].expectsValue = false
+            stack[top].dropNextValue = false
         } else {
-            frame.pendingKey = built.node
-            if let text = built.node.scalar {
-                if let first = frame.keyMarks[text] {
-                    frame.dropNextValue = true
-                    problems.append(
-                        YAMLProblem(
-                            code: YAMLProblem.duplicateKey,
-                            message: "duplicate key '\(text)' (first defined at \(Self.describe(first)))",
-                            mark: built.node.start, relatedMark: first))
-                } else {
-                    frame.keyMarks[text] = built.node.start
-                }
+            stack[top].expectsValue = true
+            if let text = built.node.scalar, let first = firstMark(ofKey: text, inFrame: top) {
+                stack[top].dropNextValue = true
+                problems.append(
+                    YAMLProblem(
+                        code: YAMLProblem.duplicateKey,
+                        message: "duplicate key '\(text)' (first defined at \(Self.describe(first)))",
+                        mark: built.node.start, relatedMark: first))
+            } else {
+                children.append(built.node)
+                indexLastKey(inFrame: top)
             }
         }
-        stack.append(frame)
+    }
+
+    /// Where the mapping `stack[top]` first has the scalar key `text`, nil when it is new.
+    private func firstMark(ofKey text: String, inFrame top: Int) -> SourceMark? {
+        if let index = stack[top].keyIndex { return index[text] }
+        for key in stride(from: stack[top].base, to: children.count, by: 2) where children[key].scalar == text {
+            return children[key].start
+        }
+        return nil
+    }
+
+    /// Records the key just added to `stack[top]` in its index, building the index once the mapping
+    /// has more keys than a scan should visit.
+    private mutating func indexLastKey(inFrame top: Int) {
+        let base = stack[top].base
+        let last = children.count - 1
+        if stack[top].keyIndex != nil {
+            if let text = children[last].scalar { stack[top].keyIndex?[text] = children[last].start }
+        } else if (last - base) / 2 + 1 > Self.scannedKeyLimit {
+            var index: [String: SourceMark] = [:]
+            for key in stride(from: base, through: last, by: 2) {
+                if let text = children[key].scalar { index[text] = children[key].start }
+            }
+            stack[top].keyIndex = index
+        }
+    }
+
+    /// The content of a closing collection, taken off the `children` stack (no slice of it outlives
+    /// the removal, which would copy the stack).
+    private mutating func takeContent(of frame: Frame) -> YAMLNode.Content {
+        defer { children.removeSubrange(frame.base...) }
+        if frame.isMapping { return .mapping(Self.entries(children[frame.base...])) }
+        return .sequence(Array(children[frame.base...]))
+    }
+
+    /// A mapping's entries from its alternating keys and values.
+    private static func entries(_ keysAndValues: ArraySlice<YAMLNode>) -> [YAMLMapEntry] {
+        var entries: [YAMLMapEntry] = []
+        entries.reserveCapacity(keysAndValues.count / 2)
+        var key = keysAndValues.startIndex
+        while key + 1 < keysAndValues.endIndex {
+            entries.append(YAMLMapEntry(key: keysAndValues[key], value: keysAndValues[key + 1]))
+            key += 2
+        }
+        return entries
     }
 }

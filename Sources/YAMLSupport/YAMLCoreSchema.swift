@@ -17,7 +17,10 @@ enum YAMLCoreSchema {
     }
 
     /// Whether plain text reads as null.
+    ///
+    /// Every null spelling is at most four bytes, so longer text is refused before five comparisons.
     static func isNull(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

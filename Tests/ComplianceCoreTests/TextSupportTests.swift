@@ -20,6 +20,20 @@ struct TextSupportTests {
         #expect(Suggestions.closest(to: word, in: candidates) == expected)
     }
 
+    @Test("NFC and trimming; text that needs neither comes back as it was")
+    func normalization() {
+        func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+        #expect(scalars(TextNormalization.nfc("Tie\u{0302}\u{0301}p")) == scalars("Ti\u{1EBF}p"))
+        #expect(scalars(TextNormalization.nfc("Ti\u{1EBF}p")) == scalars("Ti\u{1EBF}p"))
+        #expect(scalars(TextNormalization.nfc("\u{212B}")) == [0xC5])
+        #expect(scalars(TextNormalization.nfc("x\u{0338}")) == [0x78, 0x338])
+        #expect(scalars(TextNormalization.normalize("  Xa\u{0301} \u{00A0}")) == scalars("X\u{E1}"))
+        #expect(scalars(TextNormalization.normalize("\u{00A0}x\u{E1}")) == scalars("x\u{E1}"))
+        #expect(TextNormalization.normalize(" p01\t") == "p01")
+        #expect(TextNormalization.normalize("p01") == "p01")
+        #expect(TextNormalization.normalize("") == "")
+    }
+
     @Test("hint text")
     func hint() {
         #expect(Suggestions.hint(for: "severty", in: ["severity"]) == " (did you mean 'severity'?)")

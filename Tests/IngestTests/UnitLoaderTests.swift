@@ -231,6 +231,20 @@ struct UnitLoaderTests {
         #expect(r.messageOK, "\(messages(diagnostics, input.code))")
     }
 
+    @Test("every unit naming a missing parent has its own error, each with the closest id")
+    func sharedUnknownParent() {
+        var text = "units:\n  - { id: p01, name: P, level: province, kind: k }\n"
+        for i in 1...300 { text += "  - { id: c\(i), name: C, level: commune, kind: k, parent: q01 }\n" }
+        text += "  - { id: c0, name: C, level: commune, kind: k, parent: p0l }\n"
+        let (registry, diagnostics) = Self.load(text)
+        #expect(registry == nil)
+        let found = messages(diagnostics, "unit.unknown-parent")
+        #expect(found.count == 301)
+        #expect(found.first == "unit 'c1' names unknown parent 'q01' (did you mean 'p01'?)")
+        #expect(found.last == "unit 'c0' names unknown parent 'p0l' (did you mean 'p01'?)")
+        #expect(found.allSatisfy { $0.hasSuffix(" (did you mean 'p01'?)") })
+    }
+
     @Test("a 45,000-level chain loads without overflowing the stack")
     func deepChain() throws {
         let depth = 45_000

@@ -25,6 +25,33 @@ struct ProblemTests {
         #expect(item.value(forKey: "id")?.scalar == "a")
     }
 
+    @Test("a duplicate key's value is dropped whole, even a collection, and later entries stay in place")
+    func duplicateKeyWithCollectionValue() throws {
+        let document = compose("a: 1\nb: [1, {c: 2}]\na: {x: [y, z]}\nd: 4\n")
+        #expect(document.problems.map(\.mark) == [mark(3, 1)])
+        #expect(document.problems.map(\.relatedMark) == [mark(1, 1)])
+        let root = try #require(document.root)
+        #expect(root.entries?.map(\.key.scalar) == ["a", "b", "d"])
+        #expect(root.value(forKey: "a")?.scalar == "1")
+        #expect(root.value(forKey: "b")?.items?.last?.value(forKey: "c")?.scalar == "2")
+        #expect(root.value(forKey: "d")?.scalar == "4")
+    }
+
+    @Test("duplicates in a mapping with many keys point at the first definition")
+    func duplicateKeysInLargeMapping() throws {
+        let keys = (0..<40).map { "k\($0)" }
+        let lines = keys.map { "\($0): \($0)" } + ["k2: {nested: [1, 2]}", "k39: [x]", "\"k20\": again", "last: 1"]
+        let document = compose(lines.joined(separator: "\n") + "\n")
+        #expect(document.problems.map(\.code) == Array(repeating: "yaml.duplicate-key", count: 3))
+        #expect(document.problems.map(\.mark) == [mark(41, 1), mark(42, 1), mark(43, 1)])
+        #expect(document.problems.map(\.relatedMark) == [mark(3, 1), mark(40, 1), mark(21, 1)])
+        let root = try #require(document.root)
+        #expect(root.entries?.map(\.key.scalar) == keys + ["last"])
+        #expect(root.value(forKey: "k2")?.scalar == "k2")
+        #expect(root.value(forKey: "k20")?.scalar == "k20")
+        #expect(root.value(forKey: "last")?.scalar == "1")
+    }
+
     @Test("keys equal after Unicode normalisation are duplicates")
     func duplicateKeyNFC() {
         let document = compose("t\u{00EA}n: a\nte\u{0302}n: b\n")

@@ -4,9 +4,13 @@ public enum Suggestions {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String?
     where S.Element == String {
         let limit = max(2, word.count / 3)
+        let x = Array(word.lowercased())
         var best: (String, Int)?
         for candidate in candidates {
-            let d = distance(word, candidate)
+            let y = Array(candidate.lowercased())
+            // The distance is at least the difference in length, so most far-off candidates skip the table.
+            guard abs(x.count - y.count) <= limit else { continue }
+            let d = distance(x, y)
             if d <= limit, d < (best?.1 ?? Int.max) || (d == best?.1 && candidate < (best?.0 ?? "")) {
                 best = (candidate, d)
             }
@@ -21,8 +25,11 @@ public enum Suggestions {
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased())
-        let y = Array(b.lowercased())
+        distance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
+    /// The same distance between words already lowercased and split into characters.
+    private static func distance(_ x: [Character], _ y: [Character]) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var prev2 = [Int](repeating: 0, count: y.count + 1)

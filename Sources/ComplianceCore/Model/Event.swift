@@ -63,7 +63,9 @@ public struct Event: Sendable {
 extension String {
     /// Code-point order, the order SPEC §8 sorts ids in (Swift's `<` on String is not code-point order
     /// for every input).
+    ///
+    /// UTF-8 bytes sort in code-point order, and comparing bytes skips decoding scalars.
     public func codePointPrecedes(_ other: String) -> Bool {
-        unicodeScalars.lexicographicallyPrecedes(other.unicodeScalars)
+        utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

@@ -57,12 +57,16 @@ public struct UnitRegistry: Sendable {
 
     /// Builds the registry from units already checked for duplicates, unknown parents and cycles.
     public init(units input: [Unit]) {
-        let sorted = input.sorted { $0.id.codePointPrecedes($1.id) }
+        // Sorted in place: loaders hand over their only copy, so no unit is copied.
+        var sorted = input
+        sorted.sort { $0.id.codePointPrecedes($1.id) }
         units = sorted
+        // Fields are read through indices: binding a `Unit` would copy all of its strings.
         var index: [String: Int] = [:]
-        for (i, u) in sorted.enumerated() { index[u.id] = i }
+        index.reserveCapacity(sorted.count)
+        for i in sorted.indices { index[sorted[i].id] = i }
         indexByID = index
-        let parents = sorted.map { u in u.parent.flatMap { index[$0] } }
+        let parents = sorted.indices.map { i in sorted[i].parent.flatMap { index[$0] } }
         parentIndex = parents
         var children = [[Int]](repeating: [], count: sorted.count)
         for (i, p) in parents.enumerated() { if let p { children[p].append(i) } }

@@ -22,6 +22,10 @@ public enum UnitLoader {
     /// Top-level keys of a unit registry.
     public static let fileFields = [FieldSpec("units", .list(.object(fields)), required: true, "The units.")]
 
+    /// The keys a unit may and must have, worked out once rather than for each of 45,000 units.
+    private static let allowedNames = fields.names
+    private static let requiredNames = fields.requiredNames
+
     /// Loads `path`; the registry is nil when any error was found.
     public static func load(path: String, display: String) -> (UnitRegistry?, [Diagnostic]) {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
@@ -52,52 +56,66 @@ public enum UnitLoader {
             return (nil, reader.diagnostics)
         }
         var units: [Unit] = []
-        var nodes: [String: YAMLNode] = [:]
-        var firstAt: [String: SourceLocation] = [:]
+        var unitNodes: [YAMLNode] = []  // The item each unit came from, for positions in later errors.
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(items.count)
         for item in items {
             guard let unit = decode(item, &reader) else { continue }
-            if let first = firstAt[unit.id] {
+            if let first = indexByID.updateValue(units.count, forKey: unit.id) {
+                indexByID[unit.id] = first  // The first definition stays the one others refer to.
+                let firstAt = units[first].location
                 reader.diagnostics.append(
                     .error(
-                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(first.line)",
-                        at: unit.location, related: [first]))
+                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(firstAt.line)",
+                        at: unit.location, related: [firstAt]))
                 continue
             }
-            firstAt[unit.id] = unit.location
-            nodes[unit.id] = item
             units.append(unit)
+            unitNodes.append(item)
         }
-        let ids = Set(units.map(\.id))
-        for u in units {
-            if let p = u.parent, !ids.contains(p) {
-                let node = nodes[u.id]?.value(forKey: "parent")
+        // "Did you mean" scans every id, so each unknown id is looked up once however many units name it.
+        var hints: [String: String] = [:]
+        func hint(for unknown: String) -> String {
+            if let known = hints[unknown] { return known }
+            let hint = Suggestions.hint(for: unknown, in: indexByID.keys)
+            hints[unknown] = hint
+            return hint
+        }
+        // Units are read through indices here and below: binding a `Unit` copies all of its strings.
+        for i in units.indices {
+            if let p = units[i].parent, indexByID[p] == nil {
+                let node = unitNodes[i].value(forKey: "parent")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-parent",
-                        "unit '\(u.id)' names unknown parent '\(p)'" + Suggestions.hint(for: p, in: ids),
-                        at: node.map(reader.location) ?? u.location))
+                        "unit '\(units[i].id)' names unknown parent '\(p)'" + hint(for: p),
+                        at: node.map(reader.location) ?? units[i].location))
             }
-            if let s = u.successor, !ids.contains(s) {
-                let node = nodes[u.id]?.value(forKey: "successor")
+            if let s = units[i].successor, indexByID[s] == nil {
+                let node = unitNodes[i].value(forKey: "successor")
                 reader.diagnostics.append(
                     .error(
                         "unit.unknown-successor",
-                        "unit '\(u.id)' names unknown successor '\(s)'" + Suggestions.hint(for: s, in: ids),
-                        at: node.map(reader.location) ?? u.location))
+                        "unit '\(units[i].id)' names unknown successor '\(s)'" + hint(for: s),
+                        at: node.map(reader.location) ?? units[i].location))
             }
         }
-        reportCycles(units, nodes: nodes, &reader)
+        reportCycles(units, nodes: unitNodes, indexByID: indexByID, &reader)
         if reader.hasErrors { return (nil, reader.diagnostics) }
-        return (UnitRegistry(units: units), reader.diagnostics)
+        return (UnitRegistry(units: consume units), reader.diagnostics)
     }
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {
         let before = reader.diagnostics.count
-        guard let m = reader.mapping(node, allowed: fields.names, required: fields.requiredNames, what: "unit")
+        guard let m = reader.mapping(node, allowed: allowedNames, required: requiredNames, what: "unit")
         else {
             return nil
         }
-        let id = m["id"].flatMap { e -> String? in
+        // Entries used more than once are looked up once.
+        let idEntry = m["id"]
+        let parentEntry = m["parent"]
+        let toEntry = m["to"]
+        let id = idEntry.flatMap { e -> String? in
             guard let id = reader.identifier(e.value, what: "id") else { return nil }
             if !isValidID(id) {
                 reader.error("invalid-value", "unit id '\(id)' must match [a-z0-9][a-z0-9._-]*", at: e.value)
@@ -109,30 +127,30 @@ public enum UnitLoader {
         let level = m["level"].flatMap { reader.identifier($0.value, what: "level") }
         let kind = m["kind"].flatMap { reader.identifier($0.value, what: "kind") }
         var parent: String?
-        if let e = m["parent"], !e.value.isNull { parent = reader.identifier(e.value, what: "parent") }
+        if let e = parentEntry, !e.value.isNull { parent = reader.identifier(e.value, what: "parent") }
         var tags: [String] = []
         if let e = m["tags"], !e.value.isNull { tags = reader.identifierList(e.value, what: "tags") ?? [] }
         var from: Day?
         var to: Day?
         if let e = m["from"] { from = reader.optionalDate(e.value, what: "from") ?? nil }
-        if let e = m["to"] { to = reader.optionalDate(e.value, what: "to") ?? nil }
+        if let e = toEntry { to = reader.optionalDate(e.value, what: "to") ?? nil }
         var successor: String?
         if let e = m["successor"], !e.value.isNull {
             successor = reader.identifier(e.value, what: "successor")
-            if m["to"].map({ $0.value.isNull }) ?? true {
+            if toEntry.map({ $0.value.isNull }) ?? true {
                 reader.error("invalid-value", "a successor needs 'to': the day the unit ended", at: e.key)
             }
         }
-        if let from, let to, to < from, let e = m["to"] {
+        if let from, let to, to < from, let e = toEntry {
             reader.error("to-before-from", "unit ends (to: \(to)) before it begins (from: \(from))", at: e.key)
         }
-        if let id, parent == id, let e = m["parent"] {
+        if let id, parent == id, let e = parentEntry {
             reader.error("cycle", "unit '\(id)' is its own parent", at: e.value)
         }
         guard reader.diagnostics.count == before, let id, let name, let level, let kind else { return nil }
         return Unit(
             id: id, name: name, level: level, kind: kind, parent: parent, tags: tags, from: from, to: to,
-            successor: successor, location: reader.location(m["id"]?.value ?? node))
+            successor: successor, location: reader.location(idEntry?.value ?? node))
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -145,26 +163,33 @@ public enum UnitLoader {
     private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || (b >= 48 && b <= 57) }
 
     /// Walks parent links with three colours; each unit is visited once, so the check is linear.
-    private static func reportCycles(_ units: [Unit], nodes: [String: YAMLNode], _ reader: inout NodeReader) {
-        var parentOf: [String: String] = [:]
-        for u in units { if let p = u.parent, p != u.id { parentOf[u.id] = p } }
-        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
-        for u in units where state[u.id] == nil {
-            var path: [String] = []
-            var current: String? = u.id
-            while let c = current, state[c] == nil {
+    ///
+    /// Units are followed by their index in `units` (`nodes` is parallel to it), so the walk hashes
+    /// each parent id once instead of keeping dictionaries of ids.
+    private static func reportCycles(
+        _ units: [Unit], nodes: [YAMLNode], indexByID: [String: Int], _ reader: inout NodeReader
+    ) {
+        // A parent outside the registry ends a walk: it was reported above and has no parent itself.
+        let parentOf = units.indices.map { i in
+            units[i].parent.flatMap { p in p == units[i].id ? nil : indexByID[p] }
+        }
+        var state = [UInt8](repeating: 0, count: units.count)  // 1 = on the current path, 2 = done
+        for start in units.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let c = current, state[c] == 0 {
                 state[c] = 1
                 path.append(c)
                 current = parentOf[c]
             }
             if let c = current, state[c] == 1 {
-                let start = path.firstIndex(of: c) ?? 0
-                let cycle = Array(path[start...])
-                let at = cycle.min { $0.codePointPrecedes($1) } ?? c
-                let node = nodes[at]?.value(forKey: "parent")
+                let cycle = path[(path.firstIndex(of: c) ?? 0)...]
+                let at = cycle.min { units[$0].id.codePointPrecedes(units[$1].id) } ?? c
+                let node = nodes[at].value(forKey: "parent")
+                let names = (cycle + [c]).map { units[$0].id }
                 reader.diagnostics.append(
                     .error(
-                        "unit.cycle", "units form a cycle of parents: " + (cycle + [c]).joined(separator: " → "),
+                        "unit.cycle", "units form a cycle of parents: " + names.joined(separator: " → "),
                         at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
             }
             for p in path { state[p] = 2 }
