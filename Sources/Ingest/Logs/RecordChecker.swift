@@ -27,6 +27,8 @@ struct RecordChecker {
     /// Unit ids; key `i` is registry unit `i`.
     private var unitKeys = ByteKeyTable(capacity: 1024)
 
+    /// "Did you mean" for each unknown unit met, worked out once (it compares with every unit id).
+    private var unknownUnitHints: [String: String] = [:]
     /// Attribute names met so far (normalised), by index.
     private var attributeNames: [String] = []
     private var attributeIndex: [String: Int32] = [:]
@@ -187,10 +189,9 @@ struct RecordChecker {
         }
         guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) else {
             let unit = unit.text
-            return rejected(
-                .error(
-                    "log.unknown-unit", "unknown unit '\(unit)'" + Suggestions.hint(for: unit, in: registry.ids),
-                    at: at))
+            let hint = unknownUnitHints[unit] ?? Suggestions.hint(for: unit, in: registry.ids)
+            unknownUnitHints[unit] = hint
+            return rejected(.error("log.unknown-unit", "unknown unit '\(unit)'" + hint, at: at))
         }
         let day: Day
         switch date.withBytes(FieldText.isoDate).map({ Result<Day, DateText.Failure>.success($0) })
