@@ -71,6 +71,7 @@ public struct ByteKeyTable: Sendable {
 
     /// The index of `key`, or nil when it was never inserted.
     public func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if slots.isEmpty { return (0..<ends.count).first { equals($0, key) } }
         let hash = Self.hash(key)
         var slot = hash & mask
         while true {
@@ -82,8 +83,20 @@ public struct ByteKeyTable: Sendable {
         }
     }
 
+    /// Frees the hash slots (most of the table's memory besides the keys) when no more keys will be
+    /// inserted; `index(of:)` then scans, and the next `insert` rebuilds them.
+    public mutating func dropIndex() {
+        slots = []
+        mask = 0
+    }
+
     /// The index of `key`, inserting it when new; `inserted` tells which happened.
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        if slots.isEmpty {
+            var size = 16
+            while (ends.count + 1) * 10 > size * 7 { size <<= 1 }
+            rehash(size: size)
+        }
         let hash = Self.hash(key)
         var slot = hash & mask
         while true {
@@ -127,7 +140,7 @@ public struct ByteKeyTable: Sendable {
     public mutating func reserve(keys: Int, bytesPerKey: Int) {
         arena.reserveCapacity(keys * bytesPerKey)
         ends.reserveCapacity(keys)
-        var size = slots.count
+        var size = max(slots.count, 16)
         while keys * 10 > size * 7 { size <<= 1 }
         if size > slots.count { rehash(size: size) }
     }
@@ -137,7 +150,7 @@ public struct ByteKeyTable: Sendable {
         guard count < ends.count else { return }
         arena.removeSubrange(start(count)...)
         ends.removeSubrange(count...)
-        rehash(size: slots.count)
+        if !slots.isEmpty { rehash(size: slots.count) }
     }
 
     private func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
