@@ -165,8 +165,9 @@ public struct EventTable: Sendable {
         attributeValues.removeSubrange(attributeCount...)
     }
 
-    /// Frees the id index once no more ids will be claimed (ingestion is over): a tenth of the
-    /// table's memory at ten million rows. Lookups by id still work, by scanning.
+    /// Frees the id index once no more ids will be claimed (ingestion is over).
+    ///
+    /// It is a tenth of the table's memory at ten million rows; lookups by id still work, by scanning.
     public mutating func dropIDIndex() { ids.dropIndex() }
 
     /// Row `row`'s id as text.
