@@ -1,5 +1,6 @@
 import ComplianceCore
 import Evaluation
+import Foundation
 
 /// `--format sarif`: SARIF 2.1.0 for code-scanning dashboards — one rule descriptor per rule, one
 /// result per violated finding located at the rule's lines in its file.
@@ -7,8 +8,15 @@ import Evaluation
 /// Paths are the report's project-relative paths under the `PROJECTROOT` base id; the as-of date
 /// and the input digests are in `run.properties`, so the bytes depend only on the inputs.
 public enum SARIFReporter {
-    /// The SARIF log's bytes (UTF-8, LF, trailing newline).
-    public static func render(_ report: RunReport) -> String {
+    /// The SARIF log's text (UTF-8, LF, trailing newline).
+    public static func render(_ report: RunReport) -> String { writer(report).document() }
+
+    /// The SARIF log's bytes, the same as `render`'s text: for writing a large log without making a
+    /// `String` of it.
+    public static func renderData(_ report: RunReport) -> Data { writer(report).documentData() }
+
+    /// A writer holding the whole log.
+    static func writer(_ report: RunReport) -> JSONWriter {
         let labels = Labels(language: report.language)
         let rules = report.evaluatedRules
         var ruleIndex: [String: Int] = [:]
@@ -47,7 +55,7 @@ public enum SARIFReporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        return w
     }
 
     private static func descriptor(_ rule: Rule, _ labels: Labels, _ language: Language, _ w: inout JSONWriter) {
@@ -147,7 +155,7 @@ public enum SARIFReporter {
         w.field("severity", f.severity.rawValue)
         w.field("period", f.period)
         w.field("ref", f.ref)
-        w.field("due", f.due?.description)
+        w.field("due", f.due)
         w.field("daysLate", f.daysLate)
         w.field("expected", f.expected)
         w.field("actual", f.actual)
@@ -164,7 +172,7 @@ public enum SARIFReporter {
     private static func runProperties(_ report: RunReport, _ w: inout JSONWriter) {
         let s = report.evaluation.summary
         w.beginObject("properties")
-        w.field("asOf", report.asOf.description)
+        w.field("asOf", report.asOf)
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.fileDigests("files", report.otherInputs)
