@@ -188,9 +188,8 @@ struct JSONWriter: ~Copyable {
     /// Whether any of the eight bytes in `word` is below 0x20, `"`, `\` or 0xE2 — the bytes that can
     /// start an escaped character.
     ///
-    /// The classic bit tricks: `x - 0x01…01` borrows into the top bit of a byte only where `x` has a
-    /// byte below 1 (zero), and `& ~x` drops bytes whose top bit was already set; a byte equal to
-    /// `c` is a zero byte of `word ^ c…c`. Exact for "any byte", which is all that is asked.
+    /// The classic bit trick: `(x - n…n) & ~x & 0x80…80` is non-zero exactly when some byte of `x`
+    /// is below `n` (for `n` up to 0x80), and a byte equal to `c` is a zero byte of `word ^ c…c`.
     private static func mayStartEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080

@@ -84,6 +84,14 @@ import Testing
         #expect(w.document() == expected + "  \"empty\": []\n}\n")
     }
 
+    @Test func messagesWithQuotesReadBackUnchanged() throws {
+        let report = ReportFixture.report()
+        let object = try JSONSerialization.jsonObject(with: JSONReporter.renderData(report)) as? [String: Any]
+        let messages = (object?["findings"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+        #expect(messages == report.listedFindings.map(\.message))
+        #expect(messages?.contains { $0.contains(ReportFixture.hostileName) } == true)
+    }
+
     @Test func bytesAreTheText() {
         let report = ReportFixture.report()
         #expect(JSONReporter.renderData(report) == Data(JSONReporter.render(report).utf8))
