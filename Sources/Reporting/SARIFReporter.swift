@@ -47,8 +47,10 @@ public enum SARIFReporter {
         w.field("language", report.language == .vi ? "vi-VN" : "en-US")
         w.field("columnKind", "unicodeCodePoints")
         w.beginArray("results")
+        // Each rule file's URI once: percent-encoding it for every result was half of rendering.
+        let ruleURIs = report.rules.mapValues { uri($0.location.path) }
         for f in report.evaluation.findings where f.status == .violated {
-            result(f, report, ruleIndex[f.rule], labels, &w)
+            result(f, report, ruleIndex[f.rule], ruleURIs[f.rule], labels, &w)
         }
         w.endArray()
         runProperties(report, &w)
@@ -109,7 +111,7 @@ public enum SARIFReporter {
     }
 
     private static func result(
-        _ f: Finding, _ report: RunReport, _ index: Int?, _ labels: Labels, _ w: inout JSONWriter
+        _ f: Finding, _ report: RunReport, _ index: Int?, _ ruleURI: String?, _ labels: Labels, _ w: inout JSONWriter
     ) {
         let rule = report.rules[f.rule]
         w.beginObject()
@@ -125,7 +127,7 @@ public enum SARIFReporter {
         if let rule {
             w.beginObject("physicalLocation")
             w.beginObject("artifactLocation")
-            w.field("uri", uri(rule.location.path))
+            w.field("uri", ruleURI)
             w.field("uriBaseId", "PROJECTROOT")
             w.endObject()
             w.beginObject("region")
