@@ -151,11 +151,11 @@ struct CheckCommand: ParsableCommand {
         report.diagnostics = sorted
 
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
-        let text = format.render(report, color: output == nil && Terminal.colorWanted(fd: 1))
+        let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
         Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
-        try OutputWriter.write(text, to: output)
+        try OutputWriter.write(bytes, to: output)
 
         var code = exitCode(
             project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)

@@ -1,19 +1,29 @@
 import ComplianceCore
 import Evaluation
+import Foundation
 
 /// `--format json`: the `dvcheck.result/v1` document of SPEC §8, written even when the run stops on
 /// invalid input (then with empty findings and the diagnostics).
 public enum JSONReporter {
-    /// The document's bytes (UTF-8, LF, trailing newline).
-    public static func render(_ report: RunReport) -> String {
-        var w = JSONWriter()
+    /// The document's text (UTF-8, LF, trailing newline).
+    public static func render(_ report: RunReport) -> String { writer(report).document() }
+
+    /// The document's bytes, the same as `render`'s text: for writing a large report without making
+    /// a `String` of it.
+    public static func renderData(_ report: RunReport) -> Data { writer(report).documentData() }
+
+    /// A writer holding the whole document.
+    static func writer(_ report: RunReport) -> JSONWriter {
+        // Room for the whole document up front (a finding takes about 600 bytes, a matrix row about
+        // 180), so the buffer of a large report is not copied each time it doubles.
+        var w = JSONWriter(capacity: 768 * report.evaluation.findings.count + 256 * report.evaluation.matrix.count)
         w.beginObject()
         w.field("schema", "dvcheck.result/v1")
         w.beginObject("tool")
         w.field("name", "dvcheck")
         w.field("version", report.toolVersion)
         w.endObject()
-        w.field("as_of", report.asOf.description)
+        w.field("as_of", report.asOf)
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.logStats(report.logFiles)
@@ -21,7 +31,12 @@ public enum JSONReporter {
         let s = report.evaluation.summary
         w.summary(s)
         w.beginArray("findings")
-        for f in report.listedFindings { write(f, report.rules[f.rule], changes: report.changes, &w) }
+        // The rules' sources once, not a copy of the whole rule per finding; and the findings
+        // filtered in place, as `listedFindings` would list them, without copying the array.
+        let sources = report.rules.mapValues(\.source)
+        for f in report.evaluation.findings where report.includeSatisfied || f.status != .satisfied {
+            write(f, sources[f.rule], changes: report.changes, &w)
+        }
         w.endArray()
         if let changes = report.changes {
             w.beginArray("resolved")
@@ -42,10 +57,10 @@ public enum JSONReporter {
         w.endArray()
         w.diagnostics(report.diagnostics)
         w.endObject()
-        return w.output + "\n"
+        return w
     }
 
-    static func write(_ f: Finding, _ rule: Rule?, changes: ChangeSet?, _ w: inout JSONWriter) {
+    static func write(_ f: Finding, _ source: RuleSource?, changes: ChangeSet?, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("rule", f.rule)
         w.field("unit", f.unit)
@@ -53,7 +68,7 @@ public enum JSONReporter {
         w.field("reason", f.reason)
         w.field("severity", f.severity.rawValue)
         w.field("period", f.period)
-        w.field("due", f.due?.description)
+        w.field("due", f.due)
         w.field("expected", f.expected)
         w.field("actual", f.actual)
         w.field("days_late", f.daysLate)
@@ -67,7 +82,7 @@ public enum JSONReporter {
             w.field("previous_status", changes.previousStatus[f.fingerprint])
         }
         w.field("message", f.message)
-        if let source = rule?.source {
+        if let source {
             w.beginObject("source")
             w.field("document", source.document)
             w.field("clause", source.clause)
@@ -101,6 +116,6 @@ public enum JSONReporter {
         w.field("schema", "dvcheck.diagnostics/v1")
         w.diagnostics(diagnostics)
         w.endObject()
-        return w.output + "\n"
+        return w.document()
     }
 }

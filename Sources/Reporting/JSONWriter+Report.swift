@@ -5,7 +5,7 @@ import Evaluation
 /// once so the formats cannot drift apart.
 extension JSONWriter {
     /// `[{path, sha256}]` under `key`.
-    mutating func fileDigests(_ key: String, _ files: [RunReport.RuleFile]) {
+    mutating func fileDigests(_ key: StaticString, _ files: [RunReport.RuleFile]) {
         beginArray(key)
         for f in files {
             beginObject()

@@ -1,5 +1,6 @@
 import ComplianceCore
 import Evaluation
+import Foundation
 
 /// `--format sarif`: SARIF 2.1.0 for code-scanning dashboards — one rule descriptor per rule, one
 /// result per violated finding located at the rule's lines in its file.
@@ -7,8 +8,15 @@ import Evaluation
 /// Paths are the report's project-relative paths under the `PROJECTROOT` base id; the as-of date
 /// and the input digests are in `run.properties`, so the bytes depend only on the inputs.
 public enum SARIFReporter {
-    /// The SARIF log's bytes (UTF-8, LF, trailing newline).
-    public static func render(_ report: RunReport) -> String {
+    /// The SARIF log's text (UTF-8, LF, trailing newline).
+    public static func render(_ report: RunReport) -> String { writer(report).document() }
+
+    /// The SARIF log's bytes, the same as `render`'s text: for writing a large log without making a
+    /// `String` of it.
+    public static func renderData(_ report: RunReport) -> Data { writer(report).documentData() }
+
+    /// A writer holding the whole log.
+    static func writer(_ report: RunReport) -> JSONWriter {
         let labels = Labels(language: report.language)
         let rules = report.evaluatedRules
         var ruleIndex: [String: Int] = [:]
@@ -39,15 +47,17 @@ public enum SARIFReporter {
         w.field("language", report.language == .vi ? "vi-VN" : "en-US")
         w.field("columnKind", "unicodeCodePoints")
         w.beginArray("results")
+        // Each rule file's URI once: percent-encoding it for every result was half of rendering.
+        let ruleURIs = report.rules.mapValues { uri($0.location.path) }
         for f in report.evaluation.findings where f.status == .violated {
-            result(f, report, ruleIndex[f.rule], labels, &w)
+            result(f, report, ruleIndex[f.rule], ruleURIs[f.rule], labels, &w)
         }
         w.endArray()
         runProperties(report, &w)
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        return w
     }
 
     private static func descriptor(_ rule: Rule, _ labels: Labels, _ language: Language, _ w: inout JSONWriter) {
@@ -101,7 +111,7 @@ public enum SARIFReporter {
     }
 
     private static func result(
-        _ f: Finding, _ report: RunReport, _ index: Int?, _ labels: Labels, _ w: inout JSONWriter
+        _ f: Finding, _ report: RunReport, _ index: Int?, _ ruleURI: String?, _ labels: Labels, _ w: inout JSONWriter
     ) {
         let rule = report.rules[f.rule]
         w.beginObject()
@@ -117,7 +127,7 @@ public enum SARIFReporter {
         if let rule {
             w.beginObject("physicalLocation")
             w.beginObject("artifactLocation")
-            w.field("uri", uri(rule.location.path))
+            w.field("uri", ruleURI)
             w.field("uriBaseId", "PROJECTROOT")
             w.endObject()
             w.beginObject("region")
@@ -147,7 +157,7 @@ public enum SARIFReporter {
         w.field("severity", f.severity.rawValue)
         w.field("period", f.period)
         w.field("ref", f.ref)
-        w.field("due", f.due?.description)
+        w.field("due", f.due)
         w.field("daysLate", f.daysLate)
         w.field("expected", f.expected)
         w.field("actual", f.actual)
@@ -164,7 +174,7 @@ public enum SARIFReporter {
     private static func runProperties(_ report: RunReport, _ w: inout JSONWriter) {
         let s = report.evaluation.summary
         w.beginObject("properties")
-        w.field("asOf", report.asOf.description)
+        w.field("asOf", report.asOf)
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.fileDigests("files", report.otherInputs)
