@@ -6,11 +6,11 @@
     import Darwin
 #endif
 
-/// UTF-8 well-formedness per the Unicode standard's table, used only to find *where* a record that
-/// failed validation goes wrong.
-enum UTF8Check {
+/// UTF-8 well-formedness per the Unicode standard's table: whether a record is valid and, if not,
+/// *where* it goes wrong, without building a `String` (log readers check every line).
+public enum UTF8Check {
     /// The index where the first ill-formed sequence starts, or nil when `bytes` are valid UTF-8.
-    static func firstInvalidIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidIndex(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]

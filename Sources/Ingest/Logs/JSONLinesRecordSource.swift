@@ -1,3 +1,5 @@
+import CSVSupport
+
 /// JSON Lines logs: one flat object per non-blank line (SPEC §4).
 struct JSONLinesRecordSource: RawRecordSource {
     private let lines: LineReader
@@ -33,7 +35,7 @@ struct JSONLinesRecordSource: RawRecordSource {
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawContent = true
-            if String(validating: line, as: UTF8.self) == nil {
+            if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidIndex(in: $0) }) != nil {
                 let offset = lines.lineOffset + Self.firstInvalidUTF8(line)
                 return .rejected(
                     line: n, column: 1, code: "log.invalid-utf8",

@@ -32,6 +32,9 @@ struct RecordChecker {
     /// Attribute names met so far (normalised), by index.
     private var attributeNames: [String] = []
     private var attributeIndex: [String: Int32] = [:]
+    /// The keys of the last record read by name, by position, and their roles.
+    private var recentNames: [String] = []
+    private var recentRoles: [Role] = []
     /// Raw field names met so far, and their roles.
     private var rawNames: [String: Role] = [:]
     /// The vocabulary's entry per type name (nil: not in the vocabulary), looked up once per type.
@@ -129,8 +132,8 @@ struct RecordChecker {
     /// The verdict on a record read by name (JSON Lines, YAML, inline).
     mutating func check(_ record: RawRecord) -> Verdict {
         beginRecord()
-        for (name, value) in record.fields {
-            let role = role(of: name)
+        for (position, (name, value)) in record.fields.enumerated() {
+            let role = role(of: name, at: position)
             if case .attribute(let n) = role {
                 addAttribute(n, text: value)
             } else {
@@ -139,6 +142,22 @@ struct RecordChecker {
             }
         }
         return verdict(line: record.line)
+    }
+
+    /// The role of the field at `position` of a record read by name: records of a file usually
+    /// repeat their keys in the same order, so the previous record's key there is tried first
+    /// (comparing two short strings instead of hashing one).
+    private mutating func role(of name: String, at position: Int) -> Role {
+        if position < recentNames.count, recentNames[position] == name { return recentRoles[position] }
+        let role = role(of: name)
+        if position < recentNames.count {
+            recentNames[position] = name
+            recentRoles[position] = role
+        } else if position == recentNames.count {
+            recentNames.append(name)
+            recentRoles.append(role)
+        }
+        return role
     }
 
     private mutating func beginRecord() {

@@ -22,6 +22,10 @@ struct RowAppender {
     private let unitFrom: [Int]
     private let unitTo: [Int]
 
+    /// The keys of the last record read by name, by position, and their slots (records usually
+    /// repeat their keys in order: comparing is cheaper than hashing).
+    private var recentNames: [String] = []
+    private var recentSlots: [Slot] = []
     /// Raw field names met so far, and their slots.
     private var rawNames: [String: Slot] = [:]
     /// The CSV header's slots.
@@ -98,8 +102,20 @@ struct RowAppender {
             return
         }
         attributes.removeAll(keepingCapacity: true)
-        for (name, value) in record.fields {
-            let slot = slot(name, table: &table)
+        for (position, (name, value)) in record.fields.enumerated() {
+            let slot: Slot
+            if position < recentNames.count, recentNames[position] == name {
+                slot = recentSlots[position]
+            } else {
+                slot = self.slot(name, table: &table)
+                if position < recentNames.count {
+                    recentNames[position] = name
+                    recentSlots[position] = slot
+                } else if position == recentNames.count {
+                    recentNames.append(name)
+                    recentSlots.append(slot)
+                }
+            }
             var copy = value
             copy.withUTF8 { add(slot, $0, &table) }
         }
