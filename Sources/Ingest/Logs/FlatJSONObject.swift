@@ -85,8 +85,9 @@ enum FlatJSONObject {
             return fields
         }
 
-        /// Whether `key` was already used in this object: its fields and the keys whose value was
-        /// null. Scanned rather than hashed (records have a dozen keys; a `Set` per record cost a
+        /// The keys already used in this object: its fields and the keys whose value was null.
+        ///
+        /// Scanned rather than hashed (records have a dozen keys; a `Set` per record cost a
         /// tenth of reading JSON Lines), with a set once an object has many keys.
         struct SeenKeys {
             private var nulls: [String] = []
