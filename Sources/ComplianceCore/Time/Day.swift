@@ -50,7 +50,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`, the only form the tool writes.
     public var description: String {
         let c = components
-        return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+        guard (0...9999).contains(c.year) else {
+            return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+        }
+        // Ten bytes written in place: every finding and report row prints dates.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func two(_ at: Int, _ v: Int) {
+                out[at] = UInt8(ascii: "0") + UInt8(v / 10)
+                out[at + 1] = UInt8(ascii: "0") + UInt8(v % 10)
+            }
+            two(0, c.year / 100)
+            two(2, c.year % 100)
+            two(5, c.month)
+            two(8, c.day)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// The day `n` days later (or earlier, for negative `n`).
@@ -76,6 +92,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
+        if value >= 0 && value < 10_000 && width <= 4 {
+            // The common case (years, months, days, weeks) written digit by digit: `String(value)`,
+            // a character count and a concatenation cost several allocations per date.
+            let digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
+            let length = max(digits, width)
+            return String(unsafeUninitializedCapacity: length) { out in
+                var v = value
+                for i in stride(from: length - 1, through: 0, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+                return length
+            }
+        }
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

@@ -29,9 +29,22 @@ public enum PeriodKind: String, Sendable, CaseIterable, Hashable {
         guard from <= to else { return [] }
         var result: [Period] = []
         var current = period(containing: from)
-        while current.start <= to {
-            result.append(current)
-            current = period(containing: current.end.adding(days: 1))
+        switch self {
+        case .day, .week:
+            // Fixed lengths: step by adding days rather than converting each period's date to
+            // year-month-day (a weekly rule has 52 periods a year for each of tens of thousands of units).
+            let length = self == .day ? 1 : 7
+            result.reserveCapacity(current.start.days(to: to) / length + 1)
+            while current.start <= to {
+                result.append(current)
+                current = Period(
+                    kind: self, start: current.start.adding(days: length), end: current.end.adding(days: length))
+            }
+        case .month, .quarter, .halfYear, .year:
+            while current.start <= to {
+                result.append(current)
+                current = period(containing: current.end.adding(days: 1))
+            }
         }
         return result
     }
