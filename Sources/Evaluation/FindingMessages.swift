@@ -4,69 +4,97 @@ import ComplianceCore
 /// tool writes for the kind, in the project language.
 enum FindingMessages {
     static func message(for f: Finding, rule: Rule, unit: Unit, language: Language) -> String {
-        var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": rule.id]
-        if let v = f.period { values["period"] = v }
-        if let v = f.due { values["due"] = v.description }
-        if let v = f.actual { values["actual"] = String(v) }
-        if let v = f.expected { values["expected"] = String(v) }
-        if let v = f.daysLate { values["days_late"] = String(v) }
-        if let v = f.ref { values["ref"] = v }
-        if let template = rule.message { return template.render(language, values: values) }
+        if let template = rule.message {
+            var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": rule.id]
+            if let v = f.period { values["period"] = v }
+            if let v = f.due { values["due"] = v.description }
+            if let v = f.actual { values["actual"] = String(v) }
+            if let v = f.expected { values["expected"] = String(v) }
+            if let v = f.daysLate { values["days_late"] = String(v) }
+            if let v = f.ref { values["ref"] = v }
+            return template.render(language, values: values)
+        }
         let title = rule.title.text(in: language)
         return language == .vi ? vietnamese(f, title: title, unit: unit) : english(f, title: title, unit: unit)
     }
 
     private static func english(_ f: Finding, title: String, unit: Unit) -> String {
-        let who = "\(unit.name) (\(unit.id))"
-        let period = f.period.map { " for \($0)" } ?? ""
-        let due = f.due.map { " (due \($0))" } ?? ""
-        let ref = f.ref.map { " [\($0)]" } ?? ""
+        let who = concat(unit.name, " (", unit.id, ")")
+        let period = f.period.map { concat(" for ", $0) } ?? ""
+        let due = f.due.map { concat(" (due ", $0.description, ")") } ?? ""
+        let ref = f.ref.map { concat(" [", $0, "]") } ?? ""
+        let actual = String(f.actual ?? 0)
+        let expected = String(f.expected ?? 0)
+        let late = String(f.daysLate ?? 0)
         switch (f.status, f.reason) {
         case (_, "insufficient"?):
-            return "\(title): \(who) has \(f.actual ?? 0) of the required \(f.expected ?? 0)\(period)"
+            return concat(title, ": ", who, " has ", actual, " of the required ", expected, period)
         case (_, "excess"?):
-            return "\(title): \(who) has \(f.actual ?? 0), more than the allowed \(f.expected ?? 0)\(period)"
+            return concat(title, ": ", who, " has ", actual, ", more than the allowed ", expected, period)
         case (_, "late"?):
-            return "\(title): \(who) met it \(f.daysLate ?? 0) day(s) late\(ref)\(period)\(due)"
+            return concat(title, ": ", who, " met it ", late, " day(s) late", ref, period, due)
         case (_, "overdue"?):
-            return "\(title): \(who) is \(f.daysLate ?? 0) day(s) overdue\(ref)\(due)"
+            return concat(title, ": ", who, " is ", late, " day(s) overdue", ref, due)
         case (_, "missing"?):
-            return "\(title): \(who) has no record\(period)\(due)"
+            return concat(title, ": ", who, " has no record", period, due)
         case (_, "no-prior"?):
-            return "\(title): \(who) has no required prior event\(ref) before \(f.period ?? "")"
+            return concat(title, ": ", who, " has no required prior event", ref, " before ", f.period ?? "")
         case (_, "gap"?):
-            return "\(title): \(who) went \(f.daysLate ?? 0) day(s) past the allowed gap \(f.period ?? "")"
+            return concat(title, ": ", who, " went ", late, " day(s) past the allowed gap ", f.period ?? "")
         case (.pending, _):
-            return "\(title): \(who) is due\(period)\(due)"
+            return concat(title, ": ", who, " is due", period, due)
         default:
-            return "\(title): \(who) met it\(period)"
+            return concat(title, ": ", who, " met it", period)
         }
     }
 
     private static func vietnamese(_ f: Finding, title: String, unit: Unit) -> String {
-        let who = "\(unit.name) (\(unit.id))"
-        let period = f.period.map { " kỳ \($0)" } ?? ""
-        let due = f.due.map { " (hạn \($0))" } ?? ""
-        let ref = f.ref.map { " [\($0)]" } ?? ""
+        let who = concat(unit.name, " (", unit.id, ")")
+        let period = f.period.map { concat(" kỳ ", $0) } ?? ""
+        let due = f.due.map { concat(" (hạn ", $0.description, ")") } ?? ""
+        let ref = f.ref.map { concat(" [", $0, "]") } ?? ""
+        let actual = String(f.actual ?? 0)
+        let expected = String(f.expected ?? 0)
+        let late = String(f.daysLate ?? 0)
         switch (f.status, f.reason) {
         case (_, "insufficient"?):
-            return "\(title): \(who) thực hiện \(f.actual ?? 0)/\(f.expected ?? 0) lần\(period)"
+            return concat(title, ": ", who, " thực hiện ", actual, "/", expected, " lần", period)
         case (_, "excess"?):
-            return "\(title): \(who) thực hiện \(f.actual ?? 0) lần, vượt mức tối đa \(f.expected ?? 0)\(period)"
+            return concat(title, ": ", who, " thực hiện ", actual, " lần, vượt mức tối đa ", expected, period)
         case (_, "late"?):
-            return "\(title): \(who) hoàn thành chậm \(f.daysLate ?? 0) ngày\(ref)\(period)\(due)"
+            return concat(title, ": ", who, " hoàn thành chậm ", late, " ngày", ref, period, due)
         case (_, "overdue"?):
-            return "\(title): \(who) quá hạn \(f.daysLate ?? 0) ngày\(ref)\(due)"
+            return concat(title, ": ", who, " quá hạn ", late, " ngày", ref, due)
         case (_, "missing"?):
-            return "\(title): \(who) chưa thực hiện\(period)\(due)"
+            return concat(title, ": ", who, " chưa thực hiện", period, due)
         case (_, "no-prior"?):
-            return "\(title): \(who) không có bước thực hiện trước\(ref) trước ngày \(f.period ?? "")"
+            return concat(title, ": ", who, " không có bước thực hiện trước", ref, " trước ngày ", f.period ?? "")
         case (_, "gap"?):
-            return "\(title): \(who) để khoảng cách vượt mức cho phép \(f.daysLate ?? 0) ngày (\(f.period ?? ""))"
+            return concat(
+                title, ": ", who, " để khoảng cách vượt mức cho phép ", late, " ngày (", f.period ?? "", ")")
         case (.pending, _):
-            return "\(title): \(who) sắp đến hạn\(period)\(due)"
+            return concat(title, ": ", who, " sắp đến hạn", period, due)
         default:
-            return "\(title): \(who) đã thực hiện\(period)"
+            return concat(title, ": ", who, " đã thực hiện", period)
+        }
+    }
+
+    /// The parts joined, built once at its final size: string interpolation appended piece by
+    /// piece, about 450 instructions a piece, which made messages a tenth of evaluation.
+    static func concat(_ parts: String...) -> String {
+        var length = 0
+        for p in parts { length += p.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var at = 0
+            for var p in parts {
+                p.withUTF8 { bytes in
+                    for b in bytes {
+                        out[at] = b
+                        at += 1
+                    }
+                }
+            }
+            return at
         }
     }
 }
