@@ -8,6 +8,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let ordinal: Int
 
     /// Wraps a day number; no validation is needed since every integer is a valid day.
+    @inlinable
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// Builds a day from its components, or nil for an impossible date (31/02, month 13).
@@ -70,12 +71,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The day `n` days later (or earlier, for negative `n`).
+    @inlinable
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
+    @inlinable
     public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
+    // Comparisons are inlinable: other modules compare days in their innermost loops.
+    @inlinable
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    @inlinable
+    public static func == (lhs: Day, rhs: Day) -> Bool { lhs.ordinal == rhs.ordinal }
 
     /// Whether `year` has a 29 February.
     public static func isLeap(_ year: Int) -> Bool {
