@@ -79,19 +79,20 @@ public struct FrequencyObligation: ObligationKind {
         // Periods come in date order and rows are chronological, so one cursor walks both instead of
         // two binary searches per period.
         var lo = rows.startIndex
-        for period in per.periods(overlapping: window.from, last) {
+        for period in PeriodSequence(per, overlapping: window.from, last) {
             if skipsCut && window.cuts(period) { continue }
             while lo < rows.endIndex && store.day(rows[lo]) < period.start { lo += 1 }
             var hi = lo
             while hi < rows.endIndex && store.day(rows[hi]) <= period.end { hi += 1 }
-            var counted = rows[lo..<hi]
+            // The counted rows are rows[lo..<hi], or those of them with the distinct field.
+            var present: [Int32]?
             let count: Int
             if let distinctField {
-                let present = counted.filter { store.value($0, distinctField) != nil }
-                count = Set(present.compactMap { store.value($0, distinctField)?.text }).count
-                counted = present[...]
+                let withField = rows[lo..<hi].filter { store.value($0, distinctField) != nil }
+                count = Set(withField.compactMap { store.value($0, distinctField)?.text }).count
+                present = withField
             } else {
-                count = counted.count
+                count = hi - lo
             }
             let closed = period.end < ctx.asOf
             var status = Finding.Status.satisfied
@@ -110,7 +111,7 @@ public struct FrequencyObligation: ObligationKind {
             f.due = period.end
             f.expected = bound
             f.actual = count
-            f.events = counted.map { store.id($0) }
+            f.events = (present.map { $0[...] } ?? rows[lo..<hi]).map { store.id($0) }
             out.findings.append(f)
         }
     }

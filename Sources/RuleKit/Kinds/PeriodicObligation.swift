@@ -104,7 +104,7 @@ public struct PeriodicObligation: ObligationKind {
         let store = ctx.store
         let rows = store.rows(unit: ctx.unitIndex, matching: event)
         let periodField = store.field(named: "period")
-        for period in per.periods(overlapping: window.from, last) {
+        for period in PeriodSequence(per, overlapping: window.from, last) {
             if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
             let base = anchor == .end ? period.end : period.start
             let due = ctx.calendar.add(offset, to: base, outside: &out.outsideCalendar)
