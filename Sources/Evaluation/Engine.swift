@@ -55,9 +55,18 @@ public enum Engine {
         var outsideCalendar = false
         var applicable = [Bool](repeating: false, count: registry.units.count)
         var matrix = MatrixGrid(ranks: order.rankCount, units: registry.units.count)
-        for (i, out) in slots.values.enumerated() {
+        var outputs = slots.takeAll()
+        let total = outputs.reduce(0) { $0 + $1.output.findings.count }
+        kept.units.reserveCapacity(total)
+        kept.ranks.reserveCapacity(total)
+        // The findings gathered in item order (rule, then unit), moved out of the items.
+        result.findings = [Finding](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            for i in outputs.indices { count += Moving.move(&outputs[i].output.findings, to: base + count) }
+        }
+        for (i, out) in outputs.enumerated() {
             let rank = order.rank[items[i].rule]
-            result.findings += out.output.findings
             kept.units += out.findingUnits
             kept.ranks += repeatElement(Int32(rank), count: out.findingUnits.count)
             result.diagnostics += out.output.diagnostics
@@ -66,6 +75,7 @@ public enum Engine {
             for u in out.units { applicable[u] = true }
             for (unit, count) in out.unlistedSatisfied { matrix[rank, unit].satisfied += count }
         }
+        outputs = []
         if outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
                 .warning(
@@ -187,43 +197,30 @@ public enum Engine {
         _ result: inout EvaluationResult, kept: KeptFindings, order: RuleOrder, rules: [Rule], registry: UnitRegistry,
         language: Language, matrix grid: MatrixGrid
     ) {
-        let findings = result.findings
-        let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
-        let done = Slots<[(fingerprint: String, message: String)]>(count: blocks.count, initial: [])
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
-            var texts: [(fingerprint: String, message: String)] = []
-            texts.reserveCapacity(blocks[b].count)
-            for i in blocks[b] {
-                let f = findings[i]
-                let fingerprint = Fingerprint.of(rule: f.rule, unit: f.unit, identity: f.identity)
-                // The first rule with the finding's id writes the message, as a lookup by id did.
-                let rule = rules[order.firstRule[Int(kept.ranks[i])]]
-                let message = FindingMessages.message(
-                    for: f, rule: rule, unit: registry.units[Int(kept.units[i])], language: language)
-                texts.append((fingerprint, message))
-            }
-            done.set(b, texts)
-        }
+        // The only reference to the findings from here on, so they are completed and reordered in
+        // place (copying 290,000 findings retains and releases each of their strings).
+        var findings = result.findings
         result.findings = []
-        var unsorted = findings
-        var i = 0
-        for texts in done.values {
-            for t in texts {
-                unsorted[i].fingerprint = t.fingerprint
-                unsorted[i].message = t.message
-                i += 1
+        var matrix = grid
+        for i in findings.indices { matrix[Int(kept.ranks[i]), Int(kept.units[i])].add(findings[i].status) }
+        let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
+        findings.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+                // Each block writes its own findings only.
+                for i in blocks[b] {
+                    let f = shared.buffer[i]
+                    let fingerprint = Fingerprint.of(rule: f.rule, unit: f.unit, identity: f.identity)
+                    // The first rule with the finding's id writes the message, as a lookup by id did.
+                    let rule = rules[order.firstRule[Int(kept.ranks[i])]]
+                    let message = FindingMessages.message(
+                        for: f, rule: rule, unit: registry.units[Int(kept.units[i])], language: language)
+                    shared.buffer[i].fingerprint = fingerprint
+                    shared.buffer[i].message = message
+                }
             }
         }
-        let permutation = reportOrder(unsorted, kept)
-        var sorted: [Finding] = []
-        sorted.reserveCapacity(unsorted.count)
-        var matrix = grid
-        for p in permutation {
-            sorted.append(unsorted[p])
-            matrix[Int(kept.ranks[p]), Int(kept.units[p])].add(unsorted[p].status)
-        }
-        unsorted = []
-        result.findings = sorted
+        result.findings = Moving.permuted(&findings, by: reportOrder(findings, kept))
 
         var s = RunSummary()
         var rows: [MatrixRow] = []
@@ -267,6 +264,12 @@ public enum Engine {
         }
         return permutation
     }
+}
+
+/// A buffer whose disjoint parts parallel workers write (the caller keeps it alive and unshared).
+struct SharedBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
 /// Each kept finding's unit index and rule rank, parallel to the findings.
@@ -353,5 +356,14 @@ final class Slots<T>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return items
+    }
+
+    /// The values, leaving the slots empty (so that the caller holds the only reference).
+    func takeAll() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = items
+        items = []
+        return taken
     }
 }
