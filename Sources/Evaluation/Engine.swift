@@ -49,20 +49,33 @@ public enum Engine {
                     options: options, bounds: bounds, listSatisfied: listSatisfied))
         }
 
+        let order = RuleOrder(rules)
         var result = EvaluationResult()
+        var kept = KeptFindings()
         var outsideCalendar = false
-        var applicableUnits: Set<Int> = []
-        var unlisted: [PairKey: Int] = [:]
-        for (i, out) in slots.values.enumerated() {
-            result.findings += out.output.findings
+        var applicable = [Bool](repeating: false, count: registry.units.count)
+        var matrix = MatrixGrid(ranks: order.rankCount, units: registry.units.count)
+        var outputs = slots.takeAll()
+        let total = outputs.reduce(0) { $0 + $1.output.findings.count }
+        kept.units.reserveCapacity(total)
+        kept.ranks.reserveCapacity(total)
+        // The findings gathered in item order (rule, then unit), moved out of the items.
+        result.findings = [Finding](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            for i in outputs.indices { count += Moving.move(&outputs[i].output.findings, to: base + count) }
+        }
+        for (i, out) in outputs.enumerated() {
+            let rank = order.rank[items[i].rule]
+            kept.units += out.findingUnits
+            kept.ranks += repeatElement(Int32(rank), count: out.findingUnits.count)
             result.diagnostics += out.output.diagnostics
             result.missingKeys += out.output.missingKeys
             outsideCalendar = outsideCalendar || out.output.outsideCalendar
-            applicableUnits.formUnion(out.units)
-            for (unit, count) in out.unlistedSatisfied {
-                unlisted[PairKey(rule: rules[items[i].rule].id, unit: registry.units[unit].id), default: 0] += count
-            }
+            for u in out.units { applicable[u] = true }
+            for (unit, count) in out.unlistedSatisfied { matrix[rank, unit].satisfied += count }
         }
+        outputs = []
         if outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
                 .warning(
@@ -71,10 +84,13 @@ public enum Engine {
                     at: options.calendarPath.map { SourceLocation(path: $0) }))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        applyWaivers(&result, waivers: waivers, registry: registry, rules: rulesByID, options: options)
-        finish(&result, rules: rulesByID, registry: registry, language: options.language, unlisted: unlisted)
+        applyWaivers(
+            &result, units: kept.units, waivers: waivers, registry: registry, rules: rulesByID, options: options)
+        finish(
+            &result, kept: kept, order: order, rules: rules, registry: registry, language: options.language,
+            matrix: matrix)
         result.summary.rules = rules.count
-        result.summary.units = applicableUnits.count
+        result.summary.units = applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
         return result
     }
 
@@ -83,6 +99,9 @@ public enum Engine {
         var output = EvaluationOutput()
         /// The units the rule applies to.
         var units: [Int] = []
+        /// Each kept finding's unit index (parallel to `output.findings`), so that no later step looks
+        /// a unit up by its id.
+        var findingUnits: [Int32] = []
         /// Satisfied findings counted but not kept, per unit.
         var unlistedSatisfied: [(unit: Int, count: Int)] = []
     }
@@ -93,42 +112,51 @@ public enum Engine {
         options: RunOptions, bounds: EvaluationWindow?, listSatisfied: Bool
     ) -> ItemOutput {
         var item = ItemOutput()
+        item.output.listsSatisfied = listSatisfied
+        guard let first = block.first else { return item }
+        let isOnce = type(of: rule.obligation) == OnceObligation.self
+        // One context for the whole block, moved from unit to unit.
+        var context = EvaluationContext(
+            rule: rule, unitIndex: first, registry: registry, store: store,
+            window: EvaluationWindow(from: rule.effective.from, to: rule.effective.to), asOf: options.asOf,
+            calendar: calendar, runBounds: bounds)
         for u in block {
             if let selector = rule.appliesTo, !selector.matches(u, in: registry) { continue }
             item.units.append(u)
-            let unit = registry.units[u]
-            let from = max(rule.effective.from, unit.from ?? rule.effective.from, options.from ?? rule.effective.from)
-            let to = [rule.effective.to, unit.to, options.to].compactMap { $0 }.min()
-            let window = EvaluationWindow(from: from, to: to)
-            if let to, from > to, type(of: rule.obligation) != OnceObligation.self { continue }
-            let context = EvaluationContext(
-                rule: rule, unitIndex: u, registry: registry, store: store, window: window, asOf: options.asOf,
-                calendar: calendar, runBounds: bounds)
-            if listSatisfied {
-                rule.obligation.evaluate(context, into: &item.output)
-                continue
-            }
+            let unitFrom = registry.units[u].from
+            let unitTo = registry.units[u].to
+            let from = max(rule.effective.from, unitFrom ?? rule.effective.from, options.from ?? rule.effective.from)
+            let to = [rule.effective.to, unitTo, options.to].compactMap { $0 }.min()
+            if let to, from > to, !isOnce { continue }
+            context.move(to: u, window: EvaluationWindow(from: from, to: to))
             let before = item.output.findings.count
+            let countedBefore = item.output.unlistedSatisfied
             rule.obligation.evaluate(context, into: &item.output)
-            var satisfied = 0
-            var kept = before
-            for i in before..<item.output.findings.count {
-                if item.output.findings[i].status == .satisfied {
-                    satisfied += 1
-                } else {
-                    item.output.findings.swapAt(kept, i)
-                    kept += 1
+            if !listSatisfied {
+                // Kinds count satisfied findings without building them; any built one is dropped here.
+                var satisfied = item.output.unlistedSatisfied - countedBefore
+                var kept = before
+                for i in before..<item.output.findings.count {
+                    if item.output.findings[i].status == .satisfied {
+                        satisfied += 1
+                    } else {
+                        if kept != i { item.output.findings.swapAt(kept, i) }
+                        kept += 1
+                    }
                 }
+                if kept < item.output.findings.count { item.output.findings.removeSubrange(kept...) }
+                if satisfied > 0 { item.unlistedSatisfied.append((u, satisfied)) }
             }
-            item.output.findings.removeSubrange(kept...)
-            if satisfied > 0 { item.unlistedSatisfied.append((u, satisfied)) }
+            let added = item.output.findings.count - before
+            if added > 0 { item.findingUnits += repeatElement(Int32(u), count: added) }
         }
         return item
     }
 
+    /// Marks violated and pending findings waived by the first active waiver that covers them.
     private static func applyWaivers(
-        _ result: inout EvaluationResult, waivers: [Waiver], registry: UnitRegistry, rules: [String: Rule],
-        options: RunOptions
+        _ result: inout EvaluationResult, units: [Int32], waivers: [Waiver], registry: UnitRegistry,
+        rules: [String: Rule], options: RunOptions
     ) {
         var used = Set<Int>()
         let active = waivers.filter { options.asOf <= $0.expires }
@@ -138,17 +166,15 @@ public enum Engine {
                     "waiver.expired", "waiver \(w.index) expired on \(w.expires) and waives nothing", at: w.location))
         }
         if !active.isEmpty {
+            // Each waiver's units resolved once, not once per finding.
+            let waiverUnits = active.map { w in w.units.map { ids in ids.compactMap { registry.index(of: $0) } } }
             for i in result.findings.indices {
                 let f = result.findings[i]
-                guard f.status == .violated || f.status == .pending, let u = registry.index(of: f.unit) else {
-                    continue
-                }
-                for w in active where w.rules.contains(f.rule) {
-                    if let units = w.units {
-                        let covered = units.contains { id in
-                            registry.index(of: id).map { registry.isSelfOrDescendant(u, of: $0) } ?? false
-                        }
-                        if !covered { continue }
+                guard f.status == .violated || f.status == .pending else { continue }
+                let u = Int(units[i])
+                for (n, w) in active.enumerated() where w.rules.contains(f.rule) {
+                    if let roots = waiverUnits[n], !roots.contains(where: { registry.isSelfOrDescendant(u, of: $0) }) {
+                        continue
                     }
                     if let p = w.periods, !(p.contains(f.waiverSpan.lowerBound) && p.contains(f.waiverSpan.upperBound))
                     {
@@ -168,61 +194,131 @@ public enum Engine {
 
     /// Fingerprints and messages (in parallel), report order, summary and matrix.
     private static func finish(
-        _ result: inout EvaluationResult, rules: [String: Rule], registry: UnitRegistry, language: Language,
-        unlisted: [PairKey: Int]
+        _ result: inout EvaluationResult, kept: KeptFindings, order: RuleOrder, rules: [Rule], registry: UnitRegistry,
+        language: Language, matrix grid: MatrixGrid
     ) {
-        let findings = result.findings
+        // The only reference to the findings from here on, so they are completed and reordered in
+        // place (copying 290,000 findings retains and releases each of their strings).
+        var findings = result.findings
+        result.findings = []
+        var matrix = grid
+        for i in findings.indices { matrix[Int(kept.ranks[i]), Int(kept.units[i])].add(findings[i].status) }
         let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
-        let done = Slots<[Finding]>(count: blocks.count, initial: [])
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
-            var block = Array(findings[blocks[b]])
-            for i in block.indices {
-                let f = block[i]
-                block[i].fingerprint = String(SHA256.hex(f.rule + "\u{0}" + f.unit + "\u{0}" + f.identity).prefix(32))
-                if let rule = rules[f.rule], let unit = registry.unit(f.unit) {
-                    block[i].message = FindingMessages.message(for: f, rule: rule, unit: unit, language: language)
+        findings.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+                // Each block writes its own findings only.
+                for i in blocks[b] {
+                    let f = shared.buffer[i]
+                    let fingerprint = Fingerprint.of(rule: f.rule, unit: f.unit, identity: f.identity)
+                    // The first rule with the finding's id writes the message, as a lookup by id did.
+                    let rule = rules[order.firstRule[Int(kept.ranks[i])]]
+                    let message = FindingMessages.message(
+                        for: f, rule: rule, unit: registry.units[Int(kept.units[i])], language: language)
+                    shared.buffer[i].fingerprint = fingerprint
+                    shared.buffer[i].message = message
                 }
             }
-            done.set(b, block)
         }
-        result.findings = []
-        var sorted = done.values.flatMap { $0 }
-        sorted.sort(by: Finding.reportOrder)
-        result.findings = sorted
+        result.findings = Moving.permuted(&findings, by: reportOrder(findings, kept))
 
-        var counts = unlisted.mapValues { MatrixCounts(satisfied: $0) }
         var s = RunSummary()
-        for f in result.findings {
-            counts[PairKey(rule: f.rule, unit: f.unit), default: MatrixCounts()].add(f.status)
-        }
-        var matrix: [MatrixRow] = []
-        matrix.reserveCapacity(counts.count)
-        for (pair, c) in counts.sorted(by: { PairKey.reportOrder($0.key, $1.key) }) {
-            var row = MatrixRow(rule: pair.rule, unit: pair.unit)
-            row.satisfied = c.satisfied
-            row.violated = c.violated
-            row.pending = c.pending
-            row.waived = c.waived
-            matrix.append(row)
-            s.satisfied += c.satisfied
-            s.violated += c.violated
-            s.pending += c.pending
-            s.waived += c.waived
+        var rows: [MatrixRow] = []
+        for u in registry.units.indices {
+            for rank in 0..<order.rankCount {
+                let c = matrix[rank, u]
+                guard c.satisfied + c.violated + c.pending + c.waived > 0 else { continue }
+                var row = MatrixRow(rule: order.ids[rank], unit: registry.units[u].id)
+                row.satisfied = c.satisfied
+                row.violated = c.violated
+                row.pending = c.pending
+                row.waived = c.waived
+                rows.append(row)
+                s.satisfied += c.satisfied
+                s.violated += c.violated
+                s.pending += c.pending
+                s.waived += c.waived
+            }
         }
         s.evaluated = s.satisfied + s.violated + s.pending + s.waived
         result.summary = s
-        result.matrix = matrix
+        result.matrix = rows
+    }
+
+    /// The positions of `findings` in SPEC §8 order (`Finding.reportOrder`), stably: unit and rule
+    /// compare as integers (unit indices and rule ranks follow code-point order of the ids), so
+    /// strings are compared only between findings of the same rule and unit.
+    static func reportOrder(_ findings: [Finding], _ kept: KeptFindings) -> [Int] {
+        var permutation = Array(findings.indices)
+        permutation.sort { a, b in
+            let ua = kept.units[a]
+            let ub = kept.units[b]
+            if ua != ub { return ua < ub }
+            let ra = kept.ranks[a]
+            let rb = kept.ranks[b]
+            if ra != rb { return ra < rb }
+            let da = findings[a].sortDay
+            let db = findings[b].sortDay
+            if da != db { return da < db }
+            return Finding.reportOrder(findings[a], findings[b])
+        }
+        return permutation
     }
 }
 
-/// A (rule, unit) pair of the matrix.
-struct PairKey: Hashable {
-    let rule: String
-    let unit: String
+/// A buffer whose disjoint parts parallel workers write (the caller keeps it alive and unshared).
+struct SharedBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
 
-    /// The order of SPEC §8: unit id, then rule id, in code-point order.
-    static func reportOrder(_ a: PairKey, _ b: PairKey) -> Bool {
-        a.unit != b.unit ? a.unit.codePointPrecedes(b.unit) : a.rule.codePointPrecedes(b.rule)
+/// Each kept finding's unit index and rule rank, parallel to the findings.
+struct KeptFindings {
+    var units: [Int32] = []
+    var ranks: [Int32] = []
+}
+
+/// The rules' ids in code-point order: a rule's rank is its id's position among the distinct ids,
+/// so ranks order findings and matrix rows as the ids would.
+struct RuleOrder {
+    /// The rank of each rule (by index in the evaluated rules); rules sharing an id share a rank.
+    let rank: [Int]
+    /// The distinct ids, by rank.
+    let ids: [String]
+    /// The first rule (index) with each rank's id.
+    let firstRule: [Int]
+
+    init(_ rules: [Rule]) {
+        var ids: [String] = []
+        var firstRule: [Int] = []
+        for (i, r) in rules.enumerated() where !ids.contains(r.id) {
+            ids.append(r.id)
+            firstRule.append(i)
+        }
+        let sorted = ids.indices.sorted { ids[$0].codePointPrecedes(ids[$1]) }
+        self.ids = sorted.map { ids[$0] }
+        self.firstRule = sorted.map { firstRule[$0] }
+        let rankOfID = Dictionary(uniqueKeysWithValues: self.ids.enumerated().map { ($1, $0) })
+        rank = rules.map { rankOfID[$0.id] ?? 0 }
+    }
+
+    /// How many distinct rule ids.
+    var rankCount: Int { ids.count }
+}
+
+/// Finding counts per (rule rank, unit): the matrix before it is written as rows.
+struct MatrixGrid {
+    private var cells: [MatrixCounts]
+    private let units: Int
+
+    init(ranks: Int, units: Int) {
+        cells = Array(repeating: MatrixCounts(), count: ranks * units)
+        self.units = units
+    }
+
+    subscript(rank: Int, unit: Int) -> MatrixCounts {
+        get { cells[rank * units + unit] }
+        set { cells[rank * units + unit] = newValue }
     }
 }
 
@@ -260,5 +356,14 @@ final class Slots<T>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return items
+    }
+
+    /// The values, leaving the slots empty (so that the caller holds the only reference).
+    func takeAll() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = items
+        items = []
+        return taken
     }
 }

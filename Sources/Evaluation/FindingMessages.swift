@@ -4,69 +4,126 @@ import ComplianceCore
 /// tool writes for the kind, in the project language.
 enum FindingMessages {
     static func message(for f: Finding, rule: Rule, unit: Unit, language: Language) -> String {
-        var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": rule.id]
-        if let v = f.period { values["period"] = v }
-        if let v = f.due { values["due"] = v.description }
-        if let v = f.actual { values["actual"] = String(v) }
-        if let v = f.expected { values["expected"] = String(v) }
-        if let v = f.daysLate { values["days_late"] = String(v) }
-        if let v = f.ref { values["ref"] = v }
-        if let template = rule.message { return template.render(language, values: values) }
+        if let template = rule.message {
+            var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": rule.id]
+            if let v = f.period { values["period"] = v }
+            if let v = f.due { values["due"] = v.description }
+            if let v = f.actual { values["actual"] = String(v) }
+            if let v = f.expected { values["expected"] = String(v) }
+            if let v = f.daysLate { values["days_late"] = String(v) }
+            if let v = f.ref { values["ref"] = v }
+            return template.render(language, values: values)
+        }
         let title = rule.title.text(in: language)
         return language == .vi ? vietnamese(f, title: title, unit: unit) : english(f, title: title, unit: unit)
     }
 
     private static func english(_ f: Finding, title: String, unit: Unit) -> String {
-        let who = "\(unit.name) (\(unit.id))"
-        let period = f.period.map { " for \($0)" } ?? ""
-        let due = f.due.map { " (due \($0))" } ?? ""
-        let ref = f.ref.map { " [\($0)]" } ?? ""
+        var m = MessageBuilder(title: title, unit: unit)
+        let late = String(f.daysLate ?? 0)
         switch (f.status, f.reason) {
         case (_, "insufficient"?):
-            return "\(title): \(who) has \(f.actual ?? 0) of the required \(f.expected ?? 0)\(period)"
+            m.add(" has ", String(f.actual ?? 0), " of the required ", String(f.expected ?? 0))
+            m.add(" for ", ifPresent: f.period)
         case (_, "excess"?):
-            return "\(title): \(who) has \(f.actual ?? 0), more than the allowed \(f.expected ?? 0)\(period)"
+            m.add(" has ", String(f.actual ?? 0), ", more than the allowed ", String(f.expected ?? 0))
+            m.add(" for ", ifPresent: f.period)
         case (_, "late"?):
-            return "\(title): \(who) met it \(f.daysLate ?? 0) day(s) late\(ref)\(period)\(due)"
+            m.add(" met it ", late, " day(s) late")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" for ", ifPresent: f.period)
+            m.add(" (due ", ifPresent: f.due?.description, ")")
         case (_, "overdue"?):
-            return "\(title): \(who) is \(f.daysLate ?? 0) day(s) overdue\(ref)\(due)"
+            m.add(" is ", late, " day(s) overdue")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" (due ", ifPresent: f.due?.description, ")")
         case (_, "missing"?):
-            return "\(title): \(who) has no record\(period)\(due)"
+            m.add(" has no record")
+            m.add(" for ", ifPresent: f.period)
+            m.add(" (due ", ifPresent: f.due?.description, ")")
         case (_, "no-prior"?):
-            return "\(title): \(who) has no required prior event\(ref) before \(f.period ?? "")"
+            m.add(" has no required prior event")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" before ", f.period ?? "")
         case (_, "gap"?):
-            return "\(title): \(who) went \(f.daysLate ?? 0) day(s) past the allowed gap \(f.period ?? "")"
+            m.add(" went ", late, " day(s) past the allowed gap ", f.period ?? "")
         case (.pending, _):
-            return "\(title): \(who) is due\(period)\(due)"
+            m.add(" is due")
+            m.add(" for ", ifPresent: f.period)
+            m.add(" (due ", ifPresent: f.due?.description, ")")
         default:
-            return "\(title): \(who) met it\(period)"
+            m.add(" met it")
+            m.add(" for ", ifPresent: f.period)
         }
+        return m.text
     }
 
     private static func vietnamese(_ f: Finding, title: String, unit: Unit) -> String {
-        let who = "\(unit.name) (\(unit.id))"
-        let period = f.period.map { " kỳ \($0)" } ?? ""
-        let due = f.due.map { " (hạn \($0))" } ?? ""
-        let ref = f.ref.map { " [\($0)]" } ?? ""
+        var m = MessageBuilder(title: title, unit: unit)
+        let late = String(f.daysLate ?? 0)
         switch (f.status, f.reason) {
         case (_, "insufficient"?):
-            return "\(title): \(who) thực hiện \(f.actual ?? 0)/\(f.expected ?? 0) lần\(period)"
+            m.add(" thực hiện ", String(f.actual ?? 0), "/", String(f.expected ?? 0), " lần")
+            m.add(" kỳ ", ifPresent: f.period)
         case (_, "excess"?):
-            return "\(title): \(who) thực hiện \(f.actual ?? 0) lần, vượt mức tối đa \(f.expected ?? 0)\(period)"
+            m.add(" thực hiện ", String(f.actual ?? 0), " lần, vượt mức tối đa ", String(f.expected ?? 0))
+            m.add(" kỳ ", ifPresent: f.period)
         case (_, "late"?):
-            return "\(title): \(who) hoàn thành chậm \(f.daysLate ?? 0) ngày\(ref)\(period)\(due)"
+            m.add(" hoàn thành chậm ", late, " ngày")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" (hạn ", ifPresent: f.due?.description, ")")
         case (_, "overdue"?):
-            return "\(title): \(who) quá hạn \(f.daysLate ?? 0) ngày\(ref)\(due)"
+            m.add(" quá hạn ", late, " ngày")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" (hạn ", ifPresent: f.due?.description, ")")
         case (_, "missing"?):
-            return "\(title): \(who) chưa thực hiện\(period)\(due)"
+            m.add(" chưa thực hiện")
+            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" (hạn ", ifPresent: f.due?.description, ")")
         case (_, "no-prior"?):
-            return "\(title): \(who) không có bước thực hiện trước\(ref) trước ngày \(f.period ?? "")"
+            m.add(" không có bước thực hiện trước")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" trước ngày ", f.period ?? "")
         case (_, "gap"?):
-            return "\(title): \(who) để khoảng cách vượt mức cho phép \(f.daysLate ?? 0) ngày (\(f.period ?? ""))"
+            m.add(" để khoảng cách vượt mức cho phép ", late, " ngày (", f.period ?? "", ")")
         case (.pending, _):
-            return "\(title): \(who) sắp đến hạn\(period)\(due)"
+            m.add(" sắp đến hạn")
+            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" (hạn ", ifPresent: f.due?.description, ")")
         default:
-            return "\(title): \(who) đã thực hiện\(period)"
+            m.add(" đã thực hiện")
+            m.add(" kỳ ", ifPresent: f.period)
         }
+        return m.text
     }
+}
+
+/// A tool-written message, "title: name (id)" and then the kind's words, assembled in one buffer
+/// and made a `String` once: interpolating each piece cost about 450 instructions a piece, which
+/// made messages a tenth of evaluation at ten million events.
+struct MessageBuilder {
+    private var bytes: [UInt8] = []
+
+    /// "title: name (id)".
+    init(title: String, unit: Unit) {
+        bytes.reserveCapacity(192)
+        add(title, ": ", unit.name, " (", unit.id, ")")
+    }
+
+    /// Appends the parts.
+    mutating func add(_ parts: String...) {
+        for var p in parts { p.withUTF8 { bytes.append(contentsOf: $0) } }
+    }
+
+    /// Appends `lead`, `text` and `tail` when `text` is present (an optional field's words).
+    mutating func add(_ lead: String, ifPresent text: String?, _ tail: String = "") {
+        guard let text else { return }
+        add(lead)
+        add(text)
+        add(tail)
+    }
+
+    /// The message.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -92,4 +92,18 @@ struct PeriodTests {
     func kindNames() {
         #expect(PeriodKind.allCases.map(\.rawValue) == ["day", "week", "month", "quarter", "half-year", "year"])
     }
+
+    @Test("daily and weekly periods stepped by days are the periods containing each next day")
+    func stepping() {
+        for kind in [PeriodKind.day, .week] {
+            let listed = kind.periods(overlapping: d("2019-12-25"), d("2021-01-06"))
+            var expected: [Period] = []
+            var current = kind.period(containing: d("2019-12-25"))
+            while current.start <= d("2021-01-06") {
+                expected.append(current)
+                current = kind.period(containing: current.end.adding(days: 1))
+            }
+            #expect(listed == expected)
+        }
+    }
 }

@@ -153,4 +153,27 @@ struct WorkCalendarTests {
         #expect(Self.vn2023.covers(d("2023-06-01")))
         #expect(!Self.vn2023.covers(d("2024-01-01")))
     }
+
+    @Test(
+        "the precomputed working-day table answers as the rules do, inside and around its range",
+        arguments: [true, false])
+    func tableMatchesRules(covered: Bool) {
+        let holidays: [Day: String] = [d("2023-01-20"): "Tết", d("2023-01-23"): "Tết", d("2023-05-01"): "1/5"]
+        let makeUp: Set<Day> = [d("2023-01-07"), d("2023-01-21")]
+        let weekend: Set<Int> = [6, 7]
+        let calendar = WorkCalendar(
+            weekend: weekend, covers: covered ? d("2023-01-01")...d("2023-12-31") : nil, holidays: holidays,
+            workingDays: makeUp)
+        var day = d("2022-12-01")
+        while day <= d("2024-02-01") {
+            let inRange = !covered || (d("2023-01-01")...d("2023-12-31")).contains(day)
+            var expected = !weekend.contains(day.isoWeekday)
+            if inRange && holidays[day] != nil { expected = false }
+            if inRange && makeUp.contains(day) { expected = true }
+            var outside = false
+            #expect(calendar.isWorkingDay(day, outside: &outside) == expected, "\(day)")
+            #expect(outside == !inRange, "\(day)")
+            day = day.adding(days: 1)
+        }
+    }
 }

@@ -41,6 +41,11 @@ extension EventStore {
 
     /// The rows of `rows` (chronological) dated in `[from, to]`.
     public func slice(_ rows: [Int32], from: Day, through to: Day) -> ArraySlice<Int32> {
+        slice(rows[...], from: from, through: to)
+    }
+
+    /// The rows of `rows` (chronological) dated in `[from, to]`.
+    public func slice(_ rows: ArraySlice<Int32>, from: Day, through to: Day) -> ArraySlice<Int32> {
         let lo = firstIndex(in: rows, onOrAfter: from)
         let hi = firstIndex(in: rows, onOrAfter: to.adding(days: 1))
         return lo < hi ? rows[lo..<hi] : []

@@ -39,17 +39,23 @@ public struct EvaluationWindow: Sendable, Hashable {
 
 /// Everything a rule kind may read while evaluating one unit: the unit, its events, the window,
 /// the as-of date and the calendar — no I/O and no clock.
+///
+/// The engine builds one context per work item and moves it from unit to unit (`move(to:window:)`):
+/// copying the rule, registry, store and calendar for each of tens of thousands of units took
+/// dozens of reference-count updates per copy, on objects shared by every thread.
 public struct EvaluationContext: Sendable {
     /// The rule being evaluated.
     public let rule: Rule
     /// Index of the unit in `registry`.
-    public let unitIndex: Int
+    public private(set) var unitIndex: Int
+    /// The unit's id (what every finding carries).
+    public private(set) var unitID: String
     /// All units.
     public let registry: UnitRegistry
     /// All accepted events.
     public let store: EventStore
     /// The window for this rule and unit.
-    public let window: EvaluationWindow
+    public private(set) var window: EvaluationWindow
     /// Evaluation date.
     public let asOf: Day
     /// Working-day calendar.
@@ -64,6 +70,7 @@ public struct EvaluationContext: Sendable {
     ) {
         self.rule = rule
         self.unitIndex = unitIndex
+        self.unitID = registry.units[unitIndex].id
         self.registry = registry
         self.store = store
         self.window = window
@@ -72,12 +79,21 @@ public struct EvaluationContext: Sendable {
         self.runBounds = runBounds
     }
 
+    /// The same rule, store and calendar for another unit and window.
+    public mutating func move(to unitIndex: Int, window: EvaluationWindow) {
+        self.unitIndex = unitIndex
+        self.unitID = registry.units[unitIndex].id
+        self.window = window
+    }
+
     /// The unit.
     public var unit: Unit { registry.units[unitIndex] }
 
     /// The units whose events after a link's `to` carry on this unit's open cases (SPEC §3):
     /// each successor with the day after which its events count, followed transitively.
     public var successorChain: [(unit: Int, after: Day)] {
+        // Most units never end: answer without building the walk's state.
+        guard registry.units[unitIndex].to != nil, registry.units[unitIndex].successor != nil else { return [] }
         var chain: [(Int, Day)] = []
         var current = unitIndex
         var after: Day? = nil
@@ -100,7 +116,7 @@ public struct EvaluationContext: Sendable {
         identity: String
     ) -> Finding {
         Finding(
-            rule: rule.id, unit: unit.id, status: status, reason: reason, severity: rule.severity, sortDay: sortDay,
+            rule: rule.id, unit: unitID, status: status, reason: reason, severity: rule.severity, sortDay: sortDay,
             waiverSpan: waiverSpan, identity: identity)
     }
 }
@@ -116,7 +132,21 @@ public struct EvaluationOutput: Sendable {
     public var missingKeys = 0
     /// Set when a computation used a day outside the calendar's `covers`.
     public var outsideCalendar = false
+    /// Whether satisfied findings are wanted as findings; when false a kind only counts them in
+    /// `unlistedSatisfied`, since building millions of findings nobody reads costs most of a run.
+    public var listsSatisfied = true
+    /// Satisfied findings counted but not built (only while `listsSatisfied` is false).
+    public var unlistedSatisfied = 0
 
     /// An empty output.
     public init() {}
+
+    /// Whether a finding of `status` is only to be counted: true (and counted) for a satisfied one
+    /// when satisfied findings are not listed, so the kind skips building it.
+    @inlinable
+    public mutating func countsOnly(_ status: Finding.Status) -> Bool {
+        guard status == .satisfied && !listsSatisfied else { return false }
+        unlistedSatisfied += 1
+        return true
+    }
 }

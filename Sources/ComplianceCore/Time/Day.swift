@@ -8,6 +8,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let ordinal: Int
 
     /// Wraps a day number; no validation is needed since every integer is a valid day.
+    @inlinable
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// Builds a day from its components, or nil for an impossible date (31/02, month 13).
@@ -50,16 +51,39 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`, the only form the tool writes.
     public var description: String {
         let c = components
-        return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+        guard (0...9999).contains(c.year) else {
+            return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
+        }
+        // Ten bytes written in place: every finding and report row prints dates.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func two(_ at: Int, _ v: Int) {
+                out[at] = UInt8(ascii: "0") + UInt8(v / 10)
+                out[at + 1] = UInt8(ascii: "0") + UInt8(v % 10)
+            }
+            two(0, c.year / 100)
+            two(2, c.year % 100)
+            two(5, c.month)
+            two(8, c.day)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// The day `n` days later (or earlier, for negative `n`).
+    @inlinable
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
+    @inlinable
     public func days(to other: Day) -> Int { other.ordinal - ordinal }
 
+    // Comparisons are inlinable: other modules compare days in their innermost loops.
+    @inlinable
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    @inlinable
+    public static func == (lhs: Day, rhs: Day) -> Bool { lhs.ordinal == rhs.ordinal }
 
     /// Whether `year` has a 29 February.
     public static func isLeap(_ year: Int) -> Bool {
@@ -76,6 +100,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
+        if value >= 0 && value < 10_000 && width <= 4 {
+            // The common case (years, months, days, weeks) written digit by digit: `String(value)`,
+            // a character count and a concatenation cost several allocations per date.
+            let digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4
+            let length = max(digits, width)
+            return String(unsafeUninitializedCapacity: length) { out in
+                var v = value
+                for i in stride(from: length - 1, through: 0, by: -1) {
+                    out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+                return length
+            }
+        }
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }

@@ -26,14 +26,42 @@ public enum PeriodKind: String, Sendable, CaseIterable, Hashable {
 
     /// The periods of this kind that overlap `[from, to]`, in order.
     public func periods(overlapping from: Day, _ to: Day) -> [Period] {
-        guard from <= to else { return [] }
-        var result: [Period] = []
-        var current = period(containing: from)
-        while current.start <= to {
-            result.append(current)
-            current = period(containing: current.end.adding(days: 1))
+        Array(PeriodSequence(self, overlapping: from, to))
+    }
+
+    /// The period that follows `period` (of this kind).
+    public func period(after period: Period) -> Period {
+        switch self {
+        case .day, .week:
+            // Fixed lengths: step by adding days rather than converting each period's date to
+            // year-month-day (a weekly rule has 52 periods a year for each of tens of thousands of units).
+            let length = self == .day ? 1 : 7
+            return Period(kind: self, start: period.start.adding(days: length), end: period.end.adding(days: length))
+        case .month, .quarter, .halfYear, .year:
+            return self.period(containing: period.end.adding(days: 1))
         }
-        return result
+    }
+}
+
+/// The periods of a kind that overlap `[from, to]`, in order, made one at a time: what
+/// `periods(overlapping:)` lists, without an array per unit and rule.
+public struct PeriodSequence: Sequence, IteratorProtocol, Sendable {
+    private let kind: PeriodKind
+    private let last: Day
+    private var current: Period?
+
+    /// The periods of `kind` overlapping `[from, to]` (none when `from` is after `to`).
+    public init(_ kind: PeriodKind, overlapping from: Day, _ to: Day) {
+        self.kind = kind
+        last = to
+        current = from <= to ? kind.period(containing: from) : nil
+    }
+
+    /// The next period, or nil after the one containing `to`.
+    public mutating func next() -> Period? {
+        guard let period = current, period.start <= last else { return nil }
+        current = kind.period(after: period)
+        return period
     }
 }
 

@@ -23,6 +23,9 @@ public struct WorkCalendar: Sendable {
     public let holidays: [Day: String]
     /// Make-up working days, which win over weekend and holidays.
     public let workingDays: Set<Day>
+    /// The answers of `isWorkingDay` precomputed for the covered days, so that due-date arithmetic
+    /// on millions of triggers reads an array instead of hashing into the sets above.
+    private let table: WorkingDayTable
 
     /// Builds a calendar; `covers` nil means every day is covered.
     public init(
@@ -34,6 +37,7 @@ public struct WorkCalendar: Sendable {
         self.covers = covers
         self.holidays = holidays
         self.workingDays = workingDays
+        table = WorkingDayTable(weekend: weekend, covers: covers, holidays: holidays, workingDays: workingDays)
     }
 
     /// Saturday and Sunday off, no holidays: the default when a project names no calendar.
@@ -48,6 +52,7 @@ public struct WorkCalendar: Sendable {
             outside = true
             return !weekend.contains(day.isoWeekday)
         }
+        if let known = table.isWorkingDay(day) { return known }
         if workingDays.contains(day) { return true }
         if holidays[day] != nil { return false }
         return !weekend.contains(day.isoWeekday)
@@ -102,5 +107,44 @@ public struct WorkCalendar: Sendable {
         // A calendar with a seven-day weekend would loop forever; the loader refuses it.
         while !isWorkingDay(d, outside: &outside) { d = d.adding(days: 1) }
         return d
+    }
+}
+
+/// `WorkCalendar.isWorkingDay` precomputed, one flag per day of a range.
+///
+/// The range is the covered one, or (for a calendar covering every day) the span of its holidays
+/// and make-up days. Days outside it, or a range too long to tabulate, are answered by the rules.
+struct WorkingDayTable: Sendable {
+    /// Longest range tabulated (about 270 years).
+    static let maximumDays = 100_000
+    /// The ordinal of the first tabulated day.
+    private let first: Int
+    private let flags: [Bool]
+
+    init(weekend: Set<Int>, covers: ClosedRange<Day>?, holidays: [Day: String], workingDays: Set<Day>) {
+        var range = covers.map { $0.lowerBound.ordinal...$0.upperBound.ordinal }
+        if range == nil {
+            let special = Array(holidays.keys) + Array(workingDays)
+            if let lo = special.map(\.ordinal).min(), let hi = special.map(\.ordinal).max() { range = lo...hi }
+        }
+        guard let range, range.count <= Self.maximumDays else {
+            first = 0
+            flags = []
+            return
+        }
+        first = range.lowerBound
+        flags = range.map { ordinal in
+            let day = Day(ordinal: ordinal)
+            if workingDays.contains(day) { return true }
+            if holidays[day] != nil { return false }
+            return !weekend.contains(day.isoWeekday)
+        }
+    }
+
+    /// Whether `day` is a working day, if tabulated.
+    @inline(__always)
+    func isWorkingDay(_ day: Day) -> Bool? {
+        let i = day.ordinal &- first
+        return i >= 0 && i < flags.count ? flags[i] : nil
     }
 }

@@ -177,15 +177,17 @@ public struct DeadlineObligation: ObligationKind {
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
         let store = ctx.store
         let keyFields = key.map { store.field(named: $0) }
-        let triggers = trigger.rows(unit: ctx.unitIndex, in: store)
-        var fulfils = fulfil.rows(unit: ctx.unitIndex, in: store)
-        var exts = extensions.map { $0.event.rows(unit: ctx.unitIndex, in: store) } ?? []
+        let triggers = store.rows(unit: ctx.unitIndex, matching: trigger)
+        var fulfils = store.rows(unit: ctx.unitIndex, matching: fulfil)
+        var exts = extensions.map { store.rows(unit: ctx.unitIndex, matching: $0.event) } ?? []
         let chain = ctx.successorChain
         if !chain.isEmpty {
             for link in chain {
-                fulfils += fulfil.rows(unit: link.unit, in: store).filter { store.day($0) > link.after }
+                fulfils += store.rows(unit: link.unit, matching: fulfil).filter { store.day($0) > link.after }
                 if let extensions {
-                    exts += extensions.event.rows(unit: link.unit, in: store).filter { store.day($0) > link.after }
+                    exts += store.rows(unit: link.unit, matching: extensions.event).filter {
+                        store.day($0) > link.after
+                    }
                 }
             }
             store.sortChronologically(&fulfils)
@@ -193,7 +195,6 @@ public struct DeadlineObligation: ObligationKind {
         }
 
         // Triggers per key, in date order (ties by id): the FIFO queues.
-        var queues: [EventKey: [Int]] = [:]
         var triggerKeys = [EventKey?](repeating: nil, count: triggers.count)
         for (i, t) in triggers.enumerated() {
             guard let k = store.key(t, fields: keyFields) else {
@@ -208,34 +209,36 @@ public struct DeadlineObligation: ObligationKind {
                 continue
             }
             triggerKeys[i] = k
-            queues[k, default: []].append(i)
         }
-        var extsByKey: [EventKey: [Int32]] = [:]
-        for x in exts {
+        let queues = KeyGroups(items: triggers.indices.map { Int32($0) }, keys: triggerKeys)
+        var extKeys = [EventKey?](repeating: nil, count: exts.count)
+        for (i, x) in exts.enumerated() {
             guard let k = store.key(x, fields: keyFields) else {
                 out.diagnostics.append(unkeyed(x, ctx))
                 continue
             }
-            extsByKey[k, default: []].append(x)
+            extKeys[i] = k
         }
+        let extsByKey = KeyGroups(items: exts, keys: extKeys)
 
         // Pairing: each fulfilment, in date order, takes the earliest unpaired trigger dated on or
         // before it with the same key; an event never pairs with itself.
         var pairedWith = [Int32?](repeating: nil, count: triggers.count)
-        var heads: [EventKey: Int] = [:]
+        var heads = [Int](repeating: 0, count: queues.count)
         for f in fulfils {
             guard let k = store.key(f, fields: keyFields) else {
                 out.diagnostics.append(unkeyed(f, ctx))
                 continue
             }
-            guard let queue = queues[k] else { continue }
-            var pos = heads[k] ?? 0
-            while pos < queue.count, pairedWith[queue[pos]] != nil { pos += 1 }
-            heads[k] = pos
+            guard let g = queues.group(of: k) else { continue }
+            let queue = queues.members(of: g)
+            var pos = queue.startIndex + heads[g]
+            while pos < queue.endIndex, pairedWith[Int(queue[pos])] != nil { pos += 1 }
+            heads[g] = pos - queue.startIndex
             var candidate = pos
             let fDay = store.day(f)
-            while candidate < queue.count {
-                let ti = queue[candidate]
+            while candidate < queue.endIndex {
+                let ti = Int(queue[candidate])
                 let t = triggers[ti]
                 if store.day(t) > fDay { break }
                 if pairedWith[ti] == nil && t != f {
@@ -262,7 +265,7 @@ public struct DeadlineObligation: ObligationKind {
             let pairedDay = paired.map { store.day($0) }
             var applied: [Int32] = []
             if let extensions {
-                for x in extsByKey[k] ?? [] {
+                for x in extsByKey.members(of: k) {
                     if applied.count >= extensions.max { break }
                     let xDay = store.day(x)
                     guard xDay > tDay, xDay <= due, x != t else { continue }
@@ -271,20 +274,19 @@ public struct DeadlineObligation: ObligationKind {
                     applied.append(x)
                 }
             }
-            var f = ctx.finding(.satisfied, sortDay: tDay, waiverSpan: tDay...tDay, identity: store.id(t))
+            var status = Finding.Status.satisfied
+            var reason: String?
+            var daysLate: Int?
             if let p = pairedDay {
-                if p > due {
-                    f.status = .violated
-                    f.reason = "late"
-                    f.daysLate = due.days(to: p)
-                }
+                if p > due { (status, reason, daysLate) = (.violated, "late", due.days(to: p)) }
             } else if ctx.asOf > due {
-                f.status = .violated
-                f.reason = "overdue"
-                f.daysLate = due.days(to: ctx.asOf)
+                (status, reason, daysLate) = (.violated, "overdue", due.days(to: ctx.asOf))
             } else {
-                f.status = .pending
+                status = .pending
             }
+            if out.countsOnly(status) { continue }
+            var f = ctx.finding(status, reason: reason, sortDay: tDay, waiverSpan: tDay...tDay, identity: store.id(t))
+            f.daysLate = daysLate
             f.period = tDay.description
             f.due = due
             f.ref = store.ref(t)

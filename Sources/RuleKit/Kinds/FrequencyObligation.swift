@@ -73,18 +73,26 @@ public struct FrequencyObligation: ObligationKind {
         let last = min(window.to ?? ctx.asOf, ctx.asOf)
         guard window.from <= last else { return }
         let store = ctx.store
-        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let rows = store.rows(unit: ctx.unitIndex, matching: event)
         let distinctField = distinct.map { store.field(named: $0) }
-        for period in per.periods(overlapping: window.from, last) {
-            if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
-            var counted = store.slice(rows, from: period.start, through: period.end)
+        let skipsCut = ctx.rule.partialPeriods == .skip
+        // Periods come in date order and rows are chronological, so one cursor walks both instead of
+        // two binary searches per period.
+        var lo = rows.startIndex
+        for period in PeriodSequence(per, overlapping: window.from, last) {
+            if skipsCut && window.cuts(period) { continue }
+            while lo < rows.endIndex && store.day(rows[lo]) < period.start { lo += 1 }
+            var hi = lo
+            while hi < rows.endIndex && store.day(rows[hi]) <= period.end { hi += 1 }
+            // The counted rows are rows[lo..<hi], or those of them with the distinct field.
+            var present: [Int32]?
             let count: Int
             if let distinctField {
-                let present = counted.filter { store.value($0, distinctField) != nil }
-                count = Set(present.compactMap { store.value($0, distinctField)?.text }).count
-                counted = present[...]
+                let withField = rows[lo..<hi].filter { store.value($0, distinctField) != nil }
+                count = Set(withField.compactMap { store.value($0, distinctField)?.text }).count
+                present = withField
             } else {
-                count = counted.count
+                count = hi - lo
             }
             let closed = period.end < ctx.asOf
             var status = Finding.Status.satisfied
@@ -95,6 +103,7 @@ public struct FrequencyObligation: ObligationKind {
             } else if let l = atLeast, count < l {
                 if closed { (status, reason, bound) = (.violated, "insufficient", l) } else { status = .pending }
             }
+            if out.countsOnly(status) { continue }
             let label = period.label
             var f = ctx.finding(
                 status, reason: reason, sortDay: period.start, waiverSpan: period.start...period.end, identity: label)
@@ -102,7 +111,7 @@ public struct FrequencyObligation: ObligationKind {
             f.due = period.end
             f.expected = bound
             f.actual = count
-            f.events = counted.map { store.id($0) }
+            f.events = (present.map { $0[...] } ?? rows[lo..<hi]).map { store.id($0) }
             out.findings.append(f)
         }
     }

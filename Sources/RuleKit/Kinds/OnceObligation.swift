@@ -53,26 +53,25 @@ public struct OnceObligation: ObligationKind {
         let unit = ctx.unit
         guard unit.from.map({ $0 <= by }) ?? true, unit.to.map({ $0 >= start }) ?? true else { return }
         let store = ctx.store
-        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let rows = store.rows(unit: ctx.unitIndex, matching: event)
         let first = store.firstIndex(in: rows, onOrAfter: start)
         let deciding = first < rows.count ? rows[first] : nil
-        var f = ctx.finding(.satisfied, sortDay: by, waiverSpan: by...by, identity: by.description)
-        f.due = by
+        var status = Finding.Status.satisfied
+        var reason: String?
+        var daysLate: Int?
         if let e = deciding {
             let day = store.day(e)
-            f.events = [store.id(e)]
-            if day > by {
-                f.status = .violated
-                f.reason = "late"
-                f.daysLate = by.days(to: day)
-            }
+            if day > by { (status, reason, daysLate) = (.violated, "late", by.days(to: day)) }
         } else if ctx.asOf > by {
-            f.status = .violated
-            f.reason = "missing"
-            f.daysLate = by.days(to: ctx.asOf)
+            (status, reason, daysLate) = (.violated, "missing", by.days(to: ctx.asOf))
         } else {
-            f.status = .pending
+            status = .pending
         }
+        if out.countsOnly(status) { return }
+        var f = ctx.finding(status, reason: reason, sortDay: by, waiverSpan: by...by, identity: by.description)
+        f.due = by
+        f.daysLate = daysLate
+        if let e = deciding { f.events = [store.id(e)] }
         out.findings.append(f)
     }
 }

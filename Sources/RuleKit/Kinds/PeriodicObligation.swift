@@ -102,9 +102,9 @@ public struct PeriodicObligation: ObligationKind {
         let last = min(window.to ?? ctx.asOf, ctx.asOf)
         guard window.from <= last else { return }
         let store = ctx.store
-        let rows = event.rows(unit: ctx.unitIndex, in: store)
+        let rows = store.rows(unit: ctx.unitIndex, matching: event)
         let periodField = store.field(named: "period")
-        for period in per.periods(overlapping: window.from, last) {
+        for period in PeriodSequence(per, overlapping: window.from, last) {
             if window.cuts(period) && ctx.rule.partialPeriods == .skip { continue }
             let base = anchor == .end ? period.end : period.start
             let due = ctx.calendar.add(offset, to: base, outside: &out.outsideCalendar)
@@ -114,25 +114,24 @@ public struct PeriodicObligation: ObligationKind {
             case .date: deciding = store.slice(rows, from: period.start, through: period.end).first
             case .label: deciding = rows.first { store.value($0, periodField)?.text == label }
             }
-            var f = ctx.finding(
-                .satisfied, sortDay: period.start, waiverSpan: period.start...period.end, identity: label)
-            f.period = label
-            f.due = due
+            var status = Finding.Status.satisfied
+            var reason: String?
+            var daysLate: Int?
             if let e = deciding {
                 let day = store.day(e)
-                f.events = [store.id(e)]
-                if day > due {
-                    f.status = .violated
-                    f.reason = "late"
-                    f.daysLate = due.days(to: day)
-                }
+                if day > due { (status, reason, daysLate) = (.violated, "late", due.days(to: day)) }
             } else if ctx.asOf > due {
-                f.status = .violated
-                f.reason = "missing"
-                f.daysLate = due.days(to: ctx.asOf)
+                (status, reason, daysLate) = (.violated, "missing", due.days(to: ctx.asOf))
             } else {
-                f.status = .pending
+                status = .pending
             }
+            if out.countsOnly(status) { continue }
+            var f = ctx.finding(
+                status, reason: reason, sortDay: period.start, waiverSpan: period.start...period.end, identity: label)
+            f.period = label
+            f.due = due
+            f.daysLate = daysLate
+            if let e = deciding { f.events = [store.id(e)] }
             out.findings.append(f)
         }
     }

@@ -88,18 +88,15 @@ public struct PrecedenceObligation: ObligationKind {
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {
         let store = ctx.store
         let keyFields = key.map { store.field(named: $0) }
-        let targets = target.rows(unit: ctx.unitIndex, in: store)
+        let targets = store.rows(unit: ctx.unitIndex, matching: target)
         let pool: [Int32]
         switch scope {
-        case .sameUnit: pool = requires.rows(unit: ctx.unitIndex, in: store)
+        case .sameUnit: pool = store.rows(unit: ctx.unitIndex, matching: requires)
         case .anyUnit:
             let all = store.rows(types: requires.types)
-            pool = requires.conditions.isEmpty ? all : requires.filter(all, in: store)
+            pool = requires.conditions.isEmpty ? all : store.filter(all, matching: requires)
         }
-        var byKey: [EventKey: [Int32]] = [:]
-        for e in pool {
-            if let k = store.key(e, fields: keyFields) { byKey[k, default: []].append(e) }
-        }
+        let byKey = KeyGroups(items: pool, keys: pool.map { store.key($0, fields: keyFields) })
         for t in targets {
             let tDay = store.day(t)
             guard ctx.window.contains(tDay) && tDay <= ctx.asOf else { continue }
@@ -112,14 +109,15 @@ public struct PrecedenceObligation: ObligationKind {
                         at: store.location(of: t)))
                 continue
             }
-            let candidates = byKey[k] ?? []
+            let candidates = byKey.members(of: k)
             let lo = ctx.calendar.subtract(leadMax, from: tDay, outside: &out.outsideCalendar)
             let hi = ctx.calendar.subtract(leadMin, from: tDay, outside: &out.outsideCalendar)
+            let inWindow = lo <= hi ? store.slice(candidates, from: lo, through: hi).first { $0 != t } : nil
+            if inWindow != nil && out.countsOnly(.satisfied) { continue }
             let targetID = store.id(t)
             var f = ctx.finding(.satisfied, sortDay: tDay, waiverSpan: tDay...tDay, identity: targetID)
             f.period = tDay.description
             f.ref = store.ref(t)
-            let inWindow = lo <= hi ? store.slice(candidates, from: lo, through: hi).first { $0 != t } : nil
             if let prior = inWindow {
                 f.events = [targetID, store.id(prior)]
             } else {
@@ -136,14 +134,14 @@ public struct PrecedenceObligation: ObligationKind {
     }
 
     /// The candidate nearest the target: the smallest distance, ties to the earlier date, then id.
-    private func nearest(to t: Int32, in candidates: [Int32], _ store: EventStore) -> Int32? {
+    private func nearest(to t: Int32, in candidates: ArraySlice<Int32>, _ store: EventStore) -> Int32? {
         let tDay = store.day(t)
         let pivot = store.firstIndex(in: candidates, onOrAfter: tDay)
         var earlier: Int32?
-        if pivot > 0 {
+        if pivot > candidates.startIndex {
             let day = store.day(candidates[pivot - 1])
             var i = pivot - 1
-            while i > 0 && store.day(candidates[i - 1]) == day { i -= 1 }
+            while i > candidates.startIndex && store.day(candidates[i - 1]) == day { i -= 1 }
             earlier = candidates[i]
         }
         let later = candidates[pivot...].first { $0 != t }

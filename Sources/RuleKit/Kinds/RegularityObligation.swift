@@ -55,41 +55,49 @@ public struct RegularityObligation: ObligationKind {
         // The last gap stays open while the window goes on past the as-of date.
         let open = end == ctx.asOf && (window.to.map { $0 > ctx.asOf } ?? true)
         let store = ctx.store
-        let rows = event.rows(unit: ctx.unitIndex, in: store)
-        // Points on the same date count once; each point keeps the ids of its events.
+        let rows = store.rows(unit: ctx.unitIndex, matching: event)
+        let inWindow = store.slice(rows, from: window.from, through: end)
+        // Points on the same date count once; each point keeps the positions of its events in
+        // `inWindow` (ids are read only for the findings that are built).
         var points: [Day] = [window.from]
-        var idsAt: [[String]] = [[]]
-        for e in store.slice(rows, from: window.from, through: end) {
-            let day = store.day(e)
+        var spans: [Range<Int>] = [inWindow.startIndex..<inWindow.startIndex]
+        for i in inWindow.indices {
+            let day = store.day(inWindow[i])
             if points.last != day {
                 points.append(day)
-                idsAt.append([])
+                spans.append(i..<i + 1)
+            } else {
+                spans[spans.count - 1] = spans[spans.count - 1].lowerBound..<i + 1
             }
-            idsAt[idsAt.count - 1].append(store.id(e))
         }
-        func gap(_ i: Int, _ a: Day, _ b: Day, open isOpen: Bool, idsB: [String]) {
+        func ids(_ i: Int) -> [String] { inWindow[spans[i]].map { store.id($0) } }
+        func gap(_ i: Int, _ a: Day, _ b: Day, open isOpen: Bool, next: Int?) {
             let length = a.days(to: b)
+            var status = Finding.Status.satisfied
+            if length > maxGap {
+                status = .violated
+            } else if isOpen {
+                status = .pending
+            }
+            if out.countsOnly(status) { return }
             let label = "\(a)/\(b)"
-            var f = ctx.finding(.satisfied, sortDay: a, waiverSpan: b...b, identity: label)
+            var f = ctx.finding(status, sortDay: a, waiverSpan: b...b, identity: label)
             f.period = label
             f.due = a.adding(days: maxGap)
-            f.events = idsAt[i] + (a == b ? [] : idsB)
-            if length > maxGap {
-                f.status = .violated
+            f.events = ids(i) + (a == b ? [] : next.map(ids) ?? [])
+            if status == .violated {
                 f.reason = "gap"
                 f.daysLate = length - maxGap
-            } else if isOpen {
-                f.status = .pending
             }
             out.findings.append(f)
         }
-        for i in points.indices.dropFirst() { gap(i - 1, points[i - 1], points[i], open: false, idsB: idsAt[i]) }
+        for i in points.indices.dropFirst() { gap(i - 1, points[i - 1], points[i], open: false, next: i) }
         let lastIndex = points.count - 1
         let lastPoint = points[lastIndex]
         if lastPoint < end {
-            gap(lastIndex, lastPoint, end, open: open, idsB: [])
-        } else if open, !idsAt[lastIndex].isEmpty {
-            gap(lastIndex, end, end, open: true, idsB: [])
+            gap(lastIndex, lastPoint, end, open: open, next: nil)
+        } else if open, !spans[lastIndex].isEmpty {
+            gap(lastIndex, end, end, open: true, next: nil)
         }
     }
 }
