@@ -34,6 +34,11 @@ public struct CSVBatch: Sendable {
     @inline(__always)
     public func cellStart(_ c: Int) -> Int { c == 0 ? 0 : Int(cellEnds[c - 1]) + 1 }
 
+    /// Record `r`'s cells as strings (tests and fuzzing compare batches with `next()`'s rows).
+    public func fields(of r: Int) -> [String] {
+        cellRange(r).map { c in String(decoding: bytes[cellStart(c)..<Int(cellEnds[c])], as: UTF8.self) }
+    }
+
     /// Record `r`'s cell count.
     public func cellCount(_ r: Int) -> Int { cellRange(r).count }
 
@@ -80,11 +85,4 @@ public struct CSVBatch: Sendable {
     /// The byte written after a cell that did not come with one.
     private static let separator = UInt8(ascii: ",")
 
-    /// Makes the batch empty, keeping its storage for the next one.
-    public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        cellEnds.removeAll(keepingCapacity: true)
-        recordEnds.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-    }
 }

@@ -45,10 +45,7 @@ func batchRows(_ bytes: [UInt8], _ limits: CSVLimits) -> [CSVRow] {
         var batch = CSVBatch()
         let stop = reader.readBatch(into: &batch)
         for r in 0..<batch.count {
-            let fields = batch.cellRange(r).map { c in
-                String(decoding: batch.bytes[batch.cellStart(c)..<Int(batch.cellEnds[c])], as: UTF8.self)
-            }
-            rows.append(.row(line: batch.lines[r], fields: fields))
+            rows.append(.row(line: batch.lines[r], fields: batch.fields(of: r)))
         }
         switch stop {
         case .full: continue

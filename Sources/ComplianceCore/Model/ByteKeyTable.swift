@@ -66,9 +66,6 @@ public struct ByteKeyTable: Sendable {
     /// The number of keys.
     public var count: Int { ends.count }
 
-    /// The bytes of all keys together.
-    public var byteCount: Int { arena.count }
-
     /// The index of `key`, or nil when it was never inserted.
     public func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         if slots.isEmpty { return (0..<ends.count).first { equals($0, key) } }
