@@ -44,13 +44,15 @@ public struct UnitSelector: Sendable {
 
     /// Whether the unit at `index` matches.
     public func matches(_ index: Int, in registry: UnitRegistry) -> Bool {
-        let unit = registry.units[index]
-        if let ids, !ids.contains(unit.id) { return false }
-        if let levels, !levels.contains(unit.level) { return false }
-        if let kinds, !kinds.contains(unit.kind) { return false }
+        // Fields read in place: copying the whole unit retained each of its strings, for every
+        // (rule, unit) pair.
+        if let ids, !ids.contains(registry.units[index].id) { return false }
+        if let levels, !levels.contains(registry.units[index].level) { return false }
+        if let kinds, !kinds.contains(registry.units[index].kind) { return false }
         if let tags {
-            if !tags.any.isEmpty, !tags.any.contains(where: unit.tags.contains) { return false }
-            if !tags.all.allSatisfy(unit.tags.contains) { return false }
+            let unitTags = registry.units[index].tags
+            if !tags.any.isEmpty, !tags.any.contains(where: unitTags.contains) { return false }
+            if !tags.all.allSatisfy(unitTags.contains) { return false }
         }
         if let under {
             let hit = under.contains { id in

@@ -30,6 +30,7 @@ public enum PeriodKind: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The period that follows `period` (of this kind).
+    @inlinable
     public func period(after period: Period) -> Period {
         switch self {
         case .day, .week:
@@ -46,9 +47,10 @@ public enum PeriodKind: String, Sendable, CaseIterable, Hashable {
 /// The periods of a kind that overlap `[from, to]`, in order, made one at a time: what
 /// `periods(overlapping:)` lists, without an array per unit and rule.
 public struct PeriodSequence: Sequence, IteratorProtocol, Sendable {
-    private let kind: PeriodKind
-    private let last: Day
-    private var current: Period?
+    // Inlinable into the kinds (another module), which step through millions of periods.
+    @usableFromInline let kind: PeriodKind
+    @usableFromInline let last: Day
+    @usableFromInline var current: Period?
 
     /// The periods of `kind` overlapping `[from, to]` (none when `from` is after `to`).
     public init(_ kind: PeriodKind, overlapping from: Day, _ to: Day) {
@@ -58,6 +60,7 @@ public struct PeriodSequence: Sequence, IteratorProtocol, Sendable {
     }
 
     /// The next period, or nil after the one containing `to`.
+    @inlinable
     public mutating func next() -> Period? {
         guard let period = current, period.start <= last else { return nil }
         current = kind.period(after: period)
