@@ -1,14 +1,20 @@
 import ComplianceCore
 import FuzzSupport
-import Ingest
+@_spi(Fuzzing) import Ingest
 
 /// Ingests any bytes as a JSON Lines log through the real log pipeline: read = accepted + rejected,
-/// every rejection has its diagnostic, and accepted ids are unique.
+/// every rejection has its diagnostic, and accepted ids are unique; and on every line, the fast path
+/// reads nothing the full parser would read differently.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONLines(_ data: UnsafeRawPointer?, _ size: Int) -> Int32 {
     guard let registry = FuzzSupport.registry, let zone = FuzzSupport.zone else {
         FuzzSupport.require(false, "the fixed units or the time zone did not load")
         return 0
+    }
+    for line in FuzzSupport.bytes(data, size).split(separator: 0x0A, omittingEmptySubsequences: false) {
+        if case .disagreement(let why) = JSONLinesFastPathCheck.compare(Array(line)) {
+            FuzzSupport.require(false, why)
+        }
     }
     let path = FuzzSupport.write(FuzzSupport.bytes(data, size), named: "log.jsonl")
     let ingestor = LogIngestor(registry: registry, vocabulary: nil, zone: zone, asOf: Day(ordinal: 20_000))

@@ -25,9 +25,11 @@ struct CheckedRecordSource: RawRecordSource {
             return item
         case .csvBatch(let batch):
             return .checkedBatch(batch, checker.checker.check(batch))
+        case .keyedBatch(let batch):
+            return .checkedKeyedBatch(batch, checker.checker.check(batch))
         case .record(let record):
             return .checkedRecord(record, checker.checker.check(record))
-        case .checkedBatch, .checkedRecord, .rejected, .fileError, .empty:
+        case .checkedBatch, .checkedKeyedBatch, .checkedRecord, .rejected, .fileError, .empty:
             return item
         }
     }

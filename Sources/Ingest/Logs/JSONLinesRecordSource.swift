@@ -1,66 +1,90 @@
 import CSVSupport
 
 /// JSON Lines logs: one flat object per non-blank line (SPEC §4).
+///
+/// Records come out in `KeyedBatch`es; a line refused on its own (too long, not UTF-8, not a flat
+/// object) ends the batch before it, so items stay in line order.
 struct JSONLinesRecordSource: RawRecordSource {
     private let lines: LineReader
+    private var scanner = JSONRecordScanner()
     private var finished = false
     private var sawContent = false
+    /// Items to hand out before reading on.
+    private var queue: [RawItem] = []
+    private var queueHead = 0
 
     init(path: String) { lines = LineReader(path: path) }
 
     mutating func next() -> RawItem? {
-        if finished { return nil }
+        while true {
+            if queueHead < queue.count {
+                defer { queueHead += 1 }
+                return queue[queueHead]
+            }
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+            if finished { return nil }
+            readBatch()
+        }
+    }
+
+    /// Reads lines until a batch is full, a line is refused or the file ends, queueing what it read.
+    private mutating func readBatch() {
         if let error = lines.openError {
             finished = true
-            return .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(error)")
+            queue.append(
+                .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(error)"))
+            return
         }
-        while let next = lines.next() {
+        var batch = KeyedBatch()
+        defer {
+            if batch.count > 0 {
+                batch.keyNames = scanner.names
+                queue.insert(.keyedBatch(batch), at: 0)
+            }
+        }
+        while !batch.isFull {
+            guard let next = lines.next() else {
+                finished = true
+                if !sawContent { queue.append(.empty) }
+                return
+            }
             let n = lines.lineNumber
             guard case .text(var line) = next else {
                 sawContent = true
                 if case .tooLong(let bytes) = next {
-                    return .rejected(
-                        line: n, column: 1, code: "log.malformed-row",
-                        message:
-                            "the line is \(bytes) bytes long, over the limit of \(LineReader.defaultMaxLineBytes) bytes"
-                    )
+                    queue.append(
+                        .rejected(
+                            line: n, column: 1, code: "log.malformed-row",
+                            message:
+                                "the line is \(bytes) bytes long, over the limit of \(LineReader.defaultMaxLineBytes) bytes"
+                        ))
+                    return
                 }
                 continue
             }
             if n == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if n == 1, line.starts(with: [0xFF, 0xFE]) || line.starts(with: [0xFE, 0xFF]) {
                 finished = true
-                return .fileError(
-                    line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
+                queue.append(
+                    .fileError(
+                        line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8"
+                    ))
+                return
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawContent = true
-            if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidIndex(in: $0) }) != nil {
-                let offset = lines.lineOffset + Self.firstInvalidUTF8(line)
-                return .rejected(
-                    line: n, column: 1, code: "log.invalid-utf8",
-                    message: "the line is not valid UTF-8 (byte offset \(offset))")
+            if let invalid = line.withUnsafeBufferPointer({ UTF8Check.firstInvalidIndex(in: $0) }) {
+                queue.append(
+                    .rejected(
+                        line: n, column: 1, code: "log.invalid-utf8",
+                        message: "the line is not valid UTF-8 (byte offset \(lines.lineOffset + invalid))"))
+                return
             }
-            do {
-                return .record(RawRecord(line: n, fields: try FlatJSONObject.parse(line)))
-            } catch {
-                return .rejected(line: n, column: error.column, code: "log.malformed-row", message: error.message)
-            }
-        }
-        finished = true
-        return sawContent ? nil : .empty
-    }
-
-    /// Index (from the line's start) of the first byte that breaks UTF-8, for the diagnostic.
-    static func firstInvalidUTF8(_ line: ArraySlice<UInt8>) -> Int {
-        var decoder = UTF8()
-        var iterator = line.makeIterator()
-        var consumed = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): consumed += UTF8.width(scalar)
-            case .emptyInput: return consumed
-            case .error: return consumed
+            if let failure = scanner.scan(line, number: n, into: &batch) {
+                queue.append(
+                    .rejected(line: n, column: failure.column, code: "log.malformed-row", message: failure.message))
+                return
             }
         }
     }

@@ -57,7 +57,7 @@ final class LineReader {
     /// The next line, or nil at the end.
     func next() -> Line? {
         while true {
-            if let nl = buffer[max(scanned, start)...].firstIndex(of: 0x0A) {
+            if let nl = newline(from: max(scanned, start)) {
                 lineNumber += 1
                 lineOffset = bufferOffset + start - dropped
                 if dropped > 0 {
@@ -97,6 +97,17 @@ final class LineReader {
                 return .text(line)
             }
             refill()
+        }
+    }
+
+    /// The index of the first LF in `buffer` at or after `from`, found by libc's vectorised `memchr`
+    /// rather than a byte-at-a-time generic search.
+    private func newline(from: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { b in
+            guard from < b.count, let base = b.baseAddress,
+                let found = memchr(base + from, 0x0A, b.count - from)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

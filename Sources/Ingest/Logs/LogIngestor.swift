@@ -171,9 +171,11 @@ public struct LogIngestor {
                 appender.header(names, table: &table)
             case .checkedBatch(let batch, let verdicts):
                 appender.append(batch, verdicts: verdicts, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .checkedKeyedBatch(let batch, let verdicts):
+                appender.append(batch, verdicts: verdicts, fileIndex: fileIndex, table: &table, stage: &stage)
             case .checkedRecord(let record, let verdict):
                 appender.append(record, verdict: verdict, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .csvBatch, .record:
+            case .csvBatch, .keyedBatch, .record:
                 preconditionFailure("log records reach the ingestor checked")
             }
         }

@@ -28,6 +28,7 @@ final class PrefetchedRecordSource: RawRecordSource {
                 // A record batch counts as the records it holds, so memory stays bounded either way.
                 switch item {
                 case .csvBatch(let held), .checkedBatch(let held, _): records += held.count
+                case .keyedBatch(let held), .checkedKeyedBatch(let held, _): records += held.count
                 default: records += 1
                 }
                 if records >= batchSize {

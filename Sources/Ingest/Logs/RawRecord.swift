@@ -20,6 +20,10 @@ enum RawItem {
     case csvBatch(CSVBatch)
     /// A CSV batch with the checker's verdict on each record.
     case checkedBatch(CSVBatch, [Verdict])
+    /// JSON Lines records read as bytes, fields named by key id.
+    case keyedBatch(KeyedBatch)
+    /// A keyed batch with the checker's verdict on each record.
+    case checkedKeyedBatch(KeyedBatch, [Verdict])
     /// A record read by name with the checker's verdict.
     case checkedRecord(RawRecord, Verdict)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).

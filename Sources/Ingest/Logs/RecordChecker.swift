@@ -37,6 +37,8 @@ struct RecordChecker {
     private var recentRoles: [Role] = []
     /// Raw field names met so far, and their roles.
     private var rawNames: [String: Role] = [:]
+    /// The role of each key id of the file's keyed batches (JSON Lines).
+    private var keyRoles: [Role] = []
     /// The vocabulary's entry per type name (nil: not in the vocabulary), looked up once per type.
     private var typeKeys = ByteKeyTable()
     private var typeChecks: [TypeCheck?] = []
@@ -75,6 +77,7 @@ struct RecordChecker {
     mutating func beginFile(display: String) {
         self.display = display
         columns = []
+        keyRoles = []
         warnedAttributes = []
     }
 
@@ -129,7 +132,28 @@ struct RecordChecker {
         return verdicts
     }
 
-    /// The verdict on a record read by name (JSON Lines, YAML, inline).
+    /// The verdicts on a batch of JSON Lines records.
+    mutating func check(_ batch: KeyedBatch) -> [Verdict] {
+        while keyRoles.count < batch.keyNames.count { keyRoles.append(role(of: batch.keyNames[keyRoles.count])) }
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(batch.count)
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for r in 0..<batch.count {
+                beginRecord()
+                for f in batch.fieldRange(r) {
+                    let start = batch.valueStart(f)
+                    let end = Int(batch.valueEnds[f])
+                    if end > start {
+                        add(keyRoles[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    }
+                }
+                verdicts.append(verdict(line: batch.lines[r]))
+            }
+        }
+        return verdicts
+    }
+
+    /// The verdict on a record read by name (YAML, inline).
     mutating func check(_ record: RawRecord) -> Verdict {
         beginRecord()
         for (position, (name, value)) in record.fields.enumerated() {

@@ -30,6 +30,9 @@ struct RowAppender {
     private var rawNames: [String: Slot] = [:]
     /// The CSV header's slots.
     private var columns: [Slot] = []
+    /// The slot of each key id of the current file's keyed batches, and that file.
+    private var keySlots: [Slot] = []
+    private var keyedFile: Int32 = -1
     /// Whether an interned value's text is empty (such attributes are dropped).
     private var emptyValue: [Bool] = []
     /// The row being built.
@@ -92,7 +95,42 @@ struct RowAppender {
         }
     }
 
-    /// Adds a record read by name, if it passed the checks.
+    /// Adds the records of a JSON Lines batch that passed the checks; `verdicts` are the checker's,
+    /// one per record.
+    mutating func append(
+        _ batch: KeyedBatch, verdicts: [Verdict], fileIndex: Int32, table: inout EventTable,
+        stage: inout LogIngestor.FileStage
+    ) {
+        if keyedFile != fileIndex {
+            keyedFile = fileIndex
+            keySlots = []
+        }
+        while keySlots.count < batch.keyNames.count {
+            keySlots.append(slot(batch.keyNames[keySlots.count], table: &table))
+        }
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for r in 0..<batch.count {
+                let verdict = verdicts[r]
+                guard case .passed(let unit, let day) = verdict.outcome else {
+                    reject(verdict, stage: &stage)
+                    continue
+                }
+                attributes.removeAll(keepingCapacity: true)
+                for f in batch.fieldRange(r) {
+                    let start = batch.valueStart(f)
+                    let end = Int(batch.valueEnds[f])
+                    if end > start {
+                        add(keySlots[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]), &table)
+                    }
+                }
+                accept(
+                    verdict, unit: unit, day: day, line: batch.lines[r], fileIndex: fileIndex, table: &table,
+                    stage: &stage)
+            }
+        }
+    }
+
+    /// Adds a record read by name (YAML, inline), if it passed the checks.
     mutating func append(
         _ record: RawRecord, verdict: Verdict, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
