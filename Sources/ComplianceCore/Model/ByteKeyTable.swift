@@ -150,6 +150,11 @@ public struct ByteKeyTable: Sendable {
         if !slots.isEmpty { rehash(size: slots.count) }
     }
 
+    /// Whether key `index` is `key` (a caller that can guess a key's index checks its guess without
+    /// hashing).
+    @inline(__always)
+    public func key(_ index: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool { equals(index, key) }
+
     private func equals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = start(index)
         guard Int(ends[index]) - start == key.count else { return false }

@@ -16,6 +16,9 @@ struct JSONRecordScanner {
     /// Per key id, the last record that used it (to see a key used twice in one object).
     private var lastUse: [Int] = []
     private var serial = 0
+    /// The key id at each position of the last plain record: the next record most likely repeats
+    /// its keys in the same order, so the guess is checked before the table is asked.
+    private var recentKeys: [Int32] = []
 
     /// Reads `line` (valid UTF-8, not blank) as record `number` into `batch`, or returns why it is
     /// refused (the batch is then unchanged).
@@ -98,6 +101,7 @@ struct JSONRecordScanner {
             return i - s
         }
 
+        var position = 0
         skipSpace()
         guard i < n, p[i] == UInt8(ascii: "{") else { return false }
         i += 1
@@ -112,7 +116,15 @@ struct JSONRecordScanner {
             i += 1
             let keyStart = i
             guard stringBody(asciiOnly: true) else { return false }
-            let key = id(of: UnsafeBufferPointer(rebasing: p[keyStart..<i]))
+            let keyBytes = UnsafeBufferPointer(rebasing: p[keyStart..<i])
+            let key: Int32
+            if position < recentKeys.count, table.key(Int(recentKeys[position]), is: keyBytes) {
+                key = recentKeys[position]
+            } else {
+                key = id(of: keyBytes)
+                if position < recentKeys.count { recentKeys[position] = key } else { recentKeys.append(key) }
+            }
+            position += 1
             i += 1
             guard lastUse[Int(key)] != serial else { return false }
             lastUse[Int(key)] = serial
