@@ -23,6 +23,14 @@ public struct AttributeValue: Hashable, Sendable, CustomStringConvertible {
         date = t.count <= 10 ? DateText.parseCalendarDate(Substring(t)) : nil
     }
 
+    /// A value whose readings are already known (`ValueTable` keeps them apart from the text).
+    public init(text: String, number: Double?, boolean: Bool?, date: Day?) {
+        self.text = text
+        self.number = number
+        self.boolean = boolean
+        self.date = date
+    }
+
     /// Reads text already known to be NFC and trimmed plain ASCII (what most log values are), with
     /// the same readings as `init(_:)` but without its Unicode work: ingestion builds one value per
     /// distinct reference number, a million and more in a national log.

@@ -34,9 +34,8 @@ public struct EventTable: Sendable {
     /// Interned attribute names.
     public private(set) var fieldNames: [String] = []
     private var fieldKeys = ByteKeyTable()
-    /// Interned attribute values, keyed by their normalised text.
-    public private(set) var values: [AttributeValue] = []
-    private var valueKeys = ByteKeyTable(capacity: 1024)
+    /// Interned attribute values, by their normalised text.
+    public private(set) var values = ValueTable()
 
     /// An empty table.
     public init() {}
@@ -92,17 +91,11 @@ public struct EventTable: Sendable {
     /// The index of the value whose text is `text`: plain ASCII without white space at either end
     /// (so already NFC and trimmed).
     public mutating func internValue(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (index, inserted) = valueKeys.insert(text)
-        if inserted { values.append(AttributeValue(plainASCII: text)) }
-        return Int32(index)
+        values.intern(plainASCII: text)
     }
 
     /// The index of an already built value, interning it when new.
-    public mutating func internValue(_ value: AttributeValue) -> Int32 {
-        let (index, inserted) = valueKeys.insert(value.text)
-        if inserted { values.append(value) }
-        return Int32(index)
-    }
+    public mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
 
     /// The row of the accepted event with this id, if any.
     public func row(id: UnsafeBufferPointer<UInt8>) -> Int? { ids.index(of: id) }

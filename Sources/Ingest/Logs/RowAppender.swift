@@ -244,7 +244,7 @@ struct RowAppender {
             FieldText.isPlain(raw)
             ? table.internValue(plainASCII: raw)
             : table.internValue(AttributeValue(String(decoding: raw, as: UTF8.self)))
-        while emptyValue.count <= Int(index) { emptyValue.append(table.values[emptyValue.count].text.isEmpty) }
+        while emptyValue.count <= Int(index) { emptyValue.append(table.values.isEmpty(emptyValue.count)) }
         return index
     }
 }
