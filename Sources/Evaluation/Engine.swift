@@ -220,7 +220,8 @@ public enum Engine {
                 }
             }
         }
-        result.findings = Moving.permuted(&findings, by: reportOrder(findings, kept))
+        Moving.permute(&findings, by: reportOrder(findings, kept))
+        result.findings = findings
 
         var s = RunSummary()
         var rows: [MatrixRow] = []

@@ -7,33 +7,37 @@ import ComplianceCore
 /// evaluation at ten million events. Moved-out places are refilled with `Finding.vacated`, which
 /// holds no storage, so the source arrays stay valid until they are dropped.
 enum Moving {
-    /// Moves `source`'s elements to the uninitialised `destination`; returns how many.
+    /// Moves `source`'s elements to the uninitialised `destination` and frees `source`'s storage (so
+    /// gathering never holds the findings twice); returns how many.
     static func move(_ source: inout [Finding], to destination: UnsafeMutablePointer<Finding>) -> Int {
         let filler = Finding.vacated
-        return source.withUnsafeMutableBufferPointer { src in
+        let count = source.withUnsafeMutableBufferPointer { src in
             guard let base = src.baseAddress else { return 0 }
             destination.moveInitialize(from: base, count: src.count)
             base.initialize(repeating: filler, count: src.count)
             return src.count
         }
+        source = []
+        return count
     }
 
-    /// `items` reordered so that position `i` holds what was at `permutation[i]` (a permutation of
-    /// `items.indices`); `items` is left holding fillers.
-    static func permuted(_ items: inout [Finding], by permutation: [Int]) -> [Finding] {
+    /// Reorders `items` in place so that position `i` holds what was at `permutation[i]` (a
+    /// permutation of `items.indices`).
+    ///
+    /// In place, by following the permutation's cycles with swaps: a reordered copy held both arrays
+    /// at once, 2 × 290,000 findings of some 270 bytes, the largest block of the run's peak memory.
+    static func permute(_ items: inout [Finding], by permutation: [Int]) {
         precondition(permutation.count == items.count, "a permutation of the findings")
-        guard !items.isEmpty else { return [] }
-        let filler = Finding.vacated
-        return items.withUnsafeMutableBufferPointer { src in
-            let from = src.baseAddress.unsafelyUnwrapped
-            return [Finding](unsafeUninitializedCapacity: permutation.count) { out, count in
-                let to = out.baseAddress.unsafelyUnwrapped
-                for (i, p) in permutation.enumerated() {
-                    (to + i).moveInitialize(from: from + p, count: 1)
-                    (from + p).initialize(to: filler)
-                }
-                count = permutation.count
+        var pending = permutation
+        for start in pending.indices where pending[start] != start {
+            var j = start
+            while pending[j] != start {
+                let next = pending[j]
+                items.swapAt(j, next)
+                pending[j] = j
+                j = next
             }
+            pending[j] = j
         }
     }
 }
