@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """The dvcheck benchmark: generated projects of 100k, 1M and 10M events, dvcheck (CSV and JSON Lines)
-against the DuckDB baseline in the same session, alternating the tools, medians of N runs.
+against the DuckDB baseline in the same session, alternating the tools, medians of N runs; and
+dvcheck on YAML logs, to show they stream in constant memory.
 
-    python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--binary PATH]
-                              [--no-build] [--out Benchmarks/RESULTS.md]
+    python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--yaml-runs 1]
+                              [--binary PATH] [--no-build] [--out Benchmarks/RESULTS.md]
 
 Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
 release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
 and run: dvcheck on the CSV project, dvcheck on the JSON Lines project, DuckDB on the CSV, each under
-/usr/bin/time -v (wall time and peak RSS). Checks that both tools find the same counts per rule and
+/usr/bin/time -v (wall time and peak RSS); in the first --yaml-runs runs also dvcheck on the YAML
+project (slow: libyaml, so fewer runs by default). Checks that both tools find the same counts per rule and
 status (and that they equal the generator's expected.json), and writes a Markdown report.
 """
 
@@ -77,6 +79,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100000,1000000,10000000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--yaml-runs", type=int, default=1)
     ap.add_argument("--binary")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
@@ -93,19 +96,22 @@ def main():
     rows = []
     for size in sizes:
         csv_dir, jsonl_dir = generate(size, "csv"), generate(size, "jsonl")
+        yaml_dir = generate(size, "yaml") if a.yaml_runs > 0 else None
         with open(os.path.join(csv_dir, "expected.json"), encoding="utf-8") as f:
             expected = json.load(f)["by_rule"]
-        runs = {"csv": [], "jsonl": [], "duckdb": []}
+        runs = {"csv": [], "jsonl": [], "duckdb": [], "yaml": []}
         last = {}
         for r in range(a.runs):
             # Alternate the order of the tools between runs, so drift in the machine's load is shared.
             order = ["csv", "jsonl", "duckdb"] if r % 2 == 0 else ["duckdb", "jsonl", "csv"]
+            if r < a.yaml_runs:
+                order.append("yaml")
             for tool in order:
                 out = "/tmp/dvcheck-bench-%s-%d.json" % (tool, size)
                 if tool == "duckdb":
                     cmd = [sys.executable, os.path.join(HERE, "duckdb_baseline.py"), csv_dir, out]
                 else:
-                    project = csv_dir if tool == "csv" else jsonl_dir
+                    project = {"csv": csv_dir, "jsonl": jsonl_dir, "yaml": yaml_dir}[tool]
                     cmd = [binary, "check", "--project", project, "--format", "json", "--output", out,
                            "--fail-on", "never", "--quiet", "--stats"]
                 wall, rss, stdout, stderr = timed(cmd)
@@ -115,15 +121,19 @@ def main():
         duck = json.loads(last["duckdb"][1])["by_rule"]
         csv_counts, summary = dvcheck_counts(last["csv"][0])
         jsonl_counts, _ = dvcheck_counts(last["jsonl"][0])
+        yaml_counts = dvcheck_counts(last["yaml"][0])[0] if "yaml" in last else None
         rows.append({
-            "size": size, "runs": runs, "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts,
+            "size": size, "runs": runs, "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts, "yaml": yaml_counts,
             "expected": expected, "summary": summary, "stats": stats_lines(last["csv"][2]),
             "jsonl_stats": stats_lines(last["jsonl"][2]),
             "log_mb": sum(os.path.getsize(os.path.join(csv_dir, "logs", n))
                           for n in os.listdir(os.path.join(csv_dir, "logs"))) / 1e6,
+            "yaml_mb": sum(os.path.getsize(os.path.join(yaml_dir, "logs", n))
+                           for n in os.listdir(os.path.join(yaml_dir, "logs"))) / 1e6 if yaml_dir else 0,
         })
-    write_report(a.out, rows, binary, a.runs)
-    bad = [r["size"] for r in rows if not (r["duck"] == r["csv"] == r["jsonl"] == r["expected"])]
+    write_report(a.out, rows, binary, a.runs, a.yaml_runs)
+    bad = [r["size"] for r in rows if not (r["duck"] == r["csv"] == r["jsonl"] == r["expected"])
+           or r["yaml"] not in (None, r["expected"])]
     if bad:
         raise SystemExit("per-rule counts differ at sizes %s" % bad)
 
@@ -132,7 +142,7 @@ def med(values):
     return statistics.median(values)
 
 
-def write_report(path, rows, binary, runs):
+def write_report(path, rows, binary, runs, yaml_runs):
     cpu = "unknown"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as f:
@@ -165,23 +175,41 @@ def write_report(path, rows, binary, runs):
             "{:,}".format(r["size"]), r["log_mb"], c, "{:,.0f}".format(r["size"] / c),
             med([m for _, m in r["runs"]["csv"]]), j, j / c, med([m for _, m in r["runs"]["jsonl"]]), d,
             med([m for _, m in r["runs"]["duckdb"]]), c / d))
+    if any(r["runs"]["yaml"] for r in rows):
+        lines += ["", "YAML logs, streamed (median of %d run(s); peak RSS beside the CSV run's, which holds the same"
+                  " events):" % yaml_runs, "",
+                  "| events | YAML MB | dvcheck YAML | events/s | peak RSS | CSV peak RSS | YAML − CSV |",
+                  "|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in rows:
+            if not r["runs"]["yaml"]:
+                continue
+            y = med([w for w, _ in r["runs"]["yaml"]])
+            ym = med([m for _, m in r["runs"]["yaml"]])
+            cm = med([m for _, m in r["runs"]["csv"]])
+            lines.append("| %s | %.0f | %.2f s | %s | %.0f MiB | %.0f MiB | %+.0f MiB |" % (
+                "{:,}".format(r["size"]), r["yaml_mb"], y, "{:,.0f}".format(r["size"] / y), ym, cm, ym - cm))
     lines += ["", "All runs (wall s / peak MiB):", ""]
     for r in rows:
-        for tool in ("csv", "jsonl", "duckdb"):
+        for tool in ("csv", "jsonl", "duckdb", "yaml"):
+            if not r["runs"][tool]:
+                continue
             lines.append("* %s %s: %s" % ("{:,}".format(r["size"]), tool,
                                           ", ".join("%.2f / %.0f" % run for run in r["runs"][tool])))
     lines += ["", "## Findings per rule (satisfied / violated / pending)", ""]
     for r in rows:
-        lines.append("%s events — dvcheck CSV, dvcheck JSONL, DuckDB, generator's expected.json:" %
+        lines.append("%s events — dvcheck on each format, DuckDB, the generator's expected.json:" %
                      "{:,}".format(r["size"]))
         lines.append("")
-        lines.append("| rule | dvcheck CSV | dvcheck JSONL | DuckDB | expected | same |")
-        lines.append("|---|---|---|---|---|---|")
+        keys = ("csv", "jsonl", "yaml", "duck", "expected") if r["yaml"] else ("csv", "jsonl", "duck", "expected")
+        titles = {"csv": "dvcheck CSV", "jsonl": "dvcheck JSONL", "yaml": "dvcheck YAML", "duck": "DuckDB",
+                  "expected": "expected"}
+        lines.append("| rule | %s | same |" % " | ".join(titles[k] for k in keys))
+        lines.append("|---" * (len(keys) + 2) + "|")
         for rule in sorted(r["expected"]):
-            cells = [r[k].get(rule, {}) for k in ("csv", "jsonl", "duck", "expected")]
+            cells = [r[k].get(rule, {}) for k in keys]
             fmt = lambda c: "%d / %d / %d" % (c.get("satisfied", 0), c.get("violated", 0), c.get("pending", 0))
             same = all(c == cells[0] for c in cells)
-            lines.append("| %s | %s | %s | %s | %s | %s |" % (rule, *map(fmt, cells), "yes" if same else "**NO**"))
+            lines.append("| %s | %s | %s |" % (rule, " | ".join(map(fmt, cells)), "yes" if same else "**NO**"))
         lines.append("")
     lines += ["## Where dvcheck's time goes (`--stats` of the last CSV run)", ""]
     for r in rows:
