@@ -18,7 +18,9 @@ public struct EventStore: Sendable {
     private let groupType: [Int32]
     private let groupEnd: [Int32]
     /// Every unit's rows of a type set, built on first use (for `scope: any-unit`).
-    private let typeRows = RowCache()
+    private let typeRows = SharedCache<[Int32], [Int32]>()
+    /// Key groups over every unit's events, built once per run and name (for `scope: any-unit`).
+    private let allUnitGroups = SharedCache<String, KeyGroups>()
 
     /// Indexes `events` for `unitCount` units.
     public init(events: [Event], unitCount: Int, files: [String]) {
@@ -69,6 +71,13 @@ public struct EventStore: Sendable {
             sortChronologically(&merged)
             return merged
         }
+    }
+
+    /// The key groups named `name`, built by `build` the first time any unit asks: a rule whose pool
+    /// spans every unit (`scope: any-unit`) would otherwise filter and group all its events once per
+    /// unit, a cost of events × units.
+    public func groupsAcrossUnits(_ name: String, build: () -> KeyGroups) -> KeyGroups {
+        allUnitGroups.value(for: name, build: build)
     }
 
     /// The unit's events of the given types, date-sorted (ties by id).
@@ -130,13 +139,13 @@ public struct EventStore: Sendable {
     }
 }
 
-/// A lazily built, shared answer per type set; `EventStore` is a value, so the cache is a reference
-/// guarded by a lock (evaluation runs on several threads).
-final class RowCache: @unchecked Sendable {
+/// Lazily built answers shared by every unit's evaluation; `EventStore` is a value, so the cache is a
+/// reference guarded by a lock (evaluation runs on several threads).
+final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var cache: [[Int32]: [Int32]] = [:]
+    private var cache: [Key: Value] = [:]
 
-    func value(for key: [Int32], build: () -> [Int32]) -> [Int32] {
+    func value(for key: Key, build: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let hit = cache[key] { return hit }

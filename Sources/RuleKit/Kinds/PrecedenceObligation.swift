@@ -89,14 +89,19 @@ public struct PrecedenceObligation: ObligationKind {
         let store = ctx.store
         let keyFields = key.map { store.field(named: $0) }
         let targets = store.rows(unit: ctx.unitIndex, matching: target)
-        let pool: [Int32]
+        let byKey: KeyGroups
         switch scope {
-        case .sameUnit: pool = store.rows(unit: ctx.unitIndex, matching: requires)
+        case .sameUnit:
+            let pool = store.rows(unit: ctx.unitIndex, matching: requires)
+            byKey = KeyGroups(items: pool, keys: pool.map { store.key($0, fields: keyFields) })
         case .anyUnit:
-            let all = store.rows(types: requires.types)
-            pool = requires.conditions.isEmpty ? all : store.filter(all, matching: requires)
+            // The same pool for every unit: grouped once per rule (its location tells versions apart).
+            byKey = store.groupsAcrossUnits("\(ctx.rule.id) \(ctx.rule.location)") {
+                let all = store.rows(types: requires.types)
+                let pool = requires.conditions.isEmpty ? all : store.filter(all, matching: requires)
+                return KeyGroups(items: pool, keys: pool.map { store.key($0, fields: keyFields) })
+            }
         }
-        let byKey = KeyGroups(items: pool, keys: pool.map { store.key($0, fields: keyFields) })
         for t in targets {
             let tDay = store.day(t)
             guard ctx.window.contains(tDay) && tDay <= ctx.asOf else { continue }
