@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "ComplianceTestSupport", dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
         .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
-        .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore"]),
+        .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore", "ComplianceTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),
         .testTarget(name: "BadInputTests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Corpus"]),

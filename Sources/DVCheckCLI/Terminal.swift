@@ -1,3 +1,4 @@
+import ArgumentParser
 import ComplianceCore
 import Foundation
 import Ingest
@@ -42,6 +43,9 @@ enum Terminal {
 }
 
 /// Writes a report to a file atomically (temporary file, then rename) or to standard output.
+///
+/// A report that cannot be written is an `output.write-failed` error and exit 2, whatever the
+/// command: exit 1 would read as "violations found" to a scheduled audit.
 enum OutputWriter {
     static func write(_ text: String, to path: String?) throws {
         try write(Data(text.utf8), to: path)
@@ -52,6 +56,17 @@ enum OutputWriter {
             FileHandle.standardOutput.write(data)
             return
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try data.withUnsafeBytes { try AtomicFile.write($0, to: path) }
+        } catch {
+            Terminal.printDiagnostics(
+                [
+                    .error(
+                        "output.write-failed", "the report could not be written (\(error)); no file was left behind",
+                        at: SourceLocation(path: path))
+                ],
+                baseDir: PathResolution.currentDirectory)
+            throw ExitCode(2)
+        }
     }
 }

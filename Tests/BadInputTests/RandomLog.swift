@@ -1,18 +1,4 @@
-/// A small, fast, seedable generator (SplitMix64), so the property test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    /// A generator that always yields the same sequence for `seed`.
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import ComplianceTestSupport
 
 /// What the reader must make of one generated record.
 enum Fate: Equatable {

@@ -25,6 +25,34 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
     #expect(FileManager.default.contents(atPath: file.path) == toStdout.stdout)
 }
 
+@Test func anUnwritableReportIsAnErrorWithExitTwoAndLeavesNoFileBehind() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-out-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // A report path inside a regular file cannot be created, whoever runs the test.
+    let blocker = dir.appendingPathComponent("file")
+    try Data("x".utf8).write(to: blocker)
+    let run = try dvcheck(
+        ["check", "--project", ".", "--format", "json", "--output", blocker.path + "/report.json"], in: sample)
+    #expect(run.status == 2)
+    #expect(run.err.contains("[output.write-failed]"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file"])
+}
+
+@Test func aReportReplacesTheOldOneAndNoTemporaryFileRemains() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-out-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("report.json")
+    try Data(String(repeating: "old ", count: 100_000).utf8).write(to: file)
+    let run = try dvcheck(["check", "--project", ".", "--format", "json", "--output", file.path], in: sample)
+    #expect(run.status == 1)
+    let written = try #require(FileManager.default.contents(atPath: file.path))
+    #expect(written.starts(with: Data("{".utf8)))
+    #expect(!String(decoding: written, as: UTF8.self).contains("old "))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
+}
+
 @Test func languageOptionSwitchesTheLabels() throws {
     let vi = try dvcheck(["check", "--project", ".", "--language", "vi"], in: sample)
     let en = try dvcheck(["check", "--project", ".", "--language", "en"], in: sample)

@@ -1,4 +1,6 @@
 import ComplianceCore
+import ComplianceTestSupport
+import Foundation
 import Testing
 
 @Suite("Suggestions, message templates, SHA-256")
@@ -18,6 +20,50 @@ struct TextSupportTests {
         ])
     func closest(_ word: String, _ candidates: [String], _ expected: String?) {
         #expect(Suggestions.closest(to: word, in: candidates) == expected)
+    }
+
+    @Test("the byte-wise search picks what the plain edit distance picks, among near-identical ids too")
+    func closestAgreesWithThePlainDistance() {
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array("abcAB.-01é")
+        func word() -> String {
+            String((0..<Int.random(in: 2...10, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        }
+        let ids = (0..<300).map { "p0\($0 % 3).c\(String(format: "%05d", $0 * 7 % 1000))" }
+        for round in 0..<400 {
+            let candidates = round % 2 == 0 ? (0..<40).map { _ in word() } : ids
+            let query =
+                round % 2 == 0
+                ? word() : "q0\(Int.random(in: 0..<4, using: &random)).c00\(Int.random(in: 0..<1000, using: &random))"
+            #expect(
+                Suggestions.closest(to: query, in: candidates) == referenceClosest(query, candidates),
+                "\(query) among \(candidates.prefix(5))…")
+        }
+    }
+
+    /// The search as first written: full `Character` tables, no early stop.
+    private func referenceClosest(_ word: String, _ candidates: [String]) -> String? {
+        func distance(_ x: [Character], _ y: [Character]) -> Int {
+            var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+            for i in 0...x.count { d[i][0] = i }
+            for j in 0...y.count { d[0][j] = j }
+            for i in stride(from: 1, through: x.count, by: 1) {
+                for j in stride(from: 1, through: y.count, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    }
+                }
+            }
+            return d[x.count][y.count]
+        }
+        let limit = max(2, word.count / 3)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(Array(word.lowercased()), Array(c.lowercased()))
+            if d <= limit, d < (best?.1 ?? Int.max) || (d == best?.1 && c < (best?.0 ?? "")) { best = (c, d) }
+        }
+        return best?.0
     }
 
     @Test("NFC and trimming; text that needs neither comes back as it was")

@@ -27,8 +27,8 @@ struct RecordChecker {
     /// Unit ids; key `i` is registry unit `i`.
     private var unitKeys = ByteKeyTable(capacity: 1024)
 
-    /// "Did you mean" for each unknown unit met, worked out once (it compares with every unit id).
-    private var unknownUnitHints: [String: String] = [:]
+    /// "Did you mean" for the unknown units met (each search compares with every unit id).
+    private var unknownUnitHints = HintCache()
     /// Attribute names met so far (normalised), by index.
     private var attributeNames: [String] = []
     private var attributeIndex: [String: Int32] = [:]
@@ -232,8 +232,7 @@ struct RecordChecker {
         }
         guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) else {
             let unit = unit.text
-            let hint = unknownUnitHints[unit] ?? Suggestions.hint(for: unit, in: registry.ids)
-            unknownUnitHints[unit] = hint
+            let hint = unknownUnitHints.hint(for: unit) { registry.ids }
             return rejected(.error("log.unknown-unit", "unknown unit '\(unit)'" + hint, at: at))
         }
         let day: Day

@@ -74,13 +74,8 @@ public enum UnitLoader {
             unitNodes.append(item)
         }
         // "Did you mean" scans every id, so each unknown id is looked up once however many units name it.
-        var hints: [String: String] = [:]
-        func hint(for unknown: String) -> String {
-            if let known = hints[unknown] { return known }
-            let hint = Suggestions.hint(for: unknown, in: indexByID.keys)
-            hints[unknown] = hint
-            return hint
-        }
+        var hints = HintCache()
+        func hint(for unknown: String) -> String { hints.hint(for: unknown) { indexByID.keys } }
         // Units are read through indices here and below: binding a `Unit` copies all of its strings.
         for i in units.indices {
             if let p = units[i].parent, indexByID[p] == nil {
