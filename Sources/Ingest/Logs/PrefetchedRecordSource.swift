@@ -21,6 +21,8 @@ final class PrefetchedRecordSource: RawRecordSource {
         self.done = done
         let thread = Thread {
             defer { done.signal() }
+            // Named, so profilers tell the reading thread from the ingesting one.
+            Thread.current.name = "dvcheck-read"
             var batch: [RawItem] = []
             var records = 0
             while let item = box.source.next() {
