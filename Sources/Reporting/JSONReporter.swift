@@ -14,9 +14,13 @@ public enum JSONReporter {
 
     /// A writer holding the whole document.
     static func writer(_ report: RunReport) -> JSONWriter {
-        // Room for the whole document up front (a finding takes about 600 bytes, a matrix row about
-        // 180), so the buffer of a large report is not copied each time it doubles.
-        var w = JSONWriter(capacity: 768 * report.evaluation.findings.count + 256 * report.evaluation.matrix.count)
+        // The findings first, in parts on all cores; then room for the whole document up front (a
+        // matrix row takes about 180 bytes), so the buffer of a large report is not copied each time
+        // it doubles.
+        let findingsDepth = 2
+        let parts = findingParts(report, depth: findingsDepth)
+        var w = JSONWriter(
+            capacity: parts.reduce(0) { $0 + $1.count } + 256 * report.evaluation.matrix.count + 65_536)
         w.beginObject()
         w.field("schema", "dvcheck.result/v1")
         w.beginObject("tool")
@@ -31,12 +35,8 @@ public enum JSONReporter {
         let s = report.evaluation.summary
         w.summary(s)
         w.beginArray("findings")
-        // The rules' sources once, not a copy of the whole rule per finding; and the findings
-        // filtered in place, as `listedFindings` would list them, without copying the array.
-        let sources = report.rules.mapValues(\.source)
-        for f in report.evaluation.findings where report.includeSatisfied || f.status != .satisfied {
-            write(f, sources[f.rule], changes: report.changes, &w)
-        }
+        precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
+        for part in parts { w.append(part: part) }
         w.endArray()
         if let changes = report.changes {
             w.beginArray("resolved")
@@ -91,6 +91,41 @@ public enum JSONReporter {
             w.endObject()
         }
         w.endObject()
+    }
+
+    /// The findings array's items, rendered in parts on all cores.
+    ///
+    /// At ten million events the findings are most of a 200 MB report, and rendering them on one
+    /// thread left the other core idle (render 0.8 → 0.45–0.6 s). Parts are joined in order, so the
+    /// bytes are those of one writer.
+    static func findingParts(_ report: RunReport, depth: Int) -> [Data] {
+        // The rules' sources once, not a copy of the whole rule per finding; and the findings
+        // filtered in place, as `listedFindings` would list them, without copying the array.
+        let sources = report.rules.mapValues(\.source)
+        let findings = report.evaluation.findings
+        let partSize = 16_384
+        let count = (findings.count + partSize - 1) / partSize
+        let parts = UnsafeMutableBufferPointer<Data>.allocate(capacity: count)
+        parts.initialize(repeating: Data())
+        defer { parts.deallocate() }
+        let shared = PartSlots(parts)
+        DispatchQueue.concurrentPerform(iterations: count) { p in
+            var w = JSONWriter(partAtDepth: depth, capacity: 768 * partSize)
+            for f in findings[(p * partSize)..<min((p + 1) * partSize, findings.count)]
+            where report.includeSatisfied || f.status != .satisfied {
+                write(f, sources[f.rule], changes: report.changes, &w)
+            }
+            shared.parts[p] = w.partData()
+        }
+        let result = Array(parts)
+        _ = parts.deinitialize()
+        return result
+    }
+
+    /// Slots for the parts, each written by one iteration.
+    private final class PartSlots: @unchecked Sendable {
+        let parts: UnsafeMutableBufferPointer<Data>
+        init(_ parts: UnsafeMutableBufferPointer<Data>) { self.parts = parts }
     }
 
     /// A finding of the previous run that is gone (`resolved`), with the status it had then.

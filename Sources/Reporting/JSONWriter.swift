@@ -22,6 +22,29 @@ struct JSONWriter: ~Copyable {
     /// A writer with room for `capacity` bytes before its buffer grows (an estimate of the size).
     init(capacity: Int = 4096) { out = ByteBuffer(capacity: capacity) }
 
+    /// A writer for a run of items inside an array open at depth `depth` of a document written
+    /// elsewhere, so that parts of a long array can be rendered on several threads and joined with
+    /// `append(part:)`.
+    init(partAtDepth depth: Int, capacity: Int) {
+        out = ByteBuffer(capacity: capacity)
+        indent = depth
+    }
+
+    /// The bytes of a writer made with `init(partAtDepth:capacity:)`.
+    consuming func partData() -> Data { out.data() }
+
+    /// Appends a part rendered at this writer's current depth: the same bytes as writing its items
+    /// here (the part's first item wrote no comma, not knowing what came before it).
+    mutating func append(part: Data) {
+        guard !part.isEmpty else { return }
+        if hasItems { out.append(JSONByte.comma) }
+        hasItems = true
+        part.withUnsafeBytes { out.append($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// How many arrays and objects are open (the depth a part for the innermost one is written at).
+    var depth: Int { indent }
+
     /// The finished document as text: what was written and a trailing newline.
     consuming func document() -> String {
         out.append(JSONByte.newline)
