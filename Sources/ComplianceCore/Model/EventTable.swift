@@ -97,6 +97,17 @@ public struct EventTable: Sendable {
     /// The index of an already built value, interning it when new.
     public mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
 
+    /// Takes the event types and attribute values interned while the logs were read.
+    ///
+    /// The log reader interns them on its own thread, in input order, to share the work of ingestion
+    /// between the two cores. The table must not have interned any of its own.
+    public mutating func adopt(typeNames: [String], typeKeys: ByteKeyTable, values: ValueTable) {
+        precondition(self.typeNames.isEmpty && self.values.count == 0, "types or values interned twice")
+        self.typeNames = typeNames
+        self.typeKeys = typeKeys
+        self.values = values
+    }
+
     /// The row of the accepted event with this id, if any.
     public func row(id: UnsafeBufferPointer<UInt8>) -> Int? { ids.index(of: id) }
 

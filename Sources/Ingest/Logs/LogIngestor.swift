@@ -88,6 +88,7 @@ public struct LogIngestor {
             result.files.append(staged.stats)
             result.diagnostics += staged.diagnostics
         }
+        checker.checker.interned.move(into: &result.events)
         // No more ids will be claimed: the index of ten million ids is 128 MB better spent elsewhere.
         result.events.dropIDIndex()
         return result
@@ -118,6 +119,7 @@ public struct LogIngestor {
             InlineRecordSource(items: records.map { .record(RawRecord(line: $0.line, fields: $0.fields)) }),
             checker: checker, display: display)
         readFile(&source, file: display, fileIndex: 0, appender: &appender, table: &result.events, into: &stage)
+        checker.checker.interned.move(into: &result.events)
         result.files = [stage.stats]
         result.diagnostics = stage.diagnostics + stage.fileDiagnostics
         return result
@@ -169,12 +171,12 @@ public struct LogIngestor {
                     .error(code, message, at: SourceLocation(path: file, line: line, column: max(column, 1))))
             case .header(let names):
                 appender.header(names, table: &table)
-            case .checkedBatch(let batch, let verdicts):
-                appender.append(batch, verdicts: verdicts, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .checkedKeyedBatch(let batch, let verdicts):
-                appender.append(batch, verdicts: verdicts, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .checkedRecord(let record, let verdict):
-                appender.append(record, verdict: verdict, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .checkedBatch(let batch, let checked):
+                appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .checkedKeyedBatch(let batch, let checked):
+                appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .checkedRecord(let record, let checked):
+                appender.append(record, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
             case .csvBatch, .keyedBatch, .record:
                 preconditionFailure("log records reach the ingestor checked")
             }

@@ -19,13 +19,13 @@ enum RawItem {
     /// CSV records read as bytes, their cells under the last `header`.
     case csvBatch(CSVBatch)
     /// A CSV batch with the checker's verdict on each record.
-    case checkedBatch(CSVBatch, [Verdict])
+    case checkedBatch(CSVBatch, CheckedBatch)
     /// JSON Lines records read as bytes, fields named by key id.
     case keyedBatch(KeyedBatch)
     /// A keyed batch with the checker's verdict on each record.
-    case checkedKeyedBatch(KeyedBatch, [Verdict])
+    case checkedKeyedBatch(KeyedBatch, CheckedBatch)
     /// A record read by name with the checker's verdict.
-    case checkedRecord(RawRecord, Verdict)
+    case checkedRecord(RawRecord, CheckedBatch)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
     case rejected(line: Int, column: Int, code: String, message: String)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.

@@ -2,8 +2,8 @@ import CSVSupport
 import ComplianceCore
 
 /// Takes the records `RecordChecker` passed, rejects duplicate ids, and stores the rest as rows of
-/// the event table, interning their types, attribute names and values so a row holds small integers
-/// rather than strings; it also keeps each file's accounting and diagnostics.
+/// the event table — small integers: attribute names interned here, types and values already
+/// interned by the checker —; it also keeps each file's accounting and diagnostics.
 ///
 /// It runs on the ingesting thread while the checker works on the reading thread: the id index
 /// and the interning tables must be used in input order by one thread, so that indices — and the
@@ -11,7 +11,7 @@ import ComplianceCore
 struct RowAppender {
     /// What a field means for storage.
     private enum Slot {
-        case id, type
+        case id
         case attribute(Int32)
         case other
     }
@@ -33,12 +33,12 @@ struct RowAppender {
     /// The slot of each key id of the current file's keyed batches, and that file.
     private var keySlots: [Slot] = []
     private var keyedFile: Int32 = -1
-    /// Whether an interned value's text is empty (such attributes are dropped).
-    private var emptyValue: [Bool] = []
     /// The row being built.
     private var id = FieldText()
     private var attributes: [(name: Int32, value: Int32)] = []
-    private var typeIndex: Int32 = 0
+    /// The checker's interned values of the batch being appended, and the next one to take.
+    private var cellValues: [Int32] = []
+    private var nextCell = 0
 
     init(registry: UnitRegistry, asOf: Day) {
         self.registry = registry
@@ -52,7 +52,6 @@ struct RowAppender {
         let slot: Slot
         switch FieldName(name) {
         case .id: slot = .id
-        case .type: slot = .type
         case .attribute(let key): slot = .attribute(table.internField(key))
         default: slot = .other
         }
@@ -70,13 +69,14 @@ struct RowAppender {
     /// Adds the records of a CSV batch that passed the checks; `verdicts` are the checker's, one per
     /// record.
     mutating func append(
-        _ batch: CSVBatch, verdicts: [Verdict], fileIndex: Int32, table: inout EventTable,
+        _ batch: CSVBatch, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
+        begin(checked)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
-                let verdict = verdicts[r]
-                guard case .passed(let unit, let day) = verdict.outcome else {
+                let verdict = checked.verdicts[r]
+                guard case .passed(let unit, let day, let type) = verdict.outcome else {
                     reject(verdict, stage: &stage)
                     continue
                 }
@@ -89,16 +89,17 @@ struct RowAppender {
                     column += 1
                 }
                 accept(
-                    verdict, unit: unit, day: day, line: batch.lines[r], fileIndex: fileIndex, table: &table,
-                    stage: &stage)
+                    verdict, unit: unit, day: day, type: type, line: batch.lines[r], fileIndex: fileIndex,
+                    table: &table, stage: &stage)
             }
         }
+        end()
     }
 
     /// Adds the records of a JSON Lines batch that passed the checks; `verdicts` are the checker's,
     /// one per record.
     mutating func append(
-        _ batch: KeyedBatch, verdicts: [Verdict], fileIndex: Int32, table: inout EventTable,
+        _ batch: KeyedBatch, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
         if keyedFile != fileIndex {
@@ -108,10 +109,11 @@ struct RowAppender {
         while keySlots.count < batch.keyNames.count {
             keySlots.append(slot(batch.keyNames[keySlots.count], table: &table))
         }
+        begin(checked)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
-                let verdict = verdicts[r]
-                guard case .passed(let unit, let day) = verdict.outcome else {
+                let verdict = checked.verdicts[r]
+                guard case .passed(let unit, let day, let type) = verdict.outcome else {
                     reject(verdict, stage: &stage)
                     continue
                 }
@@ -124,18 +126,22 @@ struct RowAppender {
                     }
                 }
                 accept(
-                    verdict, unit: unit, day: day, line: batch.lines[r], fileIndex: fileIndex, table: &table,
-                    stage: &stage)
+                    verdict, unit: unit, day: day, type: type, line: batch.lines[r], fileIndex: fileIndex,
+                    table: &table, stage: &stage)
             }
         }
+        end()
     }
 
     /// Adds a record read by name (YAML, inline), if it passed the checks.
     mutating func append(
-        _ record: RawRecord, verdict: Verdict, fileIndex: Int32, table: inout EventTable,
+        _ record: RawRecord, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
-        guard case .passed(let unit, let day) = verdict.outcome else {
+        begin(checked)
+        defer { end() }
+        let verdict = checked.verdicts[0]
+        guard case .passed(let unit, let day, let type) = verdict.outcome else {
             reject(verdict, stage: &stage)
             return
         }
@@ -158,7 +164,17 @@ struct RowAppender {
             copy.withUTF8 { add(slot, $0, &table) }
         }
         accept(
-            verdict, unit: unit, day: day, line: record.line, fileIndex: fileIndex, table: &table, stage: &stage)
+            verdict, unit: unit, day: day, type: type, line: record.line, fileIndex: fileIndex, table: &table,
+            stage: &stage)
+    }
+
+    private mutating func begin(_ checked: CheckedBatch) {
+        cellValues = checked.cellValues
+        nextCell = 0
+    }
+
+    private mutating func end() {
+        precondition(nextCell == cellValues.count, "the checker and the appender saw different attribute cells")
     }
 
     private func reject(_ verdict: Verdict, stage: inout LogIngestor.FileStage) {
@@ -170,8 +186,8 @@ struct RowAppender {
     /// Claims the gathered record's id and appends its row, or rejects it as a duplicate (naming where
     /// the first record with its id came from).
     private mutating func accept(
-        _ verdict: Verdict, unit: Int32, day: Day, line: Int, fileIndex: Int32, table: inout EventTable,
-        stage: inout LogIngestor.FileStage
+        _ verdict: Verdict, unit: Int32, day: Day, type: Int32, line: Int, fileIndex: Int32,
+        table: inout EventTable, stage: inout LogIngestor.FileStage
     ) {
         stage.stats.read += 1
         if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
@@ -190,7 +206,7 @@ struct RowAppender {
         let evaluable = isEvaluable(unit: Int(unit), day: day, at: at, stage: &stage)
         if !evaluable { stage.stats.ignored += 1 }
         table.append(
-            unit: unit, type: typeIndex, day: day, file: fileIndex, line: Int32(truncatingIfNeeded: line),
+            unit: unit, type: type, day: day, file: fileIndex, line: Int32(truncatingIfNeeded: line),
             attributes: attributes, evaluable: evaluable)
     }
 
@@ -226,25 +242,10 @@ struct RowAppender {
         switch slot {
         case .other: break
         case .id: id.store(normalizing: value)
-        case .type:
-            typeIndex =
-                FieldText.isPlain(value)
-                ? table.internType(bytes: value)
-                : table.internType(TextNormalization.normalize(String(decoding: value, as: UTF8.self)))
         case .attribute(let name):
-            let v = intern(value, table: &table)
-            if !emptyValue[Int(v)] { attributes.append((name, v)) }
+            let v = cellValues[nextCell]
+            nextCell += 1
+            if v >= 0 { attributes.append((name, v)) }
         }
-    }
-
-    /// The interned value a raw text normalises to: plain ASCII is looked up by its bytes; anything
-    /// else is normalised first.
-    private mutating func intern(_ raw: UnsafeBufferPointer<UInt8>, table: inout EventTable) -> Int32 {
-        let index =
-            FieldText.isPlain(raw)
-            ? table.internValue(plainASCII: raw)
-            : table.internValue(AttributeValue(String(decoding: raw, as: UTF8.self)))
-        while emptyValue.count <= Int(index) { emptyValue.append(table.values.isEmpty(emptyValue.count)) }
-        return index
     }
 }
