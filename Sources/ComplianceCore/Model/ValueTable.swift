@@ -30,6 +30,15 @@ public struct ValueTable: Sendable {
         return Int32(index)
     }
 
+    /// The index of the value whose text is `text`, already NFC and trimmed, interning it when new:
+    /// the value (its readings) is only built when the text is new.
+    public mutating func intern(normalized text: String) -> Int32 {
+        var text = text
+        let (index, inserted) = text.withUTF8 { keys.insert($0) }
+        if inserted { appendReadings(of: AttributeValue(text)) }
+        return Int32(index)
+    }
+
     /// The index of an already built value, interning it when new.
     public mutating func intern(_ value: AttributeValue) -> Int32 {
         let (index, inserted) = keys.insert(value.text)

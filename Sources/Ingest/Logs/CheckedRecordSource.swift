@@ -27,9 +27,9 @@ struct CheckedRecordSource: RawRecordSource {
             return .checkedBatch(batch, checker.checker.check(batch))
         case .keyedBatch(let batch):
             return .checkedKeyedBatch(batch, checker.checker.check(batch))
-        case .record(let record):
-            return .checkedRecord(record, checker.checker.check(record))
-        case .checkedBatch, .checkedKeyedBatch, .checkedRecord, .rejected, .fileError, .empty:
+        case .records(let records):
+            return .checkedRecords(records, checker.checker.check(records))
+        case .checkedBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty:
             return item
         }
     }

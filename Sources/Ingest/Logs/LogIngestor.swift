@@ -116,7 +116,7 @@ public struct LogIngestor {
         var appender = RowAppender(registry: registry, asOf: asOf)
         var stage = FileStage(stats: LogFileStats(path: display), firstRow: 0, displays: [display])
         var source: any RawRecordSource = CheckedRecordSource(
-            InlineRecordSource(items: records.map { .record(RawRecord(line: $0.line, fields: $0.fields)) }),
+            InlineRecordSource(items: [.records(records.map { RawRecord(line: $0.line, fields: $0.fields) })]),
             checker: checker, display: display)
         readFile(&source, file: display, fileIndex: 0, appender: &appender, table: &result.events, into: &stage)
         checker.checker.interned.move(into: &result.events)
@@ -175,9 +175,9 @@ public struct LogIngestor {
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
             case .checkedKeyedBatch(let batch, let checked):
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .checkedRecord(let record, let checked):
-                appender.append(record, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .csvBatch, .keyedBatch, .record:
+            case .checkedRecords(let records, let checked):
+                appender.append(records, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .csvBatch, .keyedBatch, .records:
                 preconditionFailure("log records reach the ingestor checked")
             }
         }

@@ -31,6 +31,7 @@ final class PrefetchedRecordSource: RawRecordSource {
                 switch item {
                 case .csvBatch(let held), .checkedBatch(let held, _): records += held.count
                 case .keyedBatch(let held), .checkedKeyedBatch(let held, _): records += held.count
+                case .records(let held), .checkedRecords(let held, _): records += held.count
                 default: records += 1
                 }
                 if records >= batchSize {

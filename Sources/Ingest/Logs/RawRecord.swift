@@ -12,8 +12,9 @@ struct RawRecord {
 
 /// What a format reader yields.
 enum RawItem {
-    /// A record to validate.
-    case record(RawRecord)
+    /// Records read by name (YAML, inline), in order: a batch, so that checking and appending cost
+    /// no allocation per record.
+    case records([RawRecord])
     /// A CSV file's header: the names of the cells of every batch that follows.
     case header([String])
     /// CSV records read as bytes, their cells under the last `header`.
@@ -24,8 +25,8 @@ enum RawItem {
     case keyedBatch(KeyedBatch)
     /// A keyed batch with the checker's verdict on each record.
     case checkedKeyedBatch(KeyedBatch, CheckedBatch)
-    /// A record read by name with the checker's verdict.
-    case checkedRecord(RawRecord, CheckedBatch)
+    /// Records read by name with the checker's verdicts.
+    case checkedRecords([RawRecord], CheckedBatch)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
     case rejected(line: Int, column: Int, code: String, message: String)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.

@@ -167,9 +167,16 @@ struct RecordChecker {
         return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
     }
 
-    /// The verdict on a record read by name (YAML, inline).
-    mutating func check(_ record: RawRecord) -> CheckedBatch {
+    /// The verdicts on records read by name (YAML, inline).
+    mutating func check(_ records: [RawRecord]) -> CheckedBatch {
         cellValues.removeAll(keepingCapacity: true)
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(records.count)
+        for record in records { verdicts.append(check(record)) }
+        return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
+    }
+
+    private mutating func check(_ record: RawRecord) -> Verdict {
         beginRecord()
         for (position, (name, value)) in record.fields.enumerated() {
             let role = role(of: name, at: position)
@@ -180,7 +187,7 @@ struct RecordChecker {
                 copy.withUTF8 { add(role, $0) }
             }
         }
-        return CheckedBatch(verdicts: [verdict(line: record.line)], cellValues: cellValues)
+        return verdict(line: record.line)
     }
 
     /// The role of the field at `position` of a record read by name: records of a file usually
@@ -278,7 +285,7 @@ struct RecordChecker {
             if let plain = plainValues[i] {
                 value = interned.values.intern(plainASCII: plain)
             } else {
-                value = interned.values.intern(AttributeValue(attributes[i].value ?? ""))
+                value = interned.values.intern(normalized: attributes[i].value ?? "")
             }
             cellValues.append(attributes[i].value == "" ? -1 : value)
         }

@@ -133,14 +133,22 @@ struct RowAppender {
         end()
     }
 
-    /// Adds a record read by name (YAML, inline), if it passed the checks.
+    /// Adds the records read by name (YAML, inline) that passed the checks.
     mutating func append(
-        _ record: RawRecord, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
+        _ records: [RawRecord], checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
         begin(checked)
-        defer { end() }
-        let verdict = checked.verdicts[0]
+        for (record, verdict) in zip(records, checked.verdicts) {
+            append(record, verdict: verdict, fileIndex: fileIndex, table: &table, stage: &stage)
+        }
+        end()
+    }
+
+    private mutating func append(
+        _ record: RawRecord, verdict: Verdict, fileIndex: Int32, table: inout EventTable,
+        stage: inout LogIngestor.FileStage
+    ) {
         guard case .passed(let unit, let day, let type) = verdict.outcome else {
             reject(verdict, stage: &stage)
             return

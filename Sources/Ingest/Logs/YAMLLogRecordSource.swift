@@ -1,22 +1,43 @@
 import YAMLSupport
 
 /// YAML logs: a top-level `events:` list read one record at a time (SPEC §4).
+///
+/// Records are handed on in batches of up to `batchSize`; a refused record or a file problem ends
+/// the batch before it, so items stay in file order.
 struct YAMLLogRecordSource: RawRecordSource {
     private let reader: YAMLRecordReader
+    private let batchSize: Int
+    /// An item read after a batch that had to be handed on first.
+    private var held: RawItem?
 
-    init(path: String) { reader = YAMLRecordReader(path: path) }
+    init(path: String, batchSize: Int = 256) {
+        reader = YAMLRecordReader(path: path)
+        self.batchSize = batchSize
+    }
 
     mutating func next() -> RawItem? {
-        guard let event = reader.next() else { return nil }
-        switch event {
-        case .record(let line, let fields):
-            return .record(RawRecord(line: line, fields: fields.compactMap { f in f.value.map { (f.key, $0) } }))
-        case .rejected(let line, let column, let code, let message):
-            return .rejected(line: line, column: column, code: code, message: message)
-        case .fileError(let line, let column, let code, let message):
-            return .fileError(line: line, column: column, code: code, message: message)
-        case .empty:
-            return .empty
+        if let item = held {
+            held = nil
+            return item
         }
+        var records: [RawRecord] = []
+        while records.count < batchSize, let event = reader.next() {
+            let item: RawItem
+            switch event {
+            case .record(let line, let fields):
+                records.append(RawRecord(line: line, fields: fields.compactMap { f in f.value.map { (f.key, $0) } }))
+                continue
+            case .rejected(let line, let column, let code, let message):
+                item = .rejected(line: line, column: column, code: code, message: message)
+            case .fileError(let line, let column, let code, let message):
+                item = .fileError(line: line, column: column, code: code, message: message)
+            case .empty:
+                item = .empty
+            }
+            if records.isEmpty { return item }
+            held = item
+            break
+        }
+        return records.isEmpty ? nil : .records(records)
     }
 }
