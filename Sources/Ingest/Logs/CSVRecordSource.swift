@@ -10,8 +10,7 @@ struct CSVRecordSource: RawRecordSource {
     private var missingColumns: [String] = []
     private var finished = false
     /// Items to hand out before reading on (a batch split around the rows it had to refuse).
-    private var queue: [RawItem] = []
-    private var queueHead = 0
+    private var queue = ItemQueue()
     private var started = false
     private let path: String
 
@@ -44,12 +43,7 @@ struct CSVRecordSource: RawRecordSource {
             }
         }
         while true {
-            if queueHead < queue.count {
-                defer { queueHead += 1 }
-                return queue[queueHead]
-            }
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
+            if let item = queue.pop() { return item }
             if header == nil {
                 while let step = reader.nextRecordBytes() {
                     if let item = itemForRow(step, reader: reader) { return item }

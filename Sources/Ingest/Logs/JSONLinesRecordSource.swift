@@ -10,82 +10,65 @@ struct JSONLinesRecordSource: RawRecordSource {
     private var finished = false
     private var sawContent = false
     /// Items to hand out before reading on.
-    private var queue: [RawItem] = []
-    private var queueHead = 0
+    private var queue = ItemQueue()
 
     init(path: String) { lines = LineReader(path: path) }
 
     mutating func next() -> RawItem? {
         while true {
-            if queueHead < queue.count {
-                defer { queueHead += 1 }
-                return queue[queueHead]
-            }
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
+            if let item = queue.pop() { return item }
             if finished { return nil }
-            readBatch()
+            var batch = KeyedBatch()
+            let stop = readLines(into: &batch)
+            if batch.count > 0 {
+                batch.keyNames = scanner.names
+                queue.append(.keyedBatch(batch))
+            }
+            if let stop { queue.append(stop) }
         }
     }
 
-    /// Reads lines until a batch is full, a line is refused or the file ends, queueing what it read.
-    private mutating func readBatch() {
+    /// Reads lines into `batch` until it is full, a line is refused or the file ends; returns the
+    /// item that stopped it (a refused line, a file error, an empty file), which follows the batch.
+    private mutating func readLines(into batch: inout KeyedBatch) -> RawItem? {
         if let error = lines.openError {
             finished = true
-            queue.append(
-                .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(error)"))
-            return
-        }
-        var batch = KeyedBatch()
-        defer {
-            if batch.count > 0 {
-                batch.keyNames = scanner.names
-                queue.insert(.keyedBatch(batch), at: 0)
-            }
+            return .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(error)")
         }
         while !batch.isFull {
             guard let next = lines.next() else {
                 finished = true
-                if !sawContent { queue.append(.empty) }
-                return
+                return sawContent ? nil : .empty
             }
             let n = lines.lineNumber
             guard case .text(var line) = next else {
                 sawContent = true
                 if case .tooLong(let bytes) = next {
-                    queue.append(
-                        .rejected(
-                            line: n, column: 1, code: "log.malformed-row",
-                            message:
-                                "the line is \(bytes) bytes long, over the limit of \(LineReader.defaultMaxLineBytes) bytes"
-                        ))
-                    return
+                    return .rejected(
+                        line: n, column: 1, code: "log.malformed-row",
+                        message:
+                            "the line is \(bytes) bytes long, over the limit of \(LineReader.defaultMaxLineBytes) bytes"
+                    )
                 }
                 continue
             }
             if n == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if n == 1, line.starts(with: [0xFF, 0xFE]) || line.starts(with: [0xFE, 0xFF]) {
                 finished = true
-                queue.append(
-                    .fileError(
-                        line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8"
-                    ))
-                return
+                return .fileError(
+                    line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawContent = true
             if let invalid = line.withUnsafeBufferPointer({ UTF8Check.firstInvalidIndex(in: $0) }) {
-                queue.append(
-                    .rejected(
-                        line: n, column: 1, code: "log.invalid-utf8",
-                        message: "the line is not valid UTF-8 (byte offset \(lines.lineOffset + invalid))"))
-                return
+                return .rejected(
+                    line: n, column: 1, code: "log.invalid-utf8",
+                    message: "the line is not valid UTF-8 (byte offset \(lines.lineOffset + invalid))")
             }
             if let failure = scanner.scan(line, number: n, into: &batch) {
-                queue.append(
-                    .rejected(line: n, column: failure.column, code: "log.malformed-row", message: failure.message))
-                return
+                return .rejected(line: n, column: failure.column, code: "log.malformed-row", message: failure.message)
             }
         }
+        return nil
     }
 }

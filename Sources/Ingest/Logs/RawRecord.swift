@@ -66,3 +66,26 @@ struct InlineRecordSource: RawRecordSource {
         return items[position]
     }
 }
+
+/// Items a reader has read ahead and must hand out, in order, before it reads on (a batch split
+/// around the records it refused).
+struct ItemQueue {
+    private var items: [RawItem] = []
+    private var head = 0
+
+    /// Whether every queued item was handed out.
+    var isEmpty: Bool { head == items.count }
+
+    mutating func append(_ item: RawItem) { items.append(item) }
+
+    /// The next queued item, nil when none is left (the storage is then reused).
+    mutating func pop() -> RawItem? {
+        guard head < items.count else {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+            return nil
+        }
+        defer { head += 1 }
+        return items[head]
+    }
+}

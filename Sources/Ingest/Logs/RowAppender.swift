@@ -66,8 +66,8 @@ struct RowAppender {
         columns = slots
     }
 
-    /// Adds the records of a CSV batch that passed the checks; `verdicts` are the checker's, one per
-    /// record.
+    /// Adds the records of a CSV batch that passed the checks (`checked`: the checker's verdicts and
+    /// interned values).
     mutating func append(
         _ batch: CSVBatch, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
@@ -75,12 +75,7 @@ struct RowAppender {
         begin(checked)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
-                let verdict = checked.verdicts[r]
-                guard case .passed(let unit, let day, let type) = verdict.outcome else {
-                    reject(verdict, stage: &stage)
-                    continue
-                }
-                attributes.removeAll(keepingCapacity: true)
+                guard let row = startRow(checked.verdicts[r], stage: &stage) else { continue }
                 var column = 0
                 for c in batch.cellRange(r) {
                     let start = batch.cellStart(c)
@@ -88,16 +83,14 @@ struct RowAppender {
                     if end > start { add(columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end]), &table) }
                     column += 1
                 }
-                accept(
-                    verdict, unit: unit, day: day, type: type, line: batch.lines[r], fileIndex: fileIndex,
-                    table: &table, stage: &stage)
+                accept(row, line: batch.lines[r], fileIndex: fileIndex, table: &table, stage: &stage)
             }
         }
         end()
     }
 
-    /// Adds the records of a JSON Lines batch that passed the checks; `verdicts` are the checker's,
-    /// one per record.
+    /// Adds the records of a JSON Lines batch that passed the checks (`checked`: the checker's
+    /// verdicts and interned values).
     mutating func append(
         _ batch: KeyedBatch, checked: CheckedBatch, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
@@ -112,12 +105,7 @@ struct RowAppender {
         begin(checked)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
-                let verdict = checked.verdicts[r]
-                guard case .passed(let unit, let day, let type) = verdict.outcome else {
-                    reject(verdict, stage: &stage)
-                    continue
-                }
-                attributes.removeAll(keepingCapacity: true)
+                guard let row = startRow(checked.verdicts[r], stage: &stage) else { continue }
                 for f in batch.fieldRange(r) {
                     let start = batch.valueStart(f)
                     let end = Int(batch.valueEnds[f])
@@ -125,9 +113,7 @@ struct RowAppender {
                         add(keySlots[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]), &table)
                     }
                 }
-                accept(
-                    verdict, unit: unit, day: day, type: type, line: batch.lines[r], fileIndex: fileIndex,
-                    table: &table, stage: &stage)
+                accept(row, line: batch.lines[r], fileIndex: fileIndex, table: &table, stage: &stage)
             }
         }
         end()
@@ -149,11 +135,7 @@ struct RowAppender {
         _ record: RawRecord, verdict: Verdict, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
-        guard case .passed(let unit, let day, let type) = verdict.outcome else {
-            reject(verdict, stage: &stage)
-            return
-        }
-        attributes.removeAll(keepingCapacity: true)
+        guard let row = startRow(verdict, stage: &stage) else { return }
         for (position, (name, value)) in record.fields.enumerated() {
             let slot: Slot
             if position < recentNames.count, recentNames[position] == name {
@@ -171,9 +153,7 @@ struct RowAppender {
             var copy = value
             copy.withUTF8 { add(slot, $0, &table) }
         }
-        accept(
-            verdict, unit: unit, day: day, type: type, line: record.line, fileIndex: fileIndex, table: &table,
-            stage: &stage)
+        accept(row, line: record.line, fileIndex: fileIndex, table: &table, stage: &stage)
     }
 
     private mutating func begin(_ checked: CheckedBatch) {
@@ -185,6 +165,25 @@ struct RowAppender {
         precondition(nextCell == cellValues.count, "the checker and the appender saw different attribute cells")
     }
 
+    /// A record that passed the checks, with what its row needs from the verdict.
+    private struct PassedRecord {
+        let verdict: Verdict
+        let unit: Int32
+        let day: Day
+        let type: Int32
+    }
+
+    /// Starts the row of a record that passed the checks; a record that did not is counted as
+    /// rejected, with its diagnostics, and gets no row (nil).
+    private mutating func startRow(_ verdict: Verdict, stage: inout LogIngestor.FileStage) -> PassedRecord? {
+        guard case .passed(let unit, let day, let type) = verdict.outcome else {
+            reject(verdict, stage: &stage)
+            return nil
+        }
+        attributes.removeAll(keepingCapacity: true)
+        return PassedRecord(verdict: verdict, unit: unit, day: day, type: type)
+    }
+
     private func reject(_ verdict: Verdict, stage: inout LogIngestor.FileStage) {
         stage.stats.read += 1
         stage.stats.rejected += 1
@@ -194,9 +193,9 @@ struct RowAppender {
     /// Claims the gathered record's id and appends its row, or rejects it as a duplicate (naming where
     /// the first record with its id came from).
     private mutating func accept(
-        _ verdict: Verdict, unit: Int32, day: Day, type: Int32, line: Int, fileIndex: Int32,
-        table: inout EventTable, stage: inout LogIngestor.FileStage
+        _ row: PassedRecord, line: Int, fileIndex: Int32, table: inout EventTable, stage: inout LogIngestor.FileStage
     ) {
+        let (verdict, unit, day, type) = (row.verdict, row.unit, row.day, row.type)
         stage.stats.read += 1
         if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
         let at = SourceLocation(path: stage.stats.path, line: line, column: 1)
