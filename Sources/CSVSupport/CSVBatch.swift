@@ -86,3 +86,22 @@ public struct CSVBatch: Sendable {
     private static let separator = UInt8(ascii: ",")
 
 }
+
+extension CSVReader {
+    /// Every row `readBatch` gives from here on, batch records turned back into rows, at most about
+    /// `limit`: tests and the fuzz target compare the batch path with `next()` row for row.
+    public func rowsReadInBatches(limit: Int = .max) -> [CSVRow] {
+        var rows: [CSVRow] = []
+        while rows.count <= limit {
+            var batch = CSVBatch()
+            let stop = readBatch(into: &batch)
+            for r in 0..<batch.count { rows.append(.row(line: batch.lines[r], fields: batch.fields(of: r))) }
+            switch stop {
+            case .full: continue
+            case .skipped(let row): rows.append(row)
+            case .end: return rows
+            }
+        }
+        return rows
+    }
+}

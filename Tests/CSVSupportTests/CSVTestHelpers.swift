@@ -30,20 +30,7 @@ func temporaryFile(_ bytes: [UInt8]) throws -> String {
 func csvRowsByBatch(_ bytes: [UInt8], chunkSize: Int? = nil, limits: CSVLimits? = nil) -> [CSVRow] {
     let size = chunkSize ?? max(bytes.count, 1)
     let reader = CSVReader(bytes: bytes, chunkSize: size, limits: limits ?? CSVLimits())
-    var rows: [CSVRow] = []
-    while rows.count <= 1_000_000 {
-        var batch = CSVBatch()
-        let stop = reader.readBatch(into: &batch)
-        for r in 0..<batch.count {
-            rows.append(.row(line: batch.lines[r], fields: batch.fields(of: r)))
-        }
-        switch stop {
-        case .full: continue
-        case .skipped(let row): rows.append(row)
-        case .end: return rows
-        }
-    }
-    return rows
+    return reader.rowsReadInBatches(limit: 1_000_000)
 }
 
 /// Every row `next()` yields under `limits`.

@@ -11,7 +11,7 @@ public enum Suggestions {
         let limit = max(2, word.count / 3)
         var query = word
         let asciiQuery = query.withUTF8 { $0.allSatisfy(isSingleByteCharacter) }
-        let x = asciiQuery ? [] : Array(word.lowercased())
+        let x = Array(word.lowercased())
         let length = word.count
         var rows = DistanceRows()
         var best: (String, Int)?
@@ -27,7 +27,7 @@ public enum Suggestions {
                     }
                     let y = Array(String(decoding: c, as: UTF8.self).lowercased())
                     guard abs(length - y.count) <= limit else { return nil }
-                    return distance(asciiQuery ? Array(word.lowercased()) : x, y)
+                    return distance(x, y)
                 }
             }
             if let d, d <= limit, d < (best?.1 ?? Int.max) || (d == best?.1 && candidate < (best?.0 ?? "")) {

@@ -94,3 +94,27 @@ struct FieldText {
         return Day(year: year, month: month, day: day)
     }
 }
+
+/// What each key meant in the last record read by name, by position: records of a file usually
+/// repeat their keys in the same order, so comparing with the previous record's key there is cheaper
+/// than hashing the name.
+struct RecentKeys<Meaning> {
+    private var names: [String] = []
+    private var meanings: [Meaning] = []
+
+    /// The meaning of `name` at `position` when the last record had the same key there.
+    func meaning(of name: String, at position: Int) -> Meaning? {
+        position < names.count && names[position] == name ? meanings[position] : nil
+    }
+
+    /// Remembers what `name` means at `position`.
+    mutating func remember(_ name: String, means meaning: Meaning, at position: Int) {
+        if position < names.count {
+            names[position] = name
+            meanings[position] = meaning
+        } else if position == names.count {
+            names.append(name)
+            meanings.append(meaning)
+        }
+    }
+}

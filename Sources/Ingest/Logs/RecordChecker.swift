@@ -35,8 +35,7 @@ struct RecordChecker {
     private var attributeNames: [String] = []
     private var attributeIndex: [String: Int32] = [:]
     /// The keys of the last record read by name, by position, and their roles.
-    private var recentNames: [String] = []
-    private var recentRoles: [Role] = []
+    private var recentKeys = RecentKeys<Role>()
     /// Raw field names met so far, and their roles.
     private var rawNames: [String: Role] = [:]
     /// The role of each key id of the file's keyed batches (JSON Lines).
@@ -190,19 +189,11 @@ struct RecordChecker {
         return verdict(line: record.line)
     }
 
-    /// The role of the field at `position` of a record read by name: records of a file usually
-    /// repeat their keys in the same order, so the previous record's key there is tried first
-    /// (comparing two short strings instead of hashing one).
+    /// The role of the field at `position` of a record read by name.
     private mutating func role(of name: String, at position: Int) -> Role {
-        if position < recentNames.count, recentNames[position] == name { return recentRoles[position] }
+        if let known = recentKeys.meaning(of: name, at: position) { return known }
         let role = role(of: name)
-        if position < recentNames.count {
-            recentNames[position] = name
-            recentRoles[position] = role
-        } else if position == recentNames.count {
-            recentNames.append(name)
-            recentRoles.append(role)
-        }
+        recentKeys.remember(name, means: role, at: position)
         return role
     }
 

@@ -24,8 +24,7 @@ struct RowAppender {
 
     /// The keys of the last record read by name, by position, and their slots (records usually
     /// repeat their keys in order: comparing is cheaper than hashing).
-    private var recentNames: [String] = []
-    private var recentSlots: [Slot] = []
+    private var recentKeys = RecentKeys<Slot>()
     /// Raw field names met so far, and their slots.
     private var rawNames: [String: Slot] = [:]
     /// The CSV header's slots.
@@ -138,17 +137,11 @@ struct RowAppender {
         guard let row = startRow(verdict, stage: &stage) else { return }
         for (position, (name, value)) in record.fields.enumerated() {
             let slot: Slot
-            if position < recentNames.count, recentNames[position] == name {
-                slot = recentSlots[position]
+            if let known = recentKeys.meaning(of: name, at: position) {
+                slot = known
             } else {
                 slot = self.slot(name, table: &table)
-                if position < recentNames.count {
-                    recentNames[position] = name
-                    recentSlots[position] = slot
-                } else if position == recentNames.count {
-                    recentNames.append(name)
-                    recentSlots.append(slot)
-                }
+                recentKeys.remember(name, means: slot, at: position)
             }
             var copy = value
             copy.withUTF8 { add(slot, $0, &table) }
