@@ -594,13 +594,19 @@ def kn_fmt(unit):
 
 def complaint(unit, received, accept_wd=5, resolve_days=20, rnd=1, complexity=None, n=1,
               accepted_on=None, resolved_on=None, resolved_by=None, dialogue=None,
-              dialogue_required=None, sent_wd=1, file=KN_FILE, resolve=True, ref=None):
+              dialogue_required=None, sent_wd=1, file=KN_FILE, resolve=True, ref=None,
+              published_on=None, closed=None):
     ref = ref or f"KN-{short(unit)}-{received.year}-{n:02d}"
     f = kn_fmt(unit)
     ev(file, unit, "complaint-received", received, ref=ref, fmt=f, round=rnd)
     acc = accepted_on or CAL.plus_wd(received, accept_wd)
+    # a case in a remote commune lies in a remote area: the limit follows the case (remote: true)
+    remote = True if "remote" in BYID[unit]["tags"] and BYID[unit]["level"] == "commune" else None
     ev(file, unit, "complaint-accepted", acc, ref=ref, fmt=f, round=rnd, complexity=complexity,
-       doc_no=f"TB-TL/{ref}")
+       remote=remote, doc_no=f"TB-TL/{ref}")
+    if closed:                                    # (type, date): withdrawn or terminated, no decision
+        ev(file, unit, closed[0], closed[1], ref=ref, fmt=f, round=rnd)
+        return ref
     if not resolve:
         return ref
     res = resolved_on or CAL.on_or_after(acc + timedelta(days=resolve_days))
@@ -617,13 +623,21 @@ def complaint(unit, received, accept_wd=5, resolve_days=20, rnd=1, complexity=No
     ev(rfile, by, "complaint-resolved", res, ref=ref, fmt=rf, round=rnd,
        dialogue_required=dialogue_required, doc_no=f"QĐ-GQKN/{ref}")
     ev(rfile, by, "complaint-decision-sent", CAL.plus_wd(res, sent_wd), ref=ref, fmt=rf, round=rnd)
+    if rnd == 2:                                  # second-time decisions are published (15 days)
+        ev(rfile, by, "complaint-decision-published", published_on or CAL.plus_wd(res, 4), ref=ref,
+           fmt=rf, round=rnd, channel="portal")
     return ref
 
 
 def denunciation(unit, received, intake_wd=4, resolve_days=25, n=1, accepted_on=None,
-                 intake_ext=None, extensions=(), resolved_on=None, complexity=None):
+                 intake_ext=None, extensions=(), resolved_on=None, complexity=None,
+                 notified_on=None, sent_on=None, pause=None, forwarded_on=None, closed=None):
     ref = f"TC-{short(unit)}-{received.year}-{n:02d}"
     f = kn_fmt(unit)
+    if forwarded_on:                             # not competent: forwarded (5 working days), no intake
+        ev(KN_FILE, unit, "denunciation-received", received, ref=ref, fmt=f, competent=False)
+        ev(KN_FILE, unit, "denunciation-forwarded", forwarded_on, ref=ref, fmt=f)
+        return
     ev(KN_FILE, unit, "denunciation-received", received, ref=ref, fmt=f)
     if intake_ext:
         ev(KN_FILE, unit, "denunciation-intake-extended", intake_ext, ref=ref, fmt=f,
@@ -631,10 +645,25 @@ def denunciation(unit, received, intake_wd=4, resolve_days=25, n=1, accepted_on=
     acc = accepted_on or CAL.plus_wd(received, intake_wd)
     ev(KN_FILE, unit, "denunciation-accepted", acc, ref=ref, fmt=f, complexity=complexity,
        doc_no=f"QĐ-TL/{ref}")
+    ev(KN_FILE, unit, "denunciation-acceptance-notified", notified_on or CAL.plus_wd(acc, 2),
+       ref=ref, fmt=f)
     for x in extensions:
         ev(KN_FILE, unit, "denunciation-extended", x, ref=ref, fmt=f, doc_no=f"QĐ-GH/{ref}")
+    if pause:                                    # (suspended, resumed or None): Luật Tố cáo Điều 34
+        ev(KN_FILE, unit, "denunciation-suspended", pause[0], ref=ref, fmt=f,
+           doc_no=f"QĐ-TĐC/{ref}", note="Chờ kết quả giám định")
+        if pause[1]:
+            ev(KN_FILE, unit, "denunciation-resumed", pause[1], ref=ref, fmt=f,
+               doc_no=f"QĐ-TTGQ/{ref}")
+    if closed:
+        ev(KN_FILE, unit, closed[0], closed[1], ref=ref, fmt=f)
+        return
+    if pause and not pause[1]:
+        return
     res = resolved_on or CAL.on_or_after(acc + timedelta(days=resolve_days))
     ev(KN_FILE, unit, "denunciation-resolved", res, ref=ref, fmt=f, doc_no=f"KL/{ref}")
+    ev(KN_FILE, unit, "denunciation-conclusion-sent", sent_on or CAL.plus_wd(res, 2), ref=ref,
+       fmt=f)
 
 
 def complaints():
@@ -667,7 +696,8 @@ def complaints():
     # PLANTED P27: second-time, complex: due 2023-11-10, resolved 2023-11-20, and the dialogue held
     # two days after the decision
     complaint("bk.ubnd", D(2023, 9, 5), accepted_on=D(2023, 9, 11), rnd=2, complexity="complex",
-              resolved_on=D(2023, 11, 20), dialogue=D(2023, 11, 22), sent_wd=3, n=2)
+              resolved_on=D(2023, 11, 20), dialogue=D(2023, 11, 22), sent_wd=3, n=2,
+              published_on=D(2023, 12, 8))      # PLANTED P52: published 8/12, due 5/12 (15 days)
     # PLANTED P25: accepted 2025-06-20 by the Bắc Kạn provincial committee; its successor (Thái
     # Nguyên) resolved it on 2025-07-25 (written 2025-07-24T18:30Z), due 2025-07-21
     complaint("bk.ubnd", D(2025, 6, 13), accepted_on=D(2025, 6, 20), resolved_on=D(2025, 7, 25),
@@ -692,6 +722,13 @@ def complaints():
     # straddling the reform: Cổ Linh accepted on 2025-06-16, its successor Cao Minh resolved it
     complaint("bk.pn.x-co-linh.ubnd", D(2025, 6, 9), accepted_on=D(2025, 6, 16),
               resolved_on=D(2025, 7, 14), resolved_by="tn.x-cao-minh.ubnd", n=2)
+    # closing a case (closed_by): near miss — the complainant withdrew before the due date; the case
+    # was never decided and is not overdue
+    complaint("bk.tp.ubnd", D(2024, 9, 9), accept_wd=3, n=2,
+              closed=("complaint-withdrawn", D(2024, 10, 4)))
+    # PLANTED P53: Bạch Thông terminated a case after its due date (due 2023-07-03, 7 days late)
+    complaint("bk.bt.ubnd", D(2023, 5, 22), accepted_on=D(2023, 6, 2), n=2,
+              closed=("complaint-terminated", D(2023, 7, 10)))
     # pending at the as-of date: Ba Bể (new commune, remote, 45 days -> due 2025-10-30)
     complaint("tn.x-ba-be.ubnd", D(2025, 9, 8), accepted_on=D(2025, 9, 15), n=1, resolve=False,
               file=post("tn.x-ba-be.ubnd"))
@@ -703,13 +740,36 @@ def complaints():
                  extensions=(D(2024, 7, 25), D(2024, 8, 28)), resolved_on=D(2024, 9, 27), n=1)
     # PLANTED P28: two extensions, still 3 days late (due 2023-08-07 after the roll-forward)
     denunciation("bk.tp.ubnd", D(2023, 4, 27), accepted_on=D(2023, 5, 8), complexity="very-complex",
-                 extensions=(D(2023, 6, 1), D(2023, 7, 5)), resolved_on=D(2023, 8, 10), n=1)
+                 extensions=(D(2023, 6, 1), D(2023, 7, 5)), resolved_on=D(2023, 8, 10), n=1,
+                 sent_on=D(2023, 8, 21))                                      # PLANTED P55
     # near miss: intake extended to 10 working days, accepted on the 9th
     denunciation("bk.bt.ubnd", D(2024, 3, 4), intake_ext=D(2024, 3, 12), accepted_on=D(2024, 3, 15),
                  n=1)
     # PLANTED P29: Sở TN&MT: due on the make-up Saturday 2024-05-04, accepted on Monday 05-06
-    denunciation("bk.so-tnmt", D(2024, 4, 22), accepted_on=D(2024, 5, 6), resolve_days=24, n=1)
+    denunciation("bk.so-tnmt", D(2024, 4, 22), accepted_on=D(2024, 5, 6), resolve_days=24, n=1,
+                 notified_on=D(2024, 5, 15))                                  # PLANTED P54
     denunciation("bk.ns.ubnd", D(2022, 11, 14), n=1)
+    # PLANTED P54: Sở TN&MT notified the acceptance of 6/5/2024 on 15/5 (due 13/5, 5 working days)
+    # (set on the P29 case above through notified_on)
+    # PLANTED P55: Thành phố sent the conclusion of 10/8/2023 on 21/8 (due 17/8)
+    # (set on the P28 case above through sent_on)
+    # PLANTED P56: Pác Nặm district forwarded a denunciation outside its competence on the 7th
+    # working day (received 2/10/2023, due 9/10, forwarded 11/10)
+    denunciation("bk.pn.ubnd", D(2023, 10, 2), forwarded_on=D(2023, 10, 11), n=1)
+    denunciation("bk.cm.ubnd", D(2024, 3, 11), forwarded_on=D(2024, 3, 15), n=1)
+    # pause (Luật Tố cáo Điều 34 k2): near miss — Chợ Đồn suspended 20 days (15/10 → 4/11/2024), due
+    # 31/10 moves to 20/11; resolved 18/11 is on time only because of the pause
+    denunciation("bk.cd.ubnd", D(2024, 9, 23), accepted_on=D(2024, 10, 1),
+                 pause=(D(2024, 10, 15), D(2024, 11, 4)), resolved_on=D(2024, 11, 18), n=1)
+    # PLANTED P57: Ngân Sơn suspended 31 days (10/3 → 10/4/2023): due 31/3 moves to 1/5, a holiday,
+    # rolled to 4/5; resolved 8/5 is 4 days late even so
+    denunciation("bk.ns.ubnd", D(2023, 2, 20), accepted_on=D(2023, 3, 1),
+                 pause=(D(2023, 3, 10), D(2023, 4, 10)), resolved_on=D(2023, 5, 8), n=2)
+    # closed: the denouncer withdrew (Điều 33), the case was terminated within the limit
+    denunciation("bk.bb.ubnd", D(2024, 5, 13), n=1, closed=("denunciation-terminated", D(2024, 6, 10)))
+    # pending, paused: Thái Nguyên suspended a case on 1/9/2025 awaiting an expert opinion (no due date)
+    denunciation("tn.ubnd", D(2025, 8, 4), accepted_on=D(2025, 8, 11), pause=(D(2025, 9, 1), None),
+                 n=1)
 
 
 # ---- 6. consultation, decisions, publication (mục 3) -----------------------------------------
@@ -742,7 +802,7 @@ def decisions():
                 continue                                    # replaced by P30/P31 below
             decision(u, day, TOPICS[(n + y) % 5])
     # PLANTED P30 + P31: Kim Lư published on the 7th working day and took the posting down after 20
-    decision("bk.nr.x-kim-lu.ubnd", D(2024, 4, 25), "site-clearance", consult_on=D(2024, 3, 20),
+    decision("bk.nr.x-kim-lu.ubnd", D(2024, 4, 25), "investment", consult_on=D(2024, 3, 20),
              publish_on=D(2024, 5, 8), remove_on=D(2024, 5, 28))
     for u in sel(["province", "district"], "people-committee", new=False):
         k = idx(u)
@@ -751,14 +811,16 @@ def decisions():
                 continue
             decision(u, wd(y, 10, 5 + k % 15), "planning" if k % 2 else "investment",
                      consult_days=25 + k % 10, remove_days=None)
-    # PLANTED P32: Bạch Thông consulted the MTTQ only 10 days before a land decision
+    # (formerly planted: individual land decisions are not objects of social criticism; the MTTQ
+    # rule now checks drafts submitted for issue, see drafts() below)
+    # Bạch Thông consulted the MTTQ only 10 days before a land decision
     decision("bk.bt.ubnd", D(2023, 10, 16), "land", consult_on=D(2023, 10, 6), remove_days=None)
-    # PLANTED P33: the province decided an investment without consulting the MTTQ
+    # the province decided an investment without consulting the MTTQ (no longer a violation)
     decision("bk.ubnd", D(2024, 6, 14), "investment", consult=False, remove_days=None)
-    # after the reform (rule DV3-LAY-Y-KIEN-MTTQ-2025)
+    # after the reform
     decision("tn.ubnd", D(2025, 8, 20), "planning", consult_on=D(2025, 8, 1), remove_days=None,
              file=post("tn.ubnd"))
-    # PLANTED P34: Cao Minh consulted the MTTQ 8 days before a land decision
+    # Cao Minh consulted the MTTQ 8 days before a land decision (no longer a violation)
     decision("tn.x-cao-minh.ubnd", D(2025, 9, 5), "land", consult_on=D(2025, 8, 28),
              publish_on=D(2025, 9, 9), remove_days=None, file=post("tn.x-cao-minh.ubnd"))
     # quarterly list of published information, from 2023-Q3
@@ -801,15 +863,114 @@ def cells():
         if u != "bk.cd.x-ban-thi.cb-na-lom":                 # PLANTED P39 (missing)
             ev(CB_FILE, u, "directive-disseminated", day, form="sinh hoạt chi bộ",
                participants=15 + n, note="Quán triệt Chỉ thị của BTV Tỉnh ủy")
+    # the heads of party committees and governments attend grassroots cell meetings (mục 2): the
+    # attendance is the head's, logged on the head's unit, naming the cell
+    all_cells = sel("cell", "party-cell")
+    for u in sel(kind=["party-committee", "people-committee"]):
+        area = u[:-len(".ubnd")] if u.endswith(".ubnd") else u
+        mine = [c for c in all_cells if c.startswith(area + ".")] or all_cells
+        a, b = life(u)
+        k = 0
         for y in (2022, 2023, 2024, 2025):
             for m in (2, 4, 6, 8, 10, 12):
                 day = D(y, m, 12)
-                if day <= D(2022, 2, 28) or day > AS_OF:
+                if day < max(a, DIRECTIVE) or day > b:
                     continue
-                if u == "bk.nr.x-kim-lu.cb-na-ngan" and day in (D(2023, 2, 12), D(2023, 4, 12)):
+                if u == "bk.nr.x-kim-lu" and day in (D(2023, 2, 12), D(2023, 4, 12)):
                     continue                                 # PLANTED P14: gap of 182 days
-                ev(CB_FILE, u, "party-cell-meeting-attended", day,
-                   member="Ủy viên Ban Thường vụ" if n % 2 else "Huyện ủy viên phụ trách")
+                head = "Bí thư" if BYID[u]["kind"] == "party-committee" else "Chủ tịch UBND"
+                ev(CB_FILE, u, "party-cell-meeting-attended", day, role="head",
+                   cell=mine[k % len(mine)], member=head)
+                k += 1
+
+
+# ---- 8. remote and ethnic-minority areas (mục 5); reports to the People's Council ------------
+DT_FILE = "vung-dan-toc.csv"
+
+
+def remote_areas():
+    for u in sel("commune", "people-committee"):
+        tags = BYID[u]["tags"]
+        if "ethnic-minority" not in tags and "remote" not in tags:
+            continue
+        a, b = life(u)
+        for y in (2022, 2023, 2024, 2025):
+            day = wd(y, 11, 18 + idx(u) % 5)
+            if not (a <= day <= b):
+                continue
+            if u == "bk.pn.x-co-linh.ubnd" and y == 2024:
+                continue                                     # PLANTED P58 (guidance: CHƯA ĐẠT)
+            ev(DT_FILE, u, "prestige-meeting", day, participants=12 + idx(u) % 9,
+               note="Hội nghị gặp mặt người có uy tín, trưởng thôn")
+    for u in sel("commune", "people-committee"):
+        a, b = life(u)
+        for y in (2023, 2024, 2025):
+            day = wd(y, 12, 8 + idx(u) % 5)
+            if a <= day <= b:
+                ev(DT_FILE, u, "report-submitted", day, subject="dan-chu-co-so", period=str(y),
+                   recipient="HĐND cấp xã")
+
+
+# ---- 9. drafts under social criticism (mục 3, Luật MTTQ Điều 36 k1) ---------------------------
+DR_FILE = "du-thao-phan-bien.csv"
+
+
+def drafts():
+    def draft(unit, submitted, sent_days=25, n=1, sent_on=None, send=True, topic="plan"):
+        ref = f"DT-{short(unit)}-{submitted.year}-{n:02d}"
+        if send:
+            ev(DR_FILE, unit, "mttq-consultation", sent_on or submitted - timedelta(days=sent_days),
+               ref=ref, topic=topic, _allow=True)
+        ev(DR_FILE, unit, "draft-submitted", submitted, ref=ref, topic=topic, social_criticism=True,
+           doc_no=f"TTr-{n:02d}/{ref}")
+    for u in sel(["province", "district"], "people-committee", new=False):
+        k = idx(u)
+        for y in (2022, 2023, 2024):
+            if (u, y) in (("bk.bt.ubnd", 2023), ("bk.ubnd", 2024)):
+                continue
+            draft(u, wd(y, 9, 5 + k % 15), sent_days=20 + k % 10,
+                  topic=["plan", "program", "project", "scheme"][k % 4])
+    # a draft the MTTQ did not take up for social criticism: no 15-day duty
+    ev(DR_FILE, "bk.cm.ubnd", "draft-submitted", D(2024, 5, 20), ref="DT-CM-UBND-2024-02",
+       topic="plan", social_criticism=False)
+    # PLANTED P31: Bạch Thông sent its land-use plan draft to the MTTQ only 10 days before submitting it
+    draft("bk.bt.ubnd", D(2023, 10, 16), sent_on=D(2023, 10, 6), topic="planning")
+    # PLANTED P32: the province submitted an investment project draft without sending it to the MTTQ
+    draft("bk.ubnd", D(2024, 6, 14), send=False, topic="project")
+    # after the reform: Thái Nguyên on time; PLANTED P33: Cao Minh sent its scheme 8 days before
+    draft("tn.ubnd", D(2025, 8, 20), sent_on=D(2025, 8, 1), topic="plan")
+    draft("tn.x-cao-minh.ubnd", D(2025, 9, 5), sent_on=D(2025, 8, 28), topic="scheme")
+
+
+# ---- 10. land recovery and compensation (mục 3, Luật Đất đai 2013 / 2024) ---------------------
+LD_FILE = "dat-dai.csv"
+
+
+def land():
+    def recovery(unit, decided, land_type, notice_days, n=1):
+        ref = f"TH-{short(unit)}-{decided.year}-{n:02d}"
+        ev(LD_FILE, unit, "land-recovery-notified", decided - timedelta(days=notice_days), ref=ref,
+           land_type=land_type, doc_no=f"TB-THD/{ref}")
+        ev(LD_FILE, unit, "land-recovery-decided", decided, ref=ref, land_type=land_type,
+           doc_no=f"QĐ-THD/{ref}")
+
+    def compensation(unit, approved, posted_days, n=1):
+        ref = f"BT-{short(unit)}-{approved.year}-{n:02d}"
+        ev(LD_FILE, unit, "compensation-plan-posted", approved - timedelta(days=posted_days),
+           ref=ref, note="Niêm yết tại trụ sở UBND xã và nhà văn hóa thôn")
+        ev(LD_FILE, unit, "compensation-plan-approved", approved, ref=ref, doc_no=f"QĐ-PDPA/{ref}")
+    recovery("bk.bt.ubnd", D(2023, 6, 15), "agricultural", 100)
+    recovery("bk.tp.ubnd", D(2024, 3, 20), "non-agricultural", 185)
+    recovery("bk.nr.ubnd", D(2025, 4, 10), "agricultural", 92)
+    # PLANTED P59: Chợ Mới recovered non-agricultural land 150 days after the notice (2024 law: 180)
+    recovery("bk.cm.ubnd", D(2024, 9, 16), "non-agricultural", 150)
+    compensation("bk.bt.ubnd", D(2023, 7, 20), 25)
+    compensation("bk.tp.ubnd", D(2024, 5, 6), 21)
+    compensation("bk.cm.ubnd", D(2024, 11, 4), 32)
+    # near miss: 25 days of posting is enough for a plan approved on 31/7/2024 (2013 law: 20 days)
+    compensation("bk.nr.ubnd", D(2024, 7, 31), 25)
+    # PLANTED P60: Na Rì approved a plan on 14/10/2024 after 21 days of posting (2024 law: 30)
+    compensation("bk.nr.ubnd", D(2024, 10, 14), 21, n=2)
 
 
 # --------------------------------------------------------------------------- writers
@@ -831,7 +992,8 @@ PREFIX = {
     "tiep-cong-dan-2024.csv": "TCD24", "tiep-cong-dan-2025.csv": "TCD25",
     "ke-hoach-so-tong-ket.yaml": "KH", "mttq-giam-sat.yaml": "MT", "kien-nghi-doi-thoai.jsonl": "DT",
     "khieu-nai-to-cao.jsonl": "KNTC", "quyet-dinh-cong-khai.csv": "CK", "chi-bo.csv": "CB",
-    "sau-sap-xep-2025.jsonl": "SX",
+    "sau-sap-xep-2025.jsonl": "SX", "vung-dan-toc.csv": "VD", "du-thao-phan-bien.csv": "PB",
+    "dat-dai.csv": "DD",
 }
 
 
@@ -914,6 +1076,9 @@ def main():
     complaints()
     decisions()
     cells()
+    remote_areas()
+    drafts()
+    land()
     write_units(os.path.join(HERE, "units.yaml"))
     counts = write_logs(os.path.join(HERE, "logs"))
     for k in sorted(counts):
