@@ -33,6 +33,16 @@ enum FindingMessages {
             m.add(" [", ifPresent: f.ref, "]")
             m.add(" for ", ifPresent: f.period)
             m.add(" (due ", ifPresent: f.due?.description, ")")
+        case (_, "closed"?):
+            m.add(" closed the case")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" without a decision, in time")
+            m.add(" (due ", ifPresent: f.due?.description, ")")
+        case (_, "paused"?):
+            m.add(" has the case")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" of ", ifPresent: f.period)
+            m.add(" suspended: the clock is stopped")
         case (_, "overdue"?):
             m.add(" is ", late, " day(s) overdue")
             m.add(" [", ifPresent: f.ref, "]")
@@ -73,6 +83,16 @@ enum FindingMessages {
             m.add(" [", ifPresent: f.ref, "]")
             m.add(" kỳ ", ifPresent: f.period)
             m.add(" (hạn ", ifPresent: f.due?.description, ")")
+        case (_, "closed"?):
+            m.add(" đã kết thúc vụ việc")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" không cần quyết định, trong hạn")
+            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+        case (_, "paused"?):
+            m.add(" đang tạm đình chỉ vụ việc")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" ngày ", ifPresent: f.period)
+            m.add(": thời hạn tạm dừng")
         case (_, "overdue"?):
             m.add(" quá hạn ", late, " ngày")
             m.add(" [", ifPresent: f.ref, "]")

@@ -27,6 +27,8 @@ struct Labels {
         case "missing": return "chưa thực hiện"
         case "no-prior": return "thiếu bước trước"
         case "gap": return "gián đoạn quá lâu"
+        case "closed": return "đã kết thúc (rút, đình chỉ)"
+        case "paused": return "tạm dừng tính thời hạn"
         default: return r
         }
     }

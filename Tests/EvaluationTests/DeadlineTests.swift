@@ -15,6 +15,16 @@ private func withExtensions(by: String = "20 days", max: Int = 1) -> String {
     complaint30 + "\nextensions:\n  event: { type: complaint-extended }\n  by: \(by)\n  max: \(max)"
 }
 
+/// `complaint30` with a closing pattern and a pause (SPEC §10.1).
+private let closingAndPause =
+    complaint30 + """
+
+        closed_by: { type: [complaint-withdrawn, complaint-terminated] }
+        pause:
+          start: { type: complaint-suspended }
+          end: { type: complaint-resumed }
+        """
+
 private let overridesBody = """
     kind: deadline
     trigger: { type: complaint-accepted }
@@ -214,6 +224,169 @@ private let deadlineCases: [Case] = [
         asOf: "2023-02-10",
         expected: ["violated overdue 2023-01-05 due 2023-02-06 +4 ref K [t1]"]),
 ]
+
+private let closingAndPauseCases: [Case] = [
+    Case(
+        name: "a closing event on or before the due date is closed, after it late",
+        body: closingAndPause,
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "wa,x1,complaint-withdrawn,2023-03-10,A",
+            "tb,x1,complaint-accepted,2023-03-01,B", "wb,x1,complaint-terminated,2023-04-05,B",
+            "tc,x1,complaint-accepted,2023-03-01,C", "wc,x1,complaint-withdrawn,2023-03-31,C",
+        ],
+        asOf: "2023-06-01",
+        expected: [
+            "satisfied closed 2023-03-01 due 2023-03-31 ref A [ta,wa]",
+            "violated late 2023-03-01 due 2023-03-31 +5 ref B [tb,wb]",
+            "satisfied closed 2023-03-01 due 2023-03-31 ref C [tc,wc]",
+        ]),
+    Case(
+        name: "fulfilments and closing events pair as one stream, ties by id",
+        body: closingAndPause,
+        rows: [
+            "t1,x1,complaint-accepted,2023-03-01,K", "t2,x1,complaint-accepted,2023-03-02,K",
+            "wa,x1,complaint-withdrawn,2023-03-05,K", "fa,x1,complaint-resolved,2023-03-05,K",
+        ],
+        asOf: "2023-06-01",
+        expected: [
+            "satisfied 2023-03-01 due 2023-03-31 ref K [t1,fa]",
+            "satisfied closed 2023-03-02 due 2023-04-03 ref K [t2,wa]",
+        ]),
+    Case(
+        name: "an event matching both fulfil and closed_by is a fulfilment",
+        body: complaint30 + "\nclosed_by: { type: [complaint-withdrawn, complaint-resolved] }",
+        rows: ["t1,x1,complaint-accepted,2023-03-01,K", "f1,x1,complaint-resolved,2023-03-05,K"],
+        asOf: "2023-06-01",
+        expected: ["satisfied 2023-03-01 due 2023-03-31 ref K [t1,f1]"]),
+    Case(
+        name: "a pause moves the due date by its length in calendar days when it ends, rolled",
+        body: closingAndPause,
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-10,A",
+            "ua,x1,complaint-resumed,2023-03-20,A", "fa,x1,complaint-resolved,2023-04-10,A",
+            "tb,x1,complaint-accepted,2023-03-01,B", "sb,x1,complaint-suspended,2023-03-10,B",
+            "ub,x1,complaint-resumed,2023-03-11,B", "fb,x1,complaint-resolved,2023-04-03,B",
+        ],
+        asOf: "2023-06-01",
+        expected: [
+            "satisfied 2023-03-01 due 2023-04-10 ref A [ta,fa,sa,ua]",
+            "satisfied 2023-03-01 due 2023-04-03 ref B [tb,fb,sb,ub]",
+        ]),
+    Case(
+        name: "working days: the pause counts the working days in [start, end)",
+        body: closingAndPause.replacingOccurrences(of: "30 days", with: "10 working days"),
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-03,A",
+            "ua,x1,complaint-resumed,2023-03-06,A",
+        ],
+        asOf: "2023-03-17",
+        expected: ["violated overdue 2023-03-01 due 2023-03-16 +1 ref A [ta,sa,ua]"]),
+    Case(
+        name: "working days: a pause across Tết counts the make-up Saturday, not the holidays",
+        body: closingAndPause.replacingOccurrences(of: "30 days", with: "10 working days"),
+        rows: [
+            "ta,x1,complaint-accepted,2023-01-16,A", "sa,x1,complaint-suspended,2023-01-19,A",
+            "ua,x1,complaint-resumed,2023-01-30,A",
+        ],
+        asOf: "2023-02-08",
+        expected: ["pending 2023-01-16 due 2023-02-08 ref A [ta,sa,ua]"],
+        calendar: tetCalendar2023),
+    Case(
+        name: "an open pause is pending, reason paused, with no due date, whatever the date",
+        body: closingAndPause,
+        rows: ["ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-10,A"],
+        asOf: "2024-06-01",
+        expected: ["pending paused 2023-03-01 ref A [ta,sa]"]),
+    Case(
+        name: "the pairing ends a pause that has no end, and the pause counts",
+        body: closingAndPause,
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-20,A",
+            "fa,x1,complaint-resolved,2023-04-10,A", "tb,x1,complaint-accepted,2023-03-01,B",
+            "sb,x1,complaint-suspended,2023-03-20,B", "wb,x1,complaint-withdrawn,2023-04-10,B",
+        ],
+        asOf: "2023-06-01",
+        expected: [
+            "satisfied 2023-03-01 due 2023-04-21 ref A [ta,fa,sa]",
+            "satisfied closed 2023-03-01 due 2023-04-21 ref B [tb,wb,sb]",
+        ]),
+    Case(
+        name: "a start after the due date is ignored",
+        body: closingAndPause,
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-04-03,A",
+            "ua,x1,complaint-resumed,2023-04-10,A",
+        ],
+        asOf: "2023-04-15",
+        expected: ["violated overdue 2023-03-01 due 2023-03-31 +15 ref A [ta]"]),
+    Case(
+        name: "pauses add up; a start while stopped and an end without a pause are ignored",
+        body: closingAndPause,
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "u0,x1,complaint-resumed,2023-03-04,A",
+            "s1,x1,complaint-suspended,2023-03-05,A", "s2,x1,complaint-suspended,2023-03-07,A",
+            "u1,x1,complaint-resumed,2023-03-08,A", "s3,x1,complaint-suspended,2023-03-15,A",
+            "u2,x1,complaint-resumed,2023-03-17,A",
+        ],
+        asOf: "2023-04-05",
+        expected: ["pending 2023-03-01 due 2023-04-05 ref A [ta,s1,u1,s3,u2]"]),
+    Case(
+        name: "an extension on the day a pause ends applies first, against the due date the pause has not moved yet",
+        body: closingAndPause + "\nextensions: { event: { type: complaint-extended }, by: 20 days, max: 1 }",
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-20,A",
+            "xa,x1,complaint-extended,2023-04-05,A", "ua,x1,complaint-resumed,2023-04-05,A",
+        ],
+        asOf: "2023-04-17",
+        expected: ["pending 2023-03-01 due 2023-04-17 ref A [ta,sa,ua]"]),
+    Case(
+        name: "an extension during a pause by the due date counts; evidence lists extensions before pauses",
+        body: closingAndPause + "\nextensions: { event: { type: complaint-extended }, by: 20 days, max: 1 }",
+        rows: [
+            "ta,x1,complaint-accepted,2023-03-01,A", "sa,x1,complaint-suspended,2023-03-10,A",
+            "xa,x1,complaint-extended,2023-03-15,A", "ua,x1,complaint-resumed,2023-03-20,A",
+        ],
+        asOf: "2023-04-17",
+        expected: ["pending 2023-03-01 due 2023-05-01 ref A [ta,xa,sa,ua]"]),
+]
+
+@Test(arguments: closingAndPauseCases)
+func deadlineClosingAndPause(_ c: Case) {
+    c.check()
+}
+
+@Test func unkeyedClosingAndPauseEventsWarn() {
+    let outcome = evaluate(
+        rules: ruleYAML(kindBody: closingAndPause),
+        log: """
+            id,unit,type,date,ref
+            t1,x1,complaint-accepted,2023-03-01,K
+            w1,x1,complaint-withdrawn,2023-03-05,
+            s1,x1,complaint-suspended,2023-03-06,
+            u1,x1,complaint-resumed,2023-03-07,
+
+            """,
+        asOf: "2023-03-20")
+    #expect(outcome.all == ["pending 2023-03-01 due 2023-03-31 ref K [t1]"])
+    let unkeyed = outcome.diagnostics("deadline.unkeyed-event")
+    #expect(unkeyed.map { $0.message.split(separator: "'")[1] }.sorted() == ["s1", "u1", "w1"])
+    #expect(unkeyed.allSatisfy { $0.level == .warning })
+}
+
+@Test func pauseEventsOfTheSuccessorCountAfterTheHandOver() {
+    let outcome = evaluate(
+        rules: ruleYAML(effective: "{ from: 2025-01-01 }", kindBody: closingAndPause),
+        log: """
+            id,unit,type,date,ref
+            t,x-old,complaint-accepted,2025-06-10,K
+            s,x-old,complaint-suspended,2025-06-20,K
+            u,x-new,complaint-resumed,2025-07-01,K
+            w,x-new,complaint-withdrawn,2025-07-15,K
+
+            """, units: successorUnits, asOf: "2025-08-01")
+    // 10/6 + 30 = 10/7; the pause 20/6–1/7 (11 days) moves it to 21/7; the withdrawal is in time.
+    #expect(outcome.allWithOwners == ["x-old R satisfied closed 2025-06-10 due 2025-07-21 ref K [t,w,s,u]"])
+}
 
 @Test(arguments: deadlineCases)
 func deadline(_ c: Case) {

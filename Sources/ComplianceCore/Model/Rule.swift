@@ -69,6 +69,12 @@ public struct RuleSource: Sendable, Hashable {
     }
 }
 
+/// `binding` (SPEC §10.9): whether a text states the obligation (`law`, the default) or the pack
+/// chose the number where no text gives one (`guidance`); reports word a violation accordingly.
+public enum Binding: String, Sendable, CaseIterable {
+    case law, guidance
+}
+
 /// `partial_periods`: whether periods cut by the evaluation window are evaluated.
 public enum PartialPeriods: String, Sendable {
     case skip, evaluate
@@ -99,6 +105,8 @@ public struct Rule: Sendable {
     public let source: RuleSource
     /// Severity.
     public let severity: Severity
+    /// Law or guidance.
+    public let binding: Binding
     /// Which units; nil = every unit.
     public let appliesTo: UnitSelector?
     /// In-force dates.
@@ -117,7 +125,8 @@ public struct Rule: Sendable {
     /// A rule value.
     public init(
         id: String, title: LocalizedText, description: LocalizedText?, source: RuleSource, severity: Severity,
-        appliesTo: UnitSelector?, effective: Effective, partialPeriods: PartialPeriods, message: MessageTemplate?,
+        binding: Binding = .law, appliesTo: UnitSelector?, effective: Effective, partialPeriods: PartialPeriods,
+        message: MessageTemplate?,
         obligation: any Obligation, location: SourceLocation, endLine: Int
     ) {
         self.id = id
@@ -125,6 +134,7 @@ public struct Rule: Sendable {
         self.description = description
         self.source = source
         self.severity = severity
+        self.binding = binding
         self.appliesTo = appliesTo
         self.effective = effective
         self.partialPeriods = partialPeriods

@@ -84,6 +84,24 @@ public struct WorkCalendar: Sendable {
         }
     }
 
+    /// The length of the span [start, end) in `unit` (SPEC §10.1 pauses): calendar days `end − start`,
+    /// or the working days among them.
+    public func length(_ unit: DurationSpec.Unit, from start: Day, until end: Day, outside: inout Bool) -> Int {
+        guard start < end else { return 0 }
+        switch unit {
+        case .days:
+            return start.days(to: end)
+        case .workingDays:
+            var n = 0
+            var day = start
+            while day < end {
+                if isWorkingDay(day, outside: &outside) { n += 1 }
+                day = day.adding(days: 1)
+            }
+            return n
+        }
+    }
+
     /// `date − duration` for precedence lead windows: calendar arithmetic, or the N-th working day
     /// strictly before; never rolled.
     public func subtract(_ duration: DurationSpec, from date: Day, outside: inout Bool) -> Day {

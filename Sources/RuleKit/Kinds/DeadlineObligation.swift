@@ -2,17 +2,30 @@ import ComplianceCore
 import NodeDecoding
 import YAMLSupport
 
-/// A response within a time limit after a trigger (SPEC §6.2) — for example a complaint resolved within 30 days of its acceptance, 45 in remote areas, with extensions.
+/// A response within a time limit after a trigger (SPEC §6.2, §10.1) — for example a complaint resolved within 30 days of its acceptance, 45 in remote areas, with extensions; a withdrawal closes the case and a suspension stops the clock.
 public struct DeadlineObligation: ObligationKind {
     public static let kindName = "deadline"
     public static let fields = [
         FieldSpec("trigger", .reference("eventPattern"), required: true, "What starts the clock."),
         FieldSpec("fulfil", .reference("eventPattern"), required: true, "What stops it."),
-        FieldSpec("key", .scalarOrList, "Fields that must be equal on trigger, fulfilment and extension."),
+        FieldSpec(
+            "key", .scalarOrList,
+            "Fields that must be equal on trigger, fulfilment, closing event, extension and pause events."),
         FieldSpec("within", .duration, required: true, "The time limit, e.g. 30 days or 10 working days."),
         FieldSpec(
             "overrides", .list(.object(overrideFields)), "Other limits for some units or triggers; first match wins."),
         FieldSpec("extensions", .object(extensionFields), "Events that move the due date."),
+        FieldSpec(
+            "closed_by", .reference("eventPattern"),
+            "Events that end the case without a fulfilment (withdrawal, termination): closed by the due date, else late."
+        ),
+        FieldSpec("pause", .object(pauseFields), "Events that stop the clock and start it again."),
+    ]
+
+    /// Keys of `pause`.
+    static let pauseFields = [
+        FieldSpec("start", .reference("eventPattern"), required: true, "What stops the clock (a suspension)."),
+        FieldSpec("end", .reference("eventPattern"), required: true, "What starts it again (a resumption)."),
     ]
 
     /// Keys of one override.
@@ -63,6 +76,39 @@ public struct DeadlineObligation: ObligationKind {
             ],
             asOf: "2023-06-01",
             findings: ["satisfied 2023-03-01"]),
+        KindExample(
+            "a withdrawal closes the case: in time it is satisfied (closed), after the due date late",
+            rule: """
+                kind: deadline
+                trigger: { type: complaint-accepted }
+                fulfil: { type: complaint-resolved }
+                key: [ref]
+                within: 30 days
+                closed_by: { type: [complaint-withdrawn, complaint-terminated] }
+                """,
+            events: [
+                "ta,x1,complaint-accepted,2023-03-01,A,,", "wa,x1,complaint-withdrawn,2023-03-10,A,,",
+                "tb,x1,complaint-accepted,2023-03-02,B,,", "wb,x1,complaint-terminated,2023-04-05,B,,",
+            ],
+            asOf: "2023-06-01",
+            findings: ["satisfied closed 2023-03-01", "violated late 2023-03-02"]),
+        KindExample(
+            "a suspension stops the clock: the due date moves by the pause's length when it ends; an open pause is pending",
+            rule: """
+                kind: deadline
+                trigger: { type: complaint-accepted }
+                fulfil: { type: complaint-resolved }
+                key: [ref]
+                within: 30 days
+                pause: { start: { type: complaint-suspended }, end: { type: complaint-resumed } }
+                """,
+            events: [
+                "ta,x1,complaint-accepted,2023-03-01,A,,", "sa,x1,complaint-suspended,2023-03-10,A,,",
+                "ua,x1,complaint-resumed,2023-03-20,A,,", "fa,x1,complaint-resolved,2023-04-10,A,,",
+                "tb,x1,complaint-accepted,2023-03-01,B,,", "sb,x1,complaint-suspended,2023-03-15,B,,",
+            ],
+            asOf: "2023-06-01",
+            findings: ["satisfied 2023-03-01", "pending paused 2023-03-01"]),
     ]
 
     /// A different limit for some units or triggers; the first match wins.
@@ -85,6 +131,14 @@ public struct DeadlineObligation: ObligationKind {
         public let max: Int
     }
 
+    /// Events that stop the clock and start it again (SPEC §10.1).
+    public struct Pause: Sendable {
+        /// What stops the clock.
+        public let start: EventPattern
+        /// What starts it again.
+        public let end: EventPattern
+    }
+
     /// What starts the clock.
     public let trigger: EventPattern
     /// What stops it.
@@ -97,11 +151,20 @@ public struct DeadlineObligation: ObligationKind {
     public let overrides: [Override]
     /// Extensions.
     public let extensions: Extensions?
+    /// Events that end the case without a fulfilment.
+    public let closedBy: EventPattern?
+    /// Events that stop and restart the clock.
+    public let pause: Pause?
 
-    public var eventTypes: [String] { trigger.types + fulfil.types + (extensions?.event.types ?? []) }
+    /// Every pattern besides the trigger, for vocabulary checks.
+    private var otherPatterns: [EventPattern] {
+        [fulfil] + [extensions?.event, closedBy, pause?.start, pause?.end].compactMap { $0 }
+    }
+
+    public var eventTypes: [String] { trigger.types + otherPatterns.flatMap(\.types) }
     public var attributeNames: [String] {
-        var names = key + trigger.conditions.map(\.field) + fulfil.conditions.map(\.field)
-        names += extensions?.event.conditions.map(\.field) ?? []
+        var names = key + trigger.conditions.map(\.field)
+        for p in otherPatterns { names += p.conditions.map(\.field) }
         for o in overrides { names += o.trigger.map(\.field) }
         return names
     }
@@ -138,10 +201,29 @@ public struct DeadlineObligation: ObligationKind {
                 ok = false
             }
         }
+        var closedBy: EventPattern?
+        if let entry = map["closed_by"] {
+            closedBy = PatternDecoder.pattern(entry, &reader, what: "closed_by")
+            ok = ok && closedBy != nil
+        }
+        var pause: Pause?
+        if let entry = map["pause"] {
+            if let m = reader.mapping(
+                entry.value, allowed: pauseFields.names, required: pauseFields.requiredNames, what: "pause",
+                keyNode: entry.key)
+            {
+                let start = m["start"].flatMap { PatternDecoder.pattern($0, &reader, what: "pause.start") }
+                let end = m["end"].flatMap { PatternDecoder.pattern($0, &reader, what: "pause.end") }
+                if let start, let end { pause = Pause(start: start, end: end) } else { ok = false }
+            } else {
+                ok = false
+            }
+        }
         if case .some(nil) = keyList { ok = false }
         guard ok, let trigger, let fulfil, let within else { return nil }
         return DeadlineObligation(
-            trigger: trigger, fulfil: fulfil, key: key, within: within, overrides: overrides, extensions: extensions)
+            trigger: trigger, fulfil: fulfil, key: key, within: within, overrides: overrides, extensions: extensions,
+            closedBy: closedBy, pause: pause)
     }
 
     private static func decodeOverride(_ node: YAMLNode, _ reader: inout NodeReader) -> Override? {
@@ -178,20 +260,17 @@ public struct DeadlineObligation: ObligationKind {
         let store = ctx.store
         let keyFields = key.map { store.field(named: $0) }
         let triggers = store.rows(unit: ctx.unitIndex, matching: trigger)
-        var fulfils = store.rows(unit: ctx.unitIndex, matching: fulfil)
-        var exts = extensions.map { store.rows(unit: ctx.unitIndex, matching: $0.event) } ?? []
-        let chain = ctx.successorChain
-        if !chain.isEmpty {
-            for link in chain {
-                fulfils += store.rows(unit: link.unit, matching: fulfil).filter { store.day($0) > link.after }
-                if let extensions {
-                    exts += store.rows(unit: link.unit, matching: extensions.event).filter {
-                        store.day($0) > link.after
-                    }
-                }
+        // Fulfilments and closing events pair as one stream in date order (ties by id); an event
+        // matching both patterns is a fulfilment.
+        var closers = rows(fulfil, ctx)
+        var closing = Set<Int32>()
+        if let closedBy {
+            let fulfilments = Set(closers)
+            for c in rows(closedBy, ctx) where !fulfilments.contains(c) {
+                closers.append(c)
+                closing.insert(c)
             }
-            store.sortChronologically(&fulfils)
-            store.sortChronologically(&exts)
+            if !closing.isEmpty { store.sortChronologically(&closers) }
         }
 
         // Triggers per key, in date order (ties by id): the FIFO queues.
@@ -211,21 +290,15 @@ public struct DeadlineObligation: ObligationKind {
             triggerKeys[i] = k
         }
         let queues = KeyGroups(items: triggers.indices.map { Int32($0) }, keys: triggerKeys)
-        var extKeys = [EventKey?](repeating: nil, count: exts.count)
-        for (i, x) in exts.enumerated() {
-            guard let k = store.key(x, fields: keyFields) else {
-                out.diagnostics.append(unkeyed(x, ctx))
-                continue
-            }
-            extKeys[i] = k
-        }
-        let extsByKey = KeyGroups(items: exts, keys: extKeys)
+        let extsByKey = grouped(extensions.map { rows($0.event, ctx) } ?? [], keyFields, ctx, &out)
+        let startsByKey = grouped(pause.map { rows($0.start, ctx) } ?? [], keyFields, ctx, &out)
+        let endsByKey = grouped(pause.map { rows($0.end, ctx) } ?? [], keyFields, ctx, &out)
 
-        // Pairing: each fulfilment, in date order, takes the earliest unpaired trigger dated on or
-        // before it with the same key; an event never pairs with itself.
+        // Pairing: each fulfilment or closing event, in date order, takes the earliest unpaired
+        // trigger dated on or before it with the same key; an event never pairs with itself.
         var pairedWith = [Int32?](repeating: nil, count: triggers.count)
         var heads = [Int](repeating: 0, count: queues.count)
-        for f in fulfils {
+        for f in closers {
             guard let k = store.key(f, fields: keyFields) else {
                 out.diagnostics.append(unkeyed(f, ctx))
                 continue
@@ -260,25 +333,29 @@ public struct DeadlineObligation: ObligationKind {
                 limit = override.within
                 break
             }
-            var due = ctx.calendar.add(limit, to: tDay, outside: &out.outsideCalendar)
             let paired = pairedWith[i]
             let pairedDay = paired.map { store.day($0) }
-            var applied: [Int32] = []
-            if let extensions {
-                for x in extsByKey.members(of: k) {
-                    if applied.count >= extensions.max { break }
-                    let xDay = store.day(x)
-                    guard xDay > tDay, xDay <= due, x != t else { continue }
-                    if let p = pairedDay, p < xDay { continue }
-                    due = ctx.calendar.add(extensions.by, to: due, outside: &out.outsideCalendar)
-                    applied.append(x)
-                }
-            }
+            let exts = extsByKey.members(of: k)
+            let starts = startsByKey.members(of: k)
+            let ends = endsByKey.members(of: k)
+            let clock = DeadlineClock(
+                trigger: tDay, limit: limit, extensions: extensions, paired: pairedDay, extensionCount: exts.count,
+                extensionDay: { store.day(exts[exts.startIndex + $0]) }, startCount: starts.count,
+                startDay: { store.day(starts[starts.startIndex + $0]) }, endCount: ends.count,
+                endDay: { store.day(ends[ends.startIndex + $0]) }, calendar: ctx.calendar,
+                outside: &out.outsideCalendar)
+            let due = clock.due
             var status = Finding.Status.satisfied
             var reason: String?
             var daysLate: Int?
-            if let p = pairedDay {
-                if p > due { (status, reason, daysLate) = (.violated, "late", due.days(to: p)) }
+            if let p = pairedDay, let paired {
+                if p > due {
+                    (status, reason, daysLate) = (.violated, "late", due.days(to: p))
+                } else if closing.contains(paired) {
+                    reason = "closed"
+                }
+            } else if clock.openPause != nil {
+                (status, reason) = (.pending, "paused")
             } else if ctx.asOf > due {
                 (status, reason, daysLate) = (.violated, "overdue", due.days(to: ctx.asOf))
             } else {
@@ -288,11 +365,45 @@ public struct DeadlineObligation: ObligationKind {
             var f = ctx.finding(status, reason: reason, sortDay: tDay, waiverSpan: tDay...tDay, identity: store.id(t))
             f.daysLate = daysLate
             f.period = tDay.description
-            f.due = due
+            f.due = clock.openPause == nil ? due : nil
             f.ref = store.ref(t)
-            f.events = [f.identity] + (paired.map { [store.id($0)] } ?? []) + applied.map { store.id($0) }
+            // Evidence: trigger, fulfilment or closing event, extensions, pause starts and ends.
+            f.events = [f.identity] + (paired.map { [store.id($0)] } ?? [])
+            for x in clock.appliedExtensions { f.events.append(store.id(exts[exts.startIndex + x])) }
+            for p in clock.pauseEvents {
+                if let s = p.start { f.events.append(store.id(starts[starts.startIndex + s])) }
+                if let e = p.end { f.events.append(store.id(ends[ends.startIndex + e])) }
+            }
             out.findings.append(f)
         }
+    }
+
+    /// The unit's rows matching `pattern`, with its successors' rows dated after each hand-over (§3),
+    /// in date order.
+    private func rows(_ pattern: EventPattern, _ ctx: EvaluationContext) -> [Int32] {
+        var found = ctx.store.rows(unit: ctx.unitIndex, matching: pattern)
+        let chain = ctx.successorChain
+        guard !chain.isEmpty else { return found }
+        for link in chain {
+            found += ctx.store.rows(unit: link.unit, matching: pattern).filter { ctx.store.day($0) > link.after }
+        }
+        ctx.store.sortChronologically(&found)
+        return found
+    }
+
+    /// `events` by key, each group in date order; events lacking a key field are warned about.
+    private func grouped(
+        _ events: [Int32], _ keyFields: [EventField], _ ctx: EvaluationContext, _ out: inout EvaluationOutput
+    ) -> KeyGroups {
+        var keys = [EventKey?](repeating: nil, count: events.count)
+        for (i, x) in events.enumerated() {
+            guard let k = ctx.store.key(x, fields: keyFields) else {
+                out.diagnostics.append(unkeyed(x, ctx))
+                continue
+            }
+            keys[i] = k
+        }
+        return KeyGroups(items: events, keys: keys)
     }
 
     private func unkeyed(_ e: Int32, _ ctx: EvaluationContext) -> Diagnostic {
@@ -322,6 +433,16 @@ extension DeadlineObligation {
                 vi
                 ? "; gia hạn \(Words.duration(e.by, language)) tối đa \(e.max) lần"
                 : "; extensions of \(Words.duration(e.by, language)), at most \(e.max)"
+        }
+        if let c = closedBy {
+            text += vi ? "; kết thúc khi có " : "; closed by "
+            text += Words.types(c.types, language)
+        }
+        if let p = pause {
+            text +=
+                vi
+                ? "; tạm dừng tính thời hạn từ \(Words.types(p.start.types, language)) đến \(Words.types(p.end.types, language))"
+                : "; the clock stops from \(Words.types(p.start.types, language)) to \(Words.types(p.end.types, language))"
         }
         if !key.isEmpty {
             text += vi ? " (cùng \(key.joined(separator: ", ")))" : " (same \(key.joined(separator: ", ")))"

@@ -13,6 +13,10 @@ public struct RuleLoader {
         FieldSpec("description", .localized, "The rationale: why the obligation exists."),
         FieldSpec("source", .object(sourceFields), required: true, "Where the obligation comes from."),
         FieldSpec("severity", .oneOf(Severity.allCases.map(\.rawValue)), required: true, "How bad a violation is."),
+        FieldSpec(
+            "binding", .oneOf(Binding.allCases.map(\.rawValue)),
+            "law (default): a text states the obligation; guidance: the pack chose the number where no text gives one."
+        ),
         FieldSpec("applies_to", .reference("selector"), "Which units; omitted = every unit."),
         FieldSpec("effective", .object(effectiveFields), required: true, "The dates the rule is in force."),
         FieldSpec(
@@ -150,6 +154,10 @@ public struct RuleLoader {
         let severity = map["severity"].flatMap { e in
             reader.choice(e.value, what: "severity", among: Severity.allCases.map(\.rawValue)).flatMap(Severity.init)
         }
+        let binding =
+            map["binding"].map { e in
+                reader.choice(e.value, what: "binding", among: Binding.allCases.map(\.rawValue)).flatMap(Binding.init)
+            } ?? .law
         let appliesTo = map["applies_to"].map { e -> UnitSelector? in
             guard let s = PatternDecoder.selector(e.value, &reader, what: "applies_to") else { return nil }
             checkUnits(s, &reader, at: e.value)
@@ -187,11 +195,12 @@ public struct RuleLoader {
         guard
             reader.diagnostics.count == before
                 || !reader.diagnostics[before...].contains(where: { $0.level == .error }),
-            let id, let title, let source, let severity, let effective, let obligation
+            let id, let title, let source, let severity, let binding, let effective, let obligation
         else { return nil }
         return Rule(
             id: id, title: title, description: description, source: source, severity: severity,
-            appliesTo: appliesTo.flatMap { $0 }, effective: effective, partialPeriods: partial ?? .skip,
+            binding: binding, appliesTo: appliesTo.flatMap { $0 }, effective: effective,
+            partialPeriods: partial ?? .skip,
             message: message, obligation: obligation, location: reader.location(map["id"]?.value ?? node),
             endLine: node.end.column == 1 ? max(node.start.line, node.end.line - 1) : node.end.line)
     }
