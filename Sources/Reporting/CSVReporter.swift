@@ -12,7 +12,7 @@ public enum CSVReporter {
     public static let columns = [
         "unit", "unit_name", "rule", "rule_title", "severity", "status", "status_label", "reason", "period",
         "due", "days_late", "expected", "actual", "distance_days", "ref", "evidence", "waiver", "waiver_reason",
-        "message", "source_document", "source_clause", "source_basis", "source_url", "fingerprint", "change",
+        "message", "source_document", "source_clause", "source_basis", "source_url", "fingerprint", "change", "binding",
     ]
 
     /// A cell: text (guarded against formulas) or a number (written as is).
@@ -39,12 +39,12 @@ public enum CSVReporter {
         let change = report.change(f)
         return [
             .text(f.unit), .text(report.unitName(f.unit)), .text(f.rule), .text(report.ruleTitle(f.rule)),
-            .text(f.severity.rawValue), .text(f.status.rawValue), .text(labels.status(f.status)), .text(f.reason),
+            .text(f.severity.rawValue), .text(f.status.rawValue), .text(report.statusLabel(f, labels)), .text(f.reason),
             .text(f.period), .text(f.due?.description), .number(f.daysLate), .number(f.expected), .number(f.actual),
             .number(f.distanceDays), .text(f.ref), .text(f.events.joined(separator: " ")), .number(f.waiver),
             .text(f.waiver.flatMap { report.waiverReasons[$0] }), .text(f.message), .text(source?.document),
             .text(source?.clause), .text(source?.basis), .text(source?.url), .text(f.fingerprint),
-            .text(change?.rawValue),
+            .text(change?.rawValue), .text(report.binding(of: f.rule).rawValue),
         ]
     }
 
@@ -56,6 +56,7 @@ public enum CSVReporter {
             .text(p.due), .number(nil), .number(nil), .number(nil), .number(nil), .text(p.ref), .text(nil),
             .number(nil), .text(nil), .text(p.message), .text(source?.document), .text(source?.clause),
             .text(source?.basis), .text(source?.url), .text(p.fingerprint), .text("resolved"),
+            .text(report.rules[p.rule]?.binding.rawValue),
         ]
     }
 

@@ -51,6 +51,11 @@ public enum HTMLReporter {
         "<span class=\"badge st-\(status.rawValue)\">\(e(labels.status(status)))</span>"
     }
 
+    /// A finding's badge: its status worded with its rule's binding (SPEC §10.9).
+    static func badge(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
+        "<span class=\"badge st-\(f.status.rawValue)\">\(e(report.statusLabel(f, labels)))</span>"
+    }
+
     private static func summary(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         let s = report.evaluation.summary
         var out = "<section id=\"summary\">\n<h2>\(e(h.summary))</h2>\n<p>\(e(labels.summary(s)))</p>\n"
@@ -187,12 +192,12 @@ public enum HTMLReporter {
         let unitPath = (report.ancestors(of: f.unit) + [f.unit]).joined(separator: " ")
         let mark = report.change(f)
         var out = "<tr data-unit=\"\(e(unitPath))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
-        out += " data-severity=\"\(f.severity.rawValue)\""
+        out += " data-severity=\"\(f.severity.rawValue)\" data-binding=\"\(report.binding(of: f.rule).rawValue)\""
         if let mark { out += " data-change=\"\(mark.rawValue)\"" }
         out += ">"
         out += "<td>\(e(report.unitName(f.unit))) <small>\(e(f.unit))</small></td>"
         out += "<td data-sort=\"\(e(f.rule))\">\(e(f.rule))<br><small>\(e(report.ruleTitle(f.rule)))</small></td>"
-        out += "<td data-sort=\"\(statusRank(f.status))\">\(badge(f.status, labels))"
+        out += "<td data-sort=\"\(statusRank(f.status))\">\(badge(f, report, labels))"
         if let reason = f.reason { out += "<br><small>\(e(labels.reason(reason)))</small>" }
         if let w = f.waiver {
             out += "<br><small>\(e(labels.waiver)) #\(w)"
@@ -207,7 +212,8 @@ public enum HTMLReporter {
         out += "<td>\(f.due.map { "<time>\($0)</time>" } ?? "")</td>"
         out += "<td>\(e(f.message))</td>"
         out += "<td class=\"ev\">\(e(f.events.joined(separator: ", ")))</td>"
-        out += "<td>\(source(report.rules[f.rule]?.source, report.language))</td>"
+        out += "<td>\(source(report.rules[f.rule]?.source, report.language))"
+        out += "<br><small>\(e(labels.bindingNote(report.binding(of: f.rule))))</small></td>"
         if report.changes != nil {
             var text = mark.map { labels.change($0) } ?? ""
             if let was = report.changes?.previousStatus[f.fingerprint] {

@@ -60,13 +60,16 @@ public enum JSONReporter {
         return w
     }
 
-    static func write(_ f: Finding, _ source: RuleSource?, changes: ChangeSet?, _ w: inout JSONWriter) {
+    static func write(
+        _ f: Finding, _ source: RuleSource?, _ binding: Binding?, changes: ChangeSet?, _ w: inout JSONWriter
+    ) {
         w.beginObject()
         w.field("rule", f.rule)
         w.field("unit", f.unit)
         w.field("status", f.status.rawValue)
         w.field("reason", f.reason)
         w.field("severity", f.severity.rawValue)
+        w.field("binding", binding?.rawValue)
         w.field("period", f.period)
         w.field("due", f.due)
         w.field("expected", f.expected)
@@ -102,6 +105,7 @@ public enum JSONReporter {
         // The rules' sources once, not a copy of the whole rule per finding; and the findings
         // filtered in place, as `listedFindings` would list them, without copying the array.
         let sources = report.rules.mapValues(\.source)
+        let bindings = report.rules.mapValues(\.binding)
         let findings = report.evaluation.findings
         let partSize = 16_384
         let count = (findings.count + partSize - 1) / partSize
@@ -113,7 +117,7 @@ public enum JSONReporter {
             var w = JSONWriter(partAtDepth: depth, capacity: 768 * partSize)
             for f in findings[(p * partSize)..<min((p + 1) * partSize, findings.count)]
             where report.includeSatisfied || f.status != .satisfied {
-                write(f, sources[f.rule], changes: report.changes, &w)
+                write(f, sources[f.rule], bindings[f.rule], changes: report.changes, &w)
             }
             shared.parts[p] = w.partData()
         }

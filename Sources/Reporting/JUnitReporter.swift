@@ -80,7 +80,9 @@ public enum JUnitReporter {
 
     private static func properties(_ rule: Rule, _ language: Language) -> [(String, String)] {
         var list = [
-            ("title", rule.title.text(in: language)), ("severity", rule.severity.rawValue), ("kind", rule.kind),
+            ("title", rule.title.text(in: language)), ("severity", rule.severity.rawValue),
+            ("binding", rule.binding.rawValue),
+            ("kind", rule.kind),
             ("source", SARIFReporter.legalSource(rule.source, language)),
         ]
         if let url = rule.source.url { list.append(("url", url)) }
@@ -89,7 +91,7 @@ public enum JUnitReporter {
 
     /// One finding on one line: status, period, due, reason, the message, the evidence, the mark.
     static func line(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
-        var parts = ["[\(labels.status(f.status))]"]
+        var parts = ["[\(report.statusLabel(f, labels))]"]
         if let mark = report.change(f) { parts.append("(\(labels.change(mark)))") }
         if let p = f.period { parts.append(p) }
         if let d = f.due { parts.append("\(labels.due) \(d)") }

@@ -17,6 +17,29 @@ struct Labels {
         }
     }
 
+    /// A finding's status as readers see it (SPEC §10.9): a violation of a `guidance` rule reads
+    /// CHƯA ĐẠT in Vietnamese, of a `law` rule VI PHẠM; English says VIOLATED with the binding beside it.
+    func status(_ s: Finding.Status, binding: Binding) -> String {
+        guard s == .violated else { return status(s) }
+        switch (language, binding) {
+        case (.vi, .law): return "VI PHẠM"
+        case (.vi, .guidance): return "CHƯA ĐẠT"
+        case (.en, _): return "VIOLATED (\(binding.rawValue))"
+        }
+    }
+
+    /// A rule's binding as readers see it.
+    func binding(_ b: Binding) -> String {
+        guard language == .vi else { return b.rawValue }
+        switch b {
+        case .law: return "luật"
+        case .guidance: return "hướng dẫn"
+        }
+    }
+
+    /// "binding: guidance" / "tính chất: hướng dẫn", for a finding's details.
+    func bindingNote(_ b: Binding) -> String { (language == .vi ? "tính chất: " : "binding: ") + binding(b) }
+
     func reason(_ r: String) -> String {
         guard language == .vi else { return r }
         switch r {

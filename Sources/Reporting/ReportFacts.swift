@@ -13,6 +13,12 @@ extension RunReport {
     /// A unit's display name, or its id when unknown.
     func unitName(_ id: String) -> String { registry?.unit(id)?.name ?? id }
 
+    /// A rule's binding (law when the rule is unknown, as the loader's default).
+    func binding(of ruleID: String) -> Binding { rules[ruleID]?.binding ?? .law }
+
+    /// A finding's status label, with its rule's binding (SPEC §10.9).
+    func statusLabel(_ f: Finding, _ labels: Labels) -> String { labels.status(f.status, binding: binding(of: f.rule)) }
+
     /// A rule's title in the report language, or its id when unknown.
     func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
 

@@ -45,7 +45,7 @@ public enum TextReporter {
             case .waived: .blue
             case .satisfied: .green
             }
-        var parts = [paint(labels.status(f.status), tone, color), "[\(f.severity.rawValue)]", f.rule, title]
+        var parts = [paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", f.rule, title]
         if let mark = report.change(f) {
             var tag = "(" + labels.change(mark)
             if let was = report.changes?.previousStatus[f.fingerprint] {

@@ -37,7 +37,9 @@ struct FindingNarrative {
     private func verdict() -> String {
         let f = finding
         switch (f.status, f.reason) {
+        case (.satisfied, "closed"?): return "satisfied: closed by the due date"
         case (.satisfied, _): return "satisfied"
+        case (.pending, "paused"?): return "pending: paused (the clock is stopped; no due date)"
         case (.pending, _): return "pending: not yet due" + (f.due.map { " (due \($0), as of \(asOf))" } ?? "")
         case (_, let reason?):
             let late = f.daysLate.map { ", \($0) day(s)" } ?? ""
@@ -74,24 +76,86 @@ struct FindingNarrative {
         } else {
             steps.append("limit: within \(o.within)")
         }
-        let (firstDue, calc) = calendar.explainAdd(limit, to: trigger.day)
+        let (_, calc) = calendar.explainAdd(limit, to: trigger.day)
         steps += calc.map { "due: " + $0 }
-        var due = firstDue
-        for id in finding.events.dropFirst() {
-            guard let e = events[id] else { continue }
-            if let ext = o.extensions, ext.event.matches(e), !o.fulfil.matches(e) {
-                roles[id] = "extension"
-                let (next, more) = calendar.explainAdd(ext.by, to: due)
-                steps.append("extension \(id) on \(e.day) (after the trigger, on or before the due date \(due)):")
-                steps += more.map { "  " + $0 }
-                due = next
-            } else {
-                roles[id] = "fulfilment"
-                steps.append("paired first-in first-out with fulfilment \(id) on \(e.day)")
+        // The evidence after the trigger: the pairing (when there is one), extensions, pause events.
+        let f = finding
+        let paired = f.status == .satisfied || f.reason == "late" || f.reason == "closed"
+        var rest = f.events.dropFirst().compactMap { events[$0] }[...]
+        var pairing: Event?
+        if paired, let first = rest.first {
+            pairing = first
+            rest = rest.dropFirst()
+        }
+        var extensions: [Event] = []
+        if let ext = o.extensions {
+            while let e = rest.first, ext.event.matches(e) {
+                extensions.append(e)
+                rest = rest.dropFirst()
             }
         }
-        if !finding.events.dropFirst().contains(where: { roles[$0] == "fulfilment" }) {
-            steps.append("no fulfilment with the same key paired with this trigger by \(asOf)")
+        let starts = rest.filter { o.pause?.start.matches($0) ?? false }
+        let ends = rest.filter { !(o.pause?.start.matches($0) ?? false) }
+        var outside = false
+        let clock = DeadlineClock(
+            trigger: trigger.day, limit: limit, extensions: o.extensions, paired: pairing?.day,
+            extensionCount: extensions.count, extensionDay: { extensions[$0].day }, startCount: starts.count,
+            startDay: { starts[$0].day }, endCount: ends.count, endDay: { ends[$0].day }, calendar: calendar,
+            outside: &outside)
+        for step in clock.steps {
+            switch step {
+            case .extended(let i, let day, let from, _):
+                let e = extensions[i]
+                roles[e.id] = "extension"
+                steps.append("extension \(e.id) on \(day) (after the trigger, on or before the due date \(from)):")
+                steps += calendar.explainAdd(o.extensions?.by ?? limit, to: from).steps.map { "  " + $0 }
+            case .pause(let s, let startDay, let end, let endDay, let length, let from, _):
+                roles[starts[s].id] = "pause start"
+                let ender: String
+                if let end {
+                    roles[ends[end].id] = "pause end"
+                    ender = "restarted by \(ends[end].id) on \(endDay)"
+                } else {
+                    ender = "ended by the pairing with \(pairing?.id ?? "") on \(endDay)"
+                }
+                steps.append("pause: clock stopped by \(starts[s].id) on \(startDay), \(ender)")
+                steps.append("  " + pauseLength(limit.unit, from: startDay, until: endDay, length: length))
+                let moved = DurationSpec(count: length, unit: limit.unit)
+                steps.append("  on \(endDay) the due date moves by \(moved):")
+                steps += calendar.explainAdd(moved, to: from).steps.map { "    " + $0 }
+            }
+        }
+        if let open = clock.openPause {
+            roles[starts[open.index].id] = "pause start"
+            steps.append(
+                "pause: clock stopped by \(starts[open.index].id) on \(open.day) and neither restarted nor paired by \(asOf): no due date while paused"
+            )
+        }
+        if let pairing {
+            if o.fulfil.matches(pairing) {
+                roles[pairing.id] = "fulfilment"
+                steps.append("paired first-in first-out with fulfilment \(pairing.id) on \(pairing.day)")
+            } else {
+                roles[pairing.id] = "closing event"
+                steps.append(
+                    "paired first-in first-out with closing event \(pairing.id) on \(pairing.day) (closed_by: the case ended without a decision)"
+                )
+            }
+            steps.append("due date \(clock.due); \(pairing.day <= clock.due ? "on or before it" : "after it")")
+        } else {
+            steps.append("no fulfilment or closing event with the same key paired with this trigger by \(asOf)")
+        }
+    }
+
+    /// The pause's length in words: calendar days, or the working days counted and the days skipped.
+    private func pauseLength(_ unit: DurationSpec.Unit, from start: Day, until end: Day, length: Int) -> String {
+        switch unit {
+        case .days:
+            return "length: \(end) − \(start) = \(length) day(s)"
+        case .workingDays:
+            let skipped = calendar.offDays(from: start, until: end)
+            return "length: \(length) working day(s) in [\(start), \(end))"
+                + (skipped.isEmpty ? "" : "; not counted: " + skipped.joined(separator: "; "))
         }
     }
 

@@ -26,15 +26,23 @@ public struct RuleCatalog {
 
     /// `rules list`: one line per rule, aligned columns.
     public func list() -> String {
-        let header = ["ID", "KIND", "SEVERITY", "EFFECTIVE", "APPLIES TO", "TITLE"]
+        let header = ["ID", "KIND", "SEVERITY", "BINDING", "EFFECTIVE", "APPLIES TO", "TITLE"]
         let rows = rules.map { r in
-            [r.id, r.kind, r.severity.rawValue, effective(r), appliesTo(r), r.title.text(in: language)]
+            [
+                r.id, r.kind, r.severity.rawValue, r.binding.rawValue, effective(r), appliesTo(r),
+                r.title.text(in: language),
+            ]
         }
+        let padded = header.count - 1
         var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < 5 { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < padded { widths[i] = max(widths[i], cell.count) }
+        }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in i < 5 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c }
-                .joined(separator: "  ")
+            cells.enumerated().map { i, c in
+                i < padded ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c
+            }
+            .joined(separator: "  ")
         }
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\(rules.count) rules\n"
     }
@@ -53,9 +61,9 @@ public struct RuleCatalog {
             out += "#### `\(file)`\n\n"
             out +=
                 vi
-                ? "| Mã | Tiêu đề | Loại | Nhịp / thời hạn | Áp dụng | Hiệu lực | Mức | Nguồn |\n"
-                : "| id | title | kind | cadence / deadline | applies to | effective | severity | source |\n"
-            out += "|---|---|---|---|---|---|---|---|\n"
+                ? "| Mã | Tiêu đề | Loại | Nhịp / thời hạn | Áp dụng | Hiệu lực | Mức | Tính chất | Nguồn |\n"
+                : "| id | title | kind | cadence / deadline | applies to | effective | severity | binding | source |\n"
+            out += "|---|---|---|---|---|---|---|---|---|\n"
             for r in fileRules {
                 let vt = r.title.text(in: .vi)
                 let et = r.title.text(in: .en)
@@ -63,7 +71,7 @@ public struct RuleCatalog {
                 let cells = [
                     "`\(r.id)`", title, r.kind, Self.cell(r.obligation.parametersText(language)),
                     Self.cell(appliesTo(r)),
-                    Self.cell(effective(r)), r.severity.rawValue, Self.cell(source(r)),
+                    Self.cell(effective(r)), r.severity.rawValue, binding(r), Self.cell(source(r)),
                 ]
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
@@ -86,6 +94,7 @@ public struct RuleCatalog {
             out += "- **\(vi ? "Áp dụng" : "Applies to")**: \(appliesTo(r))\n"
             out += "- **\(vi ? "Hiệu lực" : "Effective")**: \(effective(r))\n"
             out += "- **\(vi ? "Mức độ" : "Severity")**: \(r.severity.rawValue)\n"
+            out += "- **\(vi ? "Tính chất" : "Binding")**: \(binding(r)) — \(bindingMeaning(r))\n"
             out += "- **\(vi ? "Nguồn" : "Source")**: \(source(r))\n"
             if let d = r.description?.text(in: language) { out += "\n\(d)\n" }
             out += "\n"
@@ -103,8 +112,8 @@ public struct RuleCatalog {
             "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;}th{background:#eee;}</style></head><body>"
         out += "<h1>\(vi ? "Danh mục quy tắc" : "Rule catalogue")</h1><table><thead><tr>"
         for h in vi
-            ? ["Mã", "Tiêu đề", "Loại", "Tham số", "Áp dụng", "Hiệu lực", "Mức", "Nguồn"]
-            : ["Id", "Title", "Kind", "Parameters", "Applies to", "Effective", "Severity", "Source"]
+            ? ["Mã", "Tiêu đề", "Loại", "Tham số", "Áp dụng", "Hiệu lực", "Mức", "Tính chất", "Nguồn"]
+            : ["Id", "Title", "Kind", "Parameters", "Applies to", "Effective", "Severity", "Binding", "Source"]
         {
             out += "<th>\(Self.escape(h))</th>"
         }
@@ -112,7 +121,7 @@ public struct RuleCatalog {
         for r in rules {
             let cells = [
                 r.id, r.title.text(in: language), r.kind, r.obligation.parametersText(language), appliesTo(r),
-                effective(r), r.severity.rawValue, source(r),
+                effective(r), r.severity.rawValue, binding(r), source(r),
             ]
             out += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
         }
@@ -121,6 +130,21 @@ public struct RuleCatalog {
 
     private func appliesTo(_ r: Rule) -> String {
         r.appliesTo.map { Words.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
+    }
+
+    private func binding(_ r: Rule) -> String {
+        guard language == .vi else { return r.binding.rawValue }
+        return r.binding == .law ? "luật" : "hướng dẫn"
+    }
+
+    /// What the binding means for a reader of the catalogue (SPEC §10.9).
+    private func bindingMeaning(_ r: Rule) -> String {
+        switch (language, r.binding) {
+        case (.vi, .law): return "nghĩa vụ do chỉ thị hoặc luật quy định; không đạt là VI PHẠM"
+        case (.vi, .guidance): return "mức do bộ quy tắc chọn khi văn bản không quy định; không đạt là CHƯA ĐẠT"
+        case (.en, .law): return "the directive or a law states the obligation; a violation reads VI PHẠM"
+        case (.en, .guidance): return "the pack chose the number where no text gives one; a violation reads CHƯA ĐẠT"
+        }
     }
 
     private func effective(_ r: Rule) -> String {

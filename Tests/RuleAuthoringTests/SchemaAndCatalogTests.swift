@@ -65,7 +65,9 @@ struct SchemaAndCatalogTests {
             table.contains(
                 "within 30 days of each complaint-accepted, a complaint-resolved; 45 days when tagged remote (same ref)"
             ))
-        #expect(RuleCatalog(rules: rules, language: .en).list().contains("D   deadline"))
+        #expect(RuleCatalog(rules: rules, language: .en).list().contains("D   deadline  medium    law"))
+        #expect(RuleCatalog(rules: rules, language: .en).markdown().contains("- **Binding**: law"))
+        #expect(RuleCatalog(rules: rules, language: .vi).markdown().contains("- **Tính chất**: luật"))
         #expect(RuleCatalog(rules: rules, language: .vi).markdownTable().contains("trong vòng 30 ngày"))
     }
 }

@@ -35,7 +35,7 @@ extension WorkCalendar {
     }
 
     /// "2023-01-21 Saturday", or a run "2023-01-20…2023-01-26 Tết Nguyên đán".
-    func offDays(from start: Day, until end: Day) -> [String] {
+    public func offDays(from start: Day, until end: Day) -> [String] {
         var runs: [(Day, Day, String)] = []
         var d = start
         while d < end {
