@@ -145,23 +145,23 @@ extension FrequencyObligation {
 }
 
 extension DeadlineObligation {
-    /// The evaluation as it was before the optimisation work.
+    /// The evaluation as it was before the optimisation work, with SPEC §10.1's closing events and
+    /// pauses added as a day-by-day walk (a different algorithm from `DeadlineClock`'s event merge,
+    /// so the two check each other).
     func referenceEvaluate(_ ctx: EvaluationContext, _ ref: ReferenceIndex, into out: inout EvaluationOutput) {
         let keys = ReferenceKeys(fields: key)
         let triggers = ref.events(ctx.unitIndex, trigger)
-        var fulfils = ref.events(ctx.unitIndex, fulfil)
-        var exts = extensions.map { ref.events(ctx.unitIndex, $0.event) } ?? []
-        let chain = ctx.successorChain
-        if !chain.isEmpty {
-            for link in chain {
-                fulfils += ref.events(link.unit, fulfil).filter { $0.day > link.after }
-                if let extensions {
-                    exts += ref.events(link.unit, extensions.event).filter { $0.day > link.after }
-                }
-            }
-            fulfils.sort(by: Event.chronological)
-            exts.sort(by: Event.chronological)
+        func withSuccessors(_ pattern: EventPattern?) -> [Event] {
+            guard let pattern else { return [] }
+            var found = ref.events(ctx.unitIndex, pattern)
+            for link in ctx.successorChain { found += ref.events(link.unit, pattern).filter { $0.day > link.after } }
+            return found.sorted(by: Event.chronological)
         }
+        let fulfils = withSuccessors(fulfil)
+        let fulfilIDs = Set(fulfils.map(\.id))
+        let closings = withSuccessors(closedBy).filter { !fulfilIDs.contains($0.id) }
+        let closingIDs = Set(closings.map(\.id))
+        let stream = (fulfils + closings).sorted(by: Event.chronological)
 
         // Triggers per key, in date order (ties by id): the FIFO queues.
         var queues: [String: [Int]] = [:]
@@ -181,20 +181,26 @@ extension DeadlineObligation {
             triggerKeys[i] = k
             queues[k, default: []].append(i)
         }
-        var extsByKey: [String: [Event]] = [:]
-        for x in exts {
-            guard let k = keys.key(of: x) else {
-                out.diagnostics.append(referenceUnkeyed(x, ctx, ref))
-                continue
+        func byKey(_ events: [Event]) -> [String: [Event]] {
+            var grouped: [String: [Event]] = [:]
+            for x in events {
+                guard let k = keys.key(of: x) else {
+                    out.diagnostics.append(referenceUnkeyed(x, ctx, ref))
+                    continue
+                }
+                grouped[k, default: []].append(x)
             }
-            extsByKey[k, default: []].append(x)
+            return grouped
         }
+        let extsByKey = byKey(withSuccessors(extensions?.event))
+        let startsByKey = byKey(withSuccessors(pause?.start))
+        let endsByKey = byKey(withSuccessors(pause?.end))
 
-        // Pairing: each fulfilment, in date order, takes the earliest unpaired trigger dated on or
-        // before it with the same key; an event never pairs with itself.
+        // Pairing: each fulfilment or closing event, in date order, takes the earliest unpaired
+        // trigger dated on or before it with the same key; an event never pairs with itself.
         var pairedWith = [Event?](repeating: nil, count: triggers.count)
         var heads: [String: Int] = [:]
-        for f in fulfils {
+        for f in stream {
             guard let k = keys.key(of: f) else {
                 out.diagnostics.append(referenceUnkeyed(f, ctx, ref))
                 continue
@@ -228,22 +234,77 @@ extension DeadlineObligation {
             var due = ctx.calendar.add(limit, to: t.day, outside: &out.outsideCalendar)
             let paired = pairedWith[i]
             var applied: [Event] = []
-            if let extensions {
-                for x in extsByKey[k] ?? [] {
-                    if applied.count >= extensions.max { break }
-                    guard x.day > t.day, x.day <= due, x.id != t.id else { continue }
-                    if let p = paired, p.day < x.day { continue }
-                    due = ctx.calendar.add(extensions.by, to: due, outside: &out.outsideCalendar)
-                    applied.append(x)
+            var pauseEvidence: [Event] = []
+            var usedEnds = Set<String>()
+            var running: Event?
+            var open = false
+            // One day at a time: extensions, then the end of a running pause, then starts (each
+            // start may end the same day, by an end event or the pairing).
+            func endPause(on day: Day, by end: Event?) {
+                guard let start = running else { return }
+                var outside = false
+                let n: Int
+                if limit.unit == .days {
+                    n = start.day.days(to: day)
+                } else {
+                    n =
+                        (0..<start.day.days(to: day)).filter {
+                            ctx.calendar.isWorkingDay(start.day.adding(days: $0), outside: &outside)
+                        }.count
                 }
+                due = ctx.calendar.add(DurationSpec(count: n, unit: limit.unit), to: due, outside: &out.outsideCalendar)
+                if let end {
+                    usedEnds.insert(end.id)
+                    pauseEvidence.append(end)
+                }
+                running = nil
             }
+            func endOf(_ day: Day) -> Event? {
+                (endsByKey[k] ?? []).first { $0.day == day && !usedEnds.contains($0.id) && $0.day >= running!.day }
+            }
+            var day = t.day.adding(days: 1)
+            while day <= ctx.asOf {
+                if let extensions {
+                    for x in extsByKey[k] ?? [] where x.day == day {
+                        if applied.count >= extensions.max || x.day > due || x.id == t.id { continue }
+                        if let p = paired, p.day < x.day { continue }
+                        due = ctx.calendar.add(extensions.by, to: due, outside: &out.outsideCalendar)
+                        applied.append(x)
+                    }
+                }
+                if running != nil {
+                    if let end = endOf(day) {
+                        endPause(on: day, by: end)
+                    } else if paired?.day == day {
+                        endPause(on: day, by: nil)
+                    }
+                }
+                for s in startsByKey[k] ?? [] where s.day == day {
+                    guard running == nil, !open, s.day <= due else { continue }
+                    if let p = paired, p.day < s.day { continue }
+                    running = s
+                    pauseEvidence.append(s)
+                    if let end = endOf(day) {
+                        endPause(on: day, by: end)
+                    } else if paired?.day == day {
+                        endPause(on: day, by: nil)
+                    }
+                }
+                day = day.adding(days: 1)
+            }
+            if running != nil { open = true }
             var f = ctx.finding(.satisfied, sortDay: t.day, waiverSpan: t.day...t.day, identity: t.id)
             if let p = paired {
                 if p.day > due {
                     f.status = .violated
                     f.reason = "late"
                     f.daysLate = due.days(to: p.day)
+                } else if closingIDs.contains(p.id) {
+                    f.reason = "closed"
                 }
+            } else if open {
+                f.status = .pending
+                f.reason = "paused"
             } else if ctx.asOf > due {
                 f.status = .violated
                 f.reason = "overdue"
@@ -252,9 +313,9 @@ extension DeadlineObligation {
                 f.status = .pending
             }
             f.period = t.day.description
-            f.due = due
+            f.due = open ? nil : due
             f.ref = t.ref
-            f.events = [t.id] + (paired.map { [$0.id] } ?? []) + applied.map(\.id)
+            f.events = [t.id] + (paired.map { [$0.id] } ?? []) + applied.map(\.id) + pauseEvidence.map(\.id)
             out.findings.append(f)
         }
     }

@@ -33,6 +33,14 @@ import Testing
         #expect(engineDiagnostics.map(Self.line) == referenceDiagnostics)
         #expect(outcome.evaluation.missingKeys == reference.missingKeys)
         #expect(outcome.evaluation.summary.evaluated > 1000)
+        // The generated cases reach closing and pausing (SPEC §10.1), not only the older paths.
+        let reasons = Set(outcome.evaluation.findings.compactMap(\.reason))
+        #expect(reasons.isSuperset(of: ["closed", "paused", "late", "overdue"]), "\(reasons)")
+        let evidence = store.events(ids: Set(outcome.evaluation.findings.flatMap(\.events)))
+        let paused = outcome.evaluation.findings.filter { f in
+            f.rule == "D-DEADLINE" && f.reason != "paused" && f.events.contains { evidence[$0]?.type == "suspended" }
+        }
+        #expect(!paused.isEmpty, "no finding whose due date a pause moved")
     }
 
     @Test(arguments: [1, 4])
@@ -91,7 +99,8 @@ import Testing
 }
 
 /// A deterministic project with every rule kind and the cases that stress the index: several
-/// types per pattern, keys with repeats and gaps, extensions, overrides, successors, any-unit scope,
+/// types per pattern, keys with repeats and gaps, extensions, closing events and pauses (an
+/// `extended` event also ends a pause, a `plan` both closes and fulfils), overrides, successors, any-unit scope,
 /// `distinct`, partial periods, working days, and records in shuffled date order.
 struct GeneratedProject {
     let seed: UInt64
@@ -124,7 +133,7 @@ struct GeneratedProject {
         var random = Random(state: seed)
         let types = [
             "reception", "dialogue", "accepted", "resolved", "extended", "decision", "consultation", "report",
-            "meeting", "plan",
+            "meeting", "plan", "withdrawn", "suspended", "resumed",
         ]
         let unitIDs = ["p1"] + communes + communes.map { $0 + ".cb" }
         var csv = ["id,unit,type,date,ref,role,topic,period", "id,unit,type,date,ref,role,topic,period"]
@@ -143,6 +152,23 @@ struct GeneratedProject {
                     "{\"id\": \"\(id)\", \"unit\": \"\(unit)\", \"type\": \"\(type)\", \"date\": \"\(date)\", \"ref\": \"\(ref)\", \"role\": \"\(role)\", \"topic\": \"\(topic)\", \"period\": \"\(half)\"}\n"
             } else {
                 csv[n % 2] += "\n\(id),\(unit),\(type),\(date),\(ref),\(role),\(topic),\(half)"
+            }
+        }
+        // Whole complaint cases, so closing, pausing and their mixes with extensions are common.
+        for n in 0..<120 {
+            let unit = communes[random.next(communes.count)]
+            let ref = "C\(n % 40)"
+            let role = random.next(2) == 0 ? "head" : ""
+            var date = day("2022-12-01").adding(days: random.next(560))
+            var steps = ["accepted"]
+            for (type, chance) in [("suspended", 3), ("extended", 4), ("resumed", 3), ("suspended", 5), ("resumed", 3)]
+            where random.next(chance) == 0 {
+                steps.append(type)
+            }
+            steps.append(["resolved", "withdrawn", "plan", ""][random.next(4)])
+            for (i, type) in steps.enumerated() where !type.isEmpty {
+                csv[0] += "\nc\(n)-\(i),\(unit),\(type),\(date),\(ref),\(role),,"
+                date = date.adding(days: random.next(25))
             }
         }
         p.write("logs/a.csv", csv[0] + "\n")
@@ -175,6 +201,8 @@ struct GeneratedProject {
               - { when: { unit: { tags: remote }, trigger: { role: head } }, within: 10 working days }
               - { when: { unit: { tags: remote } }, within: 45 days }
             extensions: { event: { type: extended }, by: 15 days, max: 2 }
+            closed_by: { type: [withdrawn, plan] }
+            pause: { start: { type: suspended }, end: { type: [resumed, extended] } }
           - { id: D-KEYLESS, title: t, source: { document: d }, severity: low, effective: { from: 2023-01-01 },
               kind: deadline, trigger: { type: decision }, fulfil: { type: consultation }, within: 30 days }
           - { id: P-SAME, title: t, source: { document: d }, severity: high, applies_to: { level: commune },
