@@ -259,8 +259,9 @@ extension DeadlineObligation {
                 }
                 running = nil
             }
+            // An unused end dated `day` (the walk only asks on or after the running pause's start).
             func endOf(_ day: Day) -> Event? {
-                (endsByKey[k] ?? []).first { $0.day == day && !usedEnds.contains($0.id) && $0.day >= running!.day }
+                (endsByKey[k] ?? []).first { $0.day == day && !usedEnds.contains($0.id) }
             }
             var day = t.day.adding(days: 1)
             while day <= ctx.asOf {
