@@ -4,16 +4,16 @@ import YAMLSupport
 
 /// What a rule test expects: findings described by some of their fields, exactly or as a subset.
 struct FindingExpectation {
-    /// One expected finding: field → expected text.
+    /// One expected finding: field → expected text (nil: the field must be absent, written `null`).
     struct Item {
-        let fields: [(String, String)]
+        let fields: [(String, String?)]
         let line: Int
 
         func matches(_ f: Finding) -> Bool {
             fields.allSatisfy { key, value in FindingExpectation.value(of: key, in: f) == value }
         }
 
-        var description: String { fields.map { "\($0.0)=\($0.1)" }.joined(separator: " ") }
+        var description: String { fields.map { "\($0.0)=\($0.1 ?? "null")" }.joined(separator: " ") }
     }
 
     let items: [Item]
@@ -32,10 +32,12 @@ struct FindingExpectation {
         for node in m["findings"]?.value.items ?? [] {
             guard let f = reader.mapping(node, allowed: RuleTestFormat.findingFields.names, what: "expected finding")
             else { continue }
-            var fields: [(String, String)] = []
+            var fields: [(String, String?)] = []
             for name in RuleTestFormat.findingFields.names {
                 guard let e = f[name] else { continue }
-                if let list = e.value.items {
+                if e.value.isNull {
+                    fields.append((name, nil))
+                } else if let list = e.value.items {
                     fields.append((name, list.compactMap(\.scalar).joined(separator: ",")))
                 } else if let s = e.value.scalar {
                     fields.append((name, TextNormalization.normalize(s)))

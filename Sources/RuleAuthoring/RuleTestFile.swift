@@ -8,12 +8,12 @@ public enum RuleTestFormat {
     /// Keys of one expected finding; every key given must equal the finding's value.
     public static let findingFields = [
         FieldSpec("status", .oneOf(Finding.Status.allCases.map(\.rawValue)), "satisfied, violated, pending or waived."),
-        FieldSpec("reason", .text, "insufficient, excess, late, overdue, no-prior, missing, gap."),
+        FieldSpec("reason", .text, "insufficient, excess, late, overdue, closed, paused, no-prior, missing, gap."),
         FieldSpec("unit", .identifier, "The unit id."),
         FieldSpec("rule", .identifier, "The rule id (when a test runs several rules)."),
         FieldSpec("period", .text, "Period label, trigger/target date, or gap a/b."),
         FieldSpec("ref", .text, "The trigger's or target's ref."),
-        FieldSpec("due", .date, "The due date."),
+        FieldSpec("due", .optionalDate, "The due date; null: the finding has none (a paused case)."),
         FieldSpec("days_late", .integer(minimum: 0), "Days late or overdue."),
         FieldSpec("expected", .integer(minimum: 0), "Frequency: the bound at stake."),
         FieldSpec("actual", .integer(minimum: 0), "Frequency: the count."),

@@ -45,6 +45,48 @@ struct RuleTestRunnerTests {
         #expect(report.outcomes.first?.location.line == 5)
     }
 
+    @Test func dueNullExpectsAFindingWithoutADueDate() {
+        let p = TestProject()
+        p.write(
+            "rules/r.yaml",
+            ruleYAML(
+                id: "D", effective: "{ from: 2023-01-01 }",
+                kindBody: """
+                    kind: deadline
+                    trigger: { type: complaint-accepted }
+                    fulfil: { type: complaint-resolved }
+                    key: [ref]
+                    within: 30 days
+                    pause: { start: { type: complaint-suspended }, end: { type: complaint-resumed } }
+                    """))
+        func test(_ due: String) -> String {
+            """
+            rules: [../rules/]
+            units:
+              - { id: x1, name: X, level: commune, kind: people-committee }
+            tests:
+              - name: an open pause
+                rule: D
+                as_of: 2023-06-01
+                events:
+                  - { id: t, unit: x1, type: complaint-accepted, date: 2023-03-01, ref: A }
+                  - { id: s, unit: x1, type: complaint-suspended, date: 2023-03-10, ref: A }
+                expect:
+                  findings:
+                    - { status: pending, reason: paused, due: \(due) }
+            """
+        }
+        p.write("tests/a.yaml", test("null"))
+        p.write("tests/b.yaml", test("2023-03-31"))
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.passed == 1)
+        #expect(report.failed == 1)
+        let failure = report.outcomes.compactMap(\.failure).joined()
+        #expect(failure.contains("status=pending reason=paused due=2023-03-31"), "\(failure)")
+        #expect(failure.contains("- status=pending reason=paused unit=x1 rule=D period=2023-03-01 ref=A events=t,s"))
+    }
+
     @Test func anExactExpectationFailsOnAnUnexpectedFindingAndSaysWhich() {
         let p = project(
             tests: """
