@@ -13,6 +13,7 @@ struct HTMLLabels {
     var count: String { vi ? "Số lượng" : "Count" }
     var severity: String { vi ? "Mức độ" : "Severity" }
     var status: String { vi ? "Trạng thái" : "Status" }
+    var binding: String { vi ? "Tính chất" : "Binding" }
     var matrix: String { vi ? "Ma trận đơn vị × quy tắc" : "Unit × rule matrix" }
     var matrixNote: String {
         vi

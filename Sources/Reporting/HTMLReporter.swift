@@ -164,6 +164,8 @@ public enum HTMLReporter {
         out += select("status", h.status, h.all, statuses.map { ($0.rawValue, labels.status($0)) })
         let severities = Severity.allCases.filter { s in findings.contains { $0.severity == s } }
         out += select("severity", h.severity, h.all, severities.map { ($0.rawValue, labels.severity($0)) })
+        let bindings = Binding.allCases.filter { b in findings.contains { report.binding(of: $0.rule) == b } }
+        out += select("binding", h.binding, h.all, bindings.map { ($0.rawValue, labels.binding($0)) })
         if report.changes != nil {
             out += select(
                 "change", h.change, h.all,

@@ -98,5 +98,7 @@ import Testing
                 "data-rule=\"R-GUIDE\" data-status=\"violated\" data-severity=\"medium\" data-binding=\"guidance\""))
         #expect(html.contains("<span class=\"badge st-violated\">CHƯA ĐẠT</span>"))
         #expect(html.contains("tính chất: hướng dẫn"))
+        #expect(html.contains("<select data-filter=\"binding\" id=\"filter-binding\">"))
+        #expect(html.contains("<option value=\"guidance\">hướng dẫn</option>"))
     }
 }
