@@ -72,3 +72,4 @@ struct DateArgument: ExpressibleByArgument {
 
 extension Language: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
+extension Binding: ExpressibleByArgument {}

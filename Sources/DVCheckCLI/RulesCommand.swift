@@ -72,9 +72,13 @@ struct ListRules: ParsableCommand {
     @Option(name: .long, help: "Only rules whose applies_to names this level (or names no level).")
     var level: String?
 
+    @Option(name: .long, help: "Only rules of this binding (law | guidance).")
+    var binding: Binding?
+
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
-        try OutputWriter.write(catalog.filtered(kind: kind, severity: severity, level: level).list(), to: nil)
+        try OutputWriter.write(
+            catalog.filtered(kind: kind, severity: severity, level: level, binding: binding).list(), to: nil)
     }
 }
 

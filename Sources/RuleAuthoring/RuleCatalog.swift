@@ -15,12 +15,13 @@ public struct RuleCatalog {
         self.language = language
     }
 
-    /// Rules filtered by kind, severity and the level their `applies_to` names.
-    public func filtered(kind: String?, severity: Severity?, level: String?) -> RuleCatalog {
+    /// Rules filtered by kind, severity, the level their `applies_to` names, and binding.
+    public func filtered(kind: String?, severity: Severity?, level: String?, binding: Binding? = nil) -> RuleCatalog {
         RuleCatalog(
             rules: rules.filter { r in
                 (kind.map { r.kind == $0 } ?? true) && (severity.map { r.severity == $0 } ?? true)
                     && (level.map { r.appliesTo?.levels?.contains($0) ?? true } ?? true)
+                    && (binding.map { r.binding == $0 } ?? true)
             }, language: language)
     }
 

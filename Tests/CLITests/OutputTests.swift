@@ -77,3 +77,15 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
             of: /Summary: \d+ evaluated · \d+ satisfied · \d+ violated · \d+ pending · 1 waived \(6 rules, 4 units\)/)
             != nil, "\(last)")
 }
+
+@Test func rulesListFiltersByBindingAndShowsIt() throws {
+    let run = try dvcheck(["rules", "list", "--project", ".", "--binding", "guidance", "--language", "en"], in: sample)
+    #expect(run.status == 0, "stderr: \(run.err)")
+    let lines = run.out.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("ID ") == true)
+    #expect(lines.first?.contains("BINDING") == true)
+    #expect(lines.dropFirst().first?.hasPrefix("G-SINH-HOAT  regularity  info      guidance") == true)
+    #expect(lines.last == "1 rules")
+    let law = try dvcheck(["rules", "list", "--project", ".", "--binding", "law"], in: sample)
+    #expect(law.out.hasSuffix("5 rules\n"))
+}
