@@ -58,7 +58,8 @@ public enum HTMLReporter {
 
     private static func summary(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         let s = report.evaluation.summary
-        var out = "<section id=\"summary\">\n<h2>\(e(h.summary))</h2>\n<p>\(e(labels.summary(s)))</p>\n"
+        var out =
+            "<section id=\"summary\">\n<h2>\(e(h.summary))</h2>\n<p>\(e(labels.summary(s, guidance: report.guidanceViolations)))</p>\n"
         out += "<div class=\"cards\">\n<table class=\"counts\" id=\"status-counts\">\n"
         out += "<thead><tr><th>\(e(h.status))</th><th>\(e(h.count))</th></tr></thead>\n<tbody>\n"
         let counts: [(Finding.Status, Int)] = [

@@ -32,7 +32,7 @@ public enum JUnitReporter {
                 let violated = findings.filter { $0.status == .violated }
                 if !violated.isEmpty {
                     counts.failures += 1
-                    let message = labels.violations(violated.count)
+                    let message = labels.violations(violated.count, binding: rule.binding)
                     let body = violated.map { line($0, report, labels) }.joined(separator: "\n")
                     cases +=
                         ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(rule.severity.rawValue)\">"

@@ -81,8 +81,15 @@ struct Labels {
     /// A status given as its raw value (from a history or baseline), as readers see it.
     func status(raw: String) -> String { Finding.Status(rawValue: raw).map(status) ?? raw }
 
-    /// "3 vi phạm" / "3 violation(s)".
-    func violations(_ n: Int) -> String { language == .vi ? "\(n) vi phạm" : "\(n) violation(s)" }
+    /// "3 vi phạm" / "3 violation(s)"; of a guidance rule "3 chưa đạt" / "3 violation(s) (guidance)".
+    func violations(_ n: Int, binding: Binding = .law) -> String {
+        switch (language, binding) {
+        case (.vi, .law): return "\(n) vi phạm"
+        case (.vi, .guidance): return "\(n) chưa đạt"
+        case (.en, .law): return "\(n) violation(s)"
+        case (.en, .guidance): return "\(n) violation(s) (guidance)"
+        }
+    }
 
     var calendarName: String { language == .vi ? "Nghĩa vụ sắp đến hạn" : "Upcoming obligations" }
     var unit: String { language == .vi ? "Đơn vị" : "Unit" }
@@ -104,10 +111,18 @@ struct Labels {
             : "Invalid inputs: no rule was evaluated (see the errors above)."
     }
 
-    func summary(_ s: RunSummaryLike) -> String {
-        language == .vi
-            ? "Tổng cộng: \(s.evaluated) mục đánh giá · \(s.satisfied) đạt · \(s.violated) vi phạm · \(s.pending) sắp đến hạn · \(s.waived) miễn trừ (\(s.rules) quy tắc, \(s.units) đơn vị)"
-            : "Summary: \(s.evaluated) evaluated · \(s.satisfied) satisfied · \(s.violated) violated · \(s.pending) pending · \(s.waived) waived (\(s.rules) rules, \(s.units) units)"
+    /// The closing summary; `guidance` of the violated findings belong to guidance rules (SPEC §10.9:
+    /// in Vietnamese those are not called violations).
+    func summary(_ s: RunSummaryLike, guidance: Int = 0) -> String {
+        if language == .vi {
+            let violated =
+                guidance > 0 ? "\(s.violated - guidance) vi phạm · \(guidance) chưa đạt" : "\(s.violated) vi phạm"
+            return
+                "Tổng cộng: \(s.evaluated) mục đánh giá · \(s.satisfied) đạt · \(violated) · \(s.pending) sắp đến hạn · \(s.waived) miễn trừ (\(s.rules) quy tắc, \(s.units) đơn vị)"
+        }
+        let violated = "\(s.violated) violated" + (guidance > 0 ? " (\(guidance) of guidance rules)" : "")
+        return
+            "Summary: \(s.evaluated) evaluated · \(s.satisfied) satisfied · \(violated) · \(s.pending) pending · \(s.waived) waived (\(s.rules) rules, \(s.units) units)"
     }
 }
 

@@ -19,6 +19,11 @@ extension RunReport {
     /// A finding's status label, with its rule's binding (SPEC §10.9).
     func statusLabel(_ f: Finding, _ labels: Labels) -> String { labels.status(f.status, binding: binding(of: f.rule)) }
 
+    /// How many violated findings belong to guidance rules.
+    var guidanceViolations: Int {
+        evaluation.findings.reduce(0) { $0 + ($1.status == .violated && binding(of: $1.rule) == .guidance ? 1 : 0) }
+    }
+
     /// A rule's title in the report language, or its id when unknown.
     func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
 

@@ -32,7 +32,7 @@ public enum TextReporter {
                 out += "  " + parts.joined(separator: "  ") + "\n"
             }
         }
-        out += "\n" + labels.summary(report.evaluation.summary) + "\n"
+        out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
         return out
     }
 

@@ -43,12 +43,14 @@ import Testing
         let text = TextReporter.render(Self.report(.vi), color: false)
         #expect(Self.textLine(text, "R-GUIDE").hasPrefix("  CHƯA ĐẠT  [medium]  R-GUIDE"))
         #expect(Self.textLine(text, "R-LAW").hasPrefix("  VI PHẠM  [medium]  R-LAW"))
+        #expect(text.contains(" · 1 vi phạm · 1 chưa đạt · "))
     }
 
     @Test func englishTextSaysViolatedWithTheBindingBesideIt() {
         let text = TextReporter.render(Self.report(.en), color: false)
         #expect(Self.textLine(text, "R-GUIDE").hasPrefix("  VIOLATED (guidance)  [medium]  R-GUIDE"))
         #expect(Self.textLine(text, "R-LAW").hasPrefix("  VIOLATED (law)  [medium]  R-LAW"))
+        #expect(text.contains(" · 2 violated (1 of guidance rules) · "))
     }
 
     @Test func jsonFindingsCarryTheBinding() throws {
@@ -91,6 +93,8 @@ import Testing
         let xml = JUnitReporter.render(report)
         #expect(xml.contains("<property name=\"binding\" value=\"guidance\"/>"))
         #expect(xml.contains("[CHƯA ĐẠT]"))
+        #expect(xml.contains("<failure message=\"1 chưa đạt\" type=\"medium\">"))
+        #expect(xml.contains("<failure message=\"1 vi phạm\" type=\"medium\">"))
 
         let html = HTMLReporter.render(report)
         #expect(
