@@ -73,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
 /// Renders explanations as text or JSON.
 enum ExplanationRendering {
     static func text(_ e: Explanation) -> String {
-        var out = "Rule \(e.rule) — \(e.title) [\(e.kind)]\n  \(e.parameters)\n"
+        var out = "Rule \(e.rule) — \(e.title) [\(e.kind), \(e.binding.rawValue)]\n  \(e.parameters)\n"
         out += "Unit \(e.unit) — \(e.unitName)\n"
         out += "Applies: \(e.applies ? "yes" : "no") (applies_to: \(e.appliesText))\n"
         guard e.applies else { return out }
@@ -125,6 +125,7 @@ enum ExplanationRendering {
         if let to = e.windowTo { window["to"] = to.description }
         let doc: [String: Any] = [
             "schema": "dvcheck.explanation/v1", "rule": e.rule, "title": e.title, "kind": e.kind,
+            "binding": e.binding.rawValue,
             "parameters": e.parameters,
             "unit": e.unit, "unit_name": e.unitName, "applies": e.applies, "applies_to": e.appliesText,
             "as_of": e.asOf.description, "window": window, "findings": items,

@@ -80,7 +80,9 @@ public enum Explainer {
         let words = (rule.obligation as? any ObligationKind)?.parameters(in: language) ?? ""
         return .success(
             Explanation(
-                rule: rule.id, title: rule.title.text(in: language), kind: rule.kind, parameters: words, unit: unit.id,
+                rule: rule.id, title: rule.title.text(in: language), kind: rule.kind, parameters: words,
+                binding: rule.binding,
+                unit: unit.id,
                 unitName: unit.name, applies: applies,
                 appliesText: rule.appliesTo.map { Words.selector($0, language) } ?? "every unit", windowFrom: from,
                 windowFromReason: fromReason, windowTo: to, windowToReason: toReason, asOf: project.asOf, items: items))

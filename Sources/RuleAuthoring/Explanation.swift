@@ -39,6 +39,8 @@ public struct Explanation: Sendable {
     public let kind: String
     /// The parameters in words.
     public let parameters: String
+    /// Law or guidance (SPEC §10.9).
+    public let binding: Binding
     /// Unit id and name.
     public let unit: String
     /// Unit name.

@@ -91,3 +91,15 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
     let law = try dvcheck(["rules", "list", "--project", ".", "--binding", "law"], in: sample)
     #expect(law.out.hasSuffix("5 rules\n"))
 }
+
+@Test func explainNamesTheRulesBinding() throws {
+    let text = try dvcheck(
+        ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1"], in: sample)
+    #expect(text.status == 0, "stderr: \(text.err)")
+    #expect(text.out.hasPrefix("Rule G-SINH-HOAT — "))
+    #expect(text.out.split(separator: "\n").first?.hasSuffix("[regularity, guidance]") == true)
+    let json = try dvcheck(
+        ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1", "--format", "json"], in: sample
+    )
+    #expect(json.json["binding"] as? String == "guidance")
+}

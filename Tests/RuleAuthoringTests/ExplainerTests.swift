@@ -87,6 +87,7 @@ struct ExplainerTests {
         #expect(item.steps.contains("    the 4th working day is 2024-02-21 (Wednesday)"))
         #expect(item.events.map(\.role) == ["trigger", "closing event", "pause start", "pause end"])
         #expect(item.verdict == "satisfied: closed by the due date")
+        #expect(e.binding == .law)
     }
 
     @Test func anUnknownUnitIsADiagnosticWithASuggestion() {
