@@ -44,6 +44,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
 
+    func validate() throws {
+        try checkRange(from: from, to: to)
+    }
+
     func run() throws {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
@@ -65,7 +69,11 @@ struct ExplainCommand: ParsableCommand {
         case .success(let explanation):
             let text =
                 format == .json ? try ExplanationRendering.json(explanation) : ExplanationRendering.text(explanation)
-            try OutputWriter.write(text, to: nil)
+            if format == .json {
+                try OutputWriter.write(text, to: nil)
+            } else {
+                try OutputWriter.writeText(text, to: nil)
+            }
         }
     }
 }

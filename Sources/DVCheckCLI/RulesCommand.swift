@@ -36,8 +36,11 @@ struct RuleSourceOptions: ParsableArguments {
         }
         if entries.isEmpty { entries = [PathResolution.absolute("rules/dan-van", base: cwd)] }
         var files: [(path: String, display: String)] = []
+        var refused: [Diagnostic] = []
         for entry in entries {
-            if case .files(let found) = FileExpansion.expand(entry, extensions: ["yaml", "yml"]) {
+            let checked = FileExpansion.expandChecked(entry, extensions: ["yaml", "yml"])
+            refused += checked.problems.map { Self.diagnostic(for: $0, cwd: cwd) }
+            if let found = checked.files {
                 files += found.map { ($0.path, PathResolution.relative($0.path, to: cwd)) }
             } else {
                 Terminal.printDiagnostics(
@@ -51,9 +54,24 @@ struct RuleSourceOptions: ParsableArguments {
             }
         }
         let result = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: files)
-        Terminal.printDiagnostics(result.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
-        if result.diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
+        let diagnostics = refused + result.diagnostics
+        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
+        if diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
         return result.rules
+    }
+
+    /// A rule-folder entry that is not read (a name that is not UTF-8, a pipe, a loop of links) is an
+    /// error: a catalogue missing a rule without a word would mislead its reader.
+    static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
+        let shown = PathResolution.relative(problem.path, to: cwd)
+        let why: String
+        switch problem.kind {
+        case .symlinkLoop: why = "a symbolic link back into its own folder, or a loop of links"
+        case .notAFile(let what): why = "\(what), not a regular file"
+        case .danglingLink: why = "a symbolic link to a file that does not exist"
+        case .invalidName: why = "named in an encoding other than UTF-8 (rename it)"
+        }
+        return .error("config.unreadable-file", "'\(shown)' is \(why); it is not read", at: SourceLocation(path: shown))
     }
 }
 
@@ -74,7 +92,7 @@ struct ListRules: ParsableCommand {
 
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
-        try OutputWriter.write(catalog.filtered(kind: kind, severity: severity, level: level).list(), to: nil)
+        try OutputWriter.writeText(catalog.filtered(kind: kind, severity: severity, level: level).list(), to: nil)
     }
 }
 
@@ -106,6 +124,10 @@ struct DocRules: ParsableCommand {
         case (.md, false): text = catalog.markdown()
         case (.html, _): text = catalog.html()
         }
-        try OutputWriter.write(text, to: output)
+        if format == .html {
+            try OutputWriter.write(text, to: output)
+        } else {
+            try OutputWriter.writeText(text, to: output)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import RuleAuthoring
 
 /// `dvcheck schema`: JSON Schemas for editor completion and validation of every YAML file.
@@ -32,6 +33,6 @@ struct SchemaCommand: ParsableCommand {
         for s in schemas {
             try OutputWriter.write(s.json, to: outputDir + "/" + s.name)
         }
-        FileHandle.standardError.write(Data("wrote \(schemas.count) schemas to \(outputDir)/\n".utf8))
+        Terminal.writeError("wrote \(schemas.count) schemas to \(TerminalText.escaped(outputDir))/\n")
     }
 }

@@ -51,6 +51,12 @@ enum OutputWriter {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes a plain-text listing the tool lays out itself (explain, test, history, rules): lines
+    /// and tabs stay, every other control or bidirectional character from the inputs is escaped.
+    static func writeText(_ text: String, to path: String?) throws {
+        try write(Data(TerminalText.escaped(text, keepingLines: true).utf8), to: path)
+    }
+
     static func write(_ data: Data, to path: String?) throws {
         guard let path else {
             FileHandle.standardOutput.write(data)

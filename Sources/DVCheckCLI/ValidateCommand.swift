@@ -26,6 +26,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "text | json")
     var format: Format = .text
 
+    func validate() throws {
+        if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
+    }
+
     func run() throws {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
