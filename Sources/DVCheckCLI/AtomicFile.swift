@@ -124,7 +124,7 @@ enum AtomicFile {
     }
 
     /// Writes every byte, following partial writes from where they stopped.
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
         var written = 0
         while written < bytes.count {
             let n = writeSome(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)

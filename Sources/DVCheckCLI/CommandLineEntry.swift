@@ -22,7 +22,8 @@ extension DVCheckCommand {
             let code = exitCode(for: error)
             let text = fullMessage(for: error)
             if code.isSuccess {
-                if !text.isEmpty { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+                let bytes = Data((text + "\n").utf8)
+                if !text.isEmpty { _ = bytes.withUnsafeBytes { try? AtomicFile.writeAll(1, $0) } }
                 Foundation.exit(0)
             }
             if !text.isEmpty { Terminal.writeError(TerminalText.escaped(text, keepingLines: true) + "\n") }

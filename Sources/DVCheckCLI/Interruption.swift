@@ -18,6 +18,8 @@ enum Interruption {
 
     /// Takes over SIGINT, SIGTERM and SIGHUP for the rest of the process.
     static func install() {
+        // A closed standard output is a write error (exit 2), not a death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "dvcheck.interruption")
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber, SIG_IGN)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ComplianceCore
 import Foundation
 import Ingest
+import NodeDecoding
 import RuleAuthoring
 import RuleKit
 
@@ -64,14 +65,9 @@ struct RuleSourceOptions: ParsableArguments {
     /// error: a catalogue missing a rule without a word would mislead its reader.
     static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
         let shown = PathResolution.relative(problem.path, to: cwd)
-        let why: String
-        switch problem.kind {
-        case .symlinkLoop: why = "a symbolic link back into its own folder, or a loop of links"
-        case .notAFile(let what): why = "\(what), not a regular file"
-        case .danglingLink: why = "a symbolic link to a file that does not exist"
-        case .invalidName: why = "named in an encoding other than UTF-8 (rename it)"
-        }
-        return .error("config.unreadable-file", "'\(shown)' is \(why); it is not read", at: SourceLocation(path: shown))
+        return .error(
+            YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+            at: SourceLocation(path: shown))
     }
 }
 

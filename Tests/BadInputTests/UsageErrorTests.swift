@@ -78,3 +78,67 @@ struct UsageErrorTests {
         #expect(!names.contains { $0.contains("\u{FFFD}") }, "\(names)")
     }
 }
+
+/// A file with a non-UTF-8 name found by listing a folder is named in an error by `rules` and
+/// `test` too (it used to be skipped without a word there).
+@Suite("Non-UTF-8 names in listed folders")
+struct ListedNameTests {
+    /// Creates `folder/Huy\xD6n.yaml` (a legacy-encoded name) holding `text`.
+    static func createLegacyNamed(in folder: String, _ text: String) -> Bool {
+        let name = Array((folder + "/Huy").utf8) + [0xD6, 0x6E] + Array(".yaml".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    open($0, O_CREAT | O_WRONLY, 0o644)
+                }
+            } ?? -1
+        }
+        guard descriptor >= 0 else { return false }
+        _ = text.withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        return true
+    }
+
+    @Test func rulesListNamesTheFile() throws {
+        let project = baseProject()
+        #expect(Self.createLegacyNamed(in: project.root + "/rules", monthlyRule(id: "R-OTHER", title: "Other")))
+        let result = try runBounded(["rules", "list", "--rules", "rules"], in: folder(project))
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(
+            result.stderr.contains("[config.unreadable-file]") && result.stderr.contains("UTF-8"), "\(result.summary)")
+    }
+
+    @Test func ruleTestsNameTheFile() throws {
+        let project = baseProject()
+        try FileManager.default.createDirectory(atPath: project.root + "/tests", withIntermediateDirectories: true)
+        #expect(Self.createLegacyNamed(in: project.root + "/tests", "tests: []\n"))
+        let result = try runBounded(["test", "tests"], in: folder(project))
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(
+            result.stderr.contains("[config.unreadable-file]") && result.stderr.contains("UTF-8"), "\(result.summary)")
+    }
+}
+
+/// A reader that goes away before the report is written (`| head`) is a report not delivered:
+/// `output.write-failed`, exit 2 — never a death by SIGPIPE (no exit code but 0, 1, 2).
+@Suite("Closed standard output")
+struct ClosedOutputTests {
+    @Test func closedPipeExitsTwo() throws {
+        let binary = try #require(dvcheckBinary)
+        let project = baseProject()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["check", "--format", "json", "--fail-on", "never", "--project", project.root]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        // No reader from the start: the report's first write meets a closed pipe, whatever the timing.
+        try output.fileHandleForReading.close()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("[output.write-failed]"), "\(stderr)")
+    }
+}
