@@ -20,13 +20,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(
-        name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
+        name: .customLong("as-of"),
+        help: "Evaluation date YYYY-MM-DD, years 1900–2199 (default: as_of in dvcheck.yaml, else today).")
     var asOf: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing before this date.")
+    @Option(name: .long, help: "Evaluate nothing before this date (YYYY-MM-DD, years 1900–2199).")
     var from: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing after this date.")
+    @Option(name: .long, help: "Evaluate nothing after this date (YYYY-MM-DD, years 1900–2199).")
     var to: DateArgument?
 
     @Option(name: .customLong("unit"), help: "Keep this unit and its descendants (repeatable).")

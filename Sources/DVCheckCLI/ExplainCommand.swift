@@ -29,13 +29,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Only findings with this ref.")
     var ref: String?
 
-    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD, years 1900–2199.")
     var asOf: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing before this date.")
+    @Option(name: .long, help: "Evaluate nothing before this date (YYYY-MM-DD, years 1900–2199).")
     var from: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing after this date.")
+    @Option(name: .long, help: "Evaluate nothing after this date (YYYY-MM-DD, years 1900–2199).")
     var to: DateArgument?
 
     @Option(name: .long, help: "text | json")

@@ -72,8 +72,6 @@ struct DateArgument: ExpressibleByArgument {
         guard let d = DateText.parseISODate(argument), Self.years.contains(d.year) else { return nil }
         day = d
     }
-
-    static var defaultValueDescription: String { "YYYY-MM-DD" }
 }
 
 /// Refuses `--from` after `--to` (SPEC §10.0), naming both options.
