@@ -10,7 +10,7 @@ extension DVCheckCommand {
     /// UTF-8 are refused before parsing, since Swift would turn them into look-alike names.
     public static func runMain() -> Never {
         Interruption.install()
-        if let problem = CommandLineText.nonUTF8Argument() {
+        if let problem = CommandLineText.nonUTF8Argument() ?? CommandLineText.nonUTF8CurrentFolder() {
             Terminal.writeError("Error: \(problem)\n")
             Foundation.exit(2)
         }
@@ -35,6 +35,18 @@ extension DVCheckCommand {
 
 /// Checks on the raw command line.
 enum CommandLineText {
+    /// A sentence saying the current folder's path is not UTF-8 (relative paths would resolve to a
+    /// look-alike), or nil.
+    static func nonUTF8CurrentFolder() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        let shown = String(decoding: bytes, as: UTF8.self)
+        return "the current folder ('\(TerminalText.escaped(shown))') is not named in UTF-8; dvcheck only reads and "
+            + "writes paths whose names are UTF-8 — run it from another folder or rename this one"
+    }
+
     /// A sentence naming the first argument that is not UTF-8 (and the option it is the value of),
     /// or nil when every argument is.
     static func nonUTF8Argument() -> String? {

@@ -79,6 +79,19 @@ struct UsageErrorTests {
     }
 }
 
+/// Run from a folder whose path is not UTF-8, relative paths would resolve to a look-alike: refused.
+@Suite("Non-UTF-8 current folder")
+struct CurrentFolderTests {
+    @Test func nonUTF8CurrentFolderIsRefused() throws {
+        let binary = try #require(dvcheckBinary)
+        let project = baseProject()
+        let script = "mkdir \"$(printf 'Huy\\326n')\" && cd \"$(printf 'Huy\\326n')\" && exec \"$0\" validate"
+        let result = try runBounded(["-c", script, binary], in: folder(project), via: "/bin/sh")
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("current folder") && result.stderr.contains("UTF-8"), "\(result.summary)")
+    }
+}
+
 /// A file with a non-UTF-8 name found by listing a folder is named in an error by `rules` and
 /// `test` too (it used to be skipped without a word there).
 @Suite("Non-UTF-8 names in listed folders")
