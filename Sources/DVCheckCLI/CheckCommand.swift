@@ -91,6 +91,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
         if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
         try checkRange(from: from, to: to)
         if history != nil && baseline != nil {

@@ -112,6 +112,10 @@ struct DocRules: ParsableCommand {
     @Option(name: .long, help: "Write to this file (default: standard output).")
     var output: String?
 
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+    }
+
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
         let text: String

@@ -17,6 +17,10 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Folder to write every schema into (default: schema).")
     var outputDir: String = "schema"
 
+    func validate() throws {
+        if outputDir.isEmpty { throw ValidationError("--output-dir needs a folder name") }
+    }
+
     func run() throws {
         let schemas = SchemaWriter.all()
         if let name {

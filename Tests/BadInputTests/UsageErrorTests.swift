@@ -26,6 +26,7 @@ struct UsageErrorTests {
         (["check", "--from", "31/12/2024"], "--from"),
         (["check", "--to", "9999-12-31"], "--to"),
         (["check", "--no-record"], "--no-record"),
+        (["check", "--output", ""], "--output"),
     ]
 
     @Test(arguments: cases)
