@@ -219,6 +219,7 @@ struct CheckCommand: ParsableCommand {
                 scope: scope,
                 beforeCommit: {
                     FaultInjection.killInsideHistoryWrite()
+                    FaultInjection.terminateInsideHistoryWrite()
                     if Interruption.isRequested { throw ExitCode(2) }
                 }
             ) { previous in

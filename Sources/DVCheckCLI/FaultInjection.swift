@@ -10,6 +10,15 @@ enum FaultInjection {
         kill(getpid(), SIGKILL)
     }
 
+    /// With `DVCHECK_TEST_TERM_IN_HISTORY_WRITE=1` the process sends itself SIGTERM inside the history
+    /// transaction, after every row is written, and gives the signal a second to arrive: the run must
+    /// then undo the transaction and exit 2.
+    static func terminateInsideHistoryWrite() {
+        guard ProcessInfo.processInfo.environment["DVCHECK_TEST_TERM_IN_HISTORY_WRITE"] == "1" else { return }
+        kill(getpid(), SIGTERM)
+        sleep(1)
+    }
+
     /// With `DVCHECK_TEST_PAUSE_IN_OUTPUT_WRITE=1` the writer waits (up to a minute) after the report's
     /// temporary file is written and before it replaces the report, so a test can interrupt it there.
     static func pauseInsideOutputWrite() {

@@ -51,3 +51,39 @@ struct InterruptionTests {
         try FileManager.default.contentsOfDirectory(atPath: project.root + "/out").filter { $0.hasSuffix(".tmp") }
     }
 }
+
+/// A signal while the history's rows are written waits for the transaction, which is undone: the
+/// run is not recorded, no journal is left, and the exit status is 2.
+@Suite("Interrupted history write")
+struct InterruptedHistoryTests {
+    @Test func signalInsideTheHistoryTransactionRecordsNothing() throws {
+        let project = baseProject()
+        let first = try run(project, ["check", "--format", "json", "--history", "h.sqlite", "--fail-on", "never"])
+        #expect(first.status == 0, "\(first.summary)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: project.root + "/h.sqlite"))
+        let binary = try #require(dvcheckBinary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "check", "--format", "json", "--history", "h.sqlite", "--fail-on", "never", "--project", project.root,
+        ]
+        process.currentDirectoryURL = folder(project)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DVCHECK_TEST_TERM_IN_HISTORY_WRITE"] = "1"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("interrupted (SIGTERM)"), "\(stderr)")
+        let after = try Data(contentsOf: URL(fileURLWithPath: project.root + "/h.sqlite"))
+        #expect(after == before, "the interrupted run changed the history")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root).filter {
+            $0.hasPrefix("h.sqlite") && $0 != "h.sqlite"
+        }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
