@@ -38,7 +38,7 @@ enum AtomicFile {
         case S_IFREG:
             guard let real = realpath(path, nil) else { throw failure("cannot resolve the path") }
             defer { free(real) }
-            try replace(String(cString: real), with: bytes, keeping: info)
+            try replace(utf8Path(UnsafeBufferPointer(start: real, count: strlen(real))), with: bytes, keeping: info)
         case S_IFCHR: try writeInto(path, bytes, pipe: false)
         case S_IFIFO: try writeInto(path, bytes, pipe: true)
         case S_IFDIR: throw Failure(description: "it is a folder")
@@ -56,7 +56,7 @@ enum AtomicFile {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(current, &buffer, buffer.count - 1)
             guard n > 0 else { throw failure("cannot read the symbolic link") }
-            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let target = try buffer.withUnsafeBufferPointer { try utf8Path(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             let folder = (current as NSString).deletingLastPathComponent
             current = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
         }
@@ -132,6 +132,15 @@ enum AtomicFile {
             guard n > 0 else { throw failure("writing failed") }
             written += n
         }
+    }
+
+    /// A path the file system gave back (a link's target, a resolved path) as text; one that is not
+    /// UTF-8 is refused, since its text form would name a look-alike file.
+    private static func utf8Path(_ bytes: UnsafeBufferPointer<CChar>) throws -> String {
+        guard let text = String(validating: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self) else {
+            throw Failure(description: "the file it leads to has a path that is not UTF-8; rename it")
+        }
+        return text
     }
 
     /// `write(2)` (the name is taken by `write(_:to:)` here).

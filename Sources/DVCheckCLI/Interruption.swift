@@ -64,7 +64,7 @@ enum Interruption {
         if let signal { interrupted(by: signal) }
     }
 
-    /// Whether a signal arrived during an `uninterrupted` section (its commit should then be undone).
+    /// Whether a signal arrived during a `holdSignals()` section (its commit should then be undone).
     static var isRequested: Bool {
         lock.lock()
         defer { lock.unlock() }

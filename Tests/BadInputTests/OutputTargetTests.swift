@@ -202,6 +202,25 @@ struct OutputTargetTests {
         #expect(written.contains("dvcheck.result/v1"))
     }
 
+    /// A link into a folder whose name is not UTF-8 is refused: its text form would name a look-alike.
+    @Test func linkToANonUTF8PathIsRefused() throws {
+        let project = baseProject()
+        let folderBytes = Array((project.root + "/d").utf8) + [0xFF]
+        let targetBytes = Array("d".utf8) + [0xFF] + Array("/r.json".utf8)
+        #expect(Self.withCString(folderBytes) { mkdir($0, 0o755) } == 0)
+        #expect(Self.withCString(folderBytes + Array("/r.json".utf8)) { open($0, O_CREAT | O_WRONLY, 0o644) } >= 0)
+        #expect(Self.withCString(targetBytes) { target in symlink(target, project.root + "/latest.json") } == 0)
+        let result = try run(project, ["check", "--format", "json", "--output", "latest.json", "--fail-on", "never"])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("not UTF-8"), "\(result.summary)")
+    }
+
+    /// Calls `body` with `bytes` as a C string.
+    static func withCString<T>(_ bytes: [UInt8], _ body: ([CChar]) -> T) -> T {
+        let chars = (bytes + [0]).map { CChar(bitPattern: $0) }
+        return body(chars)
+    }
+
     /// The device number of /dev/null, for nodes made like it.
     static var nullDevice: dev_t {
         var info = stat()
