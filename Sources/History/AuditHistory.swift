@@ -28,6 +28,10 @@ public final class AuditHistory: Sendable {
     /// wrote, is refused before anything is written to it.
     public init(path: String) throws(Failure) {
         self.path = path
+        if let kind = Self.specialFileKind(path) {
+            // SQLite would read a pipe for ever, or leave its journal beside a device (/dev/null-journal).
+            throw Failure(description: "'\(path)' is \(kind), not a history file; it was left untouched")
+        }
         do {
             var config = Configuration()
             config.busyMode = .timeout(Self.busyTimeout)
@@ -56,6 +60,19 @@ public final class AuditHistory: Sendable {
             }
         } catch {
             throw Failure(description: "cannot open the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// What the path is when it exists and is not a regular file ("a device"), else nil.
+    private static func specialFileKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
         }
     }
 

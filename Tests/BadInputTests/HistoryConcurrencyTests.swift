@@ -68,3 +68,30 @@ final class RunResults: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// A `--history` that is not a regular file is refused before SQLite opens it: a named pipe would be
+/// read for ever, and a device would get SQLite's journal created beside it (`/dev/null-journal`).
+@Suite("History file kinds")
+struct HistoryFileKindTests {
+    @Test func namedPipeIsRefused() throws {
+        let project = baseProject()
+        #expect(mkfifo(project.root + "/h.sqlite", 0o644) == 0)
+        let result = try run(project, ["check", "--format", "json", "--history", "h.sqlite"], seconds: 30)
+        #expect(!result.timedOut && result.status == 2, "\(result.summary)")
+        #expect(hasDiagnostic(result, "history.unreadable"), "\(codes(result))")
+        #expect(result.stderr.contains("named pipe"), "\(result.summary)")
+    }
+
+    @Test(.enabled(if: OutputTargetTests.isRoot, "mknod needs root; CI runs the tests as root"))
+    func deviceIsRefusedAndNoJournalAppears() throws {
+        let project = baseProject()
+        #expect(mknod(project.root + "/h.sqlite", S_IFCHR | 0o666, OutputTargetTests.nullDevice) == 0)
+        let result = try run(project, ["check", "--format", "json", "--history", "h.sqlite"], seconds: 30)
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(hasDiagnostic(result, "history.unreadable"), "\(codes(result))")
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.root)
+        #expect(!names.contains { $0.hasPrefix("h.sqlite-") }, "\(names)")
+        let shown = try runBounded(["history", "--history", "h.sqlite"], in: folder(project))
+        #expect(shown.status == 2 && shown.stderr.contains("a device"), "\(shown.summary)")
+    }
+}
