@@ -122,6 +122,16 @@ struct ListedNameTests {
             result.stderr.contains("[config.unreadable-file]") && result.stderr.contains("UTF-8"), "\(result.summary)")
     }
 
+    /// A log named in a legacy encoding is a file error at its (shown) path, counted against
+    /// --max-rejected, never skipped and never read under a look-alike name.
+    @Test func logFolderNamesTheFile() throws {
+        let project = baseProject()
+        #expect(Self.createLegacyNamed(in: project.root + "/logs", "events: []\n"))
+        let result = try run(project, ["check", "--format", "json"])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(hasDiagnostic(result, "log.unreadable", path: "logs/Huy\u{FFFD}n.yaml"), "\(codes(result))")
+    }
+
     @Test func ruleTestsNameTheFile() throws {
         let project = baseProject()
         try FileManager.default.createDirectory(atPath: project.root + "/tests", withIntermediateDirectories: true)
