@@ -55,6 +55,15 @@ struct TerminalEscapeTests {
         #expect(result.stderr.contains("\\u{202E}"), "\(result.summary)")
     }
 
+    /// A usage error repeats the bad value: escaped too.
+    @Test func usageErrorsEscapeTheValue() throws {
+        let project = baseProject()
+        let result = try run(project, ["check", "--format", "\u{1B}]0;pwned\u{07}\u{202E}"])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(Self.rawControls(result.stderr).isEmpty, "\(Self.rawControls(result.stderr))")
+        #expect(result.stderr.contains("\\u{1B}]0;pwned\\u{7}\\u{202E}"), "\(result.summary)")
+    }
+
     /// A file name with an escape sequence, shown in a diagnostic's path.
     @Test func pathsInDiagnosticsAreEscaped() throws {
         let project = baseProject()
