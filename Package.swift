@@ -55,7 +55,10 @@ let package = Package(
         .testTarget(name: "BadInputTests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "RuleAuthoringTests", dependencies: ["RuleAuthoring", "ComplianceTestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ComplianceTestSupport"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "ComplianceTestSupport"]),
+        // GRDB here only to make SQLite files that are not histories (the refusal tests).
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "ComplianceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Fixtures"]),
     ]

@@ -59,6 +59,21 @@ def main(html_path, result_path, screenshot_path):
             Select(driver.find_element(By.ID, "filter-unit")).select_by_value(unit)
             shown = [r for r in rows if r.is_displayed()]
             assert shown and len(shown) == sum(1 for f in result["findings"] if f["unit"] == unit)
+            # A parent unit selects its whole subtree (each option names its parent).
+            options = driver.find_elements(By.CSS_SELECTOR, "#filter-unit option[data-parent]")
+            parent_of = {o.get_attribute("value"): o.get_attribute("data-parent") for o in options}
+            top = next((p for p in parent_of.values() if p not in parent_of), None)
+            if top:
+                def under(u):
+                    while u is not None:
+                        if u == top:
+                            return True
+                        u = parent_of.get(u)
+                    return False
+                Select(driver.find_element(By.ID, "filter-unit")).select_by_value(top)
+                shown = [r for r in rows if r.is_displayed()]
+                expected = sum(1 for f in result["findings"] if under(f["unit"]))
+                assert shown and len(shown) == expected, (top, len(shown), expected)
             Select(driver.find_element(By.ID, "filter-unit")).select_by_value("")
             head = driver.find_elements(By.CSS_SELECTOR, "#findings thead th")[5]  # due
             head.click()

@@ -6,9 +6,15 @@ import Foundation
     import Darwin
 #endif
 
-/// Replaces a file's contents all at once: the bytes go to a temporary file beside it, which is
-/// flushed to disk and then renamed over the target, so a reader (or a crash) sees the old report or
-/// the new one, never half of one.
+/// Writes a report where `--output` says, without ever clobbering what is there by accident.
+///
+/// - A regular file (or a missing path) is replaced all at once: the bytes go to a temporary file
+///   beside it, which is flushed to disk, given the old file's permission bits (and owner and group
+///   where the process may) and then renamed over it, so a reader (or a crash) sees the old report
+///   or the new one, never half of one.
+/// - A symbolic link is followed: the file it points at is replaced that way (the link stays a link).
+/// - A character device (`/dev/null`, a terminal) or a named pipe with a reader is written into,
+///   never replaced; a pipe nobody reads, a socket, a block device or a folder is refused.
 ///
 /// Written by hand rather than with `Data.write(to:options: .atomic)`: on Linux that call corrupted
 /// reports over 2 GiB (a national audit listing millions of findings writes 3–4 GB). A `write(2)`
@@ -20,37 +26,121 @@ enum AtomicFile {
         let description: String
     }
 
-    /// Writes `bytes` to `path`, replacing it atomically.
+    /// Writes `bytes` to `path`: into it when it is a device or a named pipe, else replacing it atomically.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            guard errno == ENOENT else { throw failure("cannot inspect the path") }
+            try replace(destination(ofMissing: path), with: bytes, keeping: nil)
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            guard let real = realpath(path, nil) else { throw failure("cannot resolve the path") }
+            defer { free(real) }
+            try replace(utf8Path(UnsafeBufferPointer(start: real, count: strlen(real))), with: bytes, keeping: info)
+        case S_IFCHR: try writeInto(path, bytes, pipe: false)
+        case S_IFIFO: try writeInto(path, bytes, pipe: true)
+        case S_IFDIR: throw Failure(description: "it is a folder")
+        case S_IFSOCK: throw Failure(description: "it is a socket; a report goes to a file, a device or a named pipe")
+        default: throw Failure(description: "it is a block device or another special file; refusing to write into it")
+        }
+    }
+
+    /// Where a missing path's report is created: a dangling symbolic link creates the file it names.
+    private static func destination(ofMissing path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { throw failure("cannot read the symbolic link") }
+            let target = try buffer.withUnsafeBufferPointer { try utf8Path(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            let folder = (current as NSString).deletingLastPathComponent
+            current = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
+        }
+        throw Failure(description: "too many levels of symbolic links")
+    }
+
+    /// Replaces the regular file `path` (or creates it) through a temporary file and a rename;
+    /// `old` is the replaced file's status, whose mode and ownership the new file keeps.
+    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer, keeping old: stat?) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary =
-            directory + "/." + url.lastPathComponent + ".dvcheck-\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure("writing failed") }
+            directory + "/." + String(url.lastPathComponent.prefix(64))
+            + ".dvcheck-\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
+        let fd = Interruption.creatingTemporaryFile(temporary) {
+            open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
+        guard fd >= 0 else {
+            let error = failure("writing failed")
+            Interruption.finishingTemporaryFile(temporary) {}
+            throw error
+        }
+        do {
+            if let old {
+                // Owner and group where permitted (root, or a group the user is in); the mode after
+                // them, since changing the owner clears the set-id bits.
+                if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
+                guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw failure("keeping the permissions failed") }
+            }
+            try writeAll(fd, bytes)
+            guard fsync(fd) == 0 else { throw failure("flushing to disk failed") }
+            FaultInjection.pauseInsideOutputWrite()
+        } catch {
+            close(fd)
+            Interruption.finishingTemporaryFile(temporary) { _ = unlink(temporary) }
+            throw error
+        }
+        let error = failure("closing failed")
+        guard close(fd) == 0 else {
+            Interruption.finishingTemporaryFile(temporary) { _ = unlink(temporary) }
+            throw error
+        }
+        try Interruption.finishingTemporaryFile(temporary) {
+            guard rename(temporary, path) == 0 else {
+                let error = failure("replacing the old file failed")
+                unlink(temporary)
+                throw error
+            }
+        }
+    }
+
+    /// Writes into a character device or a named pipe.
+    ///
+    /// A pipe is opened without waiting: when no process reads it the report is refused rather than
+    /// the run hanging.
+    private static func writeInto(_ path: String, _ bytes: UnsafeRawBufferPointer, pipe: Bool) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | (pipe ? O_NONBLOCK : 0))
+        guard fd >= 0 else {
+            if pipe && errno == ENXIO { throw Failure(description: "no process is reading the named pipe") }
+            throw failure("opening failed")
+        }
+        defer { close(fd) }
+        if pipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
+        try writeAll(fd, bytes)
+    }
+
+    /// Writes every byte, following partial writes from where they stopped.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
         var written = 0
         while written < bytes.count {
             let n = writeSome(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let error = failure("writing failed")
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
+            guard n > 0 else { throw failure("writing failed") }
             written += n
         }
-        let flushed = fsync(fd) == 0
-        let error = failure("flushing to disk failed")
-        guard close(fd) == 0, flushed else {
-            unlink(temporary)
-            throw error
+    }
+
+    /// A path the file system gave back (a link's target, a resolved path) as text; one that is not
+    /// UTF-8 is refused, since its text form would name a look-alike file.
+    private static func utf8Path(_ bytes: UnsafeBufferPointer<CChar>) throws -> String {
+        guard let text = String(validating: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self) else {
+            throw Failure(description: "the file it leads to has a path that is not UTF-8; rename it")
         }
-        guard rename(temporary, path) == 0 else {
-            let error = failure("replacing the old file failed")
-            unlink(temporary)
-            throw error
-        }
+        return text
     }
 
     /// `write(2)` (the name is taken by `write(_:to:)` here).

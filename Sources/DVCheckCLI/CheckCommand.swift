@@ -2,6 +2,7 @@ import ArgumentParser
 import ComplianceCore
 import Evaluation
 import Foundation
+import History
 import Ingest
 import Reporting
 
@@ -19,13 +20,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(
-        name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
+        name: .customLong("as-of"),
+        help: "Evaluation date YYYY-MM-DD, years 1900–2199 (default: as_of in dvcheck.yaml, else today).")
     var asOf: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing before this date.")
+    @Option(name: .long, help: "Evaluate nothing before this date (YYYY-MM-DD, years 1900–2199).")
     var from: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing after this date.")
+    @Option(name: .long, help: "Evaluate nothing after this date (YYYY-MM-DD, years 1900–2199).")
     var to: DateArgument?
 
     @Option(name: .customLong("unit"), help: "Keep this unit and its descendants (repeatable).")
@@ -89,6 +91,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+        if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
+        try checkRange(from: from, to: to)
         if history != nil && baseline != nil {
             throw ValidationError("use either --history or --baseline, not both")
         }
@@ -134,41 +139,26 @@ struct CheckCommand: ParsableCommand {
         // (most of a gigabyte at ten million events).
         project.store = EventStore(events: EventTable(), unitCount: 0, files: [])
         var report = makeReport(project, evaluation: evaluation)
+        let outcome = Outcome(
+            project: project, evaluation: evaluation, filtersValid: filtersValid, diagnostics: diagnostics)
 
         // The comparison with the previous run.
         let scope = RunComparison.scope(rules: rules, units: units, from: from?.day, to: to?.day)
-        var comparisonFailed = false
-        if evaluated, let source = comparisonSource {
-            monitor.begin(RunMonitor.Phase.compare)
-            switch RunComparison(source: source, scope: scope).previous() {
-            case .success(let previous): report.changes = ChangeSet(current: evaluation.findings, previous: previous)
-            case .failure(let failure):
-                diagnostics.append(failure.diagnostic)
-                comparisonFailed = true
+        var code: Int32
+        if evaluated, !noRecord, let path = history {
+            code = try compareWriteAndRecord(report, outcome, historyPath: path, scope: scope, monitor: monitor)
+        } else {
+            var extra: [Diagnostic] = []
+            if evaluated, let source = comparisonSource {
+                monitor.begin(RunMonitor.Phase.compare)
+                switch RunComparison(source: source, scope: scope).previous() {
+                case .success(let previous):
+                    report.changes = ChangeSet(current: evaluation.findings, previous: previous)
+                case .failure(let failure): extra.append(failure.diagnostic)
+                }
             }
-        }
-        let sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
-        report.diagnostics = sorted
-
-        monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
-        let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
-        monitor.stopLine()
-        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
-        monitor.begin(RunMonitor.Phase.write)
-        try OutputWriter.write(bytes, to: output)
-
-        var code = exitCode(
-            project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
-        if comparisonFailed { code = 2 }
-        if code != 2, !noRecord, let path = history, let changes = report.changes {
-            monitor.begin(RunMonitor.Phase.history)
-            if let failure = RunComparison.record(
-                report, changes: changes, historyPath: path, scope: scope, recordedAt: Date(),
-                beforeCommit: FaultInjection.killInsideHistoryWrite)
-            {
-                Terminal.printDiagnostics([failure], baseDir: project.config.baseDir)
-                code = 2
-            }
+            code = try write(&report, outcome, extraDiagnostics: extra, monitor: monitor)
+            if !extra.isEmpty { code = 2 }
         }
         monitor.finish()
         if stats {
@@ -178,6 +168,78 @@ struct CheckCommand: ParsableCommand {
             )
         }
         throw ExitCode(code)
+    }
+
+    /// What the run found, for the report and the exit code.
+    struct Outcome {
+        let project: LoadedProject
+        let evaluation: EvaluationResult
+        let filtersValid: Bool
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Renders and writes the report, prints the diagnostics; returns the exit code (SPEC §8).
+    private func write(
+        _ report: inout RunReport, _ outcome: Outcome, extraDiagnostics: [Diagnostic], monitor: RunMonitor
+    ) throws -> Int32 {
+        let sorted = (outcome.diagnostics + extraDiagnostics).sorted(by: Diagnostic.stableOrder)
+        report.diagnostics = sorted
+        monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
+        let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
+        monitor.stopLine()
+        Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
+        monitor.begin(RunMonitor.Phase.write)
+        try OutputWriter.write(bytes, to: output)
+        return exitCode(
+            project: outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
+            changes: report.changes)
+    }
+
+    /// `--history` recording: compares with the history's previous run, writes the report and records
+    /// this run while holding the history's write lock, so concurrent runs on one file take turns
+    /// and each compares with the run recorded just before it.
+    private func compareWriteAndRecord(
+        _ report: RunReport, _ outcome: Outcome, historyPath: String, scope: String, monitor: RunMonitor
+    ) throws -> Int32 {
+        monitor.begin(RunMonitor.Phase.compare)
+        let history: AuditHistory
+        do {
+            history = try AuditHistory(path: historyPath)
+        } catch {
+            var report = report
+            _ = try write(
+                &report, outcome, extraDiagnostics: [.error("history.unreadable", error.description)], monitor: monitor)
+            return 2
+        }
+        var code: Int32 = 2
+        var holding = false
+        defer { if holding { Interruption.releaseSignals() } }
+        do {
+            try history.compareAndRecord(
+                scope: scope,
+                beforeCommit: {
+                    FaultInjection.killInsideHistoryWrite()
+                    FaultInjection.terminateInsideHistoryWrite()
+                    if Interruption.isRequested { throw ExitCode(2) }
+                }
+            ) { previous in
+                var report = report
+                report.changes = ChangeSet(
+                    current: outcome.evaluation.findings, previous: (previous ?? []).map(RunComparison.prior))
+                code = try write(&report, outcome, extraDiagnostics: [], monitor: monitor)
+                guard code != 2, let changes = report.changes else { return nil }
+                monitor.begin(RunMonitor.Phase.history)
+                // From here to the commit a signal waits: the rows are written whole or not at all.
+                Interruption.holdSignals()
+                holding = true
+                return RunComparison.runRecord(report, changes: changes, scope: scope, recordedAt: Date())
+            }
+        } catch let failure as AuditHistory.Failure {
+            Terminal.printDiagnostics(
+                [.error("history.write-failed", failure.description)], baseDir: outcome.project.config.baseDir)
+            code = 2
+        }
+        return code
     }
 
     /// Where the previous run comes from, if anywhere.

@@ -29,13 +29,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Only findings with this ref.")
     var ref: String?
 
-    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD, years 1900–2199.")
     var asOf: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing before this date.")
+    @Option(name: .long, help: "Evaluate nothing before this date (YYYY-MM-DD, years 1900–2199).")
     var from: DateArgument?
 
-    @Option(name: .long, help: "Evaluate nothing after this date.")
+    @Option(name: .long, help: "Evaluate nothing after this date (YYYY-MM-DD, years 1900–2199).")
     var to: DateArgument?
 
     @Option(name: .long, help: "text | json")
@@ -43,6 +43,10 @@ struct ExplainCommand: ParsableCommand {
 
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
+
+    func validate() throws {
+        try checkRange(from: from, to: to)
+    }
 
     func run() throws {
         let project = ProjectLoader.load(
@@ -65,7 +69,11 @@ struct ExplainCommand: ParsableCommand {
         case .success(let explanation):
             let text =
                 format == .json ? try ExplanationRendering.json(explanation) : ExplanationRendering.text(explanation)
-            try OutputWriter.write(text, to: nil)
+            if format == .json {
+                try OutputWriter.write(text, to: nil)
+            } else {
+                try OutputWriter.writeText(text, to: nil)
+            }
         }
     }
 }

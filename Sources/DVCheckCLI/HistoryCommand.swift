@@ -29,6 +29,6 @@ struct HistoryCommand: ParsableCommand {
             Terminal.printDiagnostics([.error("history.unreadable", error.description)], baseDir: ".")
             throw ExitCode(2)
         }
-        try OutputWriter.write(HistoryTrendText.render(trend, path: history, vietnamese: language == .vi), to: nil)
+        try OutputWriter.writeText(HistoryTrendText.render(trend, path: history, vietnamese: language == .vi), to: nil)
     }
 }

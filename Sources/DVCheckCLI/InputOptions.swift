@@ -60,13 +60,24 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Parses `YYYY-MM-DD` option values.
+/// Parses `YYYY-MM-DD` option values: a real date in the years 1900–2199 (SPEC §10.0); anything
+/// else is a usage error naming the option.
 struct DateArgument: ExpressibleByArgument {
     let day: Day
 
+    /// The years a date may fall in (SPEC §10.0).
+    static let years = 1900...2199
+
     init?(argument: String) {
-        guard let d = DateText.parseISODate(argument) else { return nil }
+        guard let d = DateText.parseISODate(argument), Self.years.contains(d.year) else { return nil }
         day = d
+    }
+}
+
+/// Refuses `--from` after `--to` (SPEC §10.0), naming both options.
+func checkRange(from: DateArgument?, to: DateArgument?) throws {
+    if let from, let to, to.day < from.day {
+        throw ValidationError("--from \(from.day) is after --to \(to.day)")
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ComplianceCore
 import Foundation
 import Ingest
+import NodeDecoding
 import RuleAuthoring
 import RuleKit
 
@@ -36,8 +37,11 @@ struct RuleSourceOptions: ParsableArguments {
         }
         if entries.isEmpty { entries = [PathResolution.absolute("rules/dan-van", base: cwd)] }
         var files: [(path: String, display: String)] = []
+        var refused: [Diagnostic] = []
         for entry in entries {
-            if case .files(let found) = FileExpansion.expand(entry, extensions: ["yaml", "yml"]) {
+            let checked = FileExpansion.expandChecked(entry, extensions: ["yaml", "yml"])
+            refused += checked.problems.map { Self.diagnostic(for: $0, cwd: cwd) }
+            if let found = checked.files {
                 files += found.map { ($0.path, PathResolution.relative($0.path, to: cwd)) }
             } else {
                 Terminal.printDiagnostics(
@@ -51,9 +55,19 @@ struct RuleSourceOptions: ParsableArguments {
             }
         }
         let result = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: files)
-        Terminal.printDiagnostics(result.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
-        if result.diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
+        let diagnostics = refused + result.diagnostics
+        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
+        if diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
         return result.rules
+    }
+
+    /// A rule-folder entry that is not read (a name that is not UTF-8, a pipe, a loop of links) is an
+    /// error: a catalogue missing a rule without a word would mislead its reader.
+    static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
+        let shown = PathResolution.relative(problem.path, to: cwd)
+        return .error(
+            YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+            at: SourceLocation(path: shown))
     }
 }
 
@@ -77,7 +91,7 @@ struct ListRules: ParsableCommand {
 
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
-        try OutputWriter.write(
+        try OutputWriter.writeText(
             catalog.filtered(kind: kind, severity: severity, level: level, binding: binding).list(), to: nil)
     }
 }
@@ -102,6 +116,10 @@ struct DocRules: ParsableCommand {
     @Option(name: .long, help: "Write to this file (default: standard output).")
     var output: String?
 
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+    }
+
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
         let text: String
@@ -110,6 +128,10 @@ struct DocRules: ParsableCommand {
         case (.md, false): text = catalog.markdown()
         case (.html, _): text = catalog.html()
         }
-        try OutputWriter.write(text, to: output)
+        if format == .html {
+            try OutputWriter.write(text, to: output)
+        } else {
+            try OutputWriter.writeText(text, to: output)
+        }
     }
 }

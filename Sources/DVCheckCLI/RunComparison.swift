@@ -54,11 +54,8 @@ struct RunComparison {
         }
     }
 
-    /// Records the run in the history (one transaction); `beforeCommit` runs inside it.
-    static func record(
-        _ report: RunReport, changes: ChangeSet, historyPath: String, scope: String, recordedAt: Date,
-        beforeCommit: () throws -> Void
-    ) -> Diagnostic? {
+    /// The run as the history records it.
+    static func runRecord(_ report: RunReport, changes: ChangeSet, scope: String, recordedAt: Date) -> RunRecord {
         let s = report.evaluation.summary
         var inputs = report.ruleFiles.map { InputRecord(kind: "rule", path: $0.path, sha256: $0.sha256) }
         inputs += report.otherInputs.map { InputRecord(kind: "file", path: $0.path, sha256: $0.sha256) }
@@ -84,15 +81,11 @@ struct RunComparison {
         run.pending = s.pending
         run.waived = s.waived
         run.resolved = changes.resolved.count
-        do {
-            try AuditHistory(path: historyPath).record(run, beforeCommit: beforeCommit)
-            return nil
-        } catch {
-            return .error("history.write-failed", error.description)
-        }
+        return run
     }
 
-    private static func prior(_ r: FindingRecord) -> PriorFinding {
+    /// A history record as the comparison needs it.
+    static func prior(_ r: FindingRecord) -> PriorFinding {
         PriorFinding(
             fingerprint: r.fingerprint, rule: r.rule, unit: r.unit, status: r.status, severity: r.severity,
             reason: r.reason, period: r.period, due: r.due, ref: r.ref, message: r.message)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import RuleAuthoring
 
 /// `dvcheck schema`: JSON Schemas for editor completion and validation of every YAML file.
@@ -15,6 +16,10 @@ struct SchemaCommand: ParsableCommand {
 
     @Option(name: .customLong("output-dir"), help: "Folder to write every schema into (default: schema).")
     var outputDir: String = "schema"
+
+    func validate() throws {
+        if outputDir.isEmpty { throw ValidationError("--output-dir needs a folder name") }
+    }
 
     func run() throws {
         let schemas = SchemaWriter.all()
@@ -32,6 +37,6 @@ struct SchemaCommand: ParsableCommand {
         for s in schemas {
             try OutputWriter.write(s.json, to: outputDir + "/" + s.name)
         }
-        FileHandle.standardError.write(Data("wrote \(schemas.count) schemas to \(outputDir)/\n".utf8))
+        Terminal.writeError("wrote \(schemas.count) schemas to \(TerminalText.escaped(outputDir))/\n")
     }
 }

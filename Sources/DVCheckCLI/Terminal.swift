@@ -11,9 +11,10 @@ enum Terminal {
         isatty(fd) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Writes text to standard error.
+    /// Writes text to standard error (a closed standard error is ignored).
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { try? AtomicFile.writeAll(2, $0) }
     }
 
     /// Prints diagnostics compiler-style, paths relative to the current folder.
@@ -51,19 +52,27 @@ enum OutputWriter {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes a plain-text listing the tool lays out itself (explain, test, history, rules): lines
+    /// and tabs stay, every other control or bidirectional character from the inputs is escaped.
+    static func writeText(_ text: String, to path: String?) throws {
+        try write(Data(TerminalText.escaped(text, keepingLines: true).utf8), to: path)
+    }
+
     static func write(_ data: Data, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
         do {
-            try data.withUnsafeBytes { try AtomicFile.write($0, to: path) }
+            if let path {
+                try data.withUnsafeBytes { try AtomicFile.write($0, to: path) }
+            } else {
+                // A reader that went away (`| head`) is a report not delivered: exit 2, not SIGPIPE.
+                try data.withUnsafeBytes { try AtomicFile.writeAll(1, $0) }
+            }
         } catch {
             Terminal.printDiagnostics(
                 [
                     .error(
-                        "output.write-failed", "the report could not be written (\(error)); no file was left behind",
-                        at: SourceLocation(path: path))
+                        "output.write-failed",
+                        "the report could not be written (\(error)); nothing was replaced and no temporary file was left",
+                        at: path.map { SourceLocation(path: $0) })
                 ],
                 baseDir: PathResolution.currentDirectory)
             throw ExitCode(2)

@@ -26,7 +26,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         out += "\(report.passed) passed, \(report.failed) failed\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try OutputWriter.writeText(out, to: nil)
         if report.diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
         if report.failed > 0 { throw ExitCode(1) }
     }

@@ -17,7 +17,8 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(
-        name: .customLong("as-of"), help: "Evaluation date YYYY-MM-DD (default: as_of in dvcheck.yaml, else today).")
+        name: .customLong("as-of"),
+        help: "Evaluation date YYYY-MM-DD, years 1900–2199 (default: as_of in dvcheck.yaml, else today).")
     var asOf: DateArgument?
 
     @Option(name: .customLong("max-rejected"), help: "Rejected records tolerated.")
@@ -25,6 +26,10 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .long, help: "text | json")
     var format: Format = .text
+
+    func validate() throws {
+        if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
+    }
 
     func run() throws {
         let project = ProjectLoader.load(

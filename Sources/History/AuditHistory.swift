@@ -18,16 +18,61 @@ public final class AuditHistory: Sendable {
     /// The file's path.
     public let path: String
 
+    /// How long a run waits for another run that holds the history's write lock (seconds): the
+    /// lock is held while a run compares, writes its report and records itself.
+    public static let busyTimeout: TimeInterval = 120
+
     /// Opens (creating if needed) the history at `path` and brings its tables up to date.
+    ///
+    /// A file that is an SQLite database but not a dvcheck history, or a history a newer dvcheck
+    /// wrote, is refused before anything is written to it.
     public init(path: String) throws(Failure) {
         self.path = path
+        if let kind = Self.specialFileKind(path) {
+            // SQLite would read a pipe for ever, or leave its journal beside a device (/dev/null-journal).
+            throw Failure(description: "'\(path)' is \(kind), not a history file; it was left untouched")
+        }
         do {
             var config = Configuration()
-            config.busyMode = .timeout(10)
+            config.busyMode = .timeout(Self.busyTimeout)
             queue = try DatabaseQueue(path: path, configuration: config)
-            try HistorySchema.migrator.migrate(queue)
+            // Looked at first without the write lock (a read-only history can still be shown), then
+            // upgraded under the lock after looking again: another run may have done it meanwhile.
+            if try !queue.read(HistorySchema.pendingMigrations).isEmpty {
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try HistorySchema.migrate(db, HistorySchema.pendingMigrations(db))
+                        return .commit
+                    }
+                }
+            }
+        } catch let refusal as HistorySchema.Refusal {
+            switch refusal {
+            case .notAHistory(let tables):
+                throw Failure(
+                    description: "'\(path)' is an SQLite database but not a dvcheck history (its tables: "
+                        + tables.joined(separator: ", ") + "); it was left untouched")
+            case .newer(let unknown):
+                throw Failure(
+                    description: "'\(path)' was written by a newer dvcheck (schema versions "
+                        + unknown.joined(separator: ", ") + " are unknown to this one); use that dvcheck or a newer one"
+                        + " — the file was left untouched")
+            }
         } catch {
             throw Failure(description: "cannot open the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// What the path is when it exists and is not a regular file ("a device"), else nil.
+    private static func specialFileKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
         }
     }
 
@@ -42,18 +87,60 @@ public final class AuditHistory: Sendable {
     /// The tracked findings of the latest run recorded with `scope`, or nil when there is none.
     public func previousFindings(scope: String) throws(Failure) -> [FindingRecord]? {
         do {
-            return try queue.read { db -> [FindingRecord]? in
-                guard
-                    let runID = try Int.fetchOne(
-                        db, sql: "SELECT id FROM run WHERE scope = ? ORDER BY id DESC LIMIT 1", arguments: [scope])
-                else { return nil }
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY unit, rule, fingerprint",
-                    arguments: [runID])
-                return rows.map(Self.finding)
-            }
+            return try queue.read { db in try Self.previousFindings(db, scope: scope) }
         } catch {
             throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+        }
+    }
+
+    /// The previous run's findings read from `db`.
+    private static func previousFindings(_ db: Database, scope: String) throws -> [FindingRecord]? {
+        guard
+            let runID = try Int.fetchOne(
+                db, sql: "SELECT id FROM run WHERE scope = ? ORDER BY id DESC LIMIT 1", arguments: [scope])
+        else { return nil }
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY unit, rule, fingerprint", arguments: [runID])
+        return rows.map(Self.finding)
+    }
+
+    /// Compares and records a run as one step, so that runs sharing the file at once are recorded one
+    /// after the other and each compares with the one recorded before it (no finding is `new` twice).
+    ///
+    /// Inside one `BEGIN IMMEDIATE` transaction (waiting up to `busyTimeout` for another run's):
+    /// reads the latest run of `scope`, hands its findings (nil when there is none) to `body` — which
+    /// compares, writes the report and returns the run to record, or nil to record nothing — then
+    /// records it. `beforeCommit` runs after every row is written. An error thrown by `body` or
+    /// `beforeCommit` undoes the transaction and is rethrown as it is; a database error becomes a
+    /// `Failure`. Returns the recorded run's number.
+    @discardableResult
+    public func compareAndRecord(
+        scope: String, beforeCommit: () throws -> Void = {}, _ body: ([FindingRecord]?) throws -> RunRecord?
+    ) throws -> Int? {
+        var callerError: (any Error)?
+        do {
+            return try queue.writeWithoutTransaction { db -> Int? in
+                var id: Int?
+                try db.inTransaction(.immediate) {
+                    let previous = try Self.previousFindings(db, scope: scope)
+                    let run: RunRecord?
+                    do { run = try body(previous) } catch {
+                        callerError = error
+                        throw error
+                    }
+                    guard let run else { return .rollback }
+                    id = try Self.insert(run, into: db)
+                    do { try beforeCommit() } catch {
+                        callerError = error
+                        throw error
+                    }
+                    return .commit
+                }
+                return id
+            }
+        } catch {
+            if let callerError { throw callerError }
+            throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
         }
     }
 
@@ -65,36 +152,7 @@ public final class AuditHistory: Sendable {
     public func record(_ run: RunRecord, beforeCommit: () throws -> Void = {}) throws(Failure) -> Int {
         do {
             return try queue.write { db -> Int in
-                let newCount = run.findings.filter { $0.change == "new" }.count
-                try db.execute(
-                    sql: """
-                        INSERT INTO run (recorded_at, as_of, tool_version, scope, inputs_sha256, evaluated, satisfied,
-                        violated, pending, waived, new, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        run.recordedAt, run.asOf, run.toolVersion, run.scope, Self.digest(run.inputs), run.evaluated,
-                        run.satisfied, run.violated, run.pending, run.waived, newCount, run.resolved,
-                    ])
-                let id = Int(db.lastInsertedRowID)
-                for i in run.inputs {
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO run_input (run_id, kind, path, sha256, read, accepted, rejected, ignored)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [id, i.kind, i.path, i.sha256, i.read, i.accepted, i.rejected, i.ignored])
-                }
-                let insert = try db.makeStatement(
-                    sql: """
-                        INSERT OR REPLACE INTO finding (run_id, fingerprint, rule, unit, group_unit, group_name, status,
-                        severity, reason, period, due, ref, message, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                for f in run.findings {
-                    try insert.execute(arguments: [
-                        id, f.fingerprint, f.rule, f.unit, f.group, f.groupName, f.status, f.severity, f.reason,
-                        f.period, f.due, f.ref, f.message, f.change,
-                    ])
-                }
+                let id = try Self.insert(run, into: db)
                 try beforeCommit()
                 return id
             }
@@ -103,6 +161,41 @@ public final class AuditHistory: Sendable {
         } catch {
             throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
         }
+    }
+
+    /// Inserts a run's rows; returns its number.
+    private static func insert(_ run: RunRecord, into db: Database) throws -> Int {
+        let newCount = run.findings.filter { $0.change == "new" }.count
+        try db.execute(
+            sql: """
+                INSERT INTO run (recorded_at, as_of, tool_version, scope, inputs_sha256, evaluated, satisfied,
+                violated, pending, waived, new, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.recordedAt, run.asOf, run.toolVersion, run.scope, Self.digest(run.inputs), run.evaluated,
+                run.satisfied, run.violated, run.pending, run.waived, newCount, run.resolved,
+            ])
+        let id = Int(db.lastInsertedRowID)
+        for i in run.inputs {
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO run_input (run_id, kind, path, sha256, read, accepted, rejected, ignored)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, i.kind, i.path, i.sha256, i.read, i.accepted, i.rejected, i.ignored])
+        }
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT OR REPLACE INTO finding (run_id, fingerprint, rule, unit, group_unit, group_name, status,
+                severity, reason, period, due, ref, message, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for f in run.findings {
+            try insert.execute(arguments: [
+                id, f.fingerprint, f.rule, f.unit, f.group, f.groupName, f.status, f.severity, f.reason,
+                f.period, f.due, f.ref, f.message, f.change,
+            ])
+        }
+        return id
     }
 
     /// The last `last` runs (all when nil), oldest first, with violations per severity and per

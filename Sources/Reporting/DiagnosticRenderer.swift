@@ -2,6 +2,9 @@ import ComplianceCore
 
 /// Prints diagnostics like a compiler: `path:line:column: error: message [code]`, then the source
 /// line and a caret under the column.
+///
+/// Paths, messages and source lines go through `TerminalText.escaped`: nothing the inputs contain
+/// reaches the terminal raw.
 public enum DiagnosticRenderer {
     /// Renders one diagnostic; `sourceLine` returns a file's line (1-based) if it can be read, and `displayPath` maps a project path to the path shown (for example relative to the current folder).
     public static func render(
@@ -10,24 +13,28 @@ public enum DiagnosticRenderer {
     ) -> String {
         var head = ""
         if let loc = d.location {
-            head = displayPath(loc.path)
+            head = TerminalText.escaped(displayPath(loc.path))
             head += ":\(max(loc.line, 1)):\(max(loc.column, 1)): "
         }
         let level =
             color
             ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m")
             : d.level.rawValue
-        var out = head + level + ": " + d.message + " [\(d.code)]\n"
+        var out = head + level + ": " + TerminalText.escaped(d.message) + " [\(TerminalText.escaped(d.code))]\n"
         if let loc = d.location, loc.line > 0, let text = sourceLine(loc.path, loc.line) {
             let clean = text.replacingOccurrences(of: "\t", with: " ")
-            out += "  " + clean + "\n"
+            out += "  " + TerminalText.escaped(clean) + "\n"
             if loc.column > 0 {
-                let pad = String(repeating: " ", count: min(loc.column - 1, clean.count))
+                // The caret stands under the column as shown: each escape before it widens the line.
+                let before = String(clean.unicodeScalars.prefix(loc.column - 1))
+                let widened = TerminalText.escaped(before).unicodeScalars.count - before.unicodeScalars.count
+                let pad = String(repeating: " ", count: min(loc.column - 1, clean.count) + widened)
                 out += "  " + pad + "^\n"
             }
         }
         for r in d.related where r.line > 0 {
-            out += "\(displayPath(r.path)):\(r.line):\(max(r.column, 1)): note: related location\n"
+            out +=
+                "\(TerminalText.escaped(displayPath(r.path))):\(r.line):\(max(r.column, 1)): note: related location\n"
         }
         return out
     }

@@ -59,14 +59,24 @@ enum HTMLAssets {
           var selects = Array.prototype.slice.call(document.querySelectorAll("select[data-filter]"));
           var shown = document.getElementById("shown");
           var lang = document.documentElement.lang || "vi";
+          // The values a filter keeps: the one chosen and, for units, every unit below it (options
+          // come parents first and name their parent, so one pass finds them).
+          function kept(s) {
+            var keep = Object.create(null);
+            keep[s.value] = true;
+            Array.prototype.forEach.call(s.options, function (o) {
+              var p = o.getAttribute("data-parent");
+              if (p !== null && keep[p] === true) { keep[o.value] = true; }
+            });
+            return keep;
+          }
           function apply() {
             var count = 0;
+            var active = selects.filter(function (s) { return s.value; }).map(function (s) {
+              return { name: "data-" + s.getAttribute("data-filter"), keep: kept(s) };
+            });
             rows.forEach(function (r) {
-              var ok = selects.every(function (s) {
-                if (!s.value) { return true; }
-                var have = (r.getAttribute("data-" + s.getAttribute("data-filter")) || "").split(" ");
-                return have.indexOf(s.value) >= 0;
-              });
+              var ok = active.every(function (a) { return a.keep[r.getAttribute(a.name) || ""] === true; });
               r.hidden = !ok;
               if (ok) { count += 1; }
             });

@@ -86,20 +86,9 @@ public enum HTMLReporter {
         return out
     }
 
-    /// Units with findings and their ancestors, in hierarchy order, with their depth.
-    static func unitRows(_ report: RunReport, units: Set<String>) -> [(id: String, depth: Int, isGroup: Bool)] {
-        guard let registry = report.registry else { return [] }
-        var all = units
-        var parents = Set<String>()
-        for id in units {
-            let chain = report.ancestors(of: id)
-            all.formUnion(chain)
-            parents.formUnion(chain)
-        }
-        return TextReporter.hierarchyOrder(registry, units: all).map { id in
-            (id, report.ancestors(of: id).count, parents.contains(id))
-        }
-    }
+    /// How many levels of a unit tree are shown indented; deeper units line up with the last level
+    /// (the page must grow with the number of units, not with their depth squared).
+    static let maxIndent = 12
 
     private static func matrix(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         var cells: [String: MatrixRow] = [:]
@@ -119,10 +108,10 @@ public enum HTMLReporter {
             out += "\(e(rule.id))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
-        for row in unitRows(report, units: unitIDs) {
+        for row in report.unitRows(for: unitIDs) {
             let name = report.unitName(row.id)
             out += "<tr data-unit=\"\(e(row.id))\"><th scope=\"row\"\(row.isGroup ? " class=\"group\"" : "")"
-            out += " style=\"padding-left:\(Double(row.depth) * 1.1 + 0.4)rem\">"
+            out += " style=\"padding-left:\(Double(min(row.depth, maxIndent)) * 1.1 + 0.4)rem\">"
             out += "\(e(name)) <small>\(e(row.id))</small></th>"
             for rule in rules {
                 guard let c = cells[rule.id + "\u{0}" + row.id] else {
@@ -150,13 +139,15 @@ public enum HTMLReporter {
         var out = "<section id=\"findings-section\">\n<h2>\(e(h.findings))</h2>\n"
         guard !findings.isEmpty else { return out + "<p>\(e(h.noFindings))</p>\n</section>\n" }
         out += "<div class=\"filters\">\n"
-        let filterUnits = unitRows(report, units: Set(findings.map(\.unit)))
+        // Each unit option names its parent: the script shows a unit's rows and its descendants'.
+        let filterUnits = report.unitRows(for: Set(findings.map(\.unit)))
         out += select(
             "unit", h.unit, h.all,
             filterUnits.map { row in
                 (
                     row.id,
-                    String(repeating: "\u{00A0}\u{00A0}", count: row.depth) + report.unitName(row.id) + " (\(row.id))"
+                    String(repeating: "\u{00A0}\u{00A0}", count: min(row.depth, maxIndent)) + report.unitName(row.id)
+                        + " (\(row.id))", row.parent
                 )
             })
         let ruleIDs = Set(findings.map(\.rule)).sorted { $0.codePointPrecedes($1) }
@@ -185,16 +176,25 @@ public enum HTMLReporter {
     }
 
     private static func select(_ key: String, _ label: String, _ all: String, _ options: [(String, String)]) -> String {
+        select(key, label, all, options.map { ($0.0, $0.1, nil) })
+    }
+
+    private static func select(
+        _ key: String, _ label: String, _ all: String, _ options: [(String, String, String?)]
+    ) -> String {
         var out = "<label>\(e(label)) <select data-filter=\"\(key)\" id=\"filter-\(key)\"><option value=\"\">"
         out += "\(e(all))</option>"
-        for (value, text) in options { out += "<option value=\"\(e(value))\">\(e(text))</option>" }
+        for (value, text, parent) in options {
+            out += "<option value=\"\(e(value))\""
+            if let parent { out += " data-parent=\"\(e(parent))\"" }
+            out += ">\(e(text))</option>"
+        }
         return out + "</select></label>\n"
     }
 
     private static func row(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
-        let unitPath = (report.ancestors(of: f.unit) + [f.unit]).joined(separator: " ")
         let mark = report.change(f)
-        var out = "<tr data-unit=\"\(e(unitPath))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
+        var out = "<tr data-unit=\"\(e(f.unit))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
         out += " data-severity=\"\(f.severity.rawValue)\" data-binding=\"\(report.binding(of: f.rule).rawValue)\""
         if let mark { out += " data-change=\"\(mark.rawValue)\"" }
         out += ">"
@@ -239,7 +239,7 @@ public enum HTMLReporter {
     private static func source(_ s: RuleSource?, _ language: Language) -> String {
         guard let s else { return "" }
         var text = e(SARIFReporter.legalSource(s, language))
-        if let url = s.url, url.hasPrefix("https://") || url.hasPrefix("http://") {
+        if let url = WebLink.httpURL(s.url) {
             text += " <a href=\"\(e(url))\" rel=\"noreferrer\">↗</a>"
         }
         return text

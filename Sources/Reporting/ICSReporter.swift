@@ -47,7 +47,7 @@ public enum ICSReporter {
                 "CATEGORIES:" + text(f.rule) + "," + text(f.severity.rawValue),
                 "TRANSP:TRANSPARENT",
             ]
-            if let url = report.rules[f.rule]?.source.url { lines.append("URL:" + url.filter { $0 > " " }) }
+            if let url = WebLink.httpURL(report.rules[f.rule]?.source.url) { lines.append("URL:" + url) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

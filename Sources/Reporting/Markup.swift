@@ -39,3 +39,28 @@ enum Markup {
             || (0x7F...0x9F).contains(s.value)
     }
 }
+
+/// Links taken from the inputs.
+enum WebLink {
+    /// `text` when it is an `http:` or `https:` URL (scheme in any case) with a host and no white
+    /// space or control character, else nil: no `javascript:`, `data:` or `file:` link reaches a
+    /// report.
+    static func httpURL(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if lower.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return nil
+        }
+        guard let first = rest.unicodeScalars.first, first != "/",
+            !text.unicodeScalars.contains(where: {
+                $0.properties.isWhitespace || TerminalText.needsEscape($0) || $0 == "\\"
+            })
+        else { return nil }
+        return text
+    }
+}

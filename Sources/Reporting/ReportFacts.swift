@@ -40,6 +40,44 @@ extension RunReport {
         return chain.reversed()
     }
 
+    /// One unit of the tree a report shows: its depth below its root, whether a listed unit is
+    /// below it, and its parent.
+    struct UnitRow {
+        let id: String
+        let depth: Int
+        let isGroup: Bool
+        let parent: String?
+    }
+
+    /// `units` and their ancestors, in hierarchy order (a parent before its children).
+    ///
+    /// Linear in the units listed: each chain is walked up only until it meets a unit already seen,
+    /// so a report grows with the number of units, not with their depth squared.
+    func unitRows(for units: Set<String>) -> [UnitRow] {
+        guard let registry else { return [] }
+        var all = Set<Int>()
+        var parents = Set<Int>()
+        for id in units {
+            guard var index = registry.index(of: id), all.insert(index).inserted else { continue }
+            var steps = 0
+            while let p = registry.parent(of: index), steps < registry.units.count {
+                parents.insert(p)
+                guard all.insert(p).inserted else { break }
+                index = p
+                steps += 1
+            }
+        }
+        var depth: [Int: Int] = [:]
+        return all.sorted { registry.hierarchyRank(of: $0) < registry.hierarchyRank(of: $1) }.map { index in
+            let parent = registry.parent(of: index)
+            let d = parent.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+            depth[index] = d
+            return UnitRow(
+                id: registry.units[index].id, depth: d, isGroup: parents.contains(index),
+                parent: parent.map { registry.units[$0].id })
+        }
+    }
+
     /// The tracked finding's change mark, when the run is compared with a previous one.
     func change(_ f: Finding) -> ChangeSet.Mark? { changes?.mark(f) }
 

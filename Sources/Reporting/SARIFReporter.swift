@@ -49,10 +49,17 @@ public enum SARIFReporter {
         w.beginArray("results")
         // Each rule file's URI once: percent-encoding it for every result was half of rendering.
         let ruleURIs = report.rules.mapValues { uri($0.location.path) }
+        // Each unit once in run.logicalLocations, under its parent: a result names its unit by index,
+        // so the log grows with the number of units, not with their depth squared.
+        let units = report.unitRows(
+            for: Set(report.evaluation.findings.lazy.filter { $0.status == .violated }.map(\.unit)))
+        var unitIndex: [String: Int] = [:]
+        for (i, row) in units.enumerated() { unitIndex[row.id] = i }
         for f in report.evaluation.findings where f.status == .violated {
-            result(f, report, ruleIndex[f.rule], ruleURIs[f.rule], labels, &w)
+            result(f, report, ruleIndex[f.rule], ruleURIs[f.rule], unitIndex[f.unit], labels, &w)
         }
         w.endArray()
+        logicalLocations(units, unitIndex, &w)
         runProperties(report, &w)
         w.endObject()
         w.endArray()
@@ -69,7 +76,7 @@ public enum SARIFReporter {
         w.beginObject("fullDescription")
         w.field("text", fullDescription(rule, language))
         w.endObject()
-        w.field("helpUri", rule.source.url)
+        w.field("helpUri", WebLink.httpURL(rule.source.url))
         w.beginObject("help")
         w.field("text", legalSource(rule.source, language))
         w.endObject()
@@ -112,7 +119,8 @@ public enum SARIFReporter {
     }
 
     private static func result(
-        _ f: Finding, _ report: RunReport, _ index: Int?, _ ruleURI: String?, _ labels: Labels, _ w: inout JSONWriter
+        _ f: Finding, _ report: RunReport, _ index: Int?, _ ruleURI: String?, _ unitIndex: Int?, _ labels: Labels,
+        _ w: inout JSONWriter
     ) {
         let rule = report.rules[f.rule]
         w.beginObject()
@@ -140,7 +148,7 @@ public enum SARIFReporter {
         w.beginArray("logicalLocations")
         w.beginObject()
         w.field("name", f.unit)
-        w.field("fullyQualifiedName", (report.ancestors(of: f.unit) + [f.unit]).joined(separator: "/"))
+        w.field("index", unitIndex)
         w.field("kind", "organization-unit")
         w.endObject()
         w.endArray()
@@ -171,6 +179,21 @@ public enum SARIFReporter {
         }
         w.endObject()
         w.endObject()
+    }
+
+    /// `run.logicalLocations`: the units of the results and their ancestors, parents first, each
+    /// with its parent's index.
+    private static func logicalLocations(_ units: [RunReport.UnitRow], _ index: [String: Int], _ w: inout JSONWriter) {
+        guard !units.isEmpty else { return }
+        w.beginArray("logicalLocations")
+        for row in units {
+            w.beginObject()
+            w.field("name", row.id)
+            w.field("kind", "organization-unit")
+            w.field("parentIndex", row.parent.flatMap { index[$0] })
+            w.endObject()
+        }
+        w.endArray()
     }
 
     private static func runProperties(_ report: RunReport, _ w: inout JSONWriter) {

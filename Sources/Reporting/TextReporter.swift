@@ -5,6 +5,9 @@ extension RunSummary: RunSummaryLike {}
 
 /// `--format text`: what an inspector reads — findings grouped by unit, each unit shown under its
 /// parents, one line per finding, and a closing summary.
+///
+/// Every text taken from the inputs goes through `TerminalText.escaped` (`t` here): only the tool's
+/// own colours reach the terminal.
 public enum TextReporter {
     /// Renders the report; `color` adds ANSI colours (only on a terminal, never with NO_COLOR).
     public static func render(_ report: RunReport, color: Bool) -> String {
@@ -29,7 +32,7 @@ public enum TextReporter {
                 var parts = [p.unit, p.rule, report.ruleTitle(p.rule)]
                 if let period = p.period { parts.append(period) }
                 parts.append("\(labels.was) " + labels.status(raw: p.status))
-                out += "  " + parts.joined(separator: "  ") + "\n"
+                out += "  " + parts.map(t).joined(separator: "  ") + "\n"
             }
         }
         out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
@@ -45,7 +48,7 @@ public enum TextReporter {
             case .waived: .blue
             case .satisfied: .green
             }
-        var parts = [paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", f.rule, title]
+        var parts = [paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", t(f.rule), t(title)]
         if let mark = report.change(f) {
             var tag = "(" + labels.change(mark)
             if let was = report.changes?.previousStatus[f.fingerprint] {
@@ -53,13 +56,13 @@ public enum TextReporter {
             }
             parts.insert(paint(tag + ")", mark == .new ? .bold : .plain, color), at: 1)
         }
-        if let p = f.period { parts.append(p) }
-        if let r = f.ref { parts.append("ref \(r)") }
+        if let p = f.period { parts.append(t(p)) }
+        if let r = f.ref { parts.append("ref \(t(r))") }
         if let d = f.due { parts.append("\(labels.due) \(d)") }
         if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
         if let reason = f.reason { parts.append(labels.reason(reason) + (f.daysLate.map { " +\($0)d" } ?? "")) }
         if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
-        if !f.events.isEmpty { parts.append("\(labels.evidence): " + f.events.joined(separator: ", ")) }
+        if !f.events.isEmpty { parts.append("\(labels.evidence): " + t(f.events.joined(separator: ", "))) }
         return parts.joined(separator: "  ")
     }
 
@@ -74,8 +77,11 @@ public enum TextReporter {
             guardCount += 1
         }
         let unit = registry.units[registry.index(of: id) ?? 0]
-        return (names.reversed() + ["\(unit.name) (\(unit.id))"]).joined(separator: " › ")
+        return t((names.reversed() + ["\(unit.name) (\(unit.id))"]).joined(separator: " › "))
     }
+
+    /// Input text as it may be shown on a terminal.
+    static func t(_ s: String) -> String { TerminalText.escaped(s) }
 
     /// Units in hierarchy order: a parent's findings before its children's, siblings by id.
     static func hierarchyOrder(_ registry: UnitRegistry, units: Set<String>) -> [String] {

@@ -40,12 +40,20 @@ public struct RuleTestRunner {
         let cwd = PathResolution.currentDirectory
         for path in paths {
             let absolute = PathResolution.absolute(path, base: cwd)
-            switch FileExpansion.expand(absolute, extensions: ["yaml", "yml"]) {
-            case .missing:
-                report.diagnostics.append(.error("test.missing-file", "no such file or folder: \(path)"))
-            case .files(let files):
-                for f in files { runFile(f.path, display: PathResolution.relative(f.path, to: cwd), into: &report) }
+            let checked = FileExpansion.expandChecked(absolute, extensions: ["yaml", "yml"])
+            // A test file that cannot be read (a name that is not UTF-8, a pipe) is an error, never skipped.
+            for problem in checked.problems {
+                let shown = PathResolution.relative(problem.path, to: cwd)
+                report.diagnostics.append(
+                    .error(
+                        YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+                        at: SourceLocation(path: shown)))
             }
+            guard let files = checked.files else {
+                report.diagnostics.append(.error("test.missing-file", "no such file or folder: \(path)"))
+                continue
+            }
+            for f in files { runFile(f.path, display: PathResolution.relative(f.path, to: cwd), into: &report) }
         }
         return report
     }

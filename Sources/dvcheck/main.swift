@@ -1,3 +1,3 @@
 import DVCheckCLI
 
-DVCheckCommand.main()
+DVCheckCommand.runMain()

@@ -44,8 +44,12 @@ enum RunError: Error, CustomStringConvertible {
 
 /// Runs `dvcheck` with `arguments` in `directory`, killing it after `seconds`: a hostile input must
 /// never hang the tool, and a hang must not hang the test suite either.
-func runBounded(_ arguments: [String], in directory: URL, seconds: Double = 60) throws -> BoundedRun {
-    guard let binary = dvcheckBinary else { throw RunError.binaryNotFound }
+///
+/// `via` runs another program instead (a shell that hands `dvcheck` arguments a Swift string cannot hold).
+func runBounded(_ arguments: [String], in directory: URL, seconds: Double = 60, via: String? = nil) throws
+    -> BoundedRun
+{
+    guard let binary = via ?? dvcheckBinary else { throw RunError.binaryNotFound }
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-bad-" + UUID().uuidString)
     try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: tmp) }

@@ -35,6 +35,16 @@ public enum FileExpansion {
         public let path: String
         /// What is wrong with it.
         public let kind: Kind
+
+        /// What the entry is, for a message: "named in an encoding other than UTF-8 (rename it)".
+        public var reason: String {
+            switch kind {
+            case .symlinkLoop: "a symbolic link back into its own folder, or a loop of links"
+            case .notAFile(let what): "\(what), not a regular file"
+            case .danglingLink: "a symbolic link to a file that does not exist"
+            case .invalidName: "named in an encoding other than UTF-8 (rename it)"
+            }
+        }
     }
 
     /// Files found and problems met, in one pass.
