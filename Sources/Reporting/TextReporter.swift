@@ -48,7 +48,9 @@ public enum TextReporter {
             case .waived: .blue
             case .satisfied: .green
             }
-        var parts = [paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", t(f.rule), t(title)]
+        var parts = [
+            paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", t(f.rule), t(title),
+        ]
         if let mark = report.change(f) {
             var tag = "(" + labels.change(mark)
             if let was = report.changes?.previousStatus[f.fingerprint] {
