@@ -31,8 +31,13 @@ public struct RuleTestRunner {
         public var failed: Int { outcomes.count - passed }
     }
 
-    /// A runner.
-    public init() {}
+    /// Runs only the tests whose name contains this text; nil runs every test.
+    public let filter: String?
+
+    /// A runner; `filter` keeps the tests whose name contains it.
+    public init(filter: String? = nil) {
+        self.filter = filter
+    }
 
     /// Finds test files (`*.yaml`, `*.yml`) under the given files or folders and runs them all.
     public func run(paths: [String]) -> Report {
@@ -131,6 +136,7 @@ public struct RuleTestRunner {
         else { return nil }
         let before = reader.diagnostics.count
         let name = t["name"].flatMap { reader.text($0.value, what: "name") } ?? ""
+        if let filter, !name.contains(filter) { return nil }
         let ruleIDs = t["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
         for id in ruleIDs where rules[id] == nil {
             if let n = t["rule"]?.value {
@@ -192,6 +198,7 @@ public struct RuleTestRunner {
         let result = Engine.evaluate(
             rules: ruleIDs.compactMap { rules[$0] }, registry: registry, store: store, calendar: calendar, waivers: [],
             options: options)
-        return Outcome(location: location, name: name, failure: expectation.compare(with: result.findings))
+        return Outcome(
+            location: location, name: name, failure: expectation.compare(with: result.findings, path: reader.path))
     }
 }

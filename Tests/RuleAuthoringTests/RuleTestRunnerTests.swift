@@ -79,7 +79,7 @@ struct RuleTestRunnerTests {
                 """)
         let report = RuleTestRunner().run(paths: [p.root + "/tests"])
         #expect(report.failed == 1)
-        #expect(report.outcomes.first?.failure?.contains("missing (line 13): status=violated period=2023-W09") == true)
+        #expect(report.outcomes.first?.failure?.contains("t.yaml:13: missing: status=violated period=2023-W09") == true)
     }
 
     @Test func anUnknownRuleOrKeyMakesTheFileInvalid() {
