@@ -15,23 +15,20 @@ enum OverlapCheck {
         let patterns: String?
     }
 
-    /// The canonical text of the event patterns a rule declares at its top level (every field of its
-    /// kind whose shape is an event pattern), so that `type: a` equals `type: [a]`, key order and list
-    /// order do not matter, and `{ eq: v }` equals `v`.
+    /// The canonical text of the event patterns that say what a rule judges — every *required*
+    /// top-level field of its kind whose shape is an event pattern (`event`; `trigger` and `fulfil`;
+    /// `target` and `requires`); optional ones such as extensions only change how an item is judged —
+    /// so that `type: a` equals `type: [a]`, key and list order do not matter, and `{ eq: v }` is `v`.
     static func patternSignature(of rule: YAMLNode, kind: any ObligationKind.Type) -> String? {
-        var parts: [String] = []
-        for field in kind.fields {
-            guard case .reference("eventPattern") = field.type else { continue }
-            let value = rule.value(forKey: field.name)
-            parts.append(field.name + "=" + (value.map(canonical) ?? "-"))
-        }
+        let fields = patternFields(of: kind)
+        let parts = fields.map { name in name + "=" + (rule.value(forKey: name).map(canonical) ?? "-") }
         return parts.isEmpty ? nil : parts.joined(separator: ";")
     }
 
-    /// The names of a kind's event-pattern fields, for the message ("trigger and fulfil").
+    /// The names of a kind's required event-pattern fields, for the signature and the message.
     static func patternFields(of kind: any ObligationKind.Type) -> [String] {
         kind.fields.compactMap { f in
-            if case .reference("eventPattern") = f.type { return f.name }
+            if case .reference("eventPattern") = f.type, f.required { return f.name }
             return nil
         }
     }
@@ -65,52 +62,50 @@ enum OverlapCheck {
         var out: [Diagnostic] = []
         for key in order {
             guard let members = groups[key], members.count > 1 else { continue }
-            // Units each rule selects over its whole effective range, computed once per rule.
-            let selected = members.map { i in
-                Set(
-                    facts.units(
-                        selectedBy: candidates[i].rule.appliesTo, livingBetween: candidates[i].rule.effective.from,
-                        and: candidates[i].rule.effective.to))
-            }
+            // Units each rule selects over its whole effective range, computed once per rule and
+            // only for rules whose range meets another's (successor splits never need it).
+            var selected: [Int: [Bool]] = [:]
             for b in members.indices {
                 for a in 0..<b {
-                    if let d = overlap(
-                        candidates[members[a]].rule, candidates[members[b]].rule, selected[a], selected[b], facts)
-                    {
-                        out.append(d)
+                    let (earlier, later) = (candidates[members[a]].rule, candidates[members[b]].rule)
+                    guard let days = commonDays(earlier.effective, later.effective) else { continue }
+                    for m in [members[a], members[b]] where selected[m] == nil {
+                        let e = candidates[m].rule.effective
+                        selected[m] = facts.selection(candidates[m].rule.appliesTo, between: e.from, and: e.to)
                     }
+                    guard let x = selected[members[a]], let y = selected[members[b]] else { continue }
+                    let common = x.indices.filter {
+                        x[$0] && y[$0] && facts.exists($0, between: days.from, and: days.to)
+                    }
+                    if !common.isEmpty { out.append(warning(earlier, later, common, days, facts)) }
                 }
             }
         }
         return out
     }
 
-    /// The warning for `later` against `earlier`, or nil when their ranges or units are disjoint.
-    private static func overlap(
-        _ earlier: Rule, _ later: Rule, _ earlierUnits: Set<Int>, _ laterUnits: Set<Int>, _ facts: UnitFacts
-    ) -> Diagnostic? {
-        let from = max(earlier.effective.from, later.effective.from)
+    /// The days both ranges hold, or nil when they are disjoint.
+    private static func commonDays(_ a: Effective, _ b: Effective) -> (from: Day, to: Day?)? {
+        let from = max(a.from, b.from)
         let to: Day? =
-            switch (earlier.effective.to, later.effective.to) {
+            switch (a.to, b.to) {
             case (nil, nil): nil
-            case (let a?, nil): a
-            case (nil, let b?): b
-            case (let a?, let b?): min(a, b)
+            case (let x?, nil): x
+            case (nil, let y?): y
+            case (let x?, let y?): min(x, y)
             }
         if let to, to < from { return nil }
-        // A common unit must also exist while both are in force.
-        let common = earlierUnits.intersection(laterUnits).filter { i in
-            let u = facts.registry.units[i]
-            return (u.from.map { start in to.map { start <= $0 } ?? true } ?? true) && (u.to.map { $0 >= from } ?? true)
-        }.sorted()
-        guard let first = common.first else { return nil }
-        let kind = Kinds.type(named: later.kind)
-        let fields = kind.map(patternFields) ?? []
-        let range = to.map { "from \(from) to \($0)" } ?? "from \(from) on"
-        let units =
-            common.count == 1
-            ? "unit \(facts.registry.units[first].id)"
-            : "\(common.count) units (\(facts.registry.units[first].id), …)"
+        return (from, to)
+    }
+
+    /// The warning for `later` against `earlier`, naming the first common unit and the common days.
+    private static func warning(
+        _ earlier: Rule, _ later: Rule, _ common: [Int], _ days: (from: Day, to: Day?), _ facts: UnitFacts
+    ) -> Diagnostic {
+        let fields = Kinds.type(named: later.kind).map(patternFields) ?? []
+        let range = days.to.map { "from \(days.from) to \($0)" } ?? "from \(days.from) on"
+        let first = facts.registry.units[common[0]].id
+        let units = common.count == 1 ? "unit \(first)" : "\(common.count) units (\(first), …)"
         return Diagnostic(
             .warning, code,
             "rule \(later.id) overlaps rule \(earlier.id) (\(earlier.location.path):\(earlier.location.line)): "
