@@ -76,10 +76,10 @@ public enum SchemaWriter {
 
     /// A rule, closed twice with `additionalProperties: false`.
     ///
-    /// No `unevaluatedProperties`, which draft-07 tools ignore. Closed here to the common keys plus every kind's keys, so a misspelt key is
-    /// caught even before `kind` is written; and, once `kind` names a kind, by that kind's own
-    /// definition (common keys plus its keys), selected with `if`/`then`, so another kind's key is
-    /// caught too. Everything comes from the loaders' field specs.
+    /// No `unevaluatedProperties`, which draft-07 tools ignore. Closed here to the common keys plus
+    /// every kind's keys, so a misspelt key is caught even before `kind` is written; and, once
+    /// `kind` names a kind, by that kind's own definition (common keys plus its keys), selected with
+    /// `if`/`then`, so another kind's key is caught too. Everything comes from the field specs.
     static func ruleSchema(_ w: inout SchemaJSON) {
         w.open()
         w.key("type", string: "object")
