@@ -4,16 +4,16 @@ import YAMLSupport
 
 /// What the registry's units carry — ids, levels, kinds, tags — so selector values can be checked
 /// against it: `level: comune` must not silently disable a rule.
-public struct UnitFacts: Sendable {
+struct UnitFacts: Sendable {
     /// The registry the values come from.
-    public let registry: UnitRegistry
+    let registry: UnitRegistry
     let ids: Set<String>
     let levels: Set<String>
     let kinds: Set<String>
     let tags: Set<String>
 
     /// The facts of a registry.
-    public init(registry: UnitRegistry) {
+    init(registry: UnitRegistry) {
         self.registry = registry
         var ids = Set<String>()
         var levels = Set<String>()
