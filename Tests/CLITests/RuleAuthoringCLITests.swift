@@ -27,7 +27,7 @@ struct RuleAuthoringCLITests {
         #expect(run.status == 0, "\(run.err)")
         #expect(
             run.err.contains(
-                "rules/r.yaml:7:26: warning: no unit of the registry has level 'comune', so this selects nothing (did you mean 'commune'?) [rule.unknown-selector-value]"
+                "rules/r.yaml:7:26: warning: no unit of the registry has level 'comune', so this value matches no unit (did you mean 'commune'?) [rule.unknown-selector-value]"
             ), "\(run.err)")
         #expect(run.err.contains("rules/r.yaml:7:5: warning: applies_to selects no unit"))
         #expect(run.err.contains("[rule.selects-nothing]"))

@@ -64,6 +64,8 @@ struct RuleLintTests {
         #expect(warnings.map(\.message).joined().contains("did you mean 'people-committee'?"))
         #expect(warnings.map(\.message).joined().contains("tag 'remot'"))
         #expect(warnings.map(\.message).joined().contains("did you mean 'district'?"))
+        #expect(warnings.last?.message.contains("level 'distrct', so this value excludes no unit") == true)
+        #expect(warnings.first?.message.contains("so this value matches no unit") == true)
     }
 
     @Test func aSelectorInADeadlineOverrideIsCheckedToo() {

@@ -111,7 +111,7 @@ enum SelectorCheck {
             }
         }
 
-        private mutating func selector(_ node: YAMLNode, _ reader: inout NodeReader) {
+        private mutating func selector(_ node: YAMLNode, _ reader: inout NodeReader, negated: Bool = false) {
             guard node.entries != nil, seen.insert(node.start).inserted else { return }
             if let unitIDs {
                 for key in ["id", "under"] {
@@ -124,27 +124,28 @@ enum SelectorCheck {
                 }
             }
             if let facts {
-                unknown(values(node.value(forKey: "level")), "level", facts.levels, &reader)
-                unknown(values(node.value(forKey: "kind")), "kind", facts.kinds, &reader)
+                unknown(values(node.value(forKey: "level")), "level", facts.levels, negated, &reader)
+                unknown(values(node.value(forKey: "kind")), "kind", facts.kinds, negated, &reader)
                 if let tags = node.value(forKey: "tags") {
                     let nodes =
                         tags.entries != nil
                         ? values(tags.value(forKey: "all")) + values(tags.value(forKey: "any")) : values(tags)
-                    unknown(nodes, "tag", facts.tags, &reader)
+                    unknown(nodes, "tag", facts.tags, negated, &reader)
                 }
             }
-            if let inner = node.value(forKey: "not") { selector(inner, &reader) }
+            if let inner = node.value(forKey: "not") { selector(inner, &reader, negated: !negated) }
         }
 
+        /// Inside `not` (`negated`) such a value excludes nothing; elsewhere it matches nothing.
         private func unknown(
-            _ values: [(text: String, node: YAMLNode)], _ what: String, _ known: Set<String>,
+            _ values: [(text: String, node: YAMLNode)], _ what: String, _ known: Set<String>, _ negated: Bool,
             _ reader: inout NodeReader
         ) {
             for v in values where !known.contains(v.text) {
                 reader.warning(
                     code: SelectorCheck.unknownValueCode,
-                    "no unit of the registry has \(what) '\(v.text)', so this selects nothing"
-                        + Suggestions.hint(for: v.text, in: known),
+                    "no unit of the registry has \(what) '\(v.text)', so this value "
+                        + (negated ? "excludes no unit" : "matches no unit") + Suggestions.hint(for: v.text, in: known),
                     at: v.node)
             }
         }
