@@ -33,6 +33,16 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         var report = RuleTestRunner(filter: filter).run(paths: paths.isEmpty ? ["rules/tests"] : paths)
+        if let output, InputFiles.contains(output, in: report.inputPaths) {
+            // A report must never replace a test or rule file it was made from.
+            report.diagnostics.append(
+                .error(
+                    "config.output-is-input",
+                    "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)"))
+            Terminal.printDiagnostics(
+                report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)
+            throw ExitCode(2)
+        }
         if let filter, report.outcomes.isEmpty, !report.diagnostics.contains(where: { $0.level == .error }) {
             // A CI job whose filter matches nothing must not pass silently.
             report.diagnostics.append(.error("test.no-match", "no test name contains '\(filter)'; nothing was run"))

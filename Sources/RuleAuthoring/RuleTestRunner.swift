@@ -25,6 +25,9 @@ public struct RuleTestRunner {
         public var outcomes: [Outcome] = []
         /// Problems that make test files invalid (exit 2).
         public var diagnostics: [Diagnostic] = []
+        /// Every file read (absolute): test files, rule files, vocabularies, calendars — so that
+        /// `--output` can refuse to overwrite one.
+        public var inputPaths: [String] = []
         /// Passed tests.
         public var passed: Int { outcomes.filter { $0.failure == nil }.count }
         /// Failed tests.
@@ -56,6 +59,7 @@ public struct RuleTestRunner {
     }
 
     private func runFile(_ path: String, display: String, into report: inout Report) {
+        report.inputPaths.append(path)
         let loaded = YAMLFileLoader.load(path: path, displayPath: display, missingCode: "test.missing-file")
         report.diagnostics += loaded.diagnostics
         guard let root = loaded.root else { return }
@@ -76,6 +80,7 @@ public struct RuleTestRunner {
         }
         var vocabulary: Vocabulary?
         if let v = resolve(file["vocabulary"]) {
+            report.inputPaths.append(v)
             let (voc, d) = VocabularyLoader.load(
                 path: v, display: PathResolution.relative(v, to: PathResolution.currentDirectory))
             vocabulary = voc
@@ -83,6 +88,7 @@ public struct RuleTestRunner {
         }
         var calendar = WorkCalendar.weekendsOnly
         if let c = resolve(file["calendar"]) {
+            report.inputPaths.append(c)
             let (cal, d) = CalendarLoader.load(
                 path: c, display: PathResolution.relative(c, to: PathResolution.currentDirectory))
             calendar = cal ?? .weekendsOnly
@@ -102,6 +108,7 @@ public struct RuleTestRunner {
                 }
             }
         }
+        report.inputPaths += ruleFiles.map(\.path)
         let rules = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: ruleFiles)
         reader.diagnostics += rules.diagnostics.filter { $0.level == .error }
         let sharedUnits = file["units"]?.value

@@ -184,4 +184,17 @@ struct RuleAuthoringCLITests {
             "\(run.out)")
         #expect(run.out.contains("type=\"test.unknown-key\""))
     }
+
+    @Test func outputNeverReplacesATestOrRuleFile() throws {
+        let p = ruleTestProject()
+        let before = try String(contentsOfFile: p.root + "/tests/t.yaml", encoding: .utf8)
+        for target in ["tests/t.yaml", "./tests/../rules/r.yaml"] {
+            let run = try dvcheck(
+                ["test", "tests", "--format", "junit", "--output", target], in: URL(fileURLWithPath: p.root))
+            #expect(run.status == 2)
+            #expect(run.err.contains("is an input of this run; refusing to overwrite it"), "\(run.err)")
+            #expect(run.err.contains("[config.output-is-input]"))
+        }
+        #expect(try String(contentsOfFile: p.root + "/tests/t.yaml", encoding: .utf8) == before)
+    }
 }
