@@ -8,7 +8,7 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract:
-            "Write JSON Schemas (draft 2020-12) for rules, units, vocabulary, calendar, waivers, logs, tests, dvcheck.yaml."
+            "Write JSON Schemas (draft-07) for rules, units, vocabulary, calendar, waivers, logs, tests, dvcheck.yaml."
     )
 
     @Argument(help: "One schema to print (rules, units, vocabulary, calendar, waivers, events, rule-test, config).")

@@ -7,7 +7,8 @@ import Reporting
 /// `dvcheck validate`: load everything a check would and report every problem (exit 0 or 2).
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check the configuration, rules, units, calendar, waivers and logs.")
+        commandName: "validate",
+        abstract: "Check the configuration, rules, units, calendar, waivers and logs (--strict: warnings are errors).")
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,6 +28,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "text | json")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Treat warnings as errors (exit 2): for rule authors' CI.")
+    var strict = false
+
     func validate() throws {
         if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
     }
@@ -35,9 +39,12 @@ struct ValidateCommand: ParsableCommand {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
             today: { $0.today(now: Date()) })
-        let sorted = project.diagnostics.sorted(by: Diagnostic.stableOrder)
+        var sorted = project.diagnostics.sorted(by: Diagnostic.stableOrder)
+        if strict { sorted = sorted.map(Self.strictened) }
         Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
-        let failed = !project.inputsValid || project.rejectedCount > maxRejected
+        let failed =
+            !project.inputsValid || project.rejectedCount > maxRejected
+            || (strict && sorted.contains { $0.level == .error })
         switch format {
         case .json:
             try OutputWriter.write(JSONReporter.renderDiagnostics(sorted), to: nil)
@@ -50,5 +57,11 @@ struct ValidateCommand: ParsableCommand {
                 to: nil)
         }
         throw ExitCode(failed ? 2 : 0)
+    }
+
+    /// Under `--strict` a warning is reported as an error, with its code and message unchanged.
+    static func strictened(_ d: Diagnostic) -> Diagnostic {
+        guard d.level == .warning else { return d }
+        return Diagnostic(.error, d.code, d.message, at: d.location, related: d.related)
     }
 }

@@ -1,5 +1,5 @@
 /// Named shapes shared by several files (selectors, event patterns, where maps), registered once so
-/// JSON Schemas can define them in `$defs` and loaders can name their keys.
+/// JSON Schemas can define them once (`definitions`) and loaders can name their keys.
 public enum SharedShapes {
     /// `applies_to` / `when.unit` selector keys.
     public static let selector: [FieldSpec] = [

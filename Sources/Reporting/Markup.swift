@@ -1,8 +1,8 @@
 /// Escaping for the markup formats (HTML, JUnit XML), so no data field can open a tag, close an
 /// attribute or carry a character XML 1.0 forbids.
-enum Markup {
+public enum Markup {
     /// Text escaped for an HTML or XML text node or a double- or single-quoted attribute value.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -27,7 +27,7 @@ enum Markup {
     }
 
     /// Like `escape`, but keeps line breaks as real newlines (for a `<failure>` body or `<pre>`).
-    static func escapeKeepingLines(_ s: String) -> String {
+    public static func escapeKeepingLines(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             .joined(separator: "\n")
     }

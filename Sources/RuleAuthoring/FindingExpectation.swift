@@ -14,6 +14,21 @@ struct FindingExpectation {
         }
 
         var description: String { fields.map { "\($0.0)=\($0.1 ?? "null")" }.joined(separator: " ") }
+
+        /// Whether it gives `period` or `ref` and agrees with `f` on every identity field it gives.
+        func sameIdentity(as f: Finding) -> Bool {
+            let given = fields.filter { FindingExpectation.identityFields.contains($0.0) }
+            guard given.contains(where: { $0.0 == "period" || $0.0 == "ref" }) else { return false }
+            return given.allSatisfy { key, value in FindingExpectation.value(of: key, in: f) == value }
+        }
+
+        /// The fields whose expected value `f` does not have, in the order the format lists them.
+        func differences(_ f: Finding) -> [(String, String?, String?)] {
+            fields.compactMap { key, value in
+                let got = FindingExpectation.value(of: key, in: f)
+                return got == value ? nil : (key, value, got)
+            }
+        }
     }
 
     let items: [Item]
@@ -67,26 +82,58 @@ struct FindingExpectation {
         }
     }
 
-    /// Nil when the findings meet the expectation, else a readable diff.
-    func compare(with all: [Finding]) -> String? {
+    /// The fields that identify a finding; an expectation that gives `period` or `ref` and agrees
+    /// with a finding on every identity field it gives is that finding, with other fields wrong.
+    static let identityFields = ["rule", "unit", "period", "ref"]
+
+    /// An expected finding that was found by identity but differs in some fields.
+    struct Mismatch {
+        let item: Item
+        /// (field, expected, actual or nil when the finding lacks it).
+        let differences: [(String, String?, String?)]
+    }
+
+    /// Nil when the findings meet the expectation, else a readable diff; `path` is the test file's,
+    /// so each field that differs reads `path:line: field: expected X, got Y`.
+    func compare(with all: [Finding], path: String) -> String? {
         let actual = includeSatisfied ? all : all.filter { $0.status != .satisfied }
         // Greedy one-to-one matching in order; expectations are small.
         var used = Set<Int>()
-        var missing: [Item] = []
+        var unmatched: [Item] = []
         for item in items {
             if let i = actual.indices.first(where: { !used.contains($0) && item.matches(actual[$0]) }) {
                 used.insert(i)
+            } else {
+                unmatched.append(item)
+            }
+        }
+        // Then the same finding with other values: matched on identity, the closest one first.
+        var mismatches: [Mismatch] = []
+        var missing: [Item] = []
+        for item in unmatched {
+            let candidates = actual.indices.filter { !used.contains($0) && item.sameIdentity(as: actual[$0]) }
+            if let best = candidates.min(by: { item.differences(actual[$0]).count < item.differences(actual[$1]).count }
+            ) {
+                used.insert(best)
+                mismatches.append(Mismatch(item: item, differences: item.differences(actual[best])))
             } else {
                 missing.append(item)
             }
         }
         let unexpected = exact ? actual.indices.filter { !used.contains($0) }.map { actual[$0] } : []
-        if missing.isEmpty && unexpected.isEmpty { return nil }
-        var out = "    expected (\(exact ? "exact" : "subset")):\n"
+        if missing.isEmpty && unexpected.isEmpty && mismatches.isEmpty { return nil }
+        var out = ""
+        for m in mismatches {
+            for (field, expected, got) in m.differences {
+                out += "    \(path):\(m.item.line): \(field): expected \(expected ?? "nothing"), got \(got ?? "nothing")\n"
+            }
+        }
+        if missing.isEmpty && unexpected.isEmpty { return out }
+        out += "    expected (\(exact ? "exact" : "subset")):\n"
         out += items.isEmpty ? "      (no findings)\n" : items.map { "      - \($0.description)\n" }.joined()
         out += "    actual:\n"
         out += actual.isEmpty ? "      (no findings)\n" : Self.capped(actual.map { "      - \(Self.describe($0))\n" })
-        for m in missing { out += "    missing (line \(m.line)): \(m.description)\n" }
+        for m in missing { out += "    \(path):\(m.line): missing: \(m.description)\n" }
         out += Self.capped(unexpected.map { "    unexpected: \(Self.describe($0))\n" })
         return out
     }

@@ -25,14 +25,22 @@ public struct RuleTestRunner {
         public var outcomes: [Outcome] = []
         /// Problems that make test files invalid (exit 2).
         public var diagnostics: [Diagnostic] = []
+        /// Every file read (absolute): test files, rule files, vocabularies, calendars — so that
+        /// `--output` can refuse to overwrite one.
+        public var inputPaths: [String] = []
         /// Passed tests.
         public var passed: Int { outcomes.filter { $0.failure == nil }.count }
         /// Failed tests.
         public var failed: Int { outcomes.count - passed }
     }
 
-    /// A runner.
-    public init() {}
+    /// Runs only the tests whose name contains this text; nil runs every test.
+    public let filter: String?
+
+    /// A runner; `filter` keeps the tests whose name contains it.
+    public init(filter: String? = nil) {
+        self.filter = filter
+    }
 
     /// Finds test files (`*.yaml`, `*.yml`) under the given files or folders and runs them all.
     public func run(paths: [String]) -> Report {
@@ -59,6 +67,7 @@ public struct RuleTestRunner {
     }
 
     private func runFile(_ path: String, display: String, into report: inout Report) {
+        report.inputPaths.append(path)
         let loaded = YAMLFileLoader.load(path: path, displayPath: display, missingCode: "test.missing-file")
         report.diagnostics += loaded.diagnostics
         guard let root = loaded.root else { return }
@@ -79,6 +88,7 @@ public struct RuleTestRunner {
         }
         var vocabulary: Vocabulary?
         if let v = resolve(file["vocabulary"]) {
+            report.inputPaths.append(v)
             let (voc, d) = VocabularyLoader.load(
                 path: v, display: PathResolution.relative(v, to: PathResolution.currentDirectory))
             vocabulary = voc
@@ -86,6 +96,7 @@ public struct RuleTestRunner {
         }
         var calendar = WorkCalendar.weekendsOnly
         if let c = resolve(file["calendar"]) {
+            report.inputPaths.append(c)
             let (cal, d) = CalendarLoader.load(
                 path: c, display: PathResolution.relative(c, to: PathResolution.currentDirectory))
             calendar = cal ?? .weekendsOnly
@@ -105,6 +116,7 @@ public struct RuleTestRunner {
                 }
             }
         }
+        report.inputPaths += ruleFiles.map(\.path)
         let rules = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: ruleFiles)
         reader.diagnostics += rules.diagnostics.filter { $0.level == .error }
         let sharedUnits = file["units"]?.value
@@ -139,6 +151,7 @@ public struct RuleTestRunner {
         else { return nil }
         let before = reader.diagnostics.count
         let name = t["name"].flatMap { reader.text($0.value, what: "name") } ?? ""
+        if let filter, !name.contains(filter) { return nil }
         let ruleIDs = t["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
         for id in ruleIDs where rules[id] == nil {
             if let n = t["rule"]?.value {
@@ -200,6 +213,7 @@ public struct RuleTestRunner {
         let result = Engine.evaluate(
             rules: ruleIDs.compactMap { rules[$0] }, registry: registry, store: store, calendar: calendar, waivers: [],
             options: options)
-        return Outcome(location: location, name: name, failure: expectation.compare(with: result.findings))
+        return Outcome(
+            location: location, name: name, failure: expectation.compare(with: result.findings, path: reader.path))
     }
 }

@@ -3,7 +3,7 @@ import Ingest
 import NodeDecoding
 import RuleKit
 
-/// Writes JSON Schemas (draft 2020-12) for every YAML file the project reads, from the same field
+/// Writes JSON Schemas (draft-07) for every YAML file the project reads, from the same field
 /// specs the loaders use — a key added to a loader appears in the schema, and editors complete it.
 public enum SchemaWriter {
     /// The schemas by file name, for example `rules.schema.json`.
@@ -37,12 +37,16 @@ public enum SchemaWriter {
                     FieldSpec("ref", .scalar, "Case reference."),
                 ], others: .optional(.scalar))), required: true, "One map per event; other keys are attributes.")
 
+    /// The draft every schema declares: draft-07 is what yaml-language-server (the YAML extension
+    /// most editors use) and most validators implement in full.
+    static let draft = "http://json-schema.org/draft-07/schema#"
+
     static func document(_ title: String, _ root: ValueShape, ruleDefs: Bool = false) -> String {
         var w = SchemaJSON()
         w.open()
-        w.key("$schema", string: "https://json-schema.org/draft/2020-12/schema")
+        w.key("$schema", string: draft)
         w.key("title", string: title)
-        w.rawKey("$defs") { w in
+        w.rawKey("definitions") { w in
             w.open()
             w.rawKey("selector") { w in w.shape(.object(SharedShapes.selector)) }
             w.rawKey("eventPattern") { w in w.shape(.object(SharedShapes.eventPattern)) }
@@ -50,7 +54,16 @@ public enum SchemaWriter {
                 w.shape(.dictionary(.anyOf([.scalar, .object(SharedShapes.whereOperators)])))
             }
             w.rawKey("unit") { w in w.shape(.object(UnitLoader.fields)) }
-            if ruleDefs { w.rawKey("rule") { w in ruleSchema(&w) } }
+            if ruleDefs {
+                w.rawKey("rule") { w in ruleSchema(&w) }
+                for kind in Kinds.all {
+                    w.rawKey(kindDefinition(kind)) { w in
+                        w.shape(
+                            .object(RuleLoader.commonFields + kind.fields),
+                            help: "A \(kind.kindName) rule: \(kind.summary)")
+                    }
+                }
+            }
             w.close()
         }
         w.merge(root)
@@ -58,16 +71,43 @@ public enum SchemaWriter {
         return w.output + "\n"
     }
 
-    /// A rule: the common keys plus, per kind, that kind's keys (`unevaluatedProperties` closes it).
+    /// The definition holding one kind's closed rule schema (`rule-deadline`).
+    static func kindDefinition(_ kind: any ObligationKind.Type) -> String { "rule-" + kind.kindName }
+
+    /// A rule, closed twice with `additionalProperties: false`.
+    ///
+    /// No `unevaluatedProperties`, which draft-07 tools ignore. Closed here to the common keys plus
+    /// every kind's keys, so a misspelt key is caught even before `kind` is written; and, once
+    /// `kind` names a kind, by that kind's own definition (common keys plus its keys), selected with
+    /// `if`/`then`, so another kind's key is caught too. Everything comes from the field specs.
     static func ruleSchema(_ w: inout SchemaJSON) {
         w.open()
         w.key("type", string: "object")
         w.rawKey("properties") { w in
             w.open()
             for f in RuleLoader.commonFields { w.rawKey(f.name) { w in w.shape(f.type, help: f.help) } }
+            let common = Set(RuleLoader.commonFields.names)
+            var kindsByKey: [(String, [String])] = []
+            for kind in Kinds.all {
+                for name in kind.fields.names where !common.contains(name) {
+                    if let i = kindsByKey.firstIndex(where: { $0.0 == name }) {
+                        kindsByKey[i].1.append(kind.kindName)
+                    } else {
+                        kindsByKey.append((name, [kind.kindName]))
+                    }
+                }
+            }
+            for (name, kinds) in kindsByKey {
+                w.rawKey(name) { w in
+                    w.open()
+                    w.key("description", string: "A key of \(kinds.joined(separator: ", ")) rules.")
+                    w.close()
+                }
+            }
             w.close()
         }
         w.key("required", strings: RuleLoader.commonFields.requiredNames)
+        w.key("additionalProperties", bool: false)
         w.rawKey("allOf") { w in
             w.openArray()
             for kind in Kinds.all {
@@ -80,12 +120,7 @@ public enum SchemaWriter {
                     }
                     w.rawKey("then") { w in
                         w.open()
-                        w.rawKey("properties") { w in
-                            w.open()
-                            for f in kind.fields { w.rawKey(f.name) { w in w.shape(f.type, help: f.help) } }
-                            w.close()
-                        }
-                        w.key("required", strings: kind.fields.requiredNames)
+                        w.key("$ref", string: "#/definitions/\(kindDefinition(kind))")
                         w.close()
                     }
                     w.close()
@@ -93,7 +128,6 @@ public enum SchemaWriter {
             }
             w.closeArray()
         }
-        w.key("unevaluatedProperties", bool: false)
         w.close()
     }
 }
@@ -230,7 +264,7 @@ struct SchemaJSON {
             key("type", string: "object")
             rawKey("additionalProperties") { $0.shape(value) }
         case .reference(let name):
-            key("$ref", string: "#/$defs/\(name)")
+            key("$ref", string: "#/definitions/\(name)")
         case .anyOf(let shapes):
             rawKey("anyOf") { w in
                 w.openArray()

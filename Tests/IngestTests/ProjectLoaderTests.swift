@@ -242,7 +242,7 @@ struct RuleFileTests {
             "rule.invalid-value", 5, 15, "did you mean 'high'"),
         BadInput(
             "unknown unit in applies_to",
-            head + "    applies_to: { under: x3 }\n" + frequency, "rule.unknown-unit", 7, 17),
+            head + "    applies_to: { under: x3 }\n" + frequency, "rule.unknown-unit", 7, 26),
         BadInput(
             "YAML duplicate key",
             head.replacingOccurrences(of: "severity: high\n", with: "severity: high\n    severity: low\n")

@@ -121,7 +121,7 @@ struct RuleTestRunnerTests {
                 """)
         let report = RuleTestRunner().run(paths: [p.root + "/tests"])
         #expect(report.failed == 1)
-        #expect(report.outcomes.first?.failure?.contains("missing (line 13): status=violated period=2023-W09") == true)
+        #expect(report.outcomes.first?.failure?.contains("t.yaml:13: missing: status=violated period=2023-W09") == true)
     }
 
     @Test func anUnknownRuleOrKeyMakesTheFileInvalid() {
@@ -165,5 +165,68 @@ struct RuleTestRunnerTests {
         #expect(report.diagnostics.filter { $0.level == .error }.isEmpty, "\(report.diagnostics)")
         #expect(report.outcomes.count > 96)
         #expect(report.failed == 0, "\(report.outcomes.compactMap(\.failure).prefix(2))")
+    }
+    @Test func aFindingMatchedOnIdentityReportsEachDifferingFieldAtTheExpectation() throws {
+        let p = project(
+            tests: """
+                  - name: wrong count and status
+                    rule: R-WEEK
+                    as_of: 2023-01-18
+                    events:
+                      - { id: e1, unit: x1, type: citizen-reception, date: 2023-01-04 }
+                    expect:
+                      findings:
+                        - { status: violated, period: 2023-W02, actual: 1 }
+                        - { status: violated, unit: x1, period: 2023-W03, due: 2023-01-22 }
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        let failure = try #require(report.outcomes.first?.failure)
+        let lines = failure.split(separator: "\n").map { String($0) }
+        // W02: violated with actual 0; W03: pending, due 2023-01-22 as expected.
+        #expect(lines.count == 2, "\(failure)")
+        #expect(lines.first?.hasSuffix("t.yaml:12: actual: expected 1, got 0") == true)
+        #expect(lines.last?.hasSuffix("t.yaml:13: status: expected violated, got pending") == true)
+        #expect(!failure.contains("missing") && !failure.contains("unexpected"))
+    }
+
+    @Test func withoutPeriodOrRefAnExpectationIsNotMatchedOnIdentity() throws {
+        let p = project(
+            tests: """
+                  - name: only the unit given
+                    rule: R-WEEK
+                    as_of: 2023-01-11
+                    events: []
+                    expect:
+                      findings:
+                        - { status: violated, unit: x1, reason: excess }
+                """)
+        let report = RuleTestRunner().run(paths: [p.root + "/tests"])
+        let failure = try #require(report.outcomes.first?.failure)
+        #expect(failure.contains("t.yaml:11: missing: status=violated reason=excess unit=x1"), "\(failure)")
+        #expect(failure.contains("unexpected: status=violated"))
+    }
+
+    @Test func aFilterRunsOnlyTheTestsWhoseNameContainsIt() {
+        let p = project(
+            tests: """
+                  - name: quiet week
+                    rule: R-WEEK
+                    as_of: 2023-01-08
+                    events:
+                      - { id: e1, unit: x1, type: citizen-reception, date: 2023-01-04 }
+                    expect: { findings: [] }
+                  - name: missed week
+                    rule: R-WEEK
+                    as_of: 2023-01-08
+                    events: []
+                    expect: { findings: [] }
+                """)
+        let quiet = RuleTestRunner(filter: "quiet").run(paths: [p.root + "/tests"])
+        #expect(quiet.outcomes.map(\.name) == ["quiet week"])
+        #expect(quiet.failed == 0)
+        let all = RuleTestRunner(filter: "week").run(paths: [p.root + "/tests"])
+        #expect(all.outcomes.map(\.name) == ["quiet week", "missed week"])
+        #expect(all.failed == 1)
+        #expect(RuleTestRunner(filter: "Quiet").run(paths: [p.root + "/tests"]).outcomes.isEmpty)
     }
 }

@@ -13,29 +13,41 @@ struct SchemaAndCatalogTests {
         return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
     }
 
-    @Test func everySchemaIsJSONAndNamesDraft2020_12() {
+    @Test func everySchemaIsJSONAndNamesDraft07WithoutLaterKeywords() {
         for (name, json) in SchemaWriter.all() {
             let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-            #expect(object?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema", "\(name)")
+            #expect(object?["$schema"] as? String == "http://json-schema.org/draft-07/schema#", "\(name)")
+            // Keywords draft-07 tools (yaml-language-server) ignore would leave typos unchecked.
+            for later in ["unevaluatedProperties", "$defs", "dependentRequired", "prefixItems"] {
+                #expect(!json.contains("\"\(later)\""), "\(name) uses \(later)")
+            }
         }
         #expect(SchemaWriter.all().count == 8)
     }
 
-    @Test func everyRuleKeyOfEveryKindIsInTheRuleSchema() {
-        let rule = (schema("rules.schema.json")["$defs"] as? [String: Any])?["rule"] as? [String: Any]
-        let common = Set(((rule?["properties"] as? [String: Any]) ?? [:]).keys)
-        #expect(common == Set(RuleLoader.commonKeys))
+    @Test func theRuleSchemaIsClosedToEveryKeyOfEveryKindAndEachKindToItsOwn() {
+        let definitions = schema("rules.schema.json")["definitions"] as? [String: Any] ?? [:]
+        let rule = definitions["rule"] as? [String: Any]
+        let all = Set(((rule?["properties"] as? [String: Any]) ?? [:]).keys)
+        #expect(all == Set(RuleLoader.commonKeys + Kinds.all.flatMap { $0.keys }))
+        #expect(rule?["additionalProperties"] as? Bool == false)
         let branches = rule?["allOf"] as? [[String: Any]] ?? []
         #expect(branches.count == Kinds.all.count)
         for (kind, branch) in zip(Kinds.all, branches) {
-            let then = branch["then"] as? [String: Any]
-            let keys = Set(((then?["properties"] as? [String: Any]) ?? [:]).keys)
-            #expect(keys == Set(kind.keys), "\(kind.kindName)")
+            let condition = (branch["if"] as? [String: Any])?["properties"] as? [String: Any]
+            #expect((condition?["kind"] as? [String: Any])?["const"] as? String == kind.kindName)
+            let ref = (branch["then"] as? [String: Any])?["$ref"] as? String
+            #expect(ref == "#/definitions/rule-\(kind.kindName)")
+            let closed = definitions["rule-\(kind.kindName)"] as? [String: Any]
+            let keys = Set(((closed?["properties"] as? [String: Any]) ?? [:]).keys)
+            #expect(keys == Set(RuleLoader.commonKeys + kind.keys), "\(kind.kindName)")
+            #expect(Set(closed?["required"] as? [String] ?? []) == Set(RuleLoader.commonRequired + kind.requiredKeys))
+            #expect(closed?["additionalProperties"] as? Bool == false, "\(kind.kindName)")
         }
     }
 
     @Test func unitAndConfigSchemasListTheLoaderKeys() {
-        let unitDef = (schema("units.schema.json")["$defs"] as? [String: Any])?["unit"] as? [String: Any]
+        let unitDef = (schema("units.schema.json")["definitions"] as? [String: Any])?["unit"] as? [String: Any]
         #expect(Set(((unitDef?["properties"] as? [String: Any]) ?? [:]).keys) == Set(UnitLoader.fields.names))
         let config = schema("config.schema.json")["properties"] as? [String: Any]
         #expect(Set((config ?? [:]).keys) == Set(ProjectConfig.keys))

@@ -137,7 +137,7 @@ public enum ProjectLoader {
             ruleFiles += found.map { ($0.path, config.display($0.path)) }
             diagnostics += checked.problems.map { diagnostic(for: $0, key: "rules", config) }
         }
-        let loader = RuleLoader(unitIDs: project.registry.map { Set($0.ids) }, vocabulary: project.vocabulary)
+        let loader = RuleLoader(registry: project.registry, vocabulary: project.vocabulary)
         let rules = loader.load(files: ruleFiles)
         project.rules = rules.rules
         project.ruleFiles = rules.files

@@ -65,17 +65,31 @@ public struct RuleLoader {
     /// Known unit ids (for selectors) and the vocabulary (for types and attributes), when loaded.
     let unitIDs: Set<String>?
     let vocabulary: Vocabulary?
+    /// The registry's levels, kinds and tags, for the selector and overlap lints; nil without one.
+    let unitFacts: UnitFacts?
 
-    /// A loader that checks names against the project's units and vocabulary.
+    /// A loader that checks unit ids (not levels, kinds or tags) and names against the vocabulary.
     public init(unitIDs: Set<String>?, vocabulary: Vocabulary?) {
         self.unitIDs = unitIDs
         self.vocabulary = vocabulary
+        self.unitFacts = nil
+    }
+
+    /// A loader that checks selectors against the registry's units — ids (errors), levels, kinds
+    /// and tags no unit carries, rules that select nothing, overlapping rules (warnings) — and names
+    /// against the vocabulary.
+    public init(registry: UnitRegistry?, vocabulary: Vocabulary?) {
+        let facts = registry.map(UnitFacts.init)
+        self.unitIDs = facts?.ids
+        self.vocabulary = vocabulary
+        self.unitFacts = facts
     }
 
     /// Loads files (already expanded from folders, in code-point order): `(path on disk, display path)`.
     public func load(files: [(path: String, display: String)]) -> Result {
         var result = Result()
         var firstDefinition: [String: SourceLocation] = [:]
+        var candidates: [OverlapCheck.Candidate] = []
         for file in files {
             let loaded = YAMLFileLoader.load(path: file.path, displayPath: file.display)
             result.diagnostics += loaded.diagnostics
@@ -108,6 +122,10 @@ public struct RuleLoader {
                         }
                         firstDefinition[rule.id] = rule.location
                         result.rules.append(rule)
+                        if unitFacts != nil, let kind = Kinds.type(named: rule.kind) {
+                            candidates.append(
+                                .init(rule: rule, patterns: OverlapCheck.patternSignature(of: item, kind: kind)))
+                        }
                     }
                 } else if !list.value.isNull {
                     reader.error("invalid-value", "'rules' must be a list of rules", at: list.value)
@@ -115,6 +133,7 @@ public struct RuleLoader {
             }
             result.diagnostics += reader.diagnostics
         }
+        if let unitFacts { result.diagnostics += OverlapCheck.diagnostics(candidates, facts: unitFacts) }
         return result
     }
 
@@ -158,11 +177,11 @@ public struct RuleLoader {
             map["binding"].map { e in
                 reader.choice(e.value, what: "binding", among: Binding.allCases.map(\.rawValue)).flatMap(Binding.init)
             } ?? .law
-        let appliesTo = map["applies_to"].map { e -> UnitSelector? in
-            guard let s = PatternDecoder.selector(e.value, &reader, what: "applies_to") else { return nil }
-            checkUnits(s, &reader, at: e.value)
-            return s
-        }
+        let appliesTo = map["applies_to"].map { e in PatternDecoder.selector(e.value, &reader, what: "applies_to") }
+        // Every selector of the rule (applies_to, the kind's, at any depth): unknown ids, levels, kinds, tags.
+        SelectorCheck.checkValues(
+            of: node, fields: Self.commonFields + (kindType?.fields ?? []), unitIDs: unitIDs, facts: unitFacts,
+            &reader)
         let effective = map["effective"].flatMap { decodeEffective($0, &reader) }
         let partial =
             map["partial_periods"].map { e in
@@ -197,6 +216,13 @@ public struct RuleLoader {
                 || !reader.diagnostics[before...].contains(where: { $0.level == .error }),
             let id, let title, let source, let severity, let binding, let effective, let obligation
         else { return nil }
+        if let unitFacts,
+            let warning = SelectorCheck.selectsNothing(
+                appliesTo.flatMap { $0 }, effective: effective, ruleID: id, facts: unitFacts)
+        {
+            reader.warning(
+                code: SelectorCheck.selectsNothingCode, warning, at: map["applies_to"]?.key ?? map["id"]?.value ?? node)
+        }
         return Rule(
             id: id, title: title, description: description, source: source, severity: severity,
             binding: binding, appliesTo: appliesTo.flatMap { $0 }, effective: effective,
@@ -238,15 +264,6 @@ public struct RuleLoader {
             return nil
         }
         return Effective(from: from, to: to)
-    }
-
-    private func checkUnits(_ selector: UnitSelector, _ reader: inout NodeReader, at node: YAMLNode) {
-        guard let unitIDs else { return }
-        for id in selector.namedUnitIDs where !unitIDs.contains(id) {
-            reader.error(
-                "unknown-unit", "selector names unknown unit '\(id)'" + Suggestions.hint(for: id, in: unitIDs), at: node
-            )
-        }
     }
 
     private func checkVocabulary(_ obligation: any Obligation, _ map: MapView, _ reader: inout NodeReader) {
