@@ -125,7 +125,8 @@ struct FindingExpectation {
         var out = ""
         for m in mismatches {
             for (field, expected, got) in m.differences {
-                out += "    \(path):\(m.item.line): \(field): expected \(expected ?? "nothing"), got \(got ?? "nothing")\n"
+                let want = expected ?? "nothing"
+                out += "    \(path):\(m.item.line): \(field): expected \(want), got \(got ?? "nothing")\n"
             }
         }
         if missing.isEmpty && unexpected.isEmpty { return out }
