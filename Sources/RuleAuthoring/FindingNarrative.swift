@@ -67,10 +67,11 @@ struct FindingNarrative {
         steps.append(
             "items of rule \(o.of) dated in the period, \(o.over == .subtree ? "of the unit and every unit below it" : "of the unit itself"): \(share.satisfied) satisfied, \(share.violated) violated, \(share.pending) pending (waived and pending items are not decided)"
         )
+        let comparison = share.reachesThreshold ? "≥" : "<"
         steps.append(
-            "share = \(share.satisfied)/\(share.decided) = \(share.actual)% (rounded half-up to one decimal); at least \(share.threshold)%: "
-                + "\(share.satisfied) × 1000 = \(share.satisfied * 1000) \(share.reachesThreshold ? "≥" : "<") \(share.threshold.tenths) × \(share.decided) = \(share.threshold.tenths * share.decided)"
-        )
+            "share = \(share.satisfied)/\(share.decided) = \(share.actual)% (rounded half-up to one decimal); "
+                + "at least \(share.threshold)%: \(share.satisfied) × 1000 = \(share.satisfied * 1000) \(comparison) "
+                + "\(share.threshold.tenths) × \(share.decided) = \(share.threshold.tenths * share.decided)")
         if share.pending > 0 && closed { steps.append("the period is closed but \(share.pending) item(s) are still pending") }
         for f in items where f.status == .satisfied || f.status == .violated {
             var line = "decided item: \(f.unit)  \(f.ref ?? "—")  \(f.status.rawValue)"
