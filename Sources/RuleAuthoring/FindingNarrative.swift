@@ -72,7 +72,9 @@ struct FindingNarrative {
             "share = \(share.satisfied)/\(share.decided) = \(share.actual)% (rounded half-up to one decimal); "
                 + "at least \(share.threshold)%: \(share.satisfied) × 1000 = \(share.satisfied * 1000) \(comparison) "
                 + "\(share.threshold.tenths) × \(share.decided) = \(share.threshold.tenths * share.decided)")
-        if share.pending > 0 && closed { steps.append("the period is closed but \(share.pending) item(s) are still pending") }
+        if share.pending > 0 && closed {
+            steps.append("the period is closed but \(share.pending) item(s) are still pending: the share can change")
+        }
         for f in items where f.status == .satisfied || f.status == .violated {
             var line = "decided item: \(f.unit)  \(f.ref ?? "—")  \(f.status.rawValue)"
             if let reason = f.reason { line += " (\(reason))" }
