@@ -156,8 +156,9 @@ public struct RatioObligation: ObligationKind {
         guard window.from <= last else { return }
         // Items counted by the start of their period: (satisfied, violated, pending).
         var counts: [Day: (Int, Int, Int)] = [:]
+        // A period cut by the window and evaluated anyway counts all its items, as frequency counts
+        // all its events; the base rule made none after the as-of date.
         for item in base.items(of: ctx.unitIndex, subtree: over == .subtree) {
-            guard item.day <= last else { continue }
             let start = per.period(containing: item.day).start
             var c = counts[start] ?? (0, 0, 0)
             switch item.status {
