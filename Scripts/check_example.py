@@ -17,7 +17,7 @@ README = os.path.join(ROOT, "examples", "bac-kan", "README.md")
 
 def planted_violations():
     text = open(README, encoding="utf-8").read()
-    section = text.split("### The 58 planted violations", 1)[1].split("\n### ", 1)[0]
+    section = text.split("### The 60 planted violations", 1)[1].split("\n### ", 1)[0]
     rows = []
     for line in section.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -40,9 +40,10 @@ def planted_violations():
         m = re.fullmatch(r"(\d+) d", amount)
         if m:
             row["days_late"] = int(m.group(1))
-        m = re.fullmatch(r"(\d+)/(\d+)", amount)
+        m = re.fullmatch(r"(\d+(?:\.\d)?)/(\d+(?:\.\d)?)", amount)
         if m:
-            row["actual"], row["expected"] = int(m.group(1)), int(m.group(2))
+            # counts, or a ratio's share and threshold in percent (85.7/90)
+            row["actual"], row["expected"] = (float(g) if "." in g else int(g) for g in m.groups())
         if ref:
             row["ref"] = ref.strip("`")
         rows.append(row)
@@ -68,15 +69,15 @@ def main():
     check(out.returncode == 1, f"exit code {out.returncode}, expected 1")
     violated = [f for f in findings if f["status"] == "violated"]
     planted = planted_violations()
-    check(len(planted) == 58, f"the README lists {len(planted)} planted violations, expected 58")
+    check(len(planted) == 60, f"the README lists {len(planted)} planted violations, expected 60")
     unmatched = list(violated)
     for row in planted:
         hit = next((f for f in unmatched if all(f.get(k) == v for k, v in row.items())), None)
         check(hit is not None, "planted violation not found: " + json.dumps(row, ensure_ascii=False))
         if hit is not None:
             unmatched.remove(hit)
-    check(sum(1 for row in planted if row["binding"] == "guidance") == 17,
-          "the README marks 17 planted violations as guidance (CHƯA ĐẠT)")
+    check(sum(1 for row in planted if row["binding"] == "guidance") == 19,
+          "the README marks 19 planted violations as guidance (CHƯA ĐẠT)")
     for f in unmatched:
         check(False, "violation not in the planted list: " + json.dumps(
             {k: f.get(k) for k in ("rule", "unit", "period", "due", "reason", "ref")}, ensure_ascii=False))
@@ -85,7 +86,21 @@ def main():
     check(sum(1 for f in waived if f.get("waiver") == 2 and f["period"] == "2024-W37") == 2, "2 findings waived by waiver 2")
     check(len(waived) == 18, f"{len(waived)} waived findings, expected 18")
     pending = [f for f in findings if f["status"] == "pending"]
-    check(len(pending) == 11, f"{len(pending)} pending findings, expected 11")
+    check(len(pending) == 13, f"{len(pending)} pending findings, expected 13")
+    check(sorted(f["rule"] for f in pending if f["unit"] == "bk" and f.get("period") == "2025")
+          == ["DV2-TY-LE-KIEN-NGHI-TINH", "DV3-TY-LE-KN-TINH"], "the province's 2025 KPIs pending")
+    # silent units (SPEC §10.3): listed, counted and warned about once each
+    silent = ["bk.cd.x-ban-thi.cb-na-lom", "tn.mttq", "tn.x-ba-be.mttq", "tn.x-cao-minh.mttq",
+              "tn.x-thuong-quan.mttq"]
+    check(doc.get("silent_units") == silent, f"silent_units {doc.get('silent_units')}, expected {silent}")
+    check(doc["summary"].get("silent_units") == 5, "summary.silent_units 5")
+    warned = sorted(line.split("unit '")[1].split("'")[0] for line in out.stderr.splitlines()
+                    if line.endswith("[unit.no-events]"))
+    check(warned == silent, f"one unit.no-events warning per silent unit: {warned}")
+    text = subprocess.run(
+        [sys.argv[1], "check", "--project", os.path.join(ROOT, "examples", "bac-kan")],
+        capture_output=True, text=True).stdout
+    check(sum(1 for line in text.splitlines() if line.endswith("  không có dữ liệu")) == 5, "the text report marks the 5 silent units 'không có dữ liệu'")
     check(sum(1 for f in pending if f["rule"] == "DV2-DU-SINH-HOAT-CHI-BO" and f.get("due") == "2025-11-12") == 8,
           "8 heads' units pending with the next cell-meeting attendance due 2025-11-12")
     paused = [f for f in pending if f.get("reason") == "paused"]
@@ -110,7 +125,7 @@ def main():
           f"TC-CD-UBND-2024-01 is satisfied by the due date its 20-day suspension moved to 2024-11-20: {moved}")
     s = doc["summary"]
     check((s["rules"], s["evaluated"], s["satisfied"], s["violated"], s["pending"], s["waived"])
-          == (66, 6869, 6782, 58, 11, 18),
+          == (72, 6902, 6811, 60, 13, 18),
           f"summary {s}")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

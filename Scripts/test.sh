@@ -20,8 +20,9 @@ step "conformance sample (../shared/conformance)"
 CONF="${DVCHECK_CONFORMANCE:-../shared/conformance}"
 if [ -x "$CONF/run.sh" ] || [ -f "$CONF/run.sh" ]; then
     bash "$CONF/run.sh" "$BIN" | tail -n 5
-    # The SPEC §10 cases of the features that have landed: 201, 203, 206 close and pause deadlines.
-    CASES_DIR=cases-v2 CASES="201 203 206" bash "$CONF/run.sh" "$BIN" | tail -n 4
+    # The SPEC §10 cases of the features that have landed: 201, 203, 206 close and pause deadlines;
+    # 208 is the ratio kind, 211 silent units.
+    CASES_DIR=cases-v2 CASES="201 203 206 208 211" bash "$CONF/run.sh" "$BIN" | tail -n 4
 else
     echo "no conformance folder at $CONF (set DVCHECK_CONFORMANCE); skipped"
 fi

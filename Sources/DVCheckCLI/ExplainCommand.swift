@@ -118,6 +118,11 @@ enum ExplanationRendering {
             if let v = f.ref { finding["ref"] = v }
             if let v = f.expected { finding["expected"] = v }
             if let v = f.actual { finding["actual"] = v }
+            if let s = f.share {
+                finding["expected"] = Double(s.threshold.tenths) / 10
+                finding["actual"] = Double(s.actual.tenths) / 10
+                finding["items"] = ["satisfied": s.satisfied, "violated": s.violated, "pending": s.pending]
+            }
             if let v = f.distanceDays { finding["distance_days"] = v }
             if let v = f.waiver { finding["waiver"] = v }
             return [

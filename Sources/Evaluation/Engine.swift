@@ -16,11 +16,16 @@ public enum Engine {
     ///
     /// With `listSatisfied` false, satisfied findings are counted in the summary and the matrix but
     /// not kept in `findings` (a report that does not list them need not hold millions of them).
+    ///
+    /// Rules run in two phases: first those that read events — with the base rules of the selected
+    /// `ratio` rules, also when `--rule` left them out (their findings then count nowhere) —, then
+    /// the rules that read those findings (SPEC §10.2). Each phase runs on every core.
     public static func evaluate(
         rules allRules: [Rule], registry: UnitRegistry, store: EventStore, calendar: WorkCalendar, waivers: [Waiver],
         options: RunOptions, listSatisfied: Bool = true
     ) -> EvaluationResult {
         let rules = options.rules.isEmpty ? allRules : allRules.filter { options.rules.contains($0.id) }
+        let plan = EvaluationPlan(selected: rules, all: allRules)
         let roots = options.units.compactMap { registry.index(of: $0) }
         let unitIndices = registry.units.indices.filter { u in
             roots.isEmpty || roots.contains { registry.isSelfOrDescendant(u, of: $0) }
@@ -28,8 +33,82 @@ public enum Engine {
         let bounds: EvaluationWindow? =
             options.from != nil || options.to != nil
             ? EvaluationWindow(from: options.from ?? Day(ordinal: Int.min / 4), to: options.to) : nil
+        let order = RuleOrder(rules)
+        var gathered = Gathered(unitCount: registry.units.count, ranks: order.rankCount)
+        let active = waivers.filter { options.asOf <= $0.expires }
+        var usedWaivers = Set<Int>()
 
-        // Work items: (rule, block of units), evaluated in parallel and merged in a fixed order.
+        // Phase 1: the rules that read events; a base rule's satisfied findings are built too.
+        let phase1 = plan.eventRules
+        var outputs1 = run(
+            phase1, units: unitIndices, registry: registry, store: store, calendar: calendar, options: options,
+            bounds: bounds, bases: [:], listSatisfied: { listSatisfied || plan.baseIDs.contains($0.id) })
+        gathered.add(&outputs1, rules: phase1, order: order)
+        markWaived(
+            &gathered.findings, units: gathered.units, from: 0, waivers: active, registry: registry, used: &usedWaivers)
+        var bases: [String: BaseFindings] = [:]
+        for id in plan.baseIDs {
+            let items = gathered.findings.indices.filter { gathered.findings[$0].rule == id }.map { i in
+                BaseFindings.Item(
+                    unit: gathered.units[i], day: gathered.findings[i].sortDay, status: gathered.findings[i].status)
+            }
+            bases[id] = BaseFindings(items, registry: registry)
+        }
+        // Hidden base rules' findings count nowhere; a base rule's satisfied findings stay listed only
+        // when satisfied findings are.
+        if !plan.baseIDs.isEmpty {
+            gathered.keep { rule, status, rank in
+                rank >= 0 && (listSatisfied || status != .satisfied || !plan.baseIDs.contains(rule))
+            }
+        }
+
+        // Phase 2: the rules that read phase 1's findings.
+        let phase2 = plan.findingRules
+        if !phase2.isEmpty {
+            var outputs2 = run(
+                phase2, units: unitIndices, registry: registry, store: store, calendar: calendar, options: options,
+                // Few, and the KPI tables show met shares too.
+                bounds: bounds, bases: bases, listSatisfied: { _ in true })
+            let first = gathered.findings.count
+            gathered.add(&outputs2, rules: phase2, order: order)
+            markWaived(
+                &gathered.findings, units: gathered.units, from: first, waivers: active, registry: registry,
+                used: &usedWaivers)
+        }
+
+        var result = EvaluationResult()
+        result.findings = gathered.findings
+        gathered.findings = []
+        result.diagnostics = gathered.diagnostics
+        result.missingKeys = gathered.missingKeys
+        if gathered.outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
+            result.diagnostics.append(
+                .warning(
+                    "calendar.outside-range",
+                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there",
+                    at: options.calendarPath.map { SourceLocation(path: $0) }))
+        }
+        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        result.diagnostics += waiverWarnings(waivers, used: usedWaivers, rules: rulesByID, asOf: options.asOf)
+        let silent = SilentUnits.find(
+            spans: gathered.eventRuleSpans, registry: registry, store: store, options: options)
+        result.silentUnits = silent.map { registry.units[$0.unit].id }
+        result.diagnostics += silent.map { SilentUnits.warning(registry.units[$0.unit], days: $0.days) }
+        finish(
+            &result, kept: KeptFindings(units: gathered.units, ranks: gathered.ranks), order: order, rules: rules,
+            registry: registry, language: options.language, matrix: gathered.matrix)
+        result.summary.rules = rules.count
+        result.summary.units = gathered.applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
+        result.summary.silentUnits = silent.count
+        return result
+    }
+
+    /// Evaluates each rule over the units, in (rule, block of units) items on every core; the
+    /// outputs come back in item order with each item's rule index.
+    private static func run(
+        _ rules: [Rule], units unitIndices: [Int], registry: UnitRegistry, store: EventStore, calendar: WorkCalendar,
+        options: RunOptions, bounds: EvaluationWindow?, bases: [String: BaseFindings], listSatisfied: (Rule) -> Bool
+    ) -> [(rule: Int, item: ItemOutput)] {
         var blocks: [(rule: Int, units: ArraySlice<Int>)] = []
         for r in rules.indices {
             var lo = 0
@@ -40,58 +119,18 @@ public enum Engine {
             }
         }
         let items = blocks
+        let lists = rules.map(listSatisfied)
         let slots = Slots<ItemOutput>(count: items.count, initial: ItemOutput())
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let rule = rules[items[i].rule]
             slots.set(
                 i,
                 evaluate(
-                    rules[items[i].rule], units: items[i].units, registry: registry, store: store, calendar: calendar,
-                    options: options, bounds: bounds, listSatisfied: listSatisfied))
+                    rule, units: items[i].units, registry: registry, store: store, calendar: calendar,
+                    options: options, bounds: bounds, base: rule.obligation.baseRule.flatMap { bases[$0] },
+                    listSatisfied: lists[items[i].rule]))
         }
-
-        let order = RuleOrder(rules)
-        var result = EvaluationResult()
-        var kept = KeptFindings()
-        var outsideCalendar = false
-        var applicable = [Bool](repeating: false, count: registry.units.count)
-        var matrix = MatrixGrid(ranks: order.rankCount, units: registry.units.count)
-        var outputs = slots.takeAll()
-        let total = outputs.reduce(0) { $0 + $1.output.findings.count }
-        kept.units.reserveCapacity(total)
-        kept.ranks.reserveCapacity(total)
-        // The findings gathered in item order (rule, then unit), moved out of the items.
-        result.findings = [Finding](unsafeUninitializedCapacity: total) { buffer, count in
-            count = 0
-            guard let base = buffer.baseAddress else { return }
-            for i in outputs.indices { count += Moving.move(&outputs[i].output.findings, to: base + count) }
-        }
-        for (i, out) in outputs.enumerated() {
-            let rank = order.rank[items[i].rule]
-            kept.units += out.findingUnits
-            kept.ranks += repeatElement(Int32(rank), count: out.findingUnits.count)
-            result.diagnostics += out.output.diagnostics
-            result.missingKeys += out.output.missingKeys
-            outsideCalendar = outsideCalendar || out.output.outsideCalendar
-            for u in out.units { applicable[u] = true }
-            for (unit, count) in out.unlistedSatisfied { matrix[rank, unit].satisfied += count }
-        }
-        outputs = []
-        if outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
-            result.diagnostics.append(
-                .warning(
-                    "calendar.outside-range",
-                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there",
-                    at: options.calendarPath.map { SourceLocation(path: $0) }))
-        }
-        let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        applyWaivers(
-            &result, units: kept.units, waivers: waivers, registry: registry, rules: rulesByID, options: options)
-        finish(
-            &result, kept: kept, order: order, rules: rules, registry: registry, language: options.language,
-            matrix: matrix)
-        result.summary.rules = rules.count
-        result.summary.units = applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
-        return result
+        return zip(items, slots.takeAll()).map { ($0.rule, $1) }
     }
 
     /// What one work item produced.
@@ -109,7 +148,7 @@ public enum Engine {
     /// One rule over a block of units.
     private static func evaluate(
         _ rule: Rule, units block: ArraySlice<Int>, registry: UnitRegistry, store: EventStore, calendar: WorkCalendar,
-        options: RunOptions, bounds: EvaluationWindow?, listSatisfied: Bool
+        options: RunOptions, bounds: EvaluationWindow?, base: BaseFindings?, listSatisfied: Bool
     ) -> ItemOutput {
         var item = ItemOutput()
         item.output.listsSatisfied = listSatisfied
@@ -120,6 +159,7 @@ public enum Engine {
             rule: rule, unitIndex: first, registry: registry, store: store,
             window: EvaluationWindow(from: rule.effective.from, to: rule.effective.to), asOf: options.asOf,
             calendar: calendar, runBounds: bounds)
+        context.baseFindings = base
         for u in block {
             if let selector = rule.appliesTo, !selector.matches(u, in: registry) { continue }
             item.units.append(u)
@@ -153,43 +193,50 @@ public enum Engine {
         return item
     }
 
-    /// Marks violated and pending findings waived by the first active waiver that covers them.
-    private static func applyWaivers(
-        _ result: inout EvaluationResult, units: [Int32], waivers: [Waiver], registry: UnitRegistry,
-        rules: [String: Rule], options: RunOptions
+    /// Marks violated and pending findings from `start` on waived by the first active waiver that
+    /// covers them, adding the waivers used to `used`.
+    private static func markWaived(
+        _ findings: inout [Finding], units: [Int32], from start: Int, waivers active: [Waiver],
+        registry: UnitRegistry, used: inout Set<Int>
     ) {
-        var used = Set<Int>()
-        let active = waivers.filter { options.asOf <= $0.expires }
-        for w in waivers where options.asOf > w.expires {
-            result.diagnostics.append(
+        guard !active.isEmpty, start < findings.count else { return }
+        // Each waiver's units resolved once, not once per finding.
+        let waiverUnits = active.map { w in w.units.map { ids in ids.compactMap { registry.index(of: $0) } } }
+        for i in start..<findings.count {
+            let f = findings[i]
+            guard f.status == .violated || f.status == .pending else { continue }
+            let u = Int(units[i])
+            for (n, w) in active.enumerated() where w.rules.contains(f.rule) {
+                if let roots = waiverUnits[n], !roots.contains(where: { registry.isSelfOrDescendant(u, of: $0) }) {
+                    continue
+                }
+                if let p = w.periods, !(p.contains(f.waiverSpan.lowerBound) && p.contains(f.waiverSpan.upperBound)) {
+                    continue
+                }
+                findings[i].status = .waived
+                findings[i].waiver = w.index
+                used.insert(w.index)
+                break
+            }
+        }
+    }
+
+    /// `waiver.expired` for each expired waiver; `waiver.unused` for each active one that names an
+    /// evaluated rule and waived nothing.
+    private static func waiverWarnings(_ waivers: [Waiver], used: Set<Int>, rules: [String: Rule], asOf: Day)
+        -> [Diagnostic]
+    {
+        var out: [Diagnostic] = []
+        for w in waivers where asOf > w.expires {
+            out.append(
                 .warning(
                     "waiver.expired", "waiver \(w.index) expired on \(w.expires) and waives nothing", at: w.location))
         }
-        if !active.isEmpty {
-            // Each waiver's units resolved once, not once per finding.
-            let waiverUnits = active.map { w in w.units.map { ids in ids.compactMap { registry.index(of: $0) } } }
-            for i in result.findings.indices {
-                let f = result.findings[i]
-                guard f.status == .violated || f.status == .pending else { continue }
-                let u = Int(units[i])
-                for (n, w) in active.enumerated() where w.rules.contains(f.rule) {
-                    if let roots = waiverUnits[n], !roots.contains(where: { registry.isSelfOrDescendant(u, of: $0) }) {
-                        continue
-                    }
-                    if let p = w.periods, !(p.contains(f.waiverSpan.lowerBound) && p.contains(f.waiverSpan.upperBound))
-                    {
-                        continue
-                    }
-                    result.findings[i].status = .waived
-                    result.findings[i].waiver = w.index
-                    used.insert(w.index)
-                    break
-                }
-            }
+        for w in waivers
+        where asOf <= w.expires && !used.contains(w.index) && w.rules.contains(where: { rules[$0] != nil }) {
+            out.append(.warning("waiver.unused", "waiver \(w.index) matched no finding", at: w.location))
         }
-        for w in active where !used.contains(w.index) && w.rules.contains(where: { rules[$0] != nil }) {
-            result.diagnostics.append(.warning("waiver.unused", "waiver \(w.index) matched no finding", at: w.location))
-        }
+        return out
     }
 
     /// Fingerprints and messages (in parallel), report order, summary and matrix.
@@ -288,6 +335,8 @@ struct RuleOrder {
     let ids: [String]
     /// The first rule (index) with each rank's id.
     let firstRule: [Int]
+    /// The rank of each id.
+    let rankOfID: [String: Int]
 
     init(_ rules: [Rule]) {
         var ids: [String] = []
@@ -300,6 +349,7 @@ struct RuleOrder {
         self.ids = sorted.map { ids[$0] }
         self.firstRule = sorted.map { firstRule[$0] }
         let rankOfID = Dictionary(uniqueKeysWithValues: self.ids.enumerated().map { ($1, $0) })
+        self.rankOfID = rankOfID
         rank = rules.map { rankOfID[$0.id] ?? 0 }
     }
 

@@ -10,11 +10,17 @@ enum FindingMessages {
             if let v = f.due { values["due"] = v.description }
             if let v = f.actual { values["actual"] = String(v) }
             if let v = f.expected { values["expected"] = String(v) }
+            if let share = f.share {
+                let separator = language == .vi ? "," : "."
+                values["actual"] = share.actual.text(separator: separator)
+                values["expected"] = share.threshold.text(separator: separator)
+            }
             if let v = f.daysLate { values["days_late"] = String(v) }
             if let v = f.ref { values["ref"] = v }
             return template.render(language, values: values)
         }
         let title = rule.title.text(in: language)
+        if let share = f.share { return ratio(f, share, title: title, unit: unit, language: language) }
         return language == .vi ? vietnamese(f, title: title, unit: unit) : english(f, title: title, unit: unit)
     }
 
@@ -115,6 +121,36 @@ enum FindingMessages {
             m.add(" đã thực hiện")
             m.add(" kỳ ", ifPresent: f.period)
         }
+        return m.text
+    }
+}
+
+extension FindingMessages {
+    /// "has 75% (3 of 4 decided items), below the required 80%, for 2023".
+    fileprivate static func ratio(_ f: Finding, _ share: Share, title: String, unit: Unit, language: Language)
+        -> String
+    {
+        var m = MessageBuilder(title: title, unit: unit)
+        let vi = language == .vi
+        let actual = share.actual.text(separator: vi ? "," : ".") + "%"
+        let expected = share.threshold.text(separator: vi ? "," : ".") + "%"
+        let counts = "\(share.satisfied)/\(share.decided)"
+        let pending =
+            share.pending > 0 ? (vi ? ", \(share.pending) mục chưa có kết quả" : ", \(share.pending) pending") : ""
+        switch (f.status, f.reason, vi) {
+        case (_, "below-ratio"?, true):
+            m.add(" đạt tỷ lệ ", actual, " (", counts, " mục), thấp hơn mức tối thiểu ", expected)
+        case (_, "below-ratio"?, false):
+            m.add(" reached ", actual, " (", counts, " decided items), below the required ", expected)
+        case (.pending, _, true):
+            m.add(" tạm đạt tỷ lệ ", actual, " (", counts, " mục", pending, "), yêu cầu ", expected)
+        case (.pending, _, false):
+            m.add(" has ", actual, " so far (", counts, " decided items", pending, "), required ", expected)
+        case (_, _, true): m.add(" đạt tỷ lệ ", actual, " (", counts, " mục), yêu cầu tối thiểu ", expected)
+        case (_, _, false):
+            m.add(" reached ", actual, " (", counts, " decided items), at least ", expected, " required")
+        }
+        m.add(vi ? " kỳ " : " for ", ifPresent: f.period)
         return m.text
     }
 }

@@ -39,6 +39,8 @@ public struct RunSummary: Sendable, Equatable {
     public var pending = 0
     /// Waived findings.
     public var waived = 0
+    /// Silent units (SPEC §10.3).
+    public var silentUnits = 0
 
     /// An all-zero summary.
     public init() {}
@@ -67,6 +69,8 @@ public struct EvaluationResult: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Missing-key triggers/targets (counted against --max-rejected).
     public var missingKeys = 0
+    /// The silent units' ids (SPEC §10.3), in code-point order.
+    public var silentUnits: [String] = []
 
     /// An empty result.
     public init() {}

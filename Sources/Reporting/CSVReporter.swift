@@ -19,6 +19,8 @@ public enum CSVReporter {
     enum Cell {
         case text(String?)
         case number(Int?)
+        /// A number with at most one decimal (a ratio's share and threshold), "." as decimal mark.
+        case decimal(Tenths?)
     }
 
     /// The file's bytes as a string: BOM, header, one CRLF-terminated row per finding.
@@ -40,8 +42,10 @@ public enum CSVReporter {
         return [
             .text(f.unit), .text(report.unitName(f.unit)), .text(f.rule), .text(report.ruleTitle(f.rule)),
             .text(f.severity.rawValue), .text(f.status.rawValue), .text(report.statusLabel(f, labels)), .text(f.reason),
-            .text(f.period), .text(f.due?.description), .number(f.daysLate), .number(f.expected), .number(f.actual),
-            .number(f.distanceDays), .text(f.ref), .text(f.events.joined(separator: " ")), .number(f.waiver),
+            .text(f.period), .text(f.due?.description), .number(f.daysLate),
+            f.share.map { .decimal($0.threshold) } ?? .number(f.expected),
+            f.share.map { .decimal($0.actual) } ?? .number(f.actual), .number(f.distanceDays), .text(f.ref),
+            .text(f.events.joined(separator: " ")), .number(f.waiver),
             .text(f.waiver.flatMap { report.waiverReasons[$0] }), .text(f.message), .text(source?.document),
             .text(source?.clause), .text(source?.basis), .text(source?.url), .text(f.fingerprint),
             .text(change?.rawValue), .text(report.binding(of: f.rule).rawValue),
@@ -68,6 +72,7 @@ public enum CSVReporter {
     static func encode(_ cell: Cell) -> String {
         switch cell {
         case .number(let n): return n.map(String.init) ?? ""
+        case .decimal(let t): return t?.description ?? ""
         case .text(let value):
             guard var s = value else { return "" }
             if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(s) {

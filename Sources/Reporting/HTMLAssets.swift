@@ -17,7 +17,9 @@ enum HTMLAssets {
         .counts td.n{text-align:right;font-variant-numeric:tabular-nums}
         .st-violated{background:var(--vb);color:var(--v)}.st-pending{background:var(--pb);color:var(--p)}
         .st-waived{background:var(--wb);color:var(--w)}.st-satisfied{background:var(--sb);color:var(--s)}
-        .st-na{background:var(--na)}
+        .st-na{background:var(--na)}.st-nodata{background:var(--pb);color:var(--p);font-style:italic}
+        table.kpi{margin:0 0 1rem}table.kpi caption{text-align:left;font-weight:600}
+        table.kpi td.n{text-align:right;font-variant-numeric:tabular-nums}
         .badge{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.85em;font-weight:600;white-space:nowrap}
         .scroll{overflow:auto;max-height:75vh;border:1px solid var(--line)}
         #matrix{font-size:12px}#matrix td{text-align:center;min-width:1.6rem;padding:.1rem .2rem}

@@ -34,6 +34,8 @@ public enum HTMLReporter {
         out += summary(report, labels, h)
         if report.registry != nil {
             out += matrix(report, labels, h)
+            out += kpiTables(report, labels)
+            out += silentUnits(report, labels)
             out += findingsTable(report, labels, h)
             out += upcoming(report, labels, h)
             out += resolved(report, labels)
@@ -132,6 +134,47 @@ public enum HTMLReporter {
         }
         out += "</tbody>\n</table>\n</div>\n</section>\n"
         return out
+    }
+
+    /// One KPI table per roll-up group (SPEC §10.3), from the ratio findings.
+    private static func kpiTables(_ report: RunReport, _ labels: Labels) -> String {
+        let tables = RollUp.kpiTables(report)
+        guard !tables.isEmpty else { return "" }
+        let h = HTMLLabels(labels)
+        var out = "<section id=\"kpi-section\">\n<h2>\(e(labels.kpiHeading))</h2>\n"
+        for table in tables {
+            out += "<table class=\"kpi\" data-group=\"\(e(table.group))\">\n"
+            out += "<caption>\(e(report.unitName(table.group))) <small>\(e(table.group))</small></caption>\n<thead><tr>"
+            for head in [h.unit, h.rule, h.period, labels.share, labels.items, labels.threshold, h.status] {
+                out += "<th scope=\"col\">\(e(head))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for f in table.rows {
+                guard let share = f.share else { continue }
+                out += "<tr><td>\(e(report.unitName(f.unit))) <small>\(e(f.unit))</small></td>"
+                out += "<td>\(e(f.rule))<br><small>\(e(report.ruleTitle(f.rule)))</small></td>"
+                out += "<td>\(e(f.period ?? ""))</td><td class=\"n\">\(e(labels.percent(share.actual)))</td>"
+                out += "<td class=\"n\">\(e(labels.items(share)))</td>"
+                out += "<td class=\"n\">≥ \(e(labels.percent(share.threshold)))</td>"
+                out += "<td>\(badge(f, report, labels))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// The silent units (SPEC §10.3), each marked "no data".
+    private static func silentUnits(_ report: RunReport, _ labels: Labels) -> String {
+        let ids = report.evaluation.silentUnits
+        guard !ids.isEmpty else { return "" }
+        var out =
+            "<section id=\"silent-section\">\n<h2>\(e(labels.silentHeading)) (\(ids.count))</h2>\n<ul id=\"silent\">\n"
+        for id in ids {
+            let path = (report.ancestors(of: id).map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
+            out += "<li data-unit=\"\(e(id))\">\(e(path)) <small>\(e(id))</small> "
+            out += "<span class=\"badge st-nodata\">\(e(labels.noData))</span></li>\n"
+        }
+        return out + "</ul>\n</section>\n"
     }
 
     private static func findingsTable(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {

@@ -55,6 +55,9 @@ public enum JSONReporter {
             w.endObject()
         }
         w.endArray()
+        w.beginArray("silent_units")
+        for id in report.evaluation.silentUnits { w.value(id) }
+        w.endArray()
         w.diagnostics(report.diagnostics)
         w.endObject()
         return w
@@ -72,11 +75,22 @@ public enum JSONReporter {
         w.field("binding", binding?.rawValue)
         w.field("period", f.period)
         w.field("due", f.due)
-        w.field("expected", f.expected)
-        w.field("actual", f.actual)
+        if let share = f.share {
+            w.field("expected", share.threshold)
+            w.field("actual", share.actual)
+            w.beginObject("items")
+            w.field("satisfied", share.satisfied)
+            w.field("violated", share.violated)
+            w.field("pending", share.pending)
+            w.endObject()
+        } else {
+            w.field("expected", f.expected)
+            w.field("actual", f.actual)
+        }
         w.field("days_late", f.daysLate)
         w.field("ref", f.ref)
-        w.inlineArray("events", f.events)
+        // A ratio finding counts other findings, not events (SPEC §10.2: no `events`).
+        if f.share == nil { w.inlineArray("events", f.events) }
         w.field("distance_days", f.distanceDays)
         w.field("waiver", f.waiver)
         w.field("fingerprint", f.fingerprint)

@@ -31,7 +31,7 @@ extension JSONWriter {
         endArray()
     }
 
-    /// `summary: {rules, units, evaluated, satisfied, violated, pending, waived}`.
+    /// `summary: {rules, units, evaluated, satisfied, violated, pending, waived, silent_units}`.
     mutating func summary(_ s: RunSummary) {
         beginObject("summary")
         field("rules", s.rules)
@@ -41,6 +41,7 @@ extension JSONWriter {
         field("violated", s.violated)
         field("pending", s.pending)
         field("waived", s.waived)
+        field("silent_units", s.silentUnits)
         endObject()
     }
 

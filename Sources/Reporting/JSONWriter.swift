@@ -76,6 +76,18 @@ struct JSONWriter: ~Copyable {
         out.appendDecimal(value.magnitude)
     }
 
+    /// A number with at most one decimal: `85`, `57.5`.
+    mutating func field(_ key: StaticString, _ value: Tenths?) {
+        guard let value else { return }
+        item(key)
+        if value.tenths < 0 { out.append(JSONByte.hyphen) }
+        out.appendDecimal(value.tenths.magnitude / 10)
+        if value.tenths.magnitude % 10 != 0 {
+            out.append(UInt8(ascii: "."))
+            out.appendDecimal(value.tenths.magnitude % 10)
+        }
+    }
+
     /// A date as `"YYYY-MM-DD"`, the same text as `Day.description`, without building a string.
     mutating func field(_ key: StaticString, _ value: Day?) {
         guard let value else { return }

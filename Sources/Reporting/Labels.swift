@@ -52,6 +52,7 @@ struct Labels {
         case "gap": return "gián đoạn quá lâu"
         case "closed": return "đã kết thúc (rút, đình chỉ)"
         case "paused": return "tạm dừng tính thời hạn"
+        case "below-ratio": return "tỷ lệ dưới mức yêu cầu"
         default: return r
         }
     }
@@ -109,6 +110,29 @@ struct Labels {
         language == .vi
             ? "Dữ liệu đầu vào không hợp lệ: không đánh giá quy tắc nào (xem các lỗi ở trên)."
             : "Invalid inputs: no rule was evaluated (see the errors above)."
+    }
+
+    /// "không có dữ liệu" / "no data": a silent unit (SPEC §10.3).
+    var noData: String { language == .vi ? "không có dữ liệu" : "no data" }
+    /// The silent units' heading.
+    var silentHeading: String {
+        language == .vi
+            ? "Đơn vị không có dữ liệu (không ghi nhận hoạt động nào trong kỳ đánh giá)"
+            : "Units with no data (no event logged in the evaluated window)"
+    }
+    /// The KPI tables' heading.
+    var kpiHeading: String { language == .vi ? "Chỉ tiêu tỷ lệ theo huyện" : "KPIs by district" }
+    var share: String { language == .vi ? "Tỷ lệ" : "Share" }
+    var threshold: String { language == .vi ? "Yêu cầu" : "Threshold" }
+    var items: String { language == .vi ? "Số mục (đạt/đã có kết quả)" : "Items (satisfied/decided)" }
+
+    /// "75%" / "57,5%" in the report language.
+    func percent(_ t: Tenths) -> String { t.text(separator: language == .vi ? "," : ".") + "%" }
+
+    /// "3/4" with ", 1 chưa có kết quả" / ", 1 pending" when items are still open.
+    func items(_ s: Share) -> String {
+        "\(s.satisfied)/\(s.decided)"
+            + (s.pending > 0 ? (language == .vi ? ", \(s.pending) chưa có kết quả" : ", \(s.pending) pending") : "")
     }
 
     /// The closing summary; `guidance` of the violated findings belong to guidance rules (SPEC §10.9:

@@ -169,8 +169,16 @@ public enum SARIFReporter {
         w.field("ref", f.ref)
         w.field("due", f.due)
         w.field("daysLate", f.daysLate)
-        w.field("expected", f.expected)
-        w.field("actual", f.actual)
+        if let share = f.share {
+            w.field("expected", share.threshold)
+            w.field("actual", share.actual)
+            w.field("itemsSatisfied", share.satisfied)
+            w.field("itemsViolated", share.violated)
+            w.field("itemsPending", share.pending)
+        } else {
+            w.field("expected", f.expected)
+            w.field("actual", f.actual)
+        }
         w.field("distanceDays", f.distanceDays)
         w.inlineArray("evidence", f.events)
         if let mark = report.change(f) {

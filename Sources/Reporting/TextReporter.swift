@@ -35,7 +35,38 @@ public enum TextReporter {
                 out += "  " + parts.map(t).joined(separator: "  ") + "\n"
             }
         }
+        out += kpiTables(report, labels, color)
+        out += silentUnits(report, labels, color)
         out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
+        return out
+    }
+
+    /// One KPI table per roll-up group: unit, rule, period, share, items, threshold, status.
+    static func kpiTables(_ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
+        let tables = RollUp.kpiTables(report)
+        guard !tables.isEmpty else { return "" }
+        var out = "\n" + paint(labels.kpiHeading, .bold, color) + "\n"
+        for table in tables {
+            out += "  " + paint(report.unitName(table.group) + " (\(table.group))", .bold, color) + "\n"
+            for f in table.rows {
+                guard let share = f.share else { continue }
+                let parts = [
+                    report.unitName(f.unit) + " (\(f.unit))", f.rule, f.period ?? "",
+                    "\(labels.percent(share.actual)) (\(labels.items(share)))",
+                    "≥ " + labels.percent(share.threshold), report.statusLabel(f, labels),
+                ]
+                out += "    " + parts.joined(separator: "  ") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The silent units (SPEC §10.3), each marked "no data".
+    static func silentUnits(_ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
+        let ids = report.evaluation.silentUnits
+        guard !ids.isEmpty, let registry = report.registry else { return "" }
+        var out = "\n" + paint(labels.silentHeading + " (\(ids.count))", .bold, color) + "\n"
+        for id in ids { out += "  " + path(of: id, registry) + "  " + paint(labels.noData, .yellow, color) + "\n" }
         return out
     }
 
@@ -62,6 +93,9 @@ public enum TextReporter {
         if let r = f.ref { parts.append("ref \(t(r))") }
         if let d = f.due { parts.append("\(labels.due) \(d)") }
         if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
+        if let s = f.share {
+            parts.append("\(labels.percent(s.actual)) (\(labels.items(s))) ≥ \(labels.percent(s.threshold))")
+        }
         if let reason = f.reason { parts.append(labels.reason(reason) + (f.daysLate.map { " +\($0)d" } ?? "")) }
         if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
         if !f.events.isEmpty { parts.append("\(labels.evidence): " + t(f.events.joined(separator: ", "))) }

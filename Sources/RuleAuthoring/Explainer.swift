@@ -59,9 +59,21 @@ public enum Explainer {
             options.from = request.from
             options.to = request.to
             options.language = language
+            // A rule that reads another rule's findings (a ratio) needs that rule too; the engine
+            // evaluates it without listing it.
+            let base = rule.obligation.baseRule.flatMap { id in project.rules.first { $0.id == id } }
             let result = Engine.evaluate(
-                rules: [rule], registry: registry, store: project.store, calendar: project.calendar,
-                waivers: project.waivers, options: options)
+                rules: [rule] + (base.map { [$0] } ?? []), registry: registry, store: project.store,
+                calendar: project.calendar, waivers: project.waivers, options: options)
+            var baseFindings: [Finding] = []
+            if let base {
+                options.rules = [base.id]
+                baseFindings =
+                    Engine.evaluate(
+                        rules: [base], registry: registry, store: project.store, calendar: project.calendar,
+                        waivers: project.waivers, options: options
+                    ).findings
+            }
             let findings = result.findings.filter { f in
                 f.unit == unit.id && (request.period.map { f.period == $0 || f.due?.description == $0 } ?? true)
                     && (request.ref.map { f.ref == $0 } ?? true)
@@ -73,7 +85,7 @@ public enum Explainer {
                     FindingNarrative(
                         rule: rule, registry: registry, finding: f, events: events, store: project.store,
                         calendar: project.calendar,
-                        asOf: project.asOf
+                        asOf: project.asOf, baseFindings: baseFindings
                     ).item())
             }
         }

@@ -73,8 +73,8 @@ struct FindingExpectation {
         case "ref": return f.ref
         case "due": return f.due?.description
         case "days_late": return f.daysLate.map(String.init)
-        case "expected": return f.expected.map(String.init)
-        case "actual": return f.actual.map(String.init)
+        case "expected": return f.share.map(\.threshold.description) ?? f.expected.map(String.init)
+        case "actual": return f.share.map(\.actual.description) ?? f.actual.map(String.init)
         case "events": return f.events.joined(separator: ",")
         case "distance_days": return f.distanceDays.map(String.init)
         case "waiver": return f.waiver.map(String.init)

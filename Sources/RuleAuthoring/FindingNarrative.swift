@@ -11,6 +11,8 @@ struct FindingNarrative {
     let store: EventStore
     let calendar: WorkCalendar
     let asOf: Day
+    /// The base rule's findings (all units kept, every status), for a rule that reads them.
+    var baseFindings: [Finding] = []
 
     func item() -> Explanation.Item {
         var steps: [String] = []
@@ -22,6 +24,7 @@ struct FindingNarrative {
         case let o as PeriodicObligation: periodic(o, &steps, &roles)
         case let o as OnceObligation: once(o, &steps, &roles)
         case let o as RegularityObligation: regularity(o, &steps, &roles)
+        case let o as RatioObligation: ratio(o, &steps)
         default: break
         }
         if let w = finding.waiver { steps.append("waived by waiver \(w) (the finding keeps its reason)") }
@@ -45,6 +48,38 @@ struct FindingNarrative {
             let late = f.daysLate.map { ", \($0) day(s)" } ?? ""
             return "\(f.status == .waived ? "waived" : "violated"): \(reason)\(late)"
         default: return f.status.rawValue
+        }
+    }
+
+    /// The period, the base items counted, the share and the comparison, then each decided item.
+    private func ratio(_ o: RatioObligation, _ steps: inout [String]) {
+        guard let share = finding.share, let due = finding.due else { return }
+        let period = o.per.period(containing: due)
+        let closed = period.end < asOf
+        steps.append(
+            "period \(finding.period ?? "") (\(period.start) … \(period.end)) — \(closed ? "closed" : "open (it contains the as-of date \(asOf))")"
+        )
+        guard let unitIndex = registry.index(of: finding.unit) else { return }
+        let items = baseFindings.filter { f in
+            guard period.contains(f.sortDay), let u = registry.index(of: f.unit) else { return false }
+            return o.over == .subtree ? registry.isSelfOrDescendant(u, of: unitIndex) : u == unitIndex
+        }
+        steps.append(
+            "items of rule \(o.of) dated in the period, \(o.over == .subtree ? "of the unit and every unit below it" : "of the unit itself"): \(share.satisfied) satisfied, \(share.violated) violated, \(share.pending) pending (waived and pending items are not decided)"
+        )
+        let comparison = share.reachesThreshold ? "≥" : "<"
+        steps.append(
+            "share = \(share.satisfied)/\(share.decided) = \(share.actual)% (rounded half-up to one decimal); "
+                + "at least \(share.threshold)%: \(share.satisfied) × 1000 = \(share.satisfied * 1000) \(comparison) "
+                + "\(share.threshold.tenths) × \(share.decided) = \(share.threshold.tenths * share.decided)")
+        if share.pending > 0 && closed {
+            steps.append("the period is closed but \(share.pending) item(s) are still pending: the share can change")
+        }
+        for f in items where f.status == .satisfied || f.status == .violated {
+            var line = "decided item: \(f.unit)  \(f.ref ?? "—")  \(f.status.rawValue)"
+            if let reason = f.reason { line += " (\(reason))" }
+            line += "  \(f.period ?? f.sortDay.description)"
+            steps.append(line)
         }
     }
 

@@ -210,9 +210,11 @@ public struct RuleTestRunner {
         options.to = to
         options.language = .en
         let store = EventStore(events: logs.events, unitCount: registry.units.count, files: [reader.path])
+        // The rules a tested rule reads (a ratio's base) run too; `options.rules` keeps them unlisted.
+        let bases = ruleIDs.compactMap { rules[$0]?.obligation.baseRule }.filter { !ruleIDs.contains($0) }
         let result = Engine.evaluate(
-            rules: ruleIDs.compactMap { rules[$0] }, registry: registry, store: store, calendar: calendar, waivers: [],
-            options: options)
+            rules: (ruleIDs + bases).compactMap { rules[$0] }, registry: registry, store: store, calendar: calendar,
+            waivers: [], options: options)
         return Outcome(
             location: location, name: name, failure: expectation.compare(with: result.findings, path: reader.path))
     }

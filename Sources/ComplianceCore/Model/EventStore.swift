@@ -130,6 +130,22 @@ public struct EventStore: Sendable {
         }
     }
 
+    /// Whether the unit has an evaluable event of any type dated in `days` (silent units, SPEC §10.3).
+    public func hasEvent(unit: Int, in days: ClosedRange<Day>) -> Bool {
+        guard unit >= 0, unit + 1 < groupStart.count else { return false }
+        for g in Int(groupStart[unit])..<Int(groupStart[unit + 1]) {
+            // Each group is sorted by day: find its first row on or after the range's start.
+            var lo = g == 0 ? 0 : Int(groupEnd[g - 1])
+            var hi = Int(groupEnd[g])
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if day(order[mid]) < days.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < Int(groupEnd[g]) && day(order[lo]) <= days.upperBound { return true }
+        }
+        return false
+    }
+
     private func typeIndices(_ types: [String]) -> [Int32] {
         var seen: [Int32] = []
         for name in types {

@@ -23,6 +23,9 @@ public struct Finding: Sendable {
     public var expected: Int?
     /// Frequency count.
     public var actual: Int?
+    /// Ratio: the threshold, the share and the items counted (reporters write its threshold and
+    /// share as `expected` and `actual`).
+    public var share: Share?
     /// Days late or overdue.
     public var daysLate: Int?
     /// The trigger's or target's ref.
@@ -61,6 +64,7 @@ public struct Finding: Sendable {
         self.due = due
         self.expected = expected
         self.actual = actual
+        self.share = nil
         self.daysLate = daysLate
         self.ref = ref
         self.events = events

@@ -11,8 +11,17 @@ public protocol Obligation: Sendable {
     /// The attribute names the rule's patterns and keys read, for vocabulary checks.
     var attributeNames: [String] { get }
 
+    /// The id of the rule whose findings this rule reads instead of events (a `ratio`'s `of`);
+    /// nil for the kinds that read events. The engine evaluates that rule first.
+    var baseRule: String? { get }
+
     /// Findings for one unit over its evaluation window; pure and deterministic.
     func evaluate(_ context: EvaluationContext, into output: inout EvaluationOutput)
+}
+
+extension Obligation {
+    /// Kinds read events unless they say otherwise.
+    public var baseRule: String? { nil }
 }
 
 /// The evaluation window of a rule for a unit (SPEC §6): both ends inclusive, `to` nil = open.
@@ -62,6 +71,8 @@ public struct EvaluationContext: Sendable {
     public let calendar: WorkCalendar
     /// `--from`/`--to` bounds (for `once`).
     public let runBounds: EvaluationWindow?
+    /// The base rule's findings, for a rule that reads them (`Obligation.baseRule`); else nil.
+    public var baseFindings: BaseFindings?
 
     /// A context.
     public init(

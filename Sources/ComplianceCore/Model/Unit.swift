@@ -122,6 +122,10 @@ public struct UnitRegistry: Sendable {
     /// the order reports list units in.
     public func hierarchyRank(of index: Int) -> Int { enter[index] }
 
+    /// The hierarchy ranks of the unit and all its descendants: a contiguous range, since a
+    /// depth-first walk visits a subtree in one stretch.
+    public func subtreeRanks(of index: Int) -> Range<Int> { enter[index]..<exit[index] }
+
     /// All unit ids, for "did you mean".
     public var ids: [String] { units.map(\.id) }
 }

@@ -7,6 +7,10 @@ public struct KindExample: Sendable {
     public let title: String
     /// The kind-specific YAML lines of the rule (`kind:` included), two-space indented blocks allowed.
     public let rule: String
+    /// For a kind that reads another rule's findings, the YAML lines of that rule (id `BASE`).
+    ///
+    /// The example then runs as `--rule EX` would, and `findings` are the example rule's only.
+    public let base: String?
     /// The rule's `effective` value.
     public let effective: String
     /// Log lines in CSV under the header `id,unit,type,date,ref,topic,period`; all events are unit `x1`.
@@ -19,11 +23,12 @@ public struct KindExample: Sendable {
 
     /// An example.
     public init(
-        _ title: String, rule: String, effective: String = "{ from: 2023-01-01 }", events: [String], asOf: String,
-        findings: [String]
+        _ title: String, rule: String, base: String? = nil, effective: String = "{ from: 2023-01-01 }",
+        events: [String], asOf: String, findings: [String]
     ) {
         self.title = title
         self.rule = rule
+        self.base = base
         self.effective = effective
         self.events = events
         self.asOf = asOf

@@ -15,6 +15,10 @@ public protocol ObligationKind: Obligation {
     func parameters(in language: Language) -> String
     /// Reads the kind's fields from a rule mapping; nil after reporting diagnostics.
     static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self?
+    /// Where the rule names its base rule (`Obligation.baseRule`), for diagnostics about it.
+    var baseRuleLocation: SourceLocation? { get }
+    /// Why `base` cannot be this rule's base rule (a `rule.invalid-value` message), or nil when it can.
+    func refusal(ofBase base: Rule) -> String?
 }
 
 extension ObligationKind {
@@ -22,6 +26,10 @@ extension ObligationKind {
     public static var keys: [String] { fields.names }
     /// Keys this kind requires.
     public static var requiredKeys: [String] { fields.requiredNames }
+    /// Kinds that read events name no base rule.
+    public var baseRuleLocation: SourceLocation? { nil }
+    /// Kinds that read events refuse no base rule.
+    public func refusal(ofBase base: Rule) -> String? { nil }
 }
 
 /// What kind decoders may need beyond the mapping: the rule's effective dates and the pattern
@@ -38,7 +46,7 @@ public enum Kinds {
     /// Every kind type.
     public static let all: [any ObligationKind.Type] = [
         FrequencyObligation.self, DeadlineObligation.self, PrecedenceObligation.self,
-        PeriodicObligation.self, OnceObligation.self, RegularityObligation.self,
+        PeriodicObligation.self, OnceObligation.self, RegularityObligation.self, RatioObligation.self,
     ]
 
     /// Kind names, in documentation order.

@@ -90,6 +90,10 @@ public struct RuleLoader {
         var result = Result()
         var firstDefinition: [String: SourceLocation] = [:]
         var candidates: [OverlapCheck.Candidate] = []
+
+        // Every id written, also of rules that failed to load: a reference to one of them is not
+        // "unknown" (its own errors already say what is wrong).
+        var writtenIDs = Set<String>()
         for file in files {
             let loaded = YAMLFileLoader.load(path: file.path, displayPath: file.display)
             result.diagnostics += loaded.diagnostics
@@ -111,6 +115,9 @@ public struct RuleLoader {
             if let list = top["rules"] {
                 if let items = list.value.items {
                     for item in items {
+                        if let id = item.value(forKey: "id")?.scalar {
+                            writtenIDs.insert(TextNormalization.normalize(id))
+                        }
                         guard let rule = decodeRule(item, &reader) else { continue }
                         if let first = firstDefinition[rule.id] {
                             reader.diagnostics.append(
@@ -134,7 +141,35 @@ public struct RuleLoader {
             result.diagnostics += reader.diagnostics
         }
         if let unitFacts { result.diagnostics += OverlapCheck.diagnostics(candidates, facts: unitFacts) }
+        checkBaseRules(&result, writtenIDs: writtenIDs)
         return result
+    }
+
+    /// A rule that reads another rule's findings (a `ratio`'s `of`) must name a loaded rule of a kind
+    /// it accepts; otherwise it is dropped with `rule.unknown-rule` or `rule.invalid-value`.
+    private func checkBaseRules(_ result: inout Result, writtenIDs: Set<String>) {
+        let byID = Dictionary(result.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        result.rules.removeAll { rule in
+            guard let baseID = rule.obligation.baseRule, let kind = rule.obligation as? any ObligationKind else {
+                return false
+            }
+            let location = kind.baseRuleLocation ?? rule.location
+            guard let base = byID[baseID] else {
+                if !writtenIDs.contains(baseID) {
+                    result.diagnostics.append(
+                        .error(
+                            "rule.unknown-rule",
+                            "rule '\(rule.id)' reads the items of unknown rule '\(baseID)'"
+                                + Suggestions.hint(for: baseID, in: Array(byID.keys).sorted()), at: location))
+                }
+                return true
+            }
+            if let refusal = kind.refusal(ofBase: base) {
+                result.diagnostics.append(.error("rule.invalid-value", refusal, at: location, related: [base.location]))
+                return true
+            }
+            return false
+        }
     }
 
     private func decodeRule(_ node: YAMLNode, _ reader: inout NodeReader) -> Rule? {
