@@ -71,6 +71,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A previous --format json result to compare with (no database).")
     var baseline: String?
 
+    @Option(
+        name: .customLong("diagnostics"),
+        help:
+            "Write every diagnostic to this file as JSON Lines, as they are found (reports list at most 1,000 per code and file)."
+    )
+    var diagnosticsFile: String?
+
     @Flag(name: .long, help: "No progress line on standard error.")
     var quiet = false
 
@@ -103,10 +110,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let monitor = RunMonitor(progress: RunMonitor.progressWanted(quiet: quiet))
         monitor.begin(RunMonitor.Phase.load, detail: "reading configuration, rules, units and logs")
+        let diagnosticFile = try DiagnosticFile.openOrExit(diagnosticsFile)
         var project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
-            today: { $0.today(now: Date()) })
+            today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
         if let output, let refusal = outputRefusal(output, project) {
+            diagnosticFile?.write(refusal)
+            _ = diagnosticFile?.close()
             Terminal.printDiagnostics(
                 project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
             throw ExitCode(2)
@@ -147,8 +157,13 @@ struct CheckCommand: ParsableCommand {
                 comparisonFailed = true
             }
         }
+        for d in diagnostics[project.diagnostics.count...] { diagnosticFile?.write(d) }
+        let diagnosticFileFailure = diagnosticFile?.close()
+        if let diagnosticFileFailure { diagnostics.append(diagnosticFileFailure) }
         let sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
-        report.diagnostics = sorted
+        // At most 1,000 per code and file in the report, then one entry with the count (SPEC §10.6).
+        report.diagnostics = BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)
+        report.asOfIsKnown = project.asOfIsKnown
 
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
@@ -159,7 +174,7 @@ struct CheckCommand: ParsableCommand {
 
         var code = exitCode(
             project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
-        if comparisonFailed { code = 2 }
+        if comparisonFailed || diagnosticFileFailure != nil { code = 2 }
         if code != 2, !noRecord, let path = history, let changes = report.changes {
             monitor.begin(RunMonitor.Phase.history)
             if let failure = RunComparison.record(

@@ -60,12 +60,13 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Parses `YYYY-MM-DD` option values.
+/// Parses `YYYY-MM-DD` option values in the supported years (`DateText.checkedISODate`, the same
+/// check as every date in the project's files).
 struct DateArgument: ExpressibleByArgument {
     let day: Day
 
     init?(argument: String) {
-        guard let d = DateText.parseISODate(argument) else { return nil }
+        guard case .success(let d) = DateText.checkedISODate(Substring(argument)) else { return nil }
         day = d
     }
 }

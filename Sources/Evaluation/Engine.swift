@@ -65,17 +65,19 @@ public enum Engine {
             guard let base = buffer.baseAddress else { return }
             for i in outputs.indices { count += Moving.move(&outputs[i].output.findings, to: base + count) }
         }
+        var itemDiagnostics = BoundedDiagnostics()
         for (i, out) in outputs.enumerated() {
             let rank = order.rank[items[i].rule]
             kept.units += out.findingUnits
             kept.ranks += repeatElement(Int32(rank), count: out.findingUnits.count)
-            result.diagnostics += out.output.diagnostics
+            itemDiagnostics.absorb(out.output.diagnostics)
             result.missingKeys += out.output.missingKeys
             outsideCalendar = outsideCalendar || out.output.outsideCalendar
             for u in out.units { applicable[u] = true }
             for (unit, count) in out.unlistedSatisfied { matrix[rank, unit].satisfied += count }
         }
         outputs = []
+        result.diagnostics += itemDiagnostics.all
         if outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
                 .warning(

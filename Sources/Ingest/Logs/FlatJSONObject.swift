@@ -129,6 +129,12 @@ enum FlatJSONObject {
             }
         }
 
+        /// Whether a JSON number's value is finite as a double; only long or exponent forms can fail.
+        static func fitsDouble(_ text: String, digits: Int) -> Bool {
+            guard digits > 300 || text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) else { return true }
+            return Double(text).map(\.isFinite) ?? false
+        }
+
         mutating func number() throws(Failure) -> String {
             let s = i
             if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -157,7 +163,13 @@ enum FlatJSONObject {
                 }
                 guard exp > 0 else { throw fail("invalid number") }
             }
-            return String(decoding: bytes[s..<i], as: UTF8.self)
+            let text = String(decoding: bytes[s..<i], as: UTF8.self)
+            // SPEC §10.0: a number a double cannot hold (1e400) rejects the record, never becomes infinity.
+            if !Self.fitsDouble(text, digits: digits) {
+                i = s
+                throw fail("the number '\(text.prefix(40))' is too large for a double")
+            }
+            return text
         }
 
         mutating func string() throws(Failure) -> String {

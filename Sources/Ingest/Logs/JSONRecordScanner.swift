@@ -150,7 +150,10 @@ struct JSONRecordScanner {
                 guard literal("null") else { return false }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if p[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits() > 0 else { return false }
+                // Long numbers and exponents go to the full parser, which refuses those a double
+                // cannot hold (SPEC §10.0).
+                let whole = digits()
+                guard whole > 0, whole <= 300 else { return false }
                 if i < n, p[i] == UInt8(ascii: ".") {
                     i += 1
                     guard digits() > 0 else { return false }
@@ -159,6 +162,8 @@ struct JSONRecordScanner {
                     i += 1
                     if i < n, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
                     guard digits() > 0 else { return false }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: p[valueStart..<i]), as: UTF8.self)
+                    guard Double(text)?.isFinite == true else { return false }
                 }
                 batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
             default:

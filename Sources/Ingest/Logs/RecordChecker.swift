@@ -294,6 +294,7 @@ struct RecordChecker {
         case .impossible: detail = "no such date or time"
         case .missingOffset: detail = "a datetime needs Z or an offset such as +07:00"
         case .malformed: detail = "expected YYYY-MM-DD, D/M/YYYY (day first) or YYYY-MM-DDTHH:MM[:SS]±HH:MM"
+        case .outOfRange: detail = "dates must lie in the years 1900–2199"
         }
         return .error("log.bad-date", "bad date '\(date.text)': \(detail)", at: at)
     }
