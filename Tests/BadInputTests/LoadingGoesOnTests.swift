@@ -100,6 +100,58 @@ struct LoadingGoesOnTests {
     }
 }
 
+/// SPEC §10.0: a bad date or attribute points at the field's own line and column; record-level
+/// diagnostics keep the record's first line.
+@Suite("Field-level positions")
+struct FieldPositionTests {
+    @Test("CSV (plain, quoted, over several lines), JSON Lines and YAML")
+    func positions() throws {
+        let project = baseProject()
+        project.write(
+            "logs/events.csv",
+            "id,unit,type,date,note\ne1,bk,citizen-reception,2024-13-01,x\n\"e3\",\"bk\",\"cit\nizen-reception\",\"2024\n-02-01\",z\nẹ5,bk,citizen-reception,2024-13-01,x\ne6,bk,citizen-reception\n"
+        )
+        project.write(
+            "logs/b.jsonl",
+            "{\"id\":\"j1\",\"unit\":\"bk\",\"type\":\"citizen-reception\",\"date\":\"2024-13-01\"}\n{\"id\":\"j\\u0032\", \"unit\":\"bk\",\"type\":\"citizen-reception\", \"date\": \"2024-13-02\"}\n"
+        )
+        project.write(
+            "logs/c.yaml",
+            "events:\n  - id: y1\n    unit: bk\n    type: citizen-reception\n    date: 2024-13-01\n  - { id: y2, unit: bk, type: citizen-reception, date: 2024-13-02 }\n"
+        )
+        let result = try run(project, ["validate", "--format", "json"])
+        let places = Set(
+            result.diagnostics.map { "\($0["code"] ?? "") \($0["path"] ?? ""):\($0["line"] ?? 0):\($0["column"] ?? 0)" }
+        )
+        for expected in [
+            "log.bad-date logs/events.csv:2:25", "log.bad-date logs/events.csv:4:17",
+            "log.bad-date logs/events.csv:6:25",
+            "log.malformed-row logs/events.csv:7:1", "log.bad-date logs/b.jsonl:1:58", "log.bad-date logs/b.jsonl:2:66",
+            "log.bad-date logs/c.yaml:5:11", "log.bad-date logs/c.yaml:6:56",
+        ] {
+            #expect(places.contains(expected), "\(expected) not in \(places.sorted())")
+        }
+    }
+
+    @Test("a bad attribute value points at its cell")
+    func badAttribute() throws {
+        let project = baseProject()
+        project.write(
+            "dvcheck.yaml",
+            "timezone: Asia/Ho_Chi_Minh\nlanguage: en\nas_of: 2024-12-31\nrules: [rules/]\nunits: units.yaml\nlogs: [logs/]\nvocabulary: vocabulary.yaml\n"
+        )
+        project.write(
+            "vocabulary.yaml",
+            "event_types:\n  citizen-reception: { title: Tiếp công dân, attributes: { participants: number } }\n")
+        project.write(
+            "logs/events.csv", "id,unit,type,participants,date\ne1,bk,citizen-reception,many,2024-01-02\n")
+        let result = try run(project, ["validate", "--format", "json"])
+        let bad = result.diagnostics.first { $0["code"] as? String == "log.bad-attribute" }
+        #expect(bad?["line"] as? Int == 2)
+        #expect(bad?["column"] as? Int == 25, "\(bad ?? [:])")
+    }
+}
+
 /// SPEC §10.6: many diagnostics of one code in one file are listed up to a cap, counted exactly, and
 /// streamed in full to `--diagnostics FILE`.
 @Suite("Diagnostics at scale")

@@ -18,9 +18,20 @@ enum FlatJSONObject {
         return try p.object()
     }
 
+    /// The fields and, in parallel, each value's 1-based byte column (for diagnostics about one field).
+    static func parseWithColumns(
+        _ bytes: ArraySlice<UInt8>
+    ) throws(Failure) -> ([(name: String, value: String)], [Int]) {
+        var p = Parser(bytes: bytes)
+        let fields = try p.object()
+        return (fields, p.valueColumns)
+    }
+
     private struct Parser {
         let bytes: ArraySlice<UInt8>
         var i: Int
+        /// The column of each field's value, in `object()`'s order.
+        var valueColumns: [Int] = []
 
         init(bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
@@ -66,7 +77,14 @@ enum FlatJSONObject {
                         throw Failure(column: keyColumn, message: "duplicate key '\(key)'", nested: false)
                     }
                     try expect(UInt8(ascii: ":"))
-                    if let v = try value(for: key) { fields.append((key, v)) } else { seen.null(key) }
+                    skipSpace()
+                    let valueColumn = column
+                    if let v = try value(for: key) {
+                        fields.append((key, v))
+                        valueColumns.append(valueColumn)
+                    } else {
+                        seen.null(key)
+                    }
                     skipSpace()
                     guard i < bytes.endIndex else { throw fail("unterminated object") }
                     if bytes[i] == UInt8(ascii: ",") {

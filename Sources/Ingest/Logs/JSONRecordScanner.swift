@@ -31,10 +31,11 @@ struct JSONRecordScanner {
         }
         batch.dropOpenRecord()
         do {
-            for (name, value) in try FlatJSONObject.parse(line) {
+            let (fields, columns) = try FlatJSONObject.parseWithColumns(line)
+            for ((name, value), column) in zip(fields, columns) {
                 var value = value
                 let key = id(of: name)
-                value.withUTF8 { batch.appendField(key: key, value: $0) }
+                value.withUTF8 { batch.appendField(key: key, value: $0, column: column) }
             }
             batch.endRecord(line: number)
             return nil
@@ -138,14 +139,17 @@ struct JSONRecordScanner {
             case UInt8(ascii: "\""):
                 i += 1
                 guard stringBody(asciiOnly: false) else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[(valueStart + 1)..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[(valueStart + 1)..<i]), column: valueStart + 1)
                 i += 1
             case UInt8(ascii: "t"):
                 guard literal("true") else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             case UInt8(ascii: "f"):
                 guard literal("false") else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             case UInt8(ascii: "n"):
                 guard literal("null") else { return false }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -165,7 +169,8 @@ struct JSONRecordScanner {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: p[valueStart..<i]), as: UTF8.self)
                     guard Double(text)?.isFinite == true else { return false }
                 }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             default:
                 return false
             }
