@@ -15,7 +15,7 @@ final class DiagnosticFile: @unchecked Sendable {
     /// Opens `path` when given; a file that cannot be opened is an error before anything is read (exit 2).
     static func openOrExit(_ path: String?) throws -> DiagnosticFile? {
         guard let path else { return nil }
-        switch open(path) {
+        switch openFile(path) {
         case .success(let file): return file
         case .failure(let diagnostic):
             Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
@@ -24,15 +24,19 @@ final class DiagnosticFile: @unchecked Sendable {
     }
 
     /// Creates (or empties) the file, or says why it cannot.
-    static func open(_ path: String) -> Result<DiagnosticFile, Diagnostic> {
-        let created = FileManager.default.createFile(atPath: path, contents: nil)
-        guard created, let handle = FileHandle(forWritingAtPath: path) else {
+    static func openFile(_ path: String) -> Result<DiagnosticFile, Diagnostic> {
+        // Opened in place, never replaced: a device or pipe named here is written into, and stays
+        // what it is. Non-blocking only for the open itself, so a pipe without a reader is refused.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno))
             return .failure(
                 .error(
-                    "output.write-failed", "--diagnostics '\(path)' cannot be written",
+                    "output.write-failed", "--diagnostics '\(path)' cannot be written (\(why))",
                     at: SourceLocation(path: path)))
         }
-        return .success(DiagnosticFile(handle: handle, path: path))
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return .success(DiagnosticFile(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: path))
     }
 
     private init(handle: FileHandle, path: String) {

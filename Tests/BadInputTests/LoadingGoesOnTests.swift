@@ -186,6 +186,18 @@ struct DiagnosticsAtScaleTests {
         #expect(last?["code"] as? String == "log.unknown-unit")
     }
 
+    @Test("--diagnostics into a missing folder is exit 2 before anything is read; a device stays a device")
+    func unwritableStream() throws {
+        let project = baseProject()
+        let missing = try run(project, ["validate", "--diagnostics", project.root + "/no/such/folder/d.jsonl"])
+        #expect(missing.status == 2, "\(missing.summary)")
+        #expect(missing.stderr.contains("[output.write-failed]"), "\(missing.stderr)")
+        let device = try run(project, ["validate", "--diagnostics", "/dev/null"])
+        #expect(device.status == 0, "\(device.summary)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     @Test("validate's counts are exact past the cap")
     func exactCounts() throws {
         let project = baseProject()
