@@ -13,6 +13,9 @@ public struct CSVBatch: Sendable {
     public private(set) var recordEnds: [Int32] = []
     /// Per record: the 1-based physical line it starts on.
     public private(set) var lines: [Int] = []
+    /// Where each cell starts, for the records the full parser read (quoted ones, possibly over
+    /// several lines), by record index; a plain record's cells are found from its bytes.
+    private var positions: [Int: [CSVCellPosition]] = [:]
 
     /// An empty batch.
     public init() {}
@@ -39,11 +42,26 @@ public struct CSVBatch: Sendable {
         cellRange(r).map { c in String(decoding: bytes[cellStart(c)..<Int(cellEnds[c])], as: UTF8.self) }
     }
 
+    /// Where cell `k` (0-based) of record `r` starts: its physical line and character column.
+    public func position(record r: Int, cell k: Int) -> CSVCellPosition {
+        if let cells = positions[r], k < cells.count { return cells[k] }
+        // A plain record is its line as it stands: the column counts the characters before the cell.
+        let first = cellStart(cellRange(r).lowerBound)
+        let start = cellStart(cellRange(r).lowerBound + k)
+        let column = bytes.withUnsafeBufferPointer {
+            1 + UTF8Check.characterCount(UnsafeBufferPointer(rebasing: $0[first..<start]))
+        }
+        return CSVCellPosition(line: lines[r], column: column)
+    }
+
     /// Record `r`'s cell count.
     public func cellCount(_ r: Int) -> Int { cellRange(r).count }
 
     /// Appends a record given as its unescaped bytes and where each cell ends in them (from 0).
-    public mutating func append(record: UnsafeBufferPointer<UInt8>, cellEnds ends: [Int], line: Int) {
+    public mutating func append(
+        record: UnsafeBufferPointer<UInt8>, cellEnds ends: [Int], line: Int, positions cells: [CSVCellPosition] = []
+    ) {
+        if !cells.isEmpty { positions[lines.count] = cells }
         var start = 0
         for end in ends {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: record[start..<end]))
@@ -57,6 +75,7 @@ public struct CSVBatch: Sendable {
 
     /// Appends record `r` of another batch.
     public mutating func append(record r: Int, of other: CSVBatch) {
+        if let cells = other.positions[r] { positions[lines.count] = cells }
         other.bytes.withUnsafeBufferPointer { b in
             for c in other.cellRange(r) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[other.cellStart(c)..<Int(other.cellEnds[c])]))
@@ -103,5 +122,19 @@ extension CSVReader {
             }
         }
         return rows
+    }
+}
+
+/// Where a CSV cell starts: its physical line and 1-based character column.
+public struct CSVCellPosition: Sendable, Equatable {
+    /// The 1-based line (for a record over several lines, the line the cell is on).
+    public let line: Int
+    /// The 1-based column in characters (a quoted cell: its opening quote).
+    public let column: Int
+
+    /// A position.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
     }
 }

@@ -18,7 +18,9 @@ extension CSVParser {
             if appendPlainRecord(to: &batch) { continue }
             switch readRecord() {
             case .complete(let line):
-                record.withUnsafeBufferPointer { batch.append(record: $0, cellEnds: fieldEnds, line: line) }
+                record.withUnsafeBufferPointer {
+                    batch.append(record: $0, cellEnds: fieldEnds, line: line, positions: fieldPositions)
+                }
             case .skipped(let row):
                 return .skipped(row)
             }

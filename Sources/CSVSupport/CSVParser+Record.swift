@@ -26,8 +26,10 @@ extension CSVParser {
         fieldEnds.removeAll(keepingCapacity: true)
         fieldStarts.removeAll(keepingCapacity: true)
         fieldQuoted.removeAll(keepingCapacity: true)
+        fieldPositions.removeAll(keepingCapacity: true)
         while true {
             fieldBase = record.count
+            fieldPositions.append(CSVCellPosition(line: line, column: currentColumn()))
             let quoted = peekByte() == ASCII.quote
             let end: FieldEnd
             if quoted {

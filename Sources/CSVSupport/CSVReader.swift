@@ -128,6 +128,9 @@ struct CSVParser {
     var fieldEnds: [Int] = []
     var fieldStarts: [Int] = []
     var fieldQuoted: [Bool] = []
+    /// Where each field of the current record starts: physical line and character column (the
+    /// opening quote of a quoted field), for diagnostics about one field.
+    var fieldPositions: [CSVCellPosition] = []
     private var started = false
     /// Whether the input began with a UTF-8 byte-order mark (skipped).
     private(set) var sawBOM = false

@@ -73,6 +73,13 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "A previous --format json result to compare with (no database).")
     var baseline: String?
 
+    @Option(
+        name: .customLong("diagnostics"),
+        help:
+            "Write every diagnostic to this file as JSON Lines, as they are found (reports list at most 1,000 per code and file)."
+    )
+    var diagnosticsFile: String?
+
     @Flag(name: .long, help: "No progress line on standard error.")
     var quiet = false
 
@@ -108,10 +115,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let monitor = RunMonitor(progress: RunMonitor.progressWanted(quiet: quiet))
         monitor.begin(RunMonitor.Phase.load, detail: "reading configuration, rules, units and logs")
+        let diagnosticFile = try DiagnosticFile.openOrExit(diagnosticsFile)
         var project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
-            today: { $0.today(now: Date()) })
+            today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
         if let output, let refusal = outputRefusal(output, project) {
+            diagnosticFile?.write(refusal)
+            _ = diagnosticFile?.close()
             Terminal.printDiagnostics(
                 project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
             throw ExitCode(2)
@@ -146,7 +156,8 @@ struct CheckCommand: ParsableCommand {
         let scope = RunComparison.scope(rules: rules, units: units, from: from?.day, to: to?.day)
         var code: Int32
         if evaluated, !noRecord, let path = history {
-            code = try compareWriteAndRecord(report, outcome, historyPath: path, scope: scope, monitor: monitor)
+            code = try compareWriteAndRecord(
+                report, outcome, historyPath: path, scope: scope, monitor: monitor, diagnosticFile: diagnosticFile)
         } else {
             var extra: [Diagnostic] = []
             if evaluated, let source = comparisonSource {
@@ -157,7 +168,8 @@ struct CheckCommand: ParsableCommand {
                 case .failure(let failure): extra.append(failure.diagnostic)
                 }
             }
-            code = try write(&report, outcome, extraDiagnostics: extra, monitor: monitor)
+            code = try write(
+                &report, outcome, extraDiagnostics: extra, monitor: monitor, diagnosticFile: diagnosticFile)
             if !extra.isEmpty { code = 2 }
         }
         monitor.finish()
@@ -180,16 +192,30 @@ struct CheckCommand: ParsableCommand {
 
     /// Renders and writes the report, prints the diagnostics; returns the exit code (SPEC §8).
     private func write(
-        _ report: inout RunReport, _ outcome: Outcome, extraDiagnostics: [Diagnostic], monitor: RunMonitor
+        _ report: inout RunReport, _ outcome: Outcome, extraDiagnostics: [Diagnostic], monitor: RunMonitor,
+        diagnosticFile: DiagnosticFile?
     ) throws -> Int32 {
-        let sorted = (outcome.diagnostics + extraDiagnostics).sorted(by: Diagnostic.stableOrder)
-        report.diagnostics = sorted
+        var all = outcome.diagnostics + extraDiagnostics
+        var diagnosticFileFailed = false
+        if let diagnosticFile {
+            // The loaders streamed their own diagnostics as they found them; the rest follow here.
+            for d in all[outcome.project.diagnostics.count...] { diagnosticFile.write(d) }
+            if let failure = diagnosticFile.close() {
+                all.append(failure)
+                diagnosticFileFailed = true
+            }
+        }
+        let sorted = all.sorted(by: Diagnostic.stableOrder)
+        // At most 1,000 per code and file in the report, then one entry with the count (SPEC §10.6).
+        report.diagnostics = BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)
+        report.asOfIsKnown = outcome.project.asOfIsKnown
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
         Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
+        if diagnosticFileFailed { return 2 }
         return exitCode(
             project: outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
             changes: report.changes)
@@ -199,7 +225,8 @@ struct CheckCommand: ParsableCommand {
     /// this run while holding the history's write lock, so concurrent runs on one file take turns
     /// and each compares with the run recorded just before it.
     private func compareWriteAndRecord(
-        _ report: RunReport, _ outcome: Outcome, historyPath: String, scope: String, monitor: RunMonitor
+        _ report: RunReport, _ outcome: Outcome, historyPath: String, scope: String, monitor: RunMonitor,
+        diagnosticFile: DiagnosticFile?
     ) throws -> Int32 {
         monitor.begin(RunMonitor.Phase.compare)
         let history: AuditHistory
@@ -208,7 +235,8 @@ struct CheckCommand: ParsableCommand {
         } catch {
             var report = report
             _ = try write(
-                &report, outcome, extraDiagnostics: [.error("history.unreadable", error.description)], monitor: monitor)
+                &report, outcome, extraDiagnostics: [.error("history.unreadable", error.description)], monitor: monitor,
+                diagnosticFile: diagnosticFile)
             return 2
         }
         var code: Int32 = 2
@@ -226,7 +254,8 @@ struct CheckCommand: ParsableCommand {
                 var report = report
                 report.changes = ChangeSet(
                     current: outcome.evaluation.findings, previous: (previous ?? []).map(RunComparison.prior))
-                code = try write(&report, outcome, extraDiagnostics: [], monitor: monitor)
+                code = try write(
+                    &report, outcome, extraDiagnostics: [], monitor: monitor, diagnosticFile: diagnosticFile)
                 guard code != 2, let changes = report.changes else { return nil }
                 monitor.begin(RunMonitor.Phase.history)
                 // From here to the commit a signal waits: the rows are written whole or not at all.

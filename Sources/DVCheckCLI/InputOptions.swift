@@ -60,16 +60,13 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Parses `YYYY-MM-DD` option values: a real date in the years 1900–2199 (SPEC §10.0); anything
-/// else is a usage error naming the option.
+/// Parses `YYYY-MM-DD` option values in the supported years (`DateText.checkedISODate`, the same
+/// check as every date in the project's files).
 struct DateArgument: ExpressibleByArgument {
     let day: Day
 
-    /// The years a date may fall in (SPEC §10.0).
-    static let years = 1900...2199
-
     init?(argument: String) {
-        guard let d = DateText.parseISODate(argument), Self.years.contains(d.year) else { return nil }
+        guard case .success(let d) = DateText.checkedISODate(Substring(argument)) else { return nil }
         day = d
     }
 }

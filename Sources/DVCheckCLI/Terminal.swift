@@ -23,7 +23,8 @@ enum Terminal {
         let cwd = PathResolution.currentDirectory
         var cache: [String: [Substring]] = [:]
         var text = ""
-        for d in diagnostics {
+        // At most 20 per code and file, then one line saying how many more (SPEC §10.6).
+        for d in BoundedDiagnostics.limited(diagnostics, to: BoundedDiagnostics.shownPerGroup) {
             text += DiagnosticRenderer.render(
                 d, color: color,
                 displayPath: { PathResolution.relative(PathResolution.absolute($0, base: baseDir), to: cwd) },

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ComplianceCore
+import Evaluation
 import Foundation
 import Ingest
 import Reporting
@@ -35,22 +36,38 @@ struct ValidateCommand: ParsableCommand {
         if maxRejected < 0 { throw ValidationError("--max-rejected must be 0 or more, not \(maxRejected)") }
     }
 
+    @Option(
+        name: .customLong("diagnostics"),
+        help:
+            "Write every diagnostic to this file as JSON Lines, as they are found (reports list at most 1,000 per code and file)."
+    )
+    var diagnosticsFile: String?
+
     func run() throws {
+        let diagnosticFile = try DiagnosticFile.openOrExit(diagnosticsFile)
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
-            today: { $0.today(now: Date()) })
-        var sorted = project.diagnostics.sorted(by: Diagnostic.stableOrder)
+            today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
+        let keys = missingKeys(project)
+        var diagnostics = project.diagnostics + keys.diagnostics
+        for d in keys.diagnostics { diagnosticFile?.write(d) }
+        if let failure = diagnosticFile?.close() { diagnostics.append(failure) }
+        var sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         if strict { sorted = sorted.map(Self.strictened) }
         Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
         let failed =
-            !project.inputsValid || project.rejectedCount > maxRejected
+            !project.inputsValid || project.rejectedCount + keys.count > maxRejected
+            || diagnostics.contains { $0.code == "output.write-failed" }
             || (strict && sorted.contains { $0.level == .error })
         switch format {
         case .json:
-            try OutputWriter.write(JSONReporter.renderDiagnostics(sorted), to: nil)
+            try OutputWriter.write(
+                JSONReporter.renderDiagnostics(
+                    BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)), to: nil)
         case .text:
-            let errors = sorted.filter { $0.level == .error }.count
-            let warnings = sorted.filter { $0.level == .warning }.count
+            // Exact counts, the diagnostics left out of the lists included (SPEC §10.6).
+            let errors = BoundedDiagnostics.count(of: .error, in: sorted)
+            let warnings = BoundedDiagnostics.count(of: .warning, in: sorted)
             let records = project.logFiles.reduce(0) { $0 + $1.accepted }
             try OutputWriter.write(
                 "\(project.rules.count) rules, \(project.registry?.units.count ?? 0) units, \(records) events: \(errors) errors, \(warnings) warnings\n",
@@ -63,5 +80,20 @@ struct ValidateCommand: ParsableCommand {
     static func strictened(_ d: Diagnostic) -> Diagnostic {
         guard d.level == .warning else { return d }
         return Diagnostic(.error, d.code, d.message, at: d.location, related: d.related)
+    }
+
+    /// Triggers and targets that lack their key (`deadline.missing-key`, `precedence.missing-key`,
+    /// `deadline.unkeyed-event`): errors in the data, found by running the keyed rules, as `check`
+    /// would, and keeping only these diagnostics; they count against `--max-rejected` as in `check`.
+    private func missingKeys(_ project: LoadedProject) -> (diagnostics: [Diagnostic], count: Int) {
+        let keyed = project.rules.filter { ["deadline", "precedence"].contains(type(of: $0.obligation).kindName) }
+        guard project.inputsValid, let registry = project.registry, !keyed.isEmpty else { return ([], 0) }
+        var options = RunOptions(asOf: project.asOf)
+        options.language = project.config.language
+        let evaluation = Engine.evaluate(
+            rules: keyed, registry: registry, store: project.store, calendar: project.calendar, waivers: [],
+            options: options, listSatisfied: false)
+        let codes: Set<String> = ["deadline.missing-key", "precedence.missing-key", "deadline.unkeyed-event"]
+        return (evaluation.diagnostics.filter { codes.contains($0.code) }, evaluation.missingKeys)
     }
 }

@@ -79,7 +79,7 @@ public enum Engine {
         var result = EvaluationResult()
         result.findings = gathered.findings
         gathered.findings = []
-        result.diagnostics = gathered.diagnostics
+        result.diagnostics = gathered.diagnostics.all
         result.missingKeys = gathered.missingKeys
         if gathered.outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(

@@ -10,7 +10,8 @@ struct Gathered {
     var units: [Int32] = []
     /// Each finding's rule rank; -1 for a base rule `--rule` left out (its findings count nowhere).
     var ranks: [Int32] = []
-    var diagnostics: [Diagnostic] = []
+    /// Diagnostics of the items, at most 1,000 per code and file with exact counts (SPEC §10.6).
+    var diagnostics = BoundedDiagnostics()
     var missingKeys = 0
     var outsideCalendar = false
     /// Units with at least one applicable evaluated rule.
@@ -50,7 +51,7 @@ struct Gathered {
             }
             units += out.findingUnits
             ranks += repeatElement(Int32(rank), count: out.findingUnits.count)
-            diagnostics += out.output.diagnostics
+            diagnostics.absorb(out.output.diagnostics)
             missingKeys += out.output.missingKeys
             for u in out.units { applicable[u] = true }
             for (unit, count) in out.unlistedSatisfied { matrix[rank, unit].satisfied += count }

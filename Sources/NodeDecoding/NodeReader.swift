@@ -110,12 +110,21 @@ public struct NodeReader {
 
     /// `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, what: String) -> Day? {
-        guard let s = node.scalar, !node.isNull, let d = DateText.parseISODate(TextNormalization.normalize(s)) else {
-            error(
-                "invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.scalar ?? node.kindName)'", at: node)
+        guard let s = node.scalar, !node.isNull else {
+            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.kindName)'", at: node)
             return nil
         }
-        return d
+        switch DateText.checkedISODate(Substring(TextNormalization.normalize(s))) {
+        case .success(let d):
+            return d
+        case .failure(.outOfRange):
+            error(
+                "invalid-value",
+                "\(what) '\(s)' is \(DateText.Failure.outOfRange.explanation) (dates must lie in that span)", at: node)
+        case .failure:
+            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(s)'", at: node)
+        }
+        return nil
     }
 
     /// A date or null (for optional ends such as `to: null`).
@@ -147,14 +156,22 @@ public struct NodeReader {
 
     /// `N days` / `N working days`.
     public mutating func duration(_ node: YAMLNode, what: String) -> DurationSpec? {
-        guard let s = node.scalar, let d = DurationSpec.parse(s) else {
+        let checked = node.scalar.map(DurationSpec.checked) ?? .failure(.malformed)
+        switch checked {
+        case .success(let d):
+            return d
+        case .failure(.tooLong):
+            error(
+                "invalid-value",
+                "\(what) '\(node.scalar ?? "")' is too long: a duration is at most \(DurationSpec.maximumCount) days or working days",
+                at: node)
+        case .failure(.malformed):
             error(
                 "invalid-value",
                 "\(what) must be a duration such as '30 days' or '10 working days', found '\(node.scalar ?? node.kindName)'",
                 at: node)
-            return nil
         }
-        return d
+        return nil
     }
 
     /// One of a fixed set of words, with "did you mean".

@@ -11,6 +11,11 @@ public enum DiagnosticRenderer {
         _ d: Diagnostic, color: Bool, displayPath: (String) -> String = { $0 },
         sourceLine: (String, Int) -> String? = { _, _ in nil }
     ) -> String {
+        if d.omitted > 0 {
+            // The line that stands for the diagnostics not shown (SPEC §10.6).
+            let place = d.location.map { displayPath($0.path) + ": " } ?? ""
+            return place + "note: \(d.omitted) more like this [\(d.code)]\n"
+        }
         var head = ""
         if let loc = d.location {
             head = TerminalText.escaped(displayPath(loc.path))

@@ -322,10 +322,14 @@ public enum HTMLReporter {
 
     private static func diagnostics(_ report: RunReport, _ h: HTMLLabels) -> String {
         guard !report.diagnostics.isEmpty else { return "" }
-        var out = "<section id=\"diagnostics\">\n<h2>\(e(h.diagnostics)) (\(report.diagnostics.count))</h2>\n<ul>\n"
+        // Exact counts: an entry standing for left-out diagnostics (SPEC §10.6) counts as them all.
+        let count = report.diagnostics.reduce(0) { $0 + max($1.omitted, 1) }
+        var out = "<section id=\"diagnostics\">\n<h2>\(e(h.diagnostics)) (\(count))</h2>\n<ul>\n"
         for d in report.diagnostics {
             var place = ""
-            if let loc = d.location {
+            if d.omitted > 0, let loc = d.location {
+                place = loc.path + ": "
+            } else if let loc = d.location {
                 place =
                     loc.path + (loc.line > 0 ? ":\(loc.line)" : "") + (loc.column > 0 ? ":\(loc.column)" : "") + ": "
             }

@@ -27,7 +27,7 @@ public enum JSONReporter {
         w.field("name", "dvcheck")
         w.field("version", report.toolVersion)
         w.endObject()
-        w.field("as_of", report.asOf)
+        if report.asOfIsKnown { w.field("as_of", report.asOf) } else { w.nullField("as_of") }
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.logStats(report.logFiles)

@@ -52,6 +52,13 @@ extension JSONWriter {
             beginObject()
             field("level", d.level.rawValue)
             field("code", d.code)
+            if d.omitted > 0 {
+                // The entry for diagnostics left out of the list (SPEC §10.6).
+                field("path", d.location?.path)
+                field("omitted", d.omitted)
+                endObject()
+                continue
+            }
             field("message", d.message)
             if let loc = d.location {
                 field("path", loc.path)

@@ -104,6 +104,12 @@ struct JSONWriter: ~Copyable {
         out.append(JSONByte.quote)
     }
 
+    /// `"key": null`.
+    mutating func nullField(_ key: StaticString) {
+        item(key)
+        out.append("null")
+    }
+
     mutating func value(_ value: String) {
         item(nil)
         appendQuoted(value)

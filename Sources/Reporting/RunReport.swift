@@ -38,6 +38,9 @@ public struct RunReport: Sendable {
     public var toolVersion: String
     /// Evaluation date.
     public var asOf: Day
+    /// False when `asOf` is only a stand-in (an invalid `as_of` stopped the run): the JSON report
+    /// then names no date.
+    public var asOfIsKnown = true
     /// Report language.
     public var language: Language
     /// Rule files.

@@ -52,7 +52,7 @@ struct DayTests {
         #expect(d("2022-02-09").adding(days: 30) == d("2022-03-11"))
         #expect(d("2024-02-09").adding(days: 30) == d("2024-03-10"))
         #expect(d("2022-03-01").adding(days: -1) == d("2022-02-28"))
-        #expect(d("2000-01-01").adding(days: 146_097) == d("2400-01-01"))
+        #expect(d("2000-01-01").adding(days: 146_097) == anyDay("2400-01-01"))
         #expect(d("2022-02-09") < d("2022-02-10"))
     }
 
@@ -63,7 +63,7 @@ struct DayTests {
             ("1969-12-29", 1), ("0001-01-01", 1), ("9999-12-31", 5),
         ])
     func weekday(_ text: String, _ expected: Int) {
-        #expect(d(text).isoWeekday == expected, "\(text)")
+        #expect(anyDay(text).isoWeekday == expected, "\(text)")
     }
 
     @Test("components round-trip day by day from 1899 to 2101")

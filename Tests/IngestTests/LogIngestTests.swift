@@ -302,7 +302,8 @@ struct RecordValidationTests {
         let project = p.load(asOf: day("2025-01-01"))
         checkAccounting(project)
         #expect(counts(project, "logs/a.csv") == [2, 1, 1, 0])
-        #expect(places(project.diagnostics, "log.bad-date") == ["logs/a.csv:3:1"])
+        // SPEC §10.0: a bad date points at the date cell.
+        #expect(places(project.diagnostics, "log.bad-date") == ["logs/a.csv:3:25"])
         #expect(messages(project.diagnostics, "log.bad-date").first?.contains(text) == true)
     }
 
@@ -385,7 +386,9 @@ struct RecordValidationTests {
             messages(project.diagnostics, "log.unknown-type").first?.contains("did you mean 'citizen-reception'")
                 == true)
         #expect(
-            places(project.diagnostics, "log.bad-attribute") == ["logs/a.csv:4:1", "logs/a.csv:5:1", "logs/a.csv:6:1"])
+            places(project.diagnostics, "log.bad-attribute") == [
+                "logs/a.csv:4:37", "logs/a.csv:5:38", "logs/a.csv:6:39",
+            ])
         let bad = messages(project.diagnostics, "log.bad-attribute")
         #expect(
             bad.count == 3 && bad[0].contains("participants") && bad[1].contains("online") && bad[2].contains("held"))

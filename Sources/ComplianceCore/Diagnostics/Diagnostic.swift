@@ -27,6 +27,9 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public let location: SourceLocation?
     /// Secondary places, for example the first definition of a duplicate id.
     public let related: [SourceLocation]
+    /// Non-zero only for the entry that stands for diagnostics left out of a list (SPEC §10.6):
+    /// how many more of this code and path there were.
+    public let omitted: Int
 
     /// A diagnostic value.
     public init(
@@ -38,6 +41,18 @@ public struct Diagnostic: Hashable, Sendable, Error {
         self.message = message
         self.location = location
         self.related = related
+        omitted = 0
+    }
+
+    /// The entry that stands for `count` diagnostics of `code` in `path` left out of a list.
+    public init(omitted count: Int, level: Level, code: String, path: String?) {
+        self.level = level
+        self.code = code
+        message = "\(count) more like this"
+        // After every listed diagnostic of its file, so stable order puts it at the end of its group.
+        location = path.map { SourceLocation(path: $0, line: Int.max, column: Int.max) }
+        related = []
+        omitted = count
     }
 
     /// An error.
@@ -50,6 +65,11 @@ public struct Diagnostic: Hashable, Sendable, Error {
     /// A warning.
     public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location)
+    }
+
+    /// A note.
+    public static func note(_ code: String, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, code, message, at: location)
     }
 
     /// Orders diagnostics by place, then code, so output is stable whatever order loading ran in.

@@ -37,7 +37,8 @@ public struct AttributeValue: Hashable, Sendable, CustomStringConvertible {
     public init(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
         let t = String(decoding: bytes, as: UTF8.self)
         text = t
-        number = Self.isDecimal(bytes) ? Double(t) : nil
+        // A decimal too long for a double (a 400-digit cell) is text, never infinity.
+        number = Self.isDecimal(bytes) ? Double(t).flatMap { $0.isFinite ? $0 : nil } : nil
         boolean = Self.readBoolean(bytes)
         date =
             bytes.count <= 10 && bytes.contains(where: { $0 == 0x2D || $0 == 0x2F })
@@ -97,7 +98,7 @@ public struct AttributeValue: Hashable, Sendable, CustomStringConvertible {
                 return nil
             }
         }
-        return sawDigit ? Double(t) : nil
+        return sawDigit ? Double(t).flatMap { $0.isFinite ? $0 : nil } : nil
     }
 
     /// Typed equality of SPEC §6: number with number, date with date, boolean with boolean, else text.

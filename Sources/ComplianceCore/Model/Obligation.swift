@@ -137,8 +137,9 @@ public struct EvaluationContext: Sendable {
 public struct EvaluationOutput: Sendable {
     /// Findings in any order (the engine sorts).
     public var findings: [Finding] = []
-    /// Diagnostics such as `deadline.missing-key`.
-    public var diagnostics: [Diagnostic] = []
+    /// Diagnostics such as `deadline.missing-key`: at most the listed number per code and file
+    /// (SPEC §10.6), counted exactly.
+    public var diagnostics = BoundedDiagnostics()
     /// Triggers/targets without their key, counted against `--max-rejected`.
     public var missingKeys = 0
     /// Set when a computation used a day outside the calendar's `covers`.

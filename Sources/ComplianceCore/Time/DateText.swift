@@ -8,15 +8,48 @@ public enum DateText {
         case malformed
         case impossible
         case missingOffset
+        /// A real date outside the years 1900–2199 (SPEC §10.0).
+        case outOfRange
+
+        /// Why, in a few words, for messages ("not a date", "outside the years 1900–2199").
+        public var explanation: String {
+            switch self {
+            case .malformed: "not a date YYYY-MM-DD"
+            case .impossible: "an impossible date"
+            case .missingOffset: "a date and time without Z or an offset"
+            case .outOfRange: "outside the years \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)"
+            }
+        }
     }
 
-    /// `YYYY-MM-DD` strictly (rules, units, calendars, waivers, configuration).
-    public static func parseISODate(_ text: Substring) -> Day? {
+    /// `YYYY-MM-DD` strictly, with the reason when refused: the one check for dates a person types
+    /// (YAML files, `dvcheck.yaml`, and the command line's `--as-of`, `--from` and `--to`).
+    public static func checkedISODate(_ text: Substring) -> Result<Day, Failure> {
         let b = Array(text.utf8)
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             let y = number(b[0..<4]), let m = number(b[5..<7]), let d = number(b[8..<10])
-        else { return nil }
-        return Day(year: y, month: m, day: d)
+        else { return .failure(.malformed) }
+        guard let day = Day(year: y, month: m, day: d) else { return .failure(.impossible) }
+        return day.isSupported ? .success(day) : .failure(.outOfRange)
+    }
+
+    /// A command-line date option (`--as-of`, `--from`, `--to`): the day, or a message naming the option.
+    public static func optionDate(_ text: String, option: String) -> Result<Day, OptionDateError> {
+        checkedISODate(Substring(text)).mapError {
+            OptionDateError(message: "\(option) '\(text)' is \($0.explanation)")
+        }
+    }
+
+    /// A refused command-line date, with a message that names the option.
+    public struct OptionDateError: Error, Sendable, CustomStringConvertible {
+        /// For example `--as-of '1899-12-31' is outside the years 1900–2199`.
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// `YYYY-MM-DD` strictly, in the supported years (rules, units, calendars, waivers, configuration).
+    public static func parseISODate(_ text: Substring) -> Day? {
+        try? checkedISODate(text).get()
     }
 
     /// `YYYY-MM-DD` strictly.
@@ -27,9 +60,10 @@ public enum DateText {
         let parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
             parts[2].count == 4,
-            let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2])
+            let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]),
+            let day = Day(year: y, month: m, day: d), day.isSupported
         else { return nil }
-        return Day(year: y, month: m, day: d)
+        return day
     }
 
     /// A date or `YYYY-MM-DD` (the two forms vocabulary `date` attributes accept).
@@ -41,12 +75,25 @@ public enum DateText {
     /// civil date in `zone`.
     public static func parseEventDate(_ raw: Substring, zone: ZoneConverter) -> Result<Day, Failure> {
         let text = raw
-        if let day = parseISODate(text) { return .success(day) }
+        switch checkedISODate(text) {
+        case .success(let day): return .success(day)
+        case .failure(.outOfRange): return .failure(.outOfRange)
+        case .failure: break
+        }
         if text.contains("/") {
             if let day = parseDayMonthYear(text) { return .success(day) }
+            if let day = dayMonthYearIgnoringRange(text), !day.isSupported { return .failure(.outOfRange) }
             return .failure(looksLikeDate(text) ? .impossible : .malformed)
         }
-        return parseDateTime(text, zone: zone)
+        return parseDateTime(text, zone: zone).flatMap { $0.isSupported ? .success($0) : .failure(.outOfRange) }
+    }
+
+    private static func dayMonthYearIgnoringRange(_ text: Substring) -> Day? {
+        let parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 3, let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]),
+            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4
+        else { return nil }
+        return Day(year: y, month: m, day: d)
     }
 
     /// `YYYY-MM-DDTHH:MM[:SS[.f…]](Z|±HH:MM)`.
@@ -77,6 +124,8 @@ public enum DateText {
         guard let date = Day(year: y, month: mo, day: d), hh <= 23, mm <= 59, ss <= 59 else {
             return .failure(.impossible)
         }
+        // Checked before the instant is computed: the arithmetic below stays far from overflow.
+        guard date.isSupported else { return .failure(.outOfRange) }
         guard i < b.count else { return .failure(.missingOffset) }
         var offsetSeconds = 0
         if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {

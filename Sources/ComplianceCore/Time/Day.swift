@@ -25,6 +25,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.ordinal = era * 146_097 + doe - 719_468
     }
 
+    /// The years a date read from any input may fall in (SPEC §10.0): every date outside is refused
+    /// where it is read, so date arithmetic on user data stays far from `Int` overflow.
+    public static let supportedYears = 1900...2199
+
+    /// The first and last supported days (1900-01-01 and 2199-12-31).
+    public static let supportedRange = Day(ordinal: -25_567)...Day(ordinal: 84_005)
+
+    /// Whether this day lies in the supported years.
+    @inlinable
+    public var isSupported: Bool { Day.supportedRange.contains(self) }
+
     /// Year, month and day of month.
     public var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719_468

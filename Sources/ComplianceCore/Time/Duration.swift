@@ -6,7 +6,11 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
         case workingDays = "working days"
     }
 
-    /// N ≥ 0.
+    /// The longest duration a rule may state, in either unit (SPEC §10.0: about a century), so that
+    /// due-date arithmetic and working-day counting stay bounded whatever a rule says.
+    public static let maximumCount = 36_500
+
+    /// 0 ≤ N ≤ `maximumCount`.
     public let count: Int
     /// Calendar or working days.
     public let unit: Unit
@@ -17,19 +21,39 @@ public struct DurationSpec: Hashable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Parses `30 days`, `1 day`, `10 working days`, `1 working day`; nil otherwise.
-    public static func parse(_ text: String) -> DurationSpec? {
+    /// Why a duration was refused.
+    public enum Failure: Error, Equatable, Sendable {
+        /// Not `N days` / `N working days`.
+        case malformed
+        /// Well formed, but more than `maximumCount`.
+        case tooLong
+    }
+
+    /// Parses `30 days`, `1 day`, `10 working days`, `1 working day` of at most `maximumCount`; nil otherwise.
+    public static func parse(_ text: String) -> DurationSpec? { try? checked(text).get() }
+
+    /// Parses a duration, saying why one is refused.
+    ///
+    /// The count is read digit by digit up to the bound, so no length of digits can overflow.
+    public static func checked(_ text: String) -> Result<DurationSpec, Failure> {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard words.count == 2 || words.count == 3, words[0].allSatisfy({ $0.isASCII && $0.isNumber }),
-            let n = Int(words[0])
-        else { return nil }
+        guard words.count == 2 || words.count == 3, !words[0].isEmpty,
+            words[0].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return .failure(.malformed) }
+        let unit: Unit
         if words.count == 2, words[1] == "day" || words[1] == "days" {
-            return DurationSpec(count: n, unit: .days)
+            unit = .days
+        } else if words.count == 3, words[1] == "working", words[2] == "day" || words[2] == "days" {
+            unit = .workingDays
+        } else {
+            return .failure(.malformed)
         }
-        if words.count == 3, words[1] == "working", words[2] == "day" || words[2] == "days" {
-            return DurationSpec(count: n, unit: .workingDays)
+        var n = 0
+        for digit in words[0].utf8 {
+            n = n * 10 + Int(digit - UInt8(ascii: "0"))
+            if n > maximumCount { return .failure(.tooLong) }
         }
-        return nil
+        return .success(DurationSpec(count: n, unit: unit))
     }
 
     /// As written in the canonical form, for example `10 working days`.

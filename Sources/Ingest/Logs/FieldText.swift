@@ -90,8 +90,10 @@ struct FieldText {
             }
             return n
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return Day(year: year, month: month, day: day)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let date = Day(year: year, month: month, day: day), date.isSupported
+        else { return nil }
+        return date
     }
 }
 

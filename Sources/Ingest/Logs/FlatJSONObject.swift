@@ -18,9 +18,20 @@ enum FlatJSONObject {
         return try p.object()
     }
 
+    /// The fields and, in parallel, each value's 1-based byte column (for diagnostics about one field).
+    static func parseWithColumns(
+        _ bytes: ArraySlice<UInt8>
+    ) throws(Failure) -> ([(name: String, value: String)], [Int]) {
+        var p = Parser(bytes: bytes)
+        let fields = try p.object()
+        return (fields, p.valueColumns)
+    }
+
     private struct Parser {
         let bytes: ArraySlice<UInt8>
         var i: Int
+        /// The column of each field's value, in `object()`'s order.
+        var valueColumns: [Int] = []
 
         init(bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
@@ -66,7 +77,14 @@ enum FlatJSONObject {
                         throw Failure(column: keyColumn, message: "duplicate key '\(key)'", nested: false)
                     }
                     try expect(UInt8(ascii: ":"))
-                    if let v = try value(for: key) { fields.append((key, v)) } else { seen.null(key) }
+                    skipSpace()
+                    let valueColumn = column
+                    if let v = try value(for: key) {
+                        fields.append((key, v))
+                        valueColumns.append(valueColumn)
+                    } else {
+                        seen.null(key)
+                    }
                     skipSpace()
                     guard i < bytes.endIndex else { throw fail("unterminated object") }
                     if bytes[i] == UInt8(ascii: ",") {
@@ -129,6 +147,12 @@ enum FlatJSONObject {
             }
         }
 
+        /// Whether a JSON number's value is finite as a double; only long or exponent forms can fail.
+        static func fitsDouble(_ text: String, digits: Int) -> Bool {
+            guard digits > 300 || text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }) else { return true }
+            return Double(text).map(\.isFinite) ?? false
+        }
+
         mutating func number() throws(Failure) -> String {
             let s = i
             if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -157,7 +181,13 @@ enum FlatJSONObject {
                 }
                 guard exp > 0 else { throw fail("invalid number") }
             }
-            return String(decoding: bytes[s..<i], as: UTF8.self)
+            let text = String(decoding: bytes[s..<i], as: UTF8.self)
+            // SPEC §10.0: a number a double cannot hold (1e400) rejects the record, never becomes infinity.
+            if !Self.fitsDouble(text, digits: digits) {
+                i = s
+                throw fail("the number '\(text.prefix(40))' is too large for a double")
+            }
+            return text
         }
 
         mutating func string() throws(Failure) -> String {

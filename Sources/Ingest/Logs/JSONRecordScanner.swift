@@ -31,10 +31,11 @@ struct JSONRecordScanner {
         }
         batch.dropOpenRecord()
         do {
-            for (name, value) in try FlatJSONObject.parse(line) {
+            let (fields, columns) = try FlatJSONObject.parseWithColumns(line)
+            for ((name, value), column) in zip(fields, columns) {
                 var value = value
                 let key = id(of: name)
-                value.withUTF8 { batch.appendField(key: key, value: $0) }
+                value.withUTF8 { batch.appendField(key: key, value: $0, column: column) }
             }
             batch.endRecord(line: number)
             return nil
@@ -138,19 +139,25 @@ struct JSONRecordScanner {
             case UInt8(ascii: "\""):
                 i += 1
                 guard stringBody(asciiOnly: false) else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[(valueStart + 1)..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[(valueStart + 1)..<i]), column: valueStart + 1)
                 i += 1
             case UInt8(ascii: "t"):
                 guard literal("true") else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             case UInt8(ascii: "f"):
                 guard literal("false") else { return false }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             case UInt8(ascii: "n"):
                 guard literal("null") else { return false }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if p[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits() > 0 else { return false }
+                // Long numbers and exponents go to the full parser, which refuses those a double
+                // cannot hold (SPEC §10.0).
+                let whole = digits()
+                guard whole > 0, whole <= 300 else { return false }
                 if i < n, p[i] == UInt8(ascii: ".") {
                     i += 1
                     guard digits() > 0 else { return false }
@@ -159,8 +166,11 @@ struct JSONRecordScanner {
                     i += 1
                     if i < n, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
                     guard digits() > 0 else { return false }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: p[valueStart..<i]), as: UTF8.self)
+                    guard Double(text)?.isFinite == true else { return false }
                 }
-                batch.appendField(key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]))
+                batch.appendField(
+                    key: key, value: UnsafeBufferPointer(rebasing: p[valueStart..<i]), column: valueStart + 1)
             default:
                 return false
             }

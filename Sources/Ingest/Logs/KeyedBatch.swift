@@ -11,6 +11,8 @@ struct KeyedBatch {
     private(set) var valueEnds: [Int32] = []
     /// Each field's key id.
     private(set) var keys: [Int32] = []
+    /// Each field's value's 1-based byte column in its line, for diagnostics about one field.
+    private(set) var valueColumns: [Int32] = []
     /// Per record: where its fields end in `valueEnds`.
     private(set) var recordEnds: [Int32] = []
     /// Per record: its 1-based line.
@@ -44,10 +46,11 @@ struct KeyedBatch {
 
     /// Appends a field of the record being built.
     @inline(__always)
-    mutating func appendField(key: Int32, value: UnsafeBufferPointer<UInt8>) {
+    mutating func appendField(key: Int32, value: UnsafeBufferPointer<UInt8>, column: Int) {
         bytes.append(contentsOf: value)
         valueEnds.append(Int32(truncatingIfNeeded: bytes.count))
         keys.append(key)
+        valueColumns.append(Int32(truncatingIfNeeded: column))
     }
 
     /// Ends the record being built (its fields are those appended since the last record ended).
@@ -61,6 +64,7 @@ struct KeyedBatch {
         let fields = recordEnds.last.map { Int($0) } ?? 0
         valueEnds.removeSubrange(fields...)
         keys.removeSubrange(fields...)
+        valueColumns.removeSubrange(fields...)
         bytes.removeSubrange((fields == 0 ? 0 : Int(valueEnds[fields - 1]))...)
     }
 }

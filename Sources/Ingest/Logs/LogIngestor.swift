@@ -41,12 +41,19 @@ public struct LogIngestor {
         public var rejectedCount: Int { files.reduce(0) { $0 + $1.rejected + ($1.fileError ? 1 : 0) } }
     }
 
+    /// Where every diagnostic goes as it is found (`--diagnostics FILE`), if anywhere.
+    let stream: DiagnosticStream?
+
     /// An ingestor for one run.
-    public init(registry: UnitRegistry, vocabulary: Vocabulary?, zone: ZoneConverter, asOf: Day) {
+    public init(
+        registry: UnitRegistry, vocabulary: Vocabulary?, zone: ZoneConverter, asOf: Day,
+        stream: DiagnosticStream? = nil
+    ) {
         self.registry = registry
         self.vocabulary = vocabulary
         self.zone = zone
         self.asOf = asOf
+        self.stream = stream
     }
 
     /// The log formats by file extension.
@@ -55,6 +62,8 @@ public struct LogIngestor {
     /// Reads files `(absolute path, display path)` in order.
     public func ingest(files: [(path: String, display: String)]) -> Result {
         var result = Result()
+        // Bounded per code and file (SPEC §10.6): a log of millions of bad records keeps a thousand.
+        var diagnostics = BoundedDiagnostics()
         let checker = RecordChecker.Box(RecordChecker(registry: registry, vocabulary: vocabulary, zone: zone))
         var appender = RowAppender(registry: registry, asOf: asOf)
         let displays = files.map(\.display)
@@ -69,7 +78,8 @@ public struct LogIngestor {
             let source = PrefetchedRecordSource(
                 CheckedRecordSource(Self.source(for: file.path), checker: checker, display: file.display))
             var staged = FileStage(
-                stats: LogFileStats(path: file.display), firstRow: result.events.count, displays: displays)
+                stats: LogFileStats(path: file.display), firstRow: result.events.count, displays: displays,
+                diagnostics: BoundedDiagnostics(stream: stream), fileDiagnostics: BoundedDiagnostics(stream: stream))
             var items: any RawRecordSource = source
             readFile(
                 &items, file: file.display, fileIndex: Int32(fileIndex), appender: &appender, table: &result.events,
@@ -82,12 +92,13 @@ public struct LogIngestor {
                 var stats = LogFileStats(path: file.display)
                 stats.fileError = true
                 result.files.append(stats)
-                result.diagnostics += staged.fileDiagnostics
+                diagnostics.absorb(staged.fileDiagnostics)
                 continue
             }
             result.files.append(staged.stats)
-            result.diagnostics += staged.diagnostics
+            diagnostics.absorb(staged.diagnostics)
         }
+        result.diagnostics = diagnostics.all
         checker.checker.interned.move(into: &result.events)
         // No more ids will be claimed: the index of ten million ids is 128 MB better spent elsewhere.
         result.events.dropIDIndex()
@@ -121,7 +132,7 @@ public struct LogIngestor {
         readFile(&source, file: display, fileIndex: 0, appender: &appender, table: &result.events, into: &stage)
         checker.checker.interned.move(into: &result.events)
         result.files = [stage.stats]
-        result.diagnostics = stage.diagnostics + stage.fileDiagnostics
+        result.diagnostics = stage.diagnostics.all + stage.fileDiagnostics.all
         return result
     }
 
@@ -141,8 +152,8 @@ public struct LogIngestor {
         let firstRow: Int
         /// Display paths of all the files, by index (for "first accepted at").
         let displays: [String]
-        var diagnostics: [Diagnostic] = []
-        var fileDiagnostics: [Diagnostic] = []
+        var diagnostics = BoundedDiagnostics()
+        var fileDiagnostics = BoundedDiagnostics()
         var warnedAfterAsOf = false
         var warnedOutsideLife = false
     }

@@ -8,6 +8,20 @@ struct RawRecord {
     var line: Int
     /// Present fields in source order (absent ones — empty CSV cells, nulls — are left out).
     var fields: [(name: String, value: String)]
+    /// Where each field's value starts (parallel to `fields`; empty when unknown), for diagnostics
+    /// about one field (SPEC §10.0).
+    var positions: [FieldPosition] = []
+}
+
+/// The physical line and column where a field's value starts.
+struct FieldPosition: Sendable, Equatable {
+    let line: Int32
+    let column: Int32
+
+    init(line: Int, column: Int) {
+        self.line = Int32(truncatingIfNeeded: line)
+        self.column = Int32(truncatingIfNeeded: column)
+    }
 }
 
 /// What a format reader yields.

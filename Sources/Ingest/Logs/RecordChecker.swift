@@ -61,6 +61,11 @@ struct RecordChecker {
     /// it is interned like any other, so value indices are the same whatever the cell held.
     private var attributes: [(name: Int32, value: String?)] = []
     private var plainValues: [UnsafeBufferPointer<UInt8>?] = []
+    /// The source field (cell or field index in the record) of each attribute and of the date.
+    private var attributeSources: [Int32] = []
+    private var dateSource = 0
+    /// The source field a field-level diagnostic of the record is about (SPEC §10.0), if any.
+    private var badField: Int?
     private var notes: [Diagnostic] = []
 
     /// The event types and attribute values of the records that passed, interned here, on the
@@ -135,10 +140,17 @@ struct RecordChecker {
                 for c in batch.cellRange(r) {
                     let start = batch.cellStart(c)
                     let end = Int(batch.cellEnds[c])
-                    if end > start { add(columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                    if end > start {
+                        add(columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end]), source: column)
+                    }
                     column += 1
                 }
-                verdicts.append(verdict(line: batch.lines[r]))
+                let checked = verdict(line: batch.lines[r])
+                verdicts.append(
+                    relocated(checked) { k in
+                        let p = batch.position(record: r, cell: k)
+                        return (p.line, p.column)
+                    })
             }
         }
         return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
@@ -153,14 +165,18 @@ struct RecordChecker {
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
                 beginRecord()
+                let first = batch.fieldRange(r).lowerBound
                 for f in batch.fieldRange(r) {
                     let start = batch.valueStart(f)
                     let end = Int(batch.valueEnds[f])
                     if end > start {
-                        add(keyRoles[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        add(
+                            keyRoles[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                            source: f - first)
                     }
                 }
-                verdicts.append(verdict(line: batch.lines[r]))
+                let checked = verdict(line: batch.lines[r])
+                verdicts.append(relocated(checked) { k in (batch.lines[r], Int(batch.valueColumns[first + k])) })
             }
         }
         return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
@@ -180,13 +196,15 @@ struct RecordChecker {
         for (position, (name, value)) in record.fields.enumerated() {
             let role = role(of: name, at: position)
             if case .attribute(let n) = role {
-                addAttribute(n, text: value)
+                addAttribute(n, text: value, source: position)
             } else {
                 var copy = value
-                copy.withUTF8 { add(role, $0) }
+                copy.withUTF8 { add(role, $0, source: position) }
             }
         }
-        return verdict(line: record.line)
+        return relocated(verdict(line: record.line)) { k in
+            k < record.positions.count ? (Int(record.positions[k].line), Int(record.positions[k].column)) : nil
+        }
     }
 
     /// The role of the field at `position` of a record read by name.
@@ -204,32 +222,53 @@ struct RecordChecker {
         date.clear()
         attributes.removeAll(keepingCapacity: true)
         plainValues.removeAll(keepingCapacity: true)
+        attributeSources.removeAll(keepingCapacity: true)
+        badField = nil
         notes = []
     }
 
     /// Adds one present field, as raw bytes (valid while the record is checked).
-    private mutating func add(_ role: Role, _ value: UnsafeBufferPointer<UInt8>) {
+    private mutating func add(_ role: Role, _ value: UnsafeBufferPointer<UInt8>, source: Int) {
         switch role {
         case .id: id.store(normalizing: value)
         case .unit: unit.store(normalizing: value)
         case .type: type.store(normalizing: value)
-        case .date: date.store(normalizing: value)
+        case .date:
+            date.store(normalizing: value)
+            dateSource = source
         case .skip: break
         case .attribute(let name):
             if FieldText.isPlain(value) {
                 attributes.append((name, nil))
                 plainValues.append(value)
+                attributeSources.append(Int32(truncatingIfNeeded: source))
             } else {
-                addAttribute(name, text: String(decoding: value, as: UTF8.self))
+                addAttribute(name, text: String(decoding: value, as: UTF8.self), source: source)
             }
         }
     }
 
+    /// The verdict with its field-level diagnostic (a bad date or attribute, the last note) moved
+    /// to the field's own line and column (SPEC §10.0); record-level ones keep the record's line.
+    private mutating func relocated(_ verdict: Verdict, locate: (Int) -> (line: Int, column: Int)?) -> Verdict {
+        guard let field = badField else { return verdict }
+        badField = nil
+        guard let (line, column) = locate(field), let last = verdict.notes.last, let at = last.location else {
+            return verdict
+        }
+        var notes = verdict.notes
+        notes[notes.count - 1] = Diagnostic(
+            last.level, last.code, last.message, at: SourceLocation(path: at.path, line: line, column: column),
+            related: last.related)
+        return Verdict(outcome: verdict.outcome, notes: notes)
+    }
+
     /// Adds an attribute given as text; values that normalise to nothing are absent (kept as "",
     /// see `attributes`).
-    private mutating func addAttribute(_ name: Int32, text: String) {
+    private mutating func addAttribute(_ name: Int32, text: String, source: Int) {
         attributes.append((name, TextNormalization.normalize(text)))
         plainValues.append(nil)
+        attributeSources.append(Int32(truncatingIfNeeded: source))
     }
 
     /// The verdict on the gathered record.
@@ -252,7 +291,9 @@ struct RecordChecker {
             ?? DateText.parseEventDate(Substring(date.text), zone: zone)
         {
         case .success(let d): day = d
-        case .failure(let why): return rejected(badDate(why, at: at))
+        case .failure(let why):
+            badField = dateSource
+            return rejected(badDate(why, at: at))
         }
         if vocabulary != nil {
             guard let check = typeCheck() else {
@@ -294,6 +335,7 @@ struct RecordChecker {
         case .impossible: detail = "no such date or time"
         case .missingOffset: detail = "a datetime needs Z or an offset such as +07:00"
         case .malformed: detail = "expected YYYY-MM-DD, D/M/YYYY (day first) or YYYY-MM-DDTHH:MM[:SS]±HH:MM"
+        case .outOfRange: detail = "dates must lie in the years 1900–2199"
         }
         return .error("log.bad-date", "bad date '\(date.text)': \(detail)", at: at)
     }
@@ -339,6 +381,7 @@ struct RecordChecker {
                 let value =
                     plainValues[i].map { AttributeValue(plainASCII: $0) } ?? AttributeValue(attribute.value ?? "")
                 if !declared.accepts(value) {
+                    badField = Int(attributeSources[i])
                     return .error(
                         "log.bad-attribute",
                         "attribute '\(attributeNames[Int(name)])' must be a \(declared.rawValue), found '\(value.text)'",

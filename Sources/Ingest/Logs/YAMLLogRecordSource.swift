@@ -25,7 +25,11 @@ struct YAMLLogRecordSource: RawRecordSource {
             let item: RawItem
             switch event {
             case .record(let line, let fields):
-                records.append(RawRecord(line: line, fields: fields.compactMap { f in f.value.map { (f.key, $0) } }))
+                let present = fields.filter { $0.value != nil }
+                records.append(
+                    RawRecord(
+                        line: line, fields: present.map { ($0.key, $0.value ?? "") },
+                        positions: present.map { FieldPosition(line: $0.mark.line, column: $0.mark.column) }))
                 continue
             case .rejected(let line, let column, let code, let message):
                 item = .rejected(line: line, column: column, code: code, message: message)

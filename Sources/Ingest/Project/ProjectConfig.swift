@@ -14,6 +14,8 @@ public struct ProjectConfig: Sendable {
     public var language = Language.vi
     /// Pinned as-of date.
     public var asOf: Day?
+    /// Whether `as_of` was written but is no valid date: then no date is the run's (the run stops).
+    public var asOfInvalid = false
     /// Rule files or folders (absolute).
     public var rules: [String] = []
     /// Unit registry (absolute).
@@ -88,7 +90,10 @@ public struct ProjectConfig: Sendable {
         if let e = map["language"], let l = reader.choice(e.value, what: "language", among: ["vi", "en"]) {
             config.language = Language(rawValue: l) ?? .vi
         }
-        if let e = map["as_of"], !e.value.isNull { config.asOf = reader.date(e.value, what: "as_of") }
+        if let e = map["as_of"], !e.value.isNull {
+            config.asOf = reader.date(e.value, what: "as_of")
+            config.asOfInvalid = config.asOf == nil
+        }
         func paths(_ key: String) -> [String] {
             guard let e = map[key] else { return [] }
             guard let list = reader.identifierList(e.value, what: key) else { return [] }

@@ -35,6 +35,9 @@ public struct LoadedProject: Sendable {
     public var config: ProjectConfig
     /// Evaluation date.
     public var asOf: Day
+    /// False when the evaluation date is only a stand-in: `as_of` in dvcheck.yaml was invalid and no
+    /// `--as-of` replaced it (reports then name no date).
+    public var asOfIsKnown = true
     /// Units (nil when the registry is invalid).
     public var registry: UnitRegistry?
     /// Vocabulary, if any.
@@ -70,9 +73,12 @@ public struct LoadedProject: Sendable {
 public enum ProjectLoader {
     /// Loads from `configPath` (nil: `./dvcheck.yaml`), applying overrides; `today` supplies the
     /// default as-of date in the project's zone (the only clock read, done by the caller).
-    public static func load(configPath: String?, overrides: InputOverrides, today: (ZoneConverter) -> Day)
-        -> LoadedProject
-    {
+    ///
+    /// With a `stream`, every diagnostic is also sent there as it is found (`--diagnostics FILE`).
+    public static func load(
+        configPath: String?, overrides: InputOverrides, today: (ZoneConverter) -> Day,
+        stream: DiagnosticStream? = nil
+    ) -> LoadedProject {
         let cwd = PathResolution.currentDirectory
         var diagnostics: [Diagnostic] = []
         var config = ProjectConfig(baseDir: cwd)
@@ -97,12 +103,15 @@ public enum ProjectLoader {
         var project = LoadedProject(
             config: config, asOf: asOf, calendar: .weekendsOnly, hasCalendarFile: config.calendar != nil,
             store: EventStore(events: [], unitCount: 0, files: []))
+        project.asOfIsKnown = overrides.asOf != nil || !config.asOfInvalid
 
         // Units.
+        var provisionalUnits: UnitRegistry?
         if let units = config.units, exists(units, key: "units", config, &diagnostics) {
-            let (registry, d) = UnitLoader.load(path: units, display: config.display(units))
-            project.registry = registry
-            diagnostics += d
+            let loaded = UnitLoader.loadKeepingIDs(path: units, display: config.display(units))
+            project.registry = loaded.registry
+            provisionalUnits = loaded.provisional
+            diagnostics += loaded.diagnostics
         } else if config.units == nil && configReadable && (diagnostics.isEmpty || config.configDisplayPath != nil) {
             diagnostics.append(
                 .error(
@@ -147,7 +156,8 @@ public enum ProjectLoader {
         if let w = config.waivers, exists(w, key: "waivers", config, &diagnostics) {
             let (waivers, d) = WaiverLoader.load(
                 path: w, display: config.display(w), ruleIDs: Set(rules.rules.map(\.id)),
-                unitIDs: Set(project.registry?.ids ?? []))
+                unitIDs: Set(project.registry?.ids ?? provisionalUnits?.ids ?? []), refusedRuleIDs: rules.refusedIDs,
+                checksUnits: project.registry != nil || provisionalUnits != nil)
             project.waivers = waivers ?? []
             diagnostics += d
         }
@@ -195,16 +205,32 @@ public enum ProjectLoader {
                 }
             }
         }
-        if let registry = project.registry, let zone {
-            let ingestor = LogIngestor(registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf)
+        if project.registry == nil, !logFiles.isEmpty, let units = config.units {
+            // SPEC §2: the logs are read whatever else failed, so their own errors show in this run.
+            diagnostics.append(
+                .note(
+                    "log.units-unchecked",
+                    provisionalUnits == nil
+                        ? "the logs were not read: the unit registry could not be read, and every record names a unit"
+                        : "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
+                    at: SourceLocation(path: config.display(units))))
+        }
+        // What was found before the logs goes out first; the logs' diagnostics stream as they are read.
+        for d in diagnostics { stream?.send(d) }
+        var streamed = diagnostics.count
+        if let registry = project.registry ?? provisionalUnits, let zone {
+            let ingestor = LogIngestor(
+                registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf, stream: stream)
             let logs = ingestor.ingest(files: logFiles)
             project.store = EventStore(
                 events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
             project.logFiles = mergedStats(logs.files, refused: refusedLogs, order: logOrder)
             project.rejectedCount = logs.rejectedCount + refusedLogs.count
             diagnostics += logs.diagnostics
+            streamed = diagnostics.count
         }
         diagnostics += refusedLogs.map(\.diagnostic)
+        for d in diagnostics[streamed...] { stream?.send(d) }
         project.diagnostics = diagnostics
         let configFile = chosen.map { PathResolution.absolute($0, base: cwd) }
         let registryFiles = [configFile, config.units, config.vocabulary, config.calendar, config.waivers]

@@ -26,8 +26,27 @@ public enum UnitLoader {
     private static let allowedNames = fields.names
     private static let requiredNames = fields.requiredNames
 
+    /// What loading a registry produced.
+    public struct Loaded: Sendable {
+        /// The registry; nil when any error was found.
+        public var registry: UnitRegistry?
+        /// When the registry has errors, the units read for checking the logs anyway (SPEC §2).
+        ///
+        /// Every unit with a readable id, without parents or successors; nil when the registry is
+        /// valid or no unit could be read.
+        public var provisional: UnitRegistry?
+        /// Diagnostics.
+        public var diagnostics: [Diagnostic]
+    }
+
     /// Loads `path`; the registry is nil when any error was found.
     public static func load(path: String, display: String) -> (UnitRegistry?, [Diagnostic]) {
+        let loaded = loadKeepingIDs(path: path, display: display)
+        return (loaded.registry, loaded.diagnostics)
+    }
+
+    /// Loads `path`, keeping the ids that could be read when the registry has errors.
+    public static func loadKeepingIDs(path: String, display: String) -> Loaded {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
         var reader = NodeReader(path: display, prefix: "unit")
         reader.diagnostics = loaded.diagnostics
@@ -38,22 +57,27 @@ public enum UnitLoader {
                         "unit.missing-field", "the unit registry is empty",
                         at: SourceLocation(path: display, line: 1, column: 1)))
             }
-            return (nil, reader.diagnostics)
+            return Loaded(registry: nil, provisional: nil, diagnostics: reader.diagnostics)
         }
         guard
             let top = reader.mapping(
                 root, allowed: fileFields.names, required: fileFields.requiredNames, what: "the unit registry"),
             let list = top["units"]
-        else { return (nil, reader.diagnostics) }
-        return registry(fromList: list.value, reader: reader)
+        else { return Loaded(registry: nil, provisional: nil, diagnostics: reader.diagnostics) }
+        return build(fromList: list.value, reader: reader)
     }
 
     /// Builds a registry from a `units:` list node (also used by rule tests with inline units).
     public static func registry(fromList list: YAMLNode, reader initial: NodeReader) -> (UnitRegistry?, [Diagnostic]) {
+        let loaded = build(fromList: list, reader: initial)
+        return (loaded.registry, loaded.diagnostics)
+    }
+
+    private static func build(fromList list: YAMLNode, reader initial: NodeReader) -> Loaded {
         var reader = initial
         guard let items = list.items else {
             reader.error("invalid-value", "'units' must be a list", at: list)
-            return (nil, reader.diagnostics)
+            return Loaded(registry: nil, provisional: nil, diagnostics: reader.diagnostics)
         }
         var units: [Unit] = []
         var unitNodes: [YAMLNode] = []  // The item each unit came from, for positions in later errors.
@@ -96,8 +120,35 @@ public enum UnitLoader {
             }
         }
         reportCycles(units, nodes: unitNodes, indexByID: indexByID, &reader)
-        if reader.hasErrors { return (nil, reader.diagnostics) }
-        return (UnitRegistry(units: consume units), reader.diagnostics)
+        if reader.hasErrors {
+            let provisional = provisionalRegistry(units, items: items, known: indexByID, path: reader.path)
+            return Loaded(registry: nil, provisional: provisional, diagnostics: reader.diagnostics)
+        }
+        return Loaded(registry: UnitRegistry(units: consume units), provisional: nil, diagnostics: reader.diagnostics)
+    }
+
+    /// The units a log may name when the registry has errors: those read, plus the readable ids of
+    /// those refused (a record naming one is no "unknown unit", which would be a follow-on error),
+    /// without parents or successors (they may be what is wrong).
+    private static func provisionalRegistry(
+        _ units: [Unit], items: [YAMLNode], known: [String: Int], path: String
+    ) -> UnitRegistry? {
+        var all = units.map {
+            Unit(
+                id: $0.id, name: $0.name, level: $0.level, kind: $0.kind, parent: nil, tags: $0.tags, from: $0.from,
+                to: $0.to, successor: nil, location: $0.location)
+        }
+        var seen = Set(known.keys)
+        for item in items {
+            guard let id = item.value(forKey: "id")?.scalar.map(TextNormalization.normalize), isValidID(id),
+                seen.insert(id).inserted
+            else { continue }
+            all.append(
+                Unit(
+                    id: id, name: id, level: "", kind: "", parent: nil, tags: [], from: nil, to: nil, successor: nil,
+                    location: SourceLocation(path: path, line: item.start.line, column: item.start.column)))
+        }
+        return all.isEmpty ? nil : UnitRegistry(units: all)
     }
 
     private static func decode(_ node: YAMLNode, _ reader: inout NodeReader) -> Unit? {

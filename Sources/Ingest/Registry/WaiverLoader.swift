@@ -20,8 +20,12 @@ public enum WaiverLoader {
     public static let fileFields = [FieldSpec("waivers", .list(.object(fields)), required: true, "The waivers.")]
 
     /// Loads `path` against the known rule and unit ids; nil when any error was found.
+    ///
+    /// `refusedRuleIDs` are rules that exist but failed to load, and `checksUnits` is false when no
+    /// unit could be read: naming those is no further error (their own diagnostics say what is wrong).
     public static func load(
-        path: String, display: String, ruleIDs: Set<String>, unitIDs: Set<String>
+        path: String, display: String, ruleIDs: Set<String>, unitIDs: Set<String>, refusedRuleIDs: Set<String> = [],
+        checksUnits: Bool = true
     ) -> ([Waiver]?, [Diagnostic]) {
         let loaded = YAMLFileLoader.load(path: path, displayPath: display)
         var reader = NodeReader(path: display, prefix: "waiver")
@@ -50,7 +54,7 @@ public enum WaiverLoader {
             else { continue }
             let rules = m["rule"].flatMap { reader.identifierList($0.value, what: "rule") } ?? []
             if let e = m["rule"] {
-                for r in rules where !ruleIDs.contains(r) {
+                for r in rules where !ruleIDs.contains(r) && !refusedRuleIDs.contains(r) {
                     reader.diagnostics.append(
                         .error(
                             "waiver.unknown-rule",
@@ -61,7 +65,7 @@ public enum WaiverLoader {
             var units: [String]?
             if let e = m["units"], !e.value.isNull {
                 units = reader.identifierList(e.value, what: "units")
-                for u in units ?? [] where !unitIDs.contains(u) {
+                for u in units ?? [] where checksUnits && !unitIDs.contains(u) {
                     reader.diagnostics.append(
                         .error(
                             "waiver.unknown-unit",
@@ -83,8 +87,8 @@ public enum WaiverLoader {
                     periods = f...t
                 }
             }
-            let reason = m["reason"].flatMap { reader.text($0.value, what: "reason") }
-            let approved = m["approved_by"].flatMap { reader.text($0.value, what: "approved_by") }
+            let reason = m["reason"].flatMap { nonBlank($0.value, what: "reason", &reader) }
+            let approved = m["approved_by"].flatMap { nonBlank($0.value, what: "approved_by", &reader) }
             let expires = m["expires"].flatMap { reader.date($0.value, what: "expires") }
             if let reason, let approved, let expires {
                 waivers.append(
@@ -97,5 +101,15 @@ public enum WaiverLoader {
             reader.error("invalid-value", "'waivers' must be a list", at: e.value)
         }
         return reader.hasErrors ? (nil, reader.diagnostics) : (waivers, reader.diagnostics)
+    }
+
+    /// Text that says something: a waiver with a blank reason or approver is no approval at all.
+    private static func nonBlank(_ node: YAMLNode, what: String, _ reader: inout NodeReader) -> String? {
+        guard let text = reader.text(node, what: what) else { return nil }
+        guard !TextNormalization.normalize(text).isEmpty else {
+            reader.error("invalid-value", "\(what) must not be blank", at: node)
+            return nil
+        }
+        return text
     }
 }

@@ -78,8 +78,12 @@ public enum PatternDecoder {
         case "gt", "gte", "lt", "lte":
             guard let v = operand(op.value, &reader, what: what) else { return nil }
             guard v.number != nil || v.date != nil else {
+                let outside = DateText.checkedISODate(Substring(v.text)) == .failure(.outOfRange)
                 reader.error(
-                    "invalid-value", "\(what) compares numbers or dates (YYYY-MM-DD), found '\(v.text)'", at: op.value)
+                    "invalid-value",
+                    outside
+                        ? "\(what) date '\(v.text)' is \(DateText.Failure.outOfRange.explanation)"
+                        : "\(what) compares numbers or dates (YYYY-MM-DD), found '\(v.text)'", at: op.value)
                 return nil
             }
             switch name {

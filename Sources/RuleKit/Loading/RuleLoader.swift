@@ -60,6 +60,9 @@ public struct RuleLoader {
         public var files: [FileDigest] = []
         /// Diagnostics.
         public var diagnostics: [Diagnostic] = []
+        /// Ids of rules written but refused for an error: they exist, so naming one elsewhere (a
+        /// waiver) is no "unknown rule".
+        public var refusedIDs: Set<String> = []
     }
 
     /// Known unit ids (for selectors) and the vocabulary (for types and attributes), when loaded.
@@ -118,7 +121,12 @@ public struct RuleLoader {
                         if let id = item.value(forKey: "id")?.scalar {
                             writtenIDs.insert(TextNormalization.normalize(id))
                         }
-                        guard let rule = decodeRule(item, &reader) else { continue }
+                        guard let rule = decodeRule(item, &reader) else {
+                            if let id = item.value(forKey: "id")?.scalar.map(TextNormalization.normalize), !id.isEmpty {
+                                result.refusedIDs.insert(id)
+                            }
+                            continue
+                        }
                         if let first = firstDefinition[rule.id] {
                             reader.diagnostics.append(
                                 .error(

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ComplianceCore
+import Foundation
+import Ingest
+import Reporting
+
+/// The file `--diagnostics FILE` names, written as diagnostics are found: a buffer of 64 KiB, so
+/// millions of diagnostics cost neither memory nor a system call each.
+final class DiagnosticFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var failure: String?
+
+    /// Opens `path` when given; a file that cannot be opened is an error before anything is read (exit 2).
+    static func openOrExit(_ path: String?) throws -> DiagnosticFile? {
+        guard let path else { return nil }
+        switch openFile(path) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Creates (or empties) the file, or says why it cannot.
+    static func openFile(_ path: String) -> Result<DiagnosticFile, Diagnostic> {
+        // Opened in place, never replaced: a device or pipe named here is written into, and stays
+        // what it is. Non-blocking only for the open itself, so a pipe without a reader is refused.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard fd >= 0 else {
+            let why = String(cString: strerror(errno))
+            return .failure(
+                .error(
+                    "output.write-failed", "--diagnostics '\(path)' cannot be written (\(why))",
+                    at: SourceLocation(path: path)))
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return .success(DiagnosticFile(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true), path: path))
+    }
+
+    private init(handle: FileHandle, path: String) {
+        self.handle = handle
+        self.path = path
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// The stream that loaders and the engine send diagnostics to.
+    var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0) } }
+
+    /// Appends one diagnostic.
+    func write(_ d: Diagnostic) {
+        buffer.append(contentsOf: DiagnosticLines.line(d).utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes what is buffered; the first failure is kept for `close`.
+    private func flush() {
+        guard !buffer.isEmpty, failure == nil else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = "\(error)"
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the rest and closes; a diagnostic if any write failed.
+    func close() -> Diagnostic? {
+        flush()
+        try? handle.close()
+        return failure.map { why in
+            .error(
+                "output.write-failed", "--diagnostics '\(path)' could not be written (\(why))",
+                at: SourceLocation(path: path))
+        }
+    }
+}
