@@ -129,11 +129,15 @@ struct CheckCommand: ParsableCommand {
             monitor.update("\(ruleCount)/\(ruleCount) rules done")
             diagnostics += evaluation.diagnostics
         }
+        // Where each evidence event was read, for the reports that point at it (SPEC §10.5, §10.8).
+        let evidence = EvidenceLocator.locate(
+            evaluation.findings, listSatisfied: includeSatisfied, in: project.store)
         // Findings name their events by id, so the events are not needed from here on: letting them
         // go before the report is built keeps the peak to the larger of the two phases, not their sum
         // (most of a gigabyte at ten million events).
         project.store = EventStore(events: EventTable(), unitCount: 0, files: [])
         var report = makeReport(project, evaluation: evaluation)
+        report.events = evidence
 
         // The comparison with the previous run.
         let scope = RunComparison.scope(rules: rules, units: units, from: from?.day, to: to?.day)
@@ -149,6 +153,12 @@ struct CheckCommand: ParsableCommand {
         }
         let sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         report.diagnostics = sorted
+        // The exit code is part of the result (SPEC §10.5), so it is settled before rendering; only a
+        // history that cannot be written afterwards can still turn it into 2.
+        var code = exitCode(
+            project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
+        if comparisonFailed { code = 2 }
+        report.exitCode = code
 
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
@@ -157,9 +167,6 @@ struct CheckCommand: ParsableCommand {
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
 
-        var code = exitCode(
-            project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
-        if comparisonFailed { code = 2 }
         if code != 2, !noRecord, let path = history, let changes = report.changes {
             monitor.begin(RunMonitor.Phase.history)
             if let failure = RunComparison.record(
@@ -224,15 +231,32 @@ struct CheckCommand: ParsableCommand {
             toolVersion: DVCheckCommand.version, asOf: project.asOf, language: project.config.language,
             ruleFiles: project.ruleFiles.map { .init(path: $0.path, sha256: $0.sha256) },
             logFiles: project.logFiles.map {
-                .init(path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected, ignored: $0.ignored)
+                .init(
+                    path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected, ignored: $0.ignored,
+                    sha256: $0.sha256)
             },
             evaluation: evaluation,
             rules: Dictionary(project.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             registry: project.inputsValid ? project.registry : nil, diagnostics: [],
             includeSatisfied: includeSatisfied)
         report.evaluatedRuleIDs = rules.isEmpty ? nil : rules
-        for w in project.waivers { report.waiverReasons[w.index] = w.reason }
-        if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
+        for w in project.waivers {
+            report.waivers[w.index] = .init(reason: w.reason, approvedBy: w.approvedBy, expires: w.expires)
+        }
+        report.registryFiles = InputDigests.registryFiles(project.config)
+        report.projectName = project.config.name
+        report.projectDir = input.projectDir
+        report.timezone = project.config.timezone
+        report.windowFrom = from?.day
+        report.windowTo = to?.day
+        report.options.failOn = (failOn ?? (failOnNew == nil ? .low : .never)).rawValue
+        report.options.maxRejected = maxRejected
+        report.options.failOnNew = failOnNew?.rawValue
+        report.options.units = units
+        report.options.rules = rules
+        report.rejected = project.rejectedCount
+        report.docsURL = project.config.docsURL
+        report.workingDirectory = PathResolution.currentDirectory
         return report
     }
 

@@ -27,13 +27,29 @@ public enum JSONReporter {
         w.field("name", "dvcheck")
         w.field("version", report.toolVersion)
         w.endObject()
+        w.field("project", report.projectName)
+        w.field("docs_url", report.docsURL)
+        w.field("project_dir", report.projectDir)
         w.field("as_of", report.asOf)
+        w.field("timezone", report.timezone)
+        if report.windowFrom != nil || report.windowTo != nil {
+            w.beginObject("window")
+            w.field("from", report.windowFrom)
+            w.field("to", report.windowTo)
+            w.endObject()
+        }
+        w.options(report)
+        w.field("exit_code", Int(report.exitCode))
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.logStats(report.logFiles)
+        w.fileDigest("units", report.registryFiles.units)
+        w.fileDigest("calendar", report.registryFiles.calendar)
+        w.fileDigest("vocabulary", report.registryFiles.vocabulary)
+        w.fileDigest("waivers", report.registryFiles.waivers)
         w.endObject()
         let s = report.evaluation.summary
-        w.summary(s)
+        w.summary(s, rejected: report.rejected, missingKeys: report.missingKeys)
         w.beginArray("findings")
         precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
         for part in parts { w.append(part: part) }
@@ -55,6 +71,7 @@ public enum JSONReporter {
             w.endObject()
         }
         w.endArray()
+        ResultContext.write(report, &w)
         w.diagnostics(report.diagnostics)
         w.endObject()
         return w
@@ -142,6 +159,24 @@ public enum JSONReporter {
         w.field("fingerprint", p.fingerprint)
         w.field("message", p.message)
         w.endObject()
+    }
+
+    /// Every diagnostic as JSON Lines, one object a line (`--diagnostics FILE`, SPEC §10.6).
+    public static func diagnosticLines(_ diagnostics: [Diagnostic]) -> Data {
+        var out = ""
+        for d in diagnostics {
+            var fields = [
+                "\"level\": " + JSONWriter.quote(d.level.rawValue), "\"code\": " + JSONWriter.quote(d.code),
+                "\"message\": " + JSONWriter.quote(d.message),
+            ]
+            if let loc = d.location {
+                fields.append("\"path\": " + JSONWriter.quote(loc.path))
+                if loc.line > 0 { fields.append("\"line\": \(loc.line)") }
+                if loc.column > 0 { fields.append("\"column\": \(loc.column)") }
+            }
+            out += "{" + fields.joined(separator: ", ") + "}\n"
+        }
+        return Data(out.utf8)
     }
 
     /// `validate --format json`: `{ "schema": "dvcheck.diagnostics/v1", "diagnostics": […] }`.

@@ -78,7 +78,7 @@ public enum JUnitReporter {
         return out
     }
 
-    private static func properties(_ rule: Rule, _ language: Language) -> [(String, String)] {
+    private static func properties(_ rule: ReportRule, _ language: Language) -> [(String, String)] {
         var list = [
             ("title", rule.title.text(in: language)), ("severity", rule.severity.rawValue), ("kind", rule.kind),
             ("source", SARIFReporter.legalSource(rule.source, language)),

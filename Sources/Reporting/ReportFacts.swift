@@ -5,7 +5,7 @@ import Evaluation
 /// pairs, and the parent unit a finding is counted under in trends.
 extension RunReport {
     /// The rules this run evaluated, sorted by id.
-    public var evaluatedRules: [Rule] {
+    public var evaluatedRules: [ReportRule] {
         let ids = evaluatedRuleIDs ?? Array(rules.keys)
         return ids.compactMap { rules[$0] }.sorted { $0.id.codePointPrecedes($1.id) }
     }
@@ -55,12 +55,13 @@ extension RunReport {
 
 /// Severity as the CI formats grade it.
 extension Severity {
-    /// SARIF `level`: critical and high are errors, medium and low warnings, info a note.
+    /// SARIF `level` of a failing result (SPEC §10.8): critical and high are errors, medium a
+    /// warning, low and info notes.
     var sarifLevel: String {
         switch self {
         case .critical, .high: "error"
-        case .medium, .low: "warning"
-        case .info: "note"
+        case .medium: "warning"
+        case .low, .info: "note"
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// SPEC §10.4: the example run on three consecutive as-of days, each compared with the day before
-/// (`--baseline`). No log event falls in those days, so nothing real changes: no finding may be
+/// SPEC §10.4: the example on three consecutive as-of days shows no churn.
+///
+/// Each day is compared with the day before (`--baseline`). No log event falls in those days, so nothing real changes: no finding may be
 /// resolved, and an open regularity gap keeps its fingerprint (and so its ICS UID) while b moves.
 @Test func consecutiveAsOfDaysDoNotChurnIdentities() throws {
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-stable-" + UUID().uuidString)
