@@ -11,10 +11,10 @@ extension RunReport {
     }
 
     /// A unit's display name, or its id when unknown.
-    func unitName(_ id: String) -> String { registry?.unit(id)?.name ?? id }
+    public func unitName(_ id: String) -> String { registry?.unit(id)?.name ?? id }
 
     /// A rule's title in the report language, or its id when unknown.
-    func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
+    public func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
 
     /// The unit's ancestors from the root down to its parent.
     func ancestors(of id: String) -> [String] {
@@ -29,12 +29,26 @@ extension RunReport {
         return chain.reversed()
     }
 
+    /// An evidence event as people read it: `id (date, path:line)`.
+    ///
+    /// The id alone when its position is unknown; a workbook's event reads `path:Sheet!E5`.
+    func evidenceText(_ id: String) -> String {
+        guard let e = events[id] else { return id }
+        return "\(id) (\(e.date), \(evidencePlace(e)))"
+    }
+
+    /// `path:line`, or `path:Sheet!E5` for a worksheet row.
+    func evidencePlace(_ e: EvidenceEvent) -> String {
+        if let cell = SARIFLocations.cellName(e) { return "\(e.path):\(cell)" }
+        return "\(e.path):\(e.line)"
+    }
+
     /// The tracked finding's change mark, when the run is compared with a previous one.
     func change(_ f: Finding) -> ChangeSet.Mark? { changes?.mark(f) }
 
-    /// The unit a finding is counted under in trends: the topmost unit at level `district` on the
-    /// way up (the unit itself included), else the root of its hierarchy — the province, also for
-    /// the communes that sit directly under it after the 2025 reform.
+    /// The unit a finding is counted under in trends (SPEC §10.3's roll-up group): the nearest unit
+    /// at level `district` on the way up (the unit itself included), else the root of its hierarchy
+    /// — the province, also for the communes that sit directly under it after the 2025 reform.
     public func trendGroup(of unitID: String) -> String {
         Self.trendGroup(of: unitID, in: registry)
     }
@@ -42,14 +56,15 @@ extension RunReport {
     /// `trendGroup(of:)` for a given registry.
     public static func trendGroup(of unitID: String, in registry: UnitRegistry?) -> String {
         guard let registry, var index = registry.index(of: unitID) else { return unitID }
-        var district: Int? = registry.units[index].level == "district" ? index : nil
+        // SPEC §10.3: the nearest ancestor-or-self at level district, else the root.
         var steps = 0
-        while let p = registry.parent(of: index), steps < registry.units.count {
-            if registry.units[p].level == "district" { district = p }
+        while registry.units[index].level != "district", let p = registry.parent(of: index),
+            steps < registry.units.count
+        {
             index = p
             steps += 1
         }
-        return registry.units[district ?? index].id
+        return registry.units[index].id
     }
 }
 
