@@ -51,6 +51,7 @@ enum HistorySchema {
             }
             try db.create(index: "run_scope", on: "run", columns: ["scope", "id"])
         }
+        m.registerMigration("v2") { db in try HistorySchema.v2(db) }
         return m
     }
 }
