@@ -130,8 +130,11 @@ struct CheckCommand: ParsableCommand {
             diagnostics += evaluation.diagnostics
         }
         // Where each evidence event was read, for the reports that point at it (SPEC §10.5, §10.8).
-        let evidence = EvidenceLocator.locate(
-            evaluation.findings, listSatisfied: includeSatisfied, in: project.store)
+        // CSV and ICS show no positions, so they skip the scan of the rows.
+        let evidence =
+            format == .csv || format == .ics
+            ? [:]
+            : EvidenceLocator.locate(evaluation.findings, listSatisfied: includeSatisfied, in: project.store)
         // Findings name their events by id, so the events are not needed from here on: letting them
         // go before the report is built keeps the peak to the larger of the two phases, not their sum
         // (most of a gigabyte at ten million events).

@@ -89,7 +89,8 @@ struct ReportCommand: ParsableCommand {
         report.exitCode = report.computedExitCode()
 
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
-        Terminal.printDiagnostics(report.diagnostics, baseDir: PathResolution.absolute(report.projectDir, base: cwd))
+        Terminal.printDiagnostics(
+            report.diagnostics, baseDir: PathResolution.absolute(report.projectDir, base: cwd), excerpts: false)
         if let diagnostics {
             try OutputWriter.write(JSONReporter.diagnosticLines(report.diagnostics), to: diagnostics)
         }
