@@ -48,6 +48,27 @@ import Testing
         let direct = try dvcheck(["check", "--project", "examples/bac-kan", "--language", "en", "--quiet"])
         #expect(english.out == direct.out)
         #expect(english.out.contains("Summary"))
+        // Every diagnostic as JSON Lines.
+        let listed = try dvcheck([
+            "report", path("result.json"), "--diagnostics", path("d.jsonl"), "--output", path("t"),
+        ])
+        #expect(listed.status == 1)
+        let lines = String(decoding: bytes("d.jsonl"), as: UTF8.self).split(separator: "\n")
+        let codes = lines.compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }.compactMap { $0["code"] as? String }
+        #expect(codes == ["log.outside-unit-life", "log.after-as-of", "waiver.expired"])
+    }
+
+    @Test func aResultOfInvalidInputsKeepsExitTwo() throws {
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let check = try dvcheck([
+            "check", "--project", "examples/bac-kan", "--units", "missing.yaml", "--format", "json", "--output",
+            path("bad.json"), "--quiet",
+        ])
+        #expect(check.status == 2)
+        let report = try dvcheck(["report", path("bad.json"), "--fail-on", "never", "--max-rejected", "100"])
+        #expect(report.status == 2, "stderr: \(report.err)")
     }
 
     @Test func mergedShardsEqualTheCombinedRun() throws {
