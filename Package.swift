@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libyaml (Debian libyaml-dev); see docs/ARCHITECTURE.md for why not Yams.
@@ -24,8 +25,14 @@ let package = Package(
         .target(name: "CSVSupport"),
         .target(name: "ComplianceCore"),
         .target(name: "NodeDecoding", dependencies: ["ComplianceCore", "YAMLSupport"]),
+        // swift-crypto hashes the logs while they are read (hardware SHA-256); the only module that
+        // imports it (see docs/ARCHITECTURE.md).
         .target(
-            name: "Ingest", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit"]),
+            name: "Ingest",
+            dependencies: [
+                "ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
         .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),

@@ -68,6 +68,15 @@ done
 for format in sarif junit csv html ics; do
     check "example: $format is byte-for-byte stable" same_bytes "$EXAMPLE" "$format"
 done
+rerender() {
+    local format="$1"
+    run "$EXAMPLE" "$TMP/rr.json" json && run "$EXAMPLE" "$TMP/rr-check.$format" "$format" || return 1
+    "$BIN" report "$TMP/rr.json" --format "$format" --output "$TMP/rr-report.$format" 2>/dev/null
+    [ $? -le 1 ] && cmp "$TMP/rr-check.$format" "$TMP/rr-report.$format" && echo "report = check"
+}
+for format in text sarif junit csv html ics; do
+    check "example: report renders $format as check does" rerender "$format"
+done
 
 # History: two runs compared, the same through --baseline, then a run killed inside its write.
 H="$TMP/history.sqlite"
@@ -76,6 +85,25 @@ check "history: second run" run "$EXAMPLE" "$TMP/h2.json" json --as-of 2025-09-3
 check "baseline: same marks without a database" run "$EXAMPLE" "$TMP/b2.json" json --as-of 2025-09-30 \
     --baseline "$TMP/h1.json"
 check "history: marks and resolved" python3 "$HERE/history_check.py" "$TMP/h1.json" "$TMP/h2.json" "$TMP/b2.json"
+history_views() {
+    python3 - "$H" "$TMP/h2.json" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+result = json.load(open(sys.argv[2], encoding="utf-8"))
+run_id, new, resolved = db.execute("SELECT id, new, resolved FROM run ORDER BY id DESC LIMIT 1").fetchone()
+marked = [f for f in result["findings"] if f.get("change") == "new" and f["status"] == "violated"]
+assert new == len(marked), (new, len(marked))
+rows = db.execute("SELECT COUNT(*) FROM finding WHERE run_id = ? AND status = 'resolved'", (run_id,)).fetchone()[0]
+assert rows == resolved == len(result["resolved"]), (rows, resolved, len(result["resolved"]))
+assert db.execute("SELECT COUNT(*) FROM finding WHERE run_id = ? AND unit_name IS NULL", (run_id,)).fetchone()[0] == 0
+open_total = db.execute("SELECT SUM(violations) FROM open_violations_by_district").fetchone()[0]
+assert open_total == result["summary"]["violated"], (open_total, result["summary"]["violated"])
+ttr = db.execute("SELECT COUNT(*), MIN(days_open) FROM time_to_resolution").fetchone()
+assert ttr[0] == resolved and (ttr[1] is None or ttr[1] >= 0), ttr
+print(f"views: {open_total} open violations by district, {new} new, {resolved} resolved with their days open")
+PY
+}
+check "history: names, resolved rows and views" history_views
 for format in sarif junit csv html ics text; do
     check "baseline: $format shows the marks" run "$EXAMPLE" "$TMP/b2.$format" "$format" --as-of 2025-09-30 \
         --baseline "$TMP/h1.json"

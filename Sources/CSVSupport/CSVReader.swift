@@ -60,6 +60,12 @@ public final class CSVReader {
             source: ChunkSource(bytes: bytes), chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
     }
 
+    /// Shows `observer` each byte of the file once, in order, as it is read (for a digest made while
+    /// reading, SPEC §10.5).
+    public func observeBytes(_ observer: @escaping (UnsafeRawBufferPointer) -> Void) {
+        parser.source.observer = observer
+    }
+
     /// The next row or skipped record, nil at the end; blank lines produce nothing.
     public func next() -> CSVRow? {
         parser.next()

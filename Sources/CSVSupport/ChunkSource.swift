@@ -20,6 +20,11 @@ final class ChunkSource {
     private(set) var offset = 0
     /// The first read error, if any; reading then behaves as at the end of the file.
     private(set) var readError: CSVFileError?
+    /// Sees each byte of the file once, in order, as it is first read (a file digest made while
+    /// reading); bytes read again after a seek back are not shown twice.
+    var observer: ((UnsafeRawBufferPointer) -> Void)?
+    /// How many bytes from the start the observer has seen.
+    private var observed = 0
 
     /// Reads `bytes`.
     init(bytes: [UInt8]) {
@@ -77,6 +82,10 @@ final class ChunkSource {
                         break
                     }
                 }
+            }
+            if let observer, offset <= observed, offset + chunk.count > observed {
+                chunk.withUnsafeBytes { observer(UnsafeRawBufferPointer(rebasing: $0[(observed - offset)...])) }
+                observed = offset + chunk.count
             }
             offset += chunk.count
             return chunk

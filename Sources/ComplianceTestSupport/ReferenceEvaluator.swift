@@ -488,7 +488,7 @@ extension RegularityObligation {
         func gap(_ a: Day, _ b: Day, open isOpen: Bool) {
             let length = a.days(to: b)
             let label = "\(a)/\(b)"
-            var f = ctx.finding(.satisfied, sortDay: a, waiverSpan: b...b, identity: label)
+            var f = ctx.finding(.satisfied, sortDay: a, waiverSpan: b...b, identity: "gap:\(a)")
             f.period = label
             f.due = a.adding(days: maxGap)
             f.events = (idsAt[a] ?? []) + (a == b ? [] : (idsAt[b] ?? []))

@@ -144,11 +144,18 @@ struct CheckCommand: ParsableCommand {
             monitor.update("\(ruleCount)/\(ruleCount) rules done")
             diagnostics += evaluation.diagnostics
         }
+        // Where each evidence event was read, for the reports that point at it (SPEC §10.5, §10.8).
+        // CSV and ICS show no positions, so they skip the scan of the rows.
+        let evidence =
+            format == .csv || format == .ics
+            ? [:]
+            : EvidenceLocator.locate(evaluation.findings, listSatisfied: includeSatisfied, in: project.store)
         // Findings name their events by id, so the events are not needed from here on: letting them
         // go before the report is built keeps the peak to the larger of the two phases, not their sum
         // (most of a gigabyte at ten million events).
         project.store = EventStore(events: EventTable(), unitCount: 0, files: [])
         var report = makeReport(project, evaluation: evaluation)
+        report.events = evidence
         let outcome = Outcome(
             project: project, evaluation: evaluation, filtersValid: filtersValid, diagnostics: diagnostics)
 
@@ -170,7 +177,6 @@ struct CheckCommand: ParsableCommand {
             }
             code = try write(
                 &report, outcome, extraDiagnostics: extra, monitor: monitor, diagnosticFile: diagnosticFile)
-            if !extra.isEmpty { code = 2 }
         }
         monitor.finish()
         if stats {
@@ -209,16 +215,21 @@ struct CheckCommand: ParsableCommand {
         // At most 1,000 per code and file in the report, then one entry with the count (SPEC §10.6).
         report.diagnostics = BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)
         report.asOfIsKnown = outcome.project.asOfIsKnown
+        // The exit code is part of the result (SPEC §10.5), so it is settled before rendering; only a
+        // history that cannot be written afterwards can still turn it into 2. Extra diagnostics are
+        // errors of the comparison (an unreadable baseline or history).
+        var code = exitCode(
+            project: outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
+            changes: report.changes)
+        if diagnosticFileFailed || !extraDiagnostics.isEmpty { code = 2 }
+        report.exitCode = code
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
         Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
-        if diagnosticFileFailed { return 2 }
-        return exitCode(
-            project: outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
-            changes: report.changes)
+        return code
     }
 
     /// `--history` recording: compares with the history's previous run, writes the report and records
@@ -315,15 +326,32 @@ struct CheckCommand: ParsableCommand {
             toolVersion: DVCheckCommand.version, asOf: project.asOf, language: project.config.language,
             ruleFiles: project.ruleFiles.map { .init(path: $0.path, sha256: $0.sha256) },
             logFiles: project.logFiles.map {
-                .init(path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected, ignored: $0.ignored)
+                .init(
+                    path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected, ignored: $0.ignored,
+                    sha256: $0.sha256)
             },
             evaluation: evaluation,
             rules: Dictionary(project.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             registry: project.inputsValid ? project.registry : nil, diagnostics: [],
             includeSatisfied: includeSatisfied)
         report.evaluatedRuleIDs = rules.isEmpty ? nil : rules
-        for w in project.waivers { report.waiverReasons[w.index] = w.reason }
-        if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
+        for w in project.waivers {
+            report.waivers[w.index] = .init(reason: w.reason, approvedBy: w.approvedBy, expires: w.expires)
+        }
+        report.registryFiles = InputDigests.registryFiles(project.config)
+        report.projectName = project.config.name
+        report.projectDir = input.projectDir
+        report.timezone = project.config.timezone
+        report.windowFrom = from?.day
+        report.windowTo = to?.day
+        report.options.failOn = (failOn ?? (failOnNew == nil ? .low : .never)).rawValue
+        report.options.maxRejected = maxRejected
+        report.options.failOnNew = failOnNew?.rawValue
+        report.options.units = units
+        report.options.rules = rules
+        report.rejected = project.rejectedCount
+        report.docsURL = project.config.docsURL
+        report.workingDirectory = PathResolution.currentDirectory
         return report
     }
 

@@ -11,6 +11,7 @@ public struct DVCheckCommand: ParsableCommand {
         version: version,
         subcommands: [
             CheckCommand.self,
+            ReportCommand.self,
             ValidateCommand.self,
             TestCommand.self,
             RulesCommand.self,

@@ -44,6 +44,16 @@ struct InputOptions: ParsableArguments {
         return nil
     }
 
+    /// The project folder as given on the command line (`project_dir`, SPEC §10.5): `--project`,
+    /// the folder of `--config`, else `.`.
+    var projectDir: String {
+        if let project { return project }
+        if let config, let slash = config.lastIndex(of: "/") {
+            return slash == config.startIndex ? "/" : String(config[..<slash])
+        }
+        return "."
+    }
+
     /// The command-line overrides.
     func overrides(asOf: Day?, language: Language?) -> InputOverrides {
         var o = InputOverrides()

@@ -64,13 +64,24 @@ struct RunComparison {
                 kind: "log", path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected,
                 ignored: $0.ignored)
         }
-        let findings = report.evaluation.findings.filter(ChangeSet.isTracked).map { f in
+        var findings = report.evaluation.findings.filter(ChangeSet.isTracked).map { f in
             let group = report.trendGroup(of: f.unit)
             return FindingRecord(
                 fingerprint: f.fingerprint, rule: f.rule, unit: f.unit, group: group,
                 groupName: report.registry?.unit(group)?.name ?? group, status: f.status.rawValue,
                 severity: f.severity.rawValue, reason: f.reason, period: f.period, due: f.due?.description,
-                ref: f.ref, message: f.message, change: (changes.mark(f) ?? .new).rawValue)
+                ref: f.ref, message: f.message, change: (changes.mark(f) ?? .new).rawValue,
+                unitName: report.unitName(f.unit), ruleTitle: report.ruleTitle(f.rule))
+        }
+        // Resolved findings are rows of the run that resolved them, so their time to resolution can
+        // be queried.
+        findings += changes.resolved.map { p in
+            let group = report.trendGroup(of: p.unit)
+            return FindingRecord(
+                fingerprint: p.fingerprint, rule: p.rule, unit: p.unit, group: group,
+                groupName: report.registry?.unit(group)?.name ?? group, status: "resolved", severity: p.severity,
+                reason: p.reason, period: p.period, due: p.due, ref: p.ref, message: p.message, change: "resolved",
+                unitName: report.unitName(p.unit), ruleTitle: report.ruleTitle(p.rule), previousStatus: p.status)
         }
         var run = RunRecord(
             recordedAt: ISO8601DateFormatter().string(from: recordedAt), asOf: report.asOf.description,

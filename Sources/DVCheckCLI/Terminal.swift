@@ -17,8 +17,9 @@ enum Terminal {
         _ = bytes.withUnsafeBytes { try? AtomicFile.writeAll(2, $0) }
     }
 
-    /// Prints diagnostics compiler-style, paths relative to the current folder.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], baseDir: String) {
+    /// Prints diagnostics compiler-style, paths relative to the current folder; `excerpts: false`
+    /// leaves out the offending source lines (`report` reads no input file).
+    static func printDiagnostics(_ diagnostics: [Diagnostic], baseDir: String, excerpts: Bool = true) {
         let color = colorWanted(fd: 2)
         let cwd = PathResolution.currentDirectory
         var cache: [String: [Substring]] = [:]
@@ -29,6 +30,7 @@ enum Terminal {
                 d, color: color,
                 displayPath: { PathResolution.relative(PathResolution.absolute($0, base: baseDir), to: cwd) },
                 sourceLine: { path, line in
+                    guard excerpts else { return nil }
                     let abs = PathResolution.absolute(path, base: baseDir)
                     if cache[abs] == nil {
                         let size = (try? FileManager.default.attributesOfItem(atPath: abs))?[.size] as? Int ?? 0

@@ -2,10 +2,18 @@ import ComplianceCore
 
 /// The sentence each finding carries: the rule's template when it has one, else a sentence the
 /// tool writes for the kind, in the project language.
-enum FindingMessages {
+public enum FindingMessages {
     static func message(for f: Finding, rule: Rule, unit: Unit, language: Language) -> String {
-        if let template = rule.message {
-            var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": rule.id]
+        message(for: f, ruleID: rule.id, title: rule.title, template: rule.message, unit: unit, language: language)
+    }
+
+    /// The sentence from a rule's parts, for a saved result rendered in another language.
+    public static func message(
+        for f: Finding, ruleID: String, title ruleTitle: LocalizedText, template: MessageTemplate?, unit: Unit,
+        language: Language
+    ) -> String {
+        if let template {
+            var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": ruleID]
             if let v = f.period { values["period"] = v }
             if let v = f.due { values["due"] = v.description }
             if let v = f.actual { values["actual"] = String(v) }
@@ -19,7 +27,7 @@ enum FindingMessages {
             if let v = f.ref { values["ref"] = v }
             return template.render(language, values: values)
         }
-        let title = rule.title.text(in: language)
+        let title = ruleTitle.text(in: language)
         if let share = f.share { return ratio(f, share, title: title, unit: unit, language: language) }
         return language == .vi ? vietnamese(f, title: title, unit: unit) : english(f, title: title, unit: unit)
     }

@@ -54,6 +54,12 @@ public struct MatrixRow: Sendable, Equatable {
     public let unit: String
     /// Counts by status.
     public var satisfied = 0, violated = 0, pending = 0, waived = 0
+
+    /// A row with no counts yet.
+    public init(rule: String, unit: String) {
+        self.rule = rule
+        self.unit = unit
+    }
 }
 
 /// What evaluation produced: every finding in report order, the summary, the matrix, and the

@@ -100,7 +100,11 @@ public final class AuditHistory: Sendable {
                 db, sql: "SELECT id FROM run WHERE scope = ? ORDER BY id DESC LIMIT 1", arguments: [scope])
         else { return nil }
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM finding WHERE run_id = ? ORDER BY unit, rule, fingerprint", arguments: [runID])
+            db,
+            sql: """
+                SELECT * FROM finding WHERE run_id = ? AND status <> 'resolved' ORDER BY unit, rule, fingerprint
+                """,
+            arguments: [runID])
         return rows.map(Self.finding)
     }
 
@@ -165,7 +169,8 @@ public final class AuditHistory: Sendable {
 
     /// Inserts a run's rows; returns its number.
     private static func insert(_ run: RunRecord, into db: Database) throws -> Int {
-        let newCount = run.findings.filter { $0.change == "new" }.count
+        // New violations only: a pending item that appeared is not news for a dashboard.
+        let newCount = run.findings.filter { $0.change == "new" && $0.status == "violated" }.count
         try db.execute(
             sql: """
                 INSERT INTO run (recorded_at, as_of, tool_version, scope, inputs_sha256, evaluated, satisfied,
@@ -187,12 +192,13 @@ public final class AuditHistory: Sendable {
         let insert = try db.makeStatement(
             sql: """
                 INSERT OR REPLACE INTO finding (run_id, fingerprint, rule, unit, group_unit, group_name, status,
-                severity, reason, period, due, ref, message, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                severity, reason, period, due, ref, message, change, unit_name, rule_title, previous_status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for f in run.findings {
             try insert.execute(arguments: [
                 id, f.fingerprint, f.rule, f.unit, f.group, f.groupName, f.status, f.severity, f.reason,
-                f.period, f.due, f.ref, f.message, f.change,
+                f.period, f.due, f.ref, f.message, f.change, f.unitName, f.ruleTitle, f.previousStatus,
             ])
         }
         return id
@@ -269,7 +275,8 @@ public final class AuditHistory: Sendable {
         FindingRecord(
             fingerprint: row["fingerprint"], rule: row["rule"], unit: row["unit"], group: row["group_unit"],
             groupName: row["group_name"], status: row["status"], severity: row["severity"], reason: row["reason"],
-            period: row["period"], due: row["due"], ref: row["ref"], message: row["message"], change: row["change"])
+            period: row["period"], due: row["due"], ref: row["ref"], message: row["message"], change: row["change"],
+            unitName: row["unit_name"], ruleTitle: row["rule_title"], previousStatus: row["previous_status"])
     }
 
     private static func entry(_ row: Row) -> RunEntry {

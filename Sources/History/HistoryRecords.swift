@@ -36,7 +36,8 @@ public struct FindingRecord: Sendable, Equatable {
     public var group: String
     /// That unit's name when recorded.
     public var groupName: String
-    /// `violated`, `pending` or `waived`.
+    /// `violated`, `pending` or `waived`; `resolved` for a finding of the previous run that this
+    /// run no longer tracks (its former status in `previousStatus`).
     public var status: String
     /// `critical` … `info`.
     public var severity: String
@@ -50,14 +51,21 @@ public struct FindingRecord: Sendable, Equatable {
     public var ref: String?
     /// The reported sentence.
     public var message: String
-    /// `new` or `persisting` compared with the previous run of the same scope.
+    /// `new` or `persisting` compared with the previous run of the same scope; `resolved` for a
+    /// resolved row.
     public var change: String
+    /// The unit's name in this run (nil in histories written before names were stored).
+    public var unitName: String?
+    /// The rule's title in this run.
+    public var ruleTitle: String?
+    /// A resolved row's status in the previous run.
+    public var previousStatus: String?
 
     /// A finding record.
     public init(
         fingerprint: String, rule: String, unit: String, group: String, groupName: String, status: String,
         severity: String, reason: String?, period: String?, due: String?, ref: String?, message: String,
-        change: String
+        change: String, unitName: String? = nil, ruleTitle: String? = nil, previousStatus: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.rule = rule
@@ -72,6 +80,9 @@ public struct FindingRecord: Sendable, Equatable {
         self.ref = ref
         self.message = message
         self.change = change
+        self.unitName = unitName
+        self.ruleTitle = ruleTitle
+        self.previousStatus = previousStatus
     }
 }
 

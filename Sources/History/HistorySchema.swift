@@ -15,7 +15,9 @@ enum HistorySchema {
     }
 
     /// The upgrades, oldest first; their identifiers are stored in `grdb_migrations`.
-    static let migrations: [(id: String, apply: @Sendable (Database) throws -> Void)] = [("v1", { try v1($0) })]
+    static let migrations: [(id: String, apply: @Sendable (Database) throws -> Void)] = [
+        ("v1", { try v1($0) }), ("v2", { try v2($0) }),
+    ]
 
     /// The tables the first upgrade creates, by which a history is recognised.
     private static let historyTables: Set<String> = ["run", "run_input", "finding"]

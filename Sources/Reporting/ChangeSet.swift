@@ -101,6 +101,14 @@ public struct ChangeSet: Sendable {
         resolved = before.values.filter { !tracked.contains($0.fingerprint) }.sorted(by: PriorFinding.reportOrder)
     }
 
+    /// A comparison as a saved JSON result records it: the marks and previous statuses of its
+    /// findings and the resolved ones.
+    public init(marks: [String: Mark], previousStatus: [String: String], resolved: [PriorFinding]) {
+        self.marks = marks
+        self.previousStatus = previousStatus
+        self.resolved = resolved
+    }
+
     /// Whether a finding takes part in the comparison (everything but satisfied).
     public static func isTracked(_ f: Finding) -> Bool { f.status != .satisfied }
 

@@ -29,6 +29,9 @@ struct HTMLLabels {
     var due: String { vi ? "Hạn" : "Due" }
     var details: String { vi ? "Nội dung" : "Details" }
     var evidence: String { vi ? "Chứng cứ" : "Evidence" }
+    var evidenceAppendix: String { vi ? "Phụ lục chứng cứ" : "Evidence appendix" }
+    var date: String { vi ? "Ngày" : "Date" }
+    var logLine: String { vi ? "Tệp nhật ký:dòng" : "Log file:line" }
     var source: String { vi ? "Nguồn pháp lý" : "Legal source" }
     var change: String { vi ? "Thay đổi" : "Change" }
     var upcoming: String { vi ? "Sắp đến hạn (theo ngày hạn)" : "Upcoming (by due date)" }

@@ -39,6 +39,7 @@ public enum HTMLReporter {
             out += findingsTable(report, labels, h)
             out += upcoming(report, labels, h)
             out += resolved(report, labels)
+            out += evidenceAppendix(report, h)
         } else {
             out += "<p id=\"invalid\">\(e(labels.invalidInputs))</p>\n"
         }
@@ -257,7 +258,7 @@ public enum HTMLReporter {
         out += "</td>"
         out += "<td>\(f.due.map { "<time>\($0)</time>" } ?? "")</td>"
         out += "<td>\(e(f.message))</td>"
-        out += "<td class=\"ev\">\(e(f.events.joined(separator: ", ")))</td>"
+        out += "<td class=\"ev\">" + evidenceLinks(f, report) + "</td>"
         out += "<td>\(source(report.rules[f.rule]?.source, report.language))"
         out += "<br><small>\(e(labels.bindingNote(report.binding(of: f.rule))))</small></td>"
         if report.changes != nil {
@@ -268,6 +269,51 @@ public enum HTMLReporter {
             out += "<td>\(e(text))</td>"
         }
         return out + "</tr>\n"
+    }
+
+    /// Each evidence event as a link to its entry in the evidence appendix, with its date and
+    /// `file:line`.
+    static func evidenceLinks(_ f: Finding, _ report: RunReport) -> String {
+        f.events.map { id in
+            guard let event = report.events[id] else { return e(id) }
+            return
+                "<a href=\"#\(anchor(id))\">\(e(id))</a> <small>\(event.date) · \(e(report.evidencePlace(event)))</small>"
+        }.joined(separator: "<br>")
+    }
+
+    /// A fragment id for an event id: `ev-` and the id's UTF-8 bytes outside [A-Za-z0-9_-] as `.XX`,
+    /// so any id makes a valid, unique anchor.
+    static func anchor(_ id: String) -> String {
+        var out = "ev-"
+        for byte in id.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || c == "-" || c == "_" {
+                out.append(c)
+            } else {
+                out += "." + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+
+    /// The evidence appendix: every event the listed findings name, with its date and the log line
+    /// it was read from, in id order.
+    private static func evidenceAppendix(_ report: RunReport, _ h: HTMLLabels) -> String {
+        var seen = Set<String>()
+        let ids = report.listedFindings.flatMap(\.events).filter {
+            report.events[$0] != nil && seen.insert($0).inserted
+        }
+        .sorted { $0.codePointPrecedes($1) }
+        guard !ids.isEmpty else { return "" }
+        var out = "<section id=\"evidence\">\n<h2>\(e(h.evidenceAppendix)) (\(ids.count))</h2>\n<table>\n"
+        out += "<thead><tr><th scope=\"col\">\(e(h.evidence))</th><th scope=\"col\">\(e(h.date))</th>"
+        out += "<th scope=\"col\">\(e(h.logLine))</th></tr></thead>\n<tbody>\n"
+        for id in ids {
+            guard let event = report.events[id] else { continue }
+            out += "<tr id=\"\(anchor(id))\"><td>\(e(id))</td><td><time>\(event.date)</time></td>"
+            out += "<td><code>\(e(report.evidencePlace(event)))</code></td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
     }
 
     static func statusRank(_ s: Finding.Status) -> Int {

@@ -27,13 +27,29 @@ public enum JSONReporter {
         w.field("name", "dvcheck")
         w.field("version", report.toolVersion)
         w.endObject()
+        w.field("project", report.projectName)
+        w.field("docs_url", report.docsURL)
+        w.field("project_dir", report.projectDir)
         if report.asOfIsKnown { w.field("as_of", report.asOf) } else { w.nullField("as_of") }
+        w.field("timezone", report.timezone)
+        if report.windowFrom != nil || report.windowTo != nil {
+            w.beginObject("window")
+            w.field("from", report.windowFrom)
+            w.field("to", report.windowTo)
+            w.endObject()
+        }
+        w.options(report)
+        w.field("exit_code", Int(report.exitCode))
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.logStats(report.logFiles)
+        w.fileDigest("units", report.registryFiles.units)
+        w.fileDigest("calendar", report.registryFiles.calendar)
+        w.fileDigest("vocabulary", report.registryFiles.vocabulary)
+        w.fileDigest("waivers", report.registryFiles.waivers)
         w.endObject()
         let s = report.evaluation.summary
-        w.summary(s)
+        w.summary(s, rejected: report.rejected, missingKeys: report.missingKeys)
         w.beginArray("findings")
         precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
         for part in parts { w.append(part: part) }
@@ -58,6 +74,19 @@ public enum JSONReporter {
         w.beginArray("silent_units")
         for id in report.evaluation.silentUnits { w.value(id) }
         w.endArray()
+        if !report.includeSatisfied {
+            // The KPI tables show met shares without --include-satisfied; a saved result keeps them
+            // here, outside `findings`, so `report` renders those tables as `check` did (SPEC §10.5).
+            let met = report.evaluation.findings.filter { $0.share != nil && $0.status == .satisfied }
+            if !met.isEmpty {
+                w.beginArray("satisfied_ratios")
+                for f in met {
+                    write(f, report.rules[f.rule]?.source, report.rules[f.rule]?.binding, changes: report.changes, &w)
+                }
+                w.endArray()
+            }
+        }
+        ResultContext.write(report, &w)
         w.diagnostics(report.diagnostics)
         w.endObject()
         return w

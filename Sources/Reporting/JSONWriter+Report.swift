@@ -16,12 +16,36 @@ extension JSONWriter {
         endArray()
     }
 
-    /// `logs: [{path, read, accepted, rejected, ignored}]`.
+    /// `{path, sha256}` under `key`, when there is a file.
+    mutating func fileDigest(_ key: StaticString, _ file: RunReport.RuleFile?) {
+        guard let file else { return }
+        beginObject(key)
+        field("path", file.path)
+        field("sha256", file.sha256)
+        endObject()
+    }
+
+    /// `options: {fail_on, max_rejected, include_satisfied, language, unit, rule, sort}` (SPEC §10.5).
+    mutating func options(_ report: RunReport) {
+        beginObject("options")
+        field("fail_on", report.options.failOn)
+        field("max_rejected", report.options.maxRejected)
+        field("include_satisfied", report.includeSatisfied)
+        field("language", report.language.rawValue)
+        inlineArray("unit", report.options.units)
+        inlineArray("rule", report.options.rules)
+        field("sort", report.options.sort)
+        field("fail_on_new", report.options.failOnNew)
+        endObject()
+    }
+
+    /// `logs: [{path, sha256, read, accepted, rejected, ignored}]`.
     mutating func logStats(_ logs: [RunReport.LogFile]) {
         beginArray("logs")
         for f in logs {
             beginObject()
             field("path", f.path)
+            field("sha256", f.sha256)
             field("read", f.read)
             field("accepted", f.accepted)
             field("rejected", f.rejected)
@@ -31,8 +55,9 @@ extension JSONWriter {
         endArray()
     }
 
-    /// `summary: {rules, units, evaluated, satisfied, violated, pending, waived, silent_units}`.
-    mutating func summary(_ s: RunSummary) {
+    /// `summary: {rules, units, evaluated, satisfied, violated, pending, waived, silent_units[, rejected,
+    /// missing_keys]}`.
+    mutating func summary(_ s: RunSummary, rejected: Int? = nil, missingKeys: Int? = nil) {
         beginObject("summary")
         field("rules", s.rules)
         field("units", s.units)
@@ -42,6 +67,8 @@ extension JSONWriter {
         field("pending", s.pending)
         field("waived", s.waived)
         field("silent_units", s.silentUnits)
+        field("rejected", rejected)
+        field("missing_keys", missingKeys)
         endObject()
     }
 

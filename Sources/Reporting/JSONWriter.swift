@@ -110,6 +110,27 @@ struct JSONWriter: ~Copyable {
         out.append("null")
     }
 
+    mutating func field(_ key: StaticString, _ value: Bool?) {
+        guard let value else { return }
+        item(key)
+        out.append(value ? "true" : "false")
+    }
+
+    /// An object under a key that comes from the data (an event id), quoted and escaped like a value.
+    mutating func beginObject(named key: String) {
+        if indent > 0 {
+            if hasItems { out.append(JSONByte.comma) }
+            hasItems = true
+            appendLineStart()
+        }
+        appendQuoted(key)
+        out.append(": ")
+        out.append(JSONByte.openBrace)
+        indent += 1
+        enclosingHasItems.append(hasItems)
+        hasItems = false
+    }
+
     mutating func value(_ value: String) {
         item(nil)
         appendQuoted(value)

@@ -2,11 +2,12 @@ import ComplianceCore
 import Evaluation
 
 /// `--format junit`: JUnit XML for CI test dashboards — one test suite per rule, one test case per
-/// (rule, unit) pair the run evaluated.
+/// (rule, unit) pair the run evaluated, class names dotted (`dvcheck.<rule>`).
 ///
-/// A case fails when the pair has a violated finding (one `<failure>` listing every violation),
-/// is skipped when it has only waived or pending findings (the reasons in the message), and passes
-/// otherwise.
+/// A case fails when the pair has a violated unwaived finding (the message is the first one's
+/// sentence, the body lists every violation), is skipped only when all its findings that are not
+/// satisfied are waived (the waivers in the message), and passes otherwise, with its pending items
+/// in `system-out`.
 public enum JUnitReporter {
     /// The XML document's bytes (UTF-8, LF, trailing newline).
     public static func render(_ report: RunReport) -> String {
@@ -28,11 +29,12 @@ public enum JUnitReporter {
                 let findings = byPair[rule.id + "\u{0}" + unit] ?? []
                 counts.tests += 1
                 let name = "\(unit) (\(report.unitName(unit)))"
-                cases += "    <testcase classname=\"\(Markup.escape(rule.id))\" name=\"\(Markup.escape(name))\""
+                cases += "    <testcase classname=\"dvcheck.\(Markup.escape(rule.id))\""
+                cases += " name=\"\(Markup.escape(name))\""
                 let violated = findings.filter { $0.status == .violated }
-                if !violated.isEmpty {
+                if let first = violated.first {
                     counts.failures += 1
-                    let message = labels.violations(violated.count, binding: rule.binding)
+                    let message = first.message
                     let body = violated.map { line($0, report, labels) }.joined(separator: "\n")
                     cases +=
                         ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(rule.severity.rawValue)\">"
@@ -43,10 +45,15 @@ public enum JUnitReporter {
                         cases += "      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n"
                     }
                     cases += "    </testcase>\n"
-                } else if !findings.isEmpty {
+                } else if !findings.isEmpty, findings.allSatisfy({ $0.status == .waived }) {
                     counts.skipped += 1
                     let reasons = findings.map { skipReason($0, report, labels) }.joined(separator: "; ")
                     cases += ">\n      <skipped message=\"\(Markup.escape(reasons))\"/>\n    </testcase>\n"
+                } else if !findings.isEmpty {
+                    // Passed: nothing is violated yet; the pending (and waived) items are listed.
+                    let text = findings.map { line($0, report, labels) }.joined(separator: "\n")
+                    cases +=
+                        ">\n      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n    </testcase>\n"
                 } else {
                     cases += "/>\n"
                 }
@@ -78,7 +85,7 @@ public enum JUnitReporter {
         return out
     }
 
-    private static func properties(_ rule: Rule, _ language: Language) -> [(String, String)] {
+    private static func properties(_ rule: ReportRule, _ language: Language) -> [(String, String)] {
         var list = [
             ("title", rule.title.text(in: language)), ("severity", rule.severity.rawValue),
             ("binding", rule.binding.rawValue),
@@ -96,7 +103,9 @@ public enum JUnitReporter {
         if let p = f.period { parts.append(p) }
         if let d = f.due { parts.append("\(labels.due) \(d)") }
         parts.append(f.message)
-        if !f.events.isEmpty { parts.append("— \(labels.evidence): " + f.events.joined(separator: ", ")) }
+        if !f.events.isEmpty {
+            parts.append("— \(labels.evidence): " + f.events.map(report.evidenceText).joined(separator: ", "))
+        }
         return parts.joined(separator: " ")
     }
 

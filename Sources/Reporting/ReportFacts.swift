@@ -5,13 +5,13 @@ import Evaluation
 /// pairs, and the parent unit a finding is counted under in trends.
 extension RunReport {
     /// The rules this run evaluated, sorted by id.
-    public var evaluatedRules: [Rule] {
+    public var evaluatedRules: [ReportRule] {
         let ids = evaluatedRuleIDs ?? Array(rules.keys)
         return ids.compactMap { rules[$0] }.sorted { $0.id.codePointPrecedes($1.id) }
     }
 
     /// A unit's display name, or its id when unknown.
-    func unitName(_ id: String) -> String { registry?.unit(id)?.name ?? id }
+    public func unitName(_ id: String) -> String { registry?.unit(id)?.name ?? id }
 
     /// A rule's binding (law when the rule is unknown, as the loader's default).
     func binding(of ruleID: String) -> Binding { rules[ruleID]?.binding ?? .law }
@@ -25,7 +25,7 @@ extension RunReport {
     }
 
     /// A rule's title in the report language, or its id when unknown.
-    func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
+    public func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
 
     /// The unit's ancestors from the root down to its parent.
     func ancestors(of id: String) -> [String] {
@@ -78,6 +78,20 @@ extension RunReport {
         }
     }
 
+    /// An evidence event as people read it: `id (date, path:line)`.
+    ///
+    /// The id alone when its position is unknown; a workbook's event reads `path:Sheet!E5`.
+    func evidenceText(_ id: String) -> String {
+        guard let e = events[id] else { return id }
+        return "\(id) (\(e.date), \(evidencePlace(e)))"
+    }
+
+    /// `path:line`, or `path:Sheet!E5` for a worksheet row.
+    func evidencePlace(_ e: EvidenceEvent) -> String {
+        if let cell = SARIFLocations.cellName(e) { return "\(e.path):\(cell)" }
+        return "\(e.path):\(e.line)"
+    }
+
     /// The tracked finding's change mark, when the run is compared with a previous one.
     func change(_ f: Finding) -> ChangeSet.Mark? { changes?.mark(f) }
 
@@ -94,12 +108,13 @@ extension RunReport {
 
 /// Severity as the CI formats grade it.
 extension Severity {
-    /// SARIF `level`: critical and high are errors, medium and low warnings, info a note.
+    /// SARIF `level` of a failing result (SPEC §10.8): critical and high are errors, medium a
+    /// warning, low and info notes.
     var sarifLevel: String {
         switch self {
         case .critical, .high: "error"
-        case .medium, .low: "warning"
-        case .info: "note"
+        case .medium: "warning"
+        case .low, .info: "note"
         }
     }
 }

@@ -2,11 +2,13 @@ import ComplianceCore
 import Evaluation
 import Foundation
 
-/// `--format sarif`: SARIF 2.1.0 for code-scanning dashboards — one rule descriptor per rule, one
-/// result per violated finding located at the rule's lines in its file.
+/// `--format sarif`: SARIF 2.1.0 for code-scanning services (SPEC §10.8) — one rule descriptor per
+/// rule, one result per reported finding, located at the log line of its first evidence event with
+/// the rule's definition and the other evidence as related locations.
 ///
-/// Paths are the report's project-relative paths under the `PROJECTROOT` base id; the as-of date
-/// and the input digests are in `run.properties`, so the bytes depend only on the inputs.
+/// URIs under the folder the tool runs in are relative to `%SRCROOT%`; others are absolute
+/// `file://` URIs. The as-of date and the input digests are in `run.properties`, so the bytes depend
+/// only on the inputs and that folder.
 public enum SARIFReporter {
     /// The SARIF log's text (UTF-8, LF, trailing newline).
     public static func render(_ report: RunReport) -> String { writer(report).document() }
@@ -15,12 +17,16 @@ public enum SARIFReporter {
     /// `String` of it.
     public static func renderData(_ report: RunReport) -> Data { writer(report).documentData() }
 
+    /// The `uriBaseId` of paths under the folder the tool runs in.
+    static let sourceRoot = "%SRCROOT%"
+
     /// A writer holding the whole log.
     static func writer(_ report: RunReport) -> JSONWriter {
         let labels = Labels(language: report.language)
         let rules = report.evaluatedRules
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
+        var uris = SARIFLocations(report)
         var w = JSONWriter()
         w.beginObject()
         w.field("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
@@ -33,30 +39,29 @@ public enum SARIFReporter {
         w.field("version", report.toolVersion)
         w.field("semanticVersion", report.toolVersion)
         w.beginArray("rules")
-        for rule in rules { descriptor(rule, labels, report.language, &w) }
+        for rule in rules { SARIFRuleDescriptor.write(rule, report, &w) }
         w.endArray()
         w.endObject()
         w.endObject()
+        invocation(report, &uris, &w)
         w.beginObject("originalUriBaseIds")
-        w.beginObject("PROJECTROOT")
+        w.beginObject("%SRCROOT%")
         w.beginObject("description")
-        w.field("text", "The folder of dvcheck.yaml; artifact paths are relative to it.")
+        w.field("text", "The folder dvcheck ran in; relative artifact URIs are relative to it.")
         w.endObject()
         w.endObject()
         w.endObject()
         w.field("language", report.language == .vi ? "vi-VN" : "en-US")
         w.field("columnKind", "unicodeCodePoints")
         w.beginArray("results")
-        // Each rule file's URI once: percent-encoding it for every result was half of rendering.
-        let ruleURIs = report.rules.mapValues { uri($0.location.path) }
         // Each unit once in run.logicalLocations, under its parent: a result names its unit by index,
         // so the log grows with the number of units, not with their depth squared.
-        let units = report.unitRows(
-            for: Set(report.evaluation.findings.lazy.filter { $0.status == .violated }.map(\.unit)))
+        let reported = report.evaluation.findings.lazy.filter { report.includeSatisfied || $0.status != .satisfied }
+        let units = report.unitRows(for: Set(reported.map(\.unit)))
         var unitIndex: [String: Int] = [:]
         for (i, row) in units.enumerated() { unitIndex[row.id] = i }
-        for f in report.evaluation.findings where f.status == .violated {
-            result(f, report, ruleIndex[f.rule], ruleURIs[f.rule], unitIndex[f.unit], labels, &w)
+        for f in reported {
+            result(f, report, ruleIndex[f.rule], unitIndex[f.unit], labels, &uris, &w)
         }
         w.endArray()
         logicalLocations(units, unitIndex, &w)
@@ -67,83 +72,82 @@ public enum SARIFReporter {
         return w
     }
 
-    private static func descriptor(_ rule: Rule, _ labels: Labels, _ language: Language, _ w: inout JSONWriter) {
+    /// `invocations[0]`: whether the run can be trusted, its exit code, and its diagnostics.
+    private static func invocation(_ report: RunReport, _ uris: inout SARIFLocations, _ w: inout JSONWriter) {
+        w.beginArray("invocations")
         w.beginObject()
-        w.field("id", rule.id)
-        w.beginObject("shortDescription")
-        w.field("text", rule.title.text(in: language))
+        w.field("executionSuccessful", report.exitCode != 2)
+        w.field("exitCode", Int(report.exitCode))
+        w.beginArray("toolExecutionNotifications")
+        for d in report.diagnostics {
+            w.beginObject()
+            w.field("level", d.level.rawValue)
+            w.beginObject("message")
+            w.field("text", d.message)
+            w.endObject()
+            w.beginObject("descriptor")
+            w.field("id", d.code)
+            w.endObject()
+            if let loc = d.location, !loc.path.isEmpty {
+                w.beginArray("locations")
+                w.beginObject()
+                w.beginObject("physicalLocation")
+                uris.artifact(loc.path, &w)
+                if loc.line > 0 {
+                    w.beginObject("region")
+                    w.field("startLine", loc.line)
+                    if loc.column > 0 { w.field("startColumn", loc.column) }
+                    w.endObject()
+                }
+                w.endObject()
+                w.endObject()
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
-        w.beginObject("fullDescription")
-        w.field("text", fullDescription(rule, language))
-        w.endObject()
-        w.field("helpUri", WebLink.httpURL(rule.source.url))
-        w.beginObject("help")
-        w.field("text", legalSource(rule.source, language))
-        w.endObject()
-        w.beginObject("defaultConfiguration")
-        w.field("level", rule.severity.sarifLevel)
-        w.endObject()
-        w.beginObject("properties")
-        w.beginObject("title")
-        w.field("vi", rule.title.vi)
-        w.field("en", rule.title.en)
-        w.endObject()
-        w.field("severity", rule.severity.rawValue)
-        w.field("binding", rule.binding.rawValue)
-        w.field("kind", rule.kind)
-        w.beginObject("source")
-        w.field("document", rule.source.document)
-        w.field("clause", rule.source.clause)
-        w.field("basis", rule.source.basis)
-        w.field("url", rule.source.url)
-        w.endObject()
-        w.inlineArray("tags", ["dan-van", rule.kind, rule.severity.rawValue, rule.binding.rawValue])
-        w.endObject()
-        w.endObject()
+        w.endArray()
     }
 
-    /// The rule's description (when it has one), then its legal source.
-    static func fullDescription(_ rule: Rule, _ language: Language) -> String {
-        let source = legalSource(rule.source, language)
-        guard let description = rule.description?.text(in: language), !description.isEmpty else { return source }
-        return description + "\n\n" + source
+    /// The status a waived finding had before its waiver: violated when it carries a reason it was
+    /// violated for, else pending.
+    static func underlyingStatus(_ f: Finding) -> Finding.Status {
+        guard f.status == .waived else { return f.status }
+        return f.reason != nil && f.reason != "paused" ? .violated : .pending
     }
 
-    /// "Nguồn: <document>, khoản 2; căn cứ: <basis>" in the report language.
-    static func legalSource(_ s: RuleSource, _ language: Language) -> String {
-        let vi = language == .vi
-        var text = (vi ? "Nguồn: " : "Source: ") + s.document
-        if let clause = s.clause { text += vi ? ", khoản \(clause)" : ", clause \(clause)" }
-        if let basis = s.basis { text += (vi ? "; căn cứ: " : "; basis: ") + basis }
-        return text
+    /// SARIF `kind` and `level` of a finding (SPEC §10.8).
+    static func kindAndLevel(_ f: Finding) -> (kind: String, level: String) {
+        switch underlyingStatus(f) {
+        case .violated: ("fail", f.severity.sarifLevel)
+        case .satisfied: ("pass", "none")
+        case .pending, .waived: ("open", "none")
+        }
     }
 
     private static func result(
-        _ f: Finding, _ report: RunReport, _ index: Int?, _ ruleURI: String?, _ unitIndex: Int?, _ labels: Labels,
+        _ f: Finding, _ report: RunReport, _ index: Int?, _ unitIndex: Int?, _ labels: Labels,
+        _ uris: inout SARIFLocations,
         _ w: inout JSONWriter
     ) {
         let rule = report.rules[f.rule]
+        let (kind, level) = kindAndLevel(f)
+        let evidence = f.events.compactMap { id in report.events[id].map { (id, $0) } }
         w.beginObject()
         w.field("ruleId", f.rule)
         w.field("ruleIndex", index)
-        w.field("kind", "fail")
-        w.field("level", f.severity.sarifLevel)
+        w.field("kind", kind)
+        w.field("level", level)
         w.beginObject("message")
         w.field("text", f.message)
         w.endObject()
         w.beginArray("locations")
         w.beginObject()
-        if let rule {
-            w.beginObject("physicalLocation")
-            w.beginObject("artifactLocation")
-            w.field("uri", ruleURI)
-            w.field("uriBaseId", "PROJECTROOT")
-            w.endObject()
-            w.beginObject("region")
-            w.field("startLine", max(rule.location.line, 1))
-            w.field("endLine", max(rule.endLine, rule.location.line, 1))
-            w.endObject()
-            w.endObject()
+        if let first = evidence.first {
+            uris.event(first.1, &w)
+        } else if let rule {
+            uris.definition(rule, &w)
         }
         w.beginArray("logicalLocations")
         w.beginObject()
@@ -151,19 +155,64 @@ public enum SARIFReporter {
         w.field("index", unitIndex)
         w.field("kind", "organization-unit")
         w.endObject()
+        if let first = evidence.first, let cell = SARIFLocations.cellName(first.1) {
+            w.beginObject()
+            w.field("name", cell)
+            w.field("fullyQualifiedName", cell)
+            w.field("kind", "worksheet-cell")
+            w.endObject()
+        }
         w.endArray()
         w.endObject()
+        w.endArray()
+        w.beginArray("relatedLocations")
+        var id = 1
+        if let rule, !evidence.isEmpty {
+            w.beginObject()
+            w.field("id", id)
+            uris.definition(rule, &w)
+            w.beginObject("message")
+            w.field("text", "\(labels.rule) \(rule.id)")
+            w.endObject()
+            w.endObject()
+            id += 1
+        }
+        for (eventID, event) in evidence.dropFirst() {
+            w.beginObject()
+            w.field("id", id)
+            uris.event(event, &w)
+            if let cell = SARIFLocations.cellName(event) { SARIFLocations.cellLocation(cell, &w) }
+            w.beginObject("message")
+            w.field("text", "\(labels.evidence) \(eventID) (\(event.date))")
+            w.endObject()
+            w.endObject()
+            id += 1
+        }
         w.endArray()
         w.beginObject("partialFingerprints")
-        w.field("dvcheckFingerprint/v1", f.fingerprint)
+        w.field("dvcheck/v1", f.fingerprint)
         w.endObject()
+        if f.status == .waived, let number = f.waiver {
+            let waiver = report.waivers[number]
+            w.beginArray("suppressions")
+            w.beginObject()
+            w.field("kind", "external")
+            w.field("justification", waiver?.reason)
+            w.beginObject("properties")
+            w.field("waiver", number)
+            w.field("approved_by", waiver?.approvedBy)
+            w.field("expires", waiver?.expires)
+            w.endObject()
+            w.endObject()
+            w.endArray()
+        }
         if let mark = report.change(f) { w.field("baselineState", mark == .new ? "new" : "unchanged") }
         w.beginObject("properties")
+        w.field("severity", f.severity.rawValue)
         w.field("unit", f.unit)
         w.field("unitName", report.unitName(f.unit))
         w.field("status", f.status.rawValue)
         w.field("reason", f.reason)
-        w.field("severity", f.severity.rawValue)
         w.field("binding", rule?.binding.rawValue)
         w.field("period", f.period)
         w.field("ref", f.ref)
@@ -213,11 +262,20 @@ public enum SARIFReporter {
         w.fileDigests("files", report.otherInputs)
         w.logStats(report.logFiles)
         w.endObject()
-        w.summary(s)
+        w.summary(s, rejected: report.rejected, missingKeys: report.missingKeys)
         if let changes = report.changes {
             w.inlineArray("resolvedFingerprints", changes.resolved.map(\.fingerprint))
         }
         w.endObject()
+    }
+
+    /// "Nguồn: <document>, khoản 2; căn cứ: <basis>" in the report language.
+    static func legalSource(_ s: RuleSource, _ language: Language) -> String {
+        let vi = language == .vi
+        var text = (vi ? "Nguồn: " : "Source: ") + s.document
+        if let clause = s.clause { text += vi ? ", khoản \(clause)" : ", clause \(clause)" }
+        if let basis = s.basis { text += (vi ? "; căn cứ: " : "; basis: ") + basis }
+        return text
     }
 
     /// A relative path as a URI reference: each segment percent-encoded (spaces, `#`, `?`, `%`,

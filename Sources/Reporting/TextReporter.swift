@@ -98,7 +98,9 @@ public enum TextReporter {
         }
         if let reason = f.reason { parts.append(labels.reason(reason) + (f.daysLate.map { " +\($0)d" } ?? "")) }
         if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
-        if !f.events.isEmpty { parts.append("\(labels.evidence): " + t(f.events.joined(separator: ", "))) }
+        if !f.events.isEmpty {
+            parts.append("\(labels.evidence): " + t(f.events.map(report.evidenceText).joined(separator: ", ")))
+        }
         return parts.joined(separator: "  ")
     }
 

@@ -29,14 +29,25 @@ final class LibYAMLEventParser {
     }
 
     /// Parses an open file, read in small blocks so memory stays constant; takes ownership of `file`.
-    init(file: UnsafeMutablePointer<FILE>) {
+    ///
+    /// `observer` sees each byte once, in order, as libyaml reads it (a digest made while reading).
+    init(file: UnsafeMutablePointer<FILE>, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
         parser = .allocate(capacity: 1)
         initialized = yaml_parser_initialize(parser) != 0
         self.file = file
         if initialized {
-            yaml_parser_set_input_file(parser, file)
+            if let observer {
+                let reading = FileReading(file: file, observer: observer)
+                self.reading = reading
+                yaml_parser_set_input(parser, fileReadHandler, Unmanaged.passUnretained(reading).toOpaque())
+            } else {
+                yaml_parser_set_input_file(parser, file)
+            }
         }
     }
+
+    /// The file and observer libyaml's read handler is given (kept alive by the parser).
+    private var reading: FileReading?
 
     deinit {
         if initialized {
@@ -147,4 +158,27 @@ final class LibYAMLEventParser {
         default: return .plain
         }
     }
+}
+
+/// What `fileReadHandler` reads from and reports to.
+private final class FileReading {
+    let file: UnsafeMutablePointer<FILE>
+    let observer: (UnsafeRawBufferPointer) -> Void
+    init(file: UnsafeMutablePointer<FILE>, observer: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.file = file
+        self.observer = observer
+    }
+}
+
+/// libyaml's read handler: `fread` like its own file handler, then the bytes to the observer.
+private func fileReadHandler(
+    _ data: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UInt8>?, _ size: Int,
+    _ sizeRead: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    guard let data, let buffer, let sizeRead else { return 0 }
+    let reading = Unmanaged<FileReading>.fromOpaque(data).takeUnretainedValue()
+    let count = fread(buffer, 1, size, reading.file)
+    sizeRead.pointee = count
+    if count > 0 { reading.observer(UnsafeRawBufferPointer(start: buffer, count: count)) }
+    return ferror(reading.file) != 0 ? 0 : 1
 }

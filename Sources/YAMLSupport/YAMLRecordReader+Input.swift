@@ -41,7 +41,7 @@ extension YAMLRecordReader {
                 throw Self.notUTF8()
             }
             rewind(file)
-            return LibYAMLEventParser(file: file)
+            return LibYAMLEventParser(file: file, observer: observer)
         }
     }
 

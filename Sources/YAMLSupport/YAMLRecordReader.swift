@@ -24,14 +24,21 @@ public final class YAMLRecordReader {
     /// Deepest nesting tolerated inside an item being skipped, so libyaml's own stacks stay small.
     let maxSkipDepth = YAMLLimits().maxDepth
 
-    /// Reads the file at `path`, opened on the first `next()`; an unreadable path gives a file error.
-    public init(path: String) {
+    /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
+    let observer: ((UnsafeRawBufferPointer) -> Void)?
+
+    /// Reads the file at `path`, opened on the first `next()`.
+    ///
+    /// An unreadable path gives a file error; `observer` sees each byte once, in order, as it is read.
+    public init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
         input = .path(path)
+        self.observer = observer
     }
 
     /// Reads a log held in memory, for tests.
     public init(bytes: [UInt8]) {
         input = .bytes(bytes)
+        observer = nil
     }
 
     /// The next record, rejection or final event; nil after the end.

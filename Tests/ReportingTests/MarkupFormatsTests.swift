@@ -31,21 +31,28 @@ import Testing
         let data = Data(xml.utf8)
         let parser = XMLParser(data: data)
         #expect(parser.parse())
-        // R-MONTH: both communes violated; R-CASE: the province tree has one pending case (skipped).
-        #expect(xml.contains("<testsuite name=\"R-CASE\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\">"))
+        // R-MONTH: both communes violated; R-CASE: the province tree has one pending case, which
+        // passes with the item in system-out (only all-waived pairs are skipped).
+        #expect(xml.contains("<testsuite name=\"R-CASE\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">"))
+        #expect(xml.contains("classname=\"dvcheck.R-CASE\""))
+        #expect(xml.contains("<system-out>"))
         #expect(xml.contains("<testsuite name=\"R-MONTH\" tests=\"2\" failures=\"2\" errors=\"0\" skipped=\"0\">"))
         #expect(xml.contains("&lt;script&gt;"))
         #expect(!xml.contains("<script>"))
     }
 
-    @Test func sarifHasOneResultPerViolationAndRuleLines() throws {
+    @Test func sarifHasOneResultPerReportedFindingAndRuleLines() throws {
         let report = ReportFixture.report()
         let text = SARIFReporter.render(report)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(object?["version"] as? String == "2.1.0")
         let run = (object?["runs"] as? [[String: Any]])?.first
         let results = run?["results"] as? [[String: Any]] ?? []
-        #expect(results.count == report.evaluation.findings.filter { $0.status == .violated }.count)
+        #expect(results.count == report.listedFindings.count)
+        let kinds = results.map { $0["kind"] as? String ?? "" }
+        #expect(
+            kinds.filter { $0 == "fail" }.count == report.evaluation.findings.filter { $0.status == .violated }.count)
+        for r in results where r["kind"] as? String == "open" { #expect(r["level"] as? String == "none") }
         let region =
             ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
                 "region"] as? [String: Int]

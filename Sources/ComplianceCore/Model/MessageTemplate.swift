@@ -13,6 +13,8 @@ public struct MessageTemplate: Sendable {
 
     let vi: [Piece]?
     let en: [Piece]?
+    /// The template as written, in both languages (self-contained results carry it, SPEC §10.5).
+    public let text: LocalizedText
 
     /// Why a template text was refused.
     public struct Problem: Error, Sendable {
@@ -26,6 +28,7 @@ public struct MessageTemplate: Sendable {
     public init(vi: String?, en: String?) throws(Problem) {
         self.vi = try vi.map { text throws(Problem) in try MessageTemplate.parse(text) }
         self.en = try en.map { text throws(Problem) in try MessageTemplate.parse(text) }
+        self.text = LocalizedText(vi: vi, en: en)
     }
 
     /// Renders in `language` (falling back to the other form) with the given values; a placeholder

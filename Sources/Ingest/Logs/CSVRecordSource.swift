@@ -14,10 +14,11 @@ struct CSVRecordSource: RawRecordSource {
     private var started = false
     private let path: String
 
-    init(path: String) {
+    init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
         self.path = path
         do {
             reader = try CSVReader(path: path)
+            if let observer { reader?.observeBytes(observer) }
             openError = nil
         } catch {
             reader = nil

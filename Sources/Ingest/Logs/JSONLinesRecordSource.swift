@@ -12,7 +12,10 @@ struct JSONLinesRecordSource: RawRecordSource {
     /// Items to hand out before reading on.
     private var queue = ItemQueue()
 
-    init(path: String) { lines = LineReader(path: path) }
+    init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+        lines = LineReader(path: path)
+        lines.observer = observer
+    }
 
     mutating func next() -> RawItem? {
         while true {

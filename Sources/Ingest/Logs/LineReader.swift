@@ -34,6 +34,8 @@ final class LineReader {
     private(set) var lineOffset = 0
     /// Set when the file could not be opened.
     let openError: String?
+    /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
+    var observer: ((UnsafeRawBufferPointer) -> Void)?
 
     /// Opens `path` for reading.
     init(path: String, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
@@ -123,6 +125,11 @@ final class LineReader {
             return
         }
         let data = handle.readData(ofLength: chunkSize)
-        if data.isEmpty { atEOF = true } else { buffer.append(contentsOf: data) }
+        if data.isEmpty {
+            atEOF = true
+        } else {
+            buffer.append(contentsOf: data)
+            if let observer { data.withUnsafeBytes(observer) }
+        }
     }
 }

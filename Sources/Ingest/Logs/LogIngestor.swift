@@ -16,6 +16,8 @@ public struct LogFileStats: Sendable {
     public var ignored = 0
     /// True when a file error stopped reading (it then counts once against --max-rejected).
     public var fileError = false
+    /// The file's SHA-256 (hex), made while it was read (SPEC §10.5); nil when it could not be read.
+    public var sha256: String?
 }
 
 /// Reads every log file and turns raw records into accepted events or rejections with diagnostics.
@@ -75,8 +77,10 @@ public struct LogIngestor {
                 Self.reserve(
                     &result.events, readBytes: sizes[..<fileIndex].reduce(0, +), allBytes: sizes.reduce(0, +))
             }
+            let digest = FileDigest()
             let source = PrefetchedRecordSource(
-                CheckedRecordSource(Self.source(for: file.path), checker: checker, display: file.display))
+                CheckedRecordSource(
+                    Self.source(for: file.path, digest: digest), checker: checker, display: file.display))
             var staged = FileStage(
                 stats: LogFileStats(path: file.display), firstRow: result.events.count, displays: displays,
                 diagnostics: BoundedDiagnostics(stream: stream), fileDiagnostics: BoundedDiagnostics(stream: stream))
@@ -86,11 +90,14 @@ public struct LogIngestor {
                 into: &staged)
             // The reading thread must let go of the checker before the next file's thread takes it.
             source.finish()
+            // After the reading thread is done with it; a file error may have stopped it early.
+            staged.stats.sha256 = digest.finish(path: file.path)
             if staged.stats.fileError {
                 // A file error: the file contributes nothing (SPEC §4).
                 result.events.truncate(to: staged.firstRow)
                 var stats = LogFileStats(path: file.display)
                 stats.fileError = true
+                stats.sha256 = staged.stats.sha256
                 result.files.append(stats)
                 diagnostics.absorb(staged.fileDiagnostics)
                 continue
@@ -136,12 +143,13 @@ public struct LogIngestor {
         return result
     }
 
-    static func source(for path: String) -> any RawRecordSource {
+    static func source(for path: String, digest: FileDigest? = nil) -> any RawRecordSource {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let observer = digest.map { d in { (bytes: UnsafeRawBufferPointer) in d.update(bytes) } }
         switch ext {
-        case "csv": return CSVRecordSource(path: path)
-        case "jsonl", "ndjson": return JSONLinesRecordSource(path: path)
-        default: return YAMLLogRecordSource(path: path)
+        case "csv": return CSVRecordSource(path: path, observer: observer)
+        case "jsonl", "ndjson": return JSONLinesRecordSource(path: path, observer: observer)
+        default: return YAMLLogRecordSource(path: path, observer: observer)
         }
     }
 

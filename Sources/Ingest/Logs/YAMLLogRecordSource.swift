@@ -10,8 +10,8 @@ struct YAMLLogRecordSource: RawRecordSource {
     /// An item read after a batch that had to be handed on first.
     private var held: RawItem?
 
-    init(path: String, batchSize: Int = 256) {
-        reader = YAMLRecordReader(path: path)
+    init(path: String, batchSize: Int = 256, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+        reader = YAMLRecordReader(path: path, observer: observer)
         self.batchSize = batchSize
     }
 

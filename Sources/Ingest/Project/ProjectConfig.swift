@@ -28,6 +28,13 @@ public struct ProjectConfig: Sendable {
     public var logs: [String] = []
     /// Waivers (absolute).
     public var waivers: String?
+    /// The project's name (`name:`), recorded in JSON results (SPEC §10.5).
+    public var name: String?
+    /// `docs_url`: where the rules' documentation is published.
+    ///
+    /// SARIF's `helpUri` is this URL plus `#` and the rule id (SPEC §10.8); only http and https
+    /// URLs are taken.
+    public var docsURL: String?
     /// Where each key was written, to point "missing file" diagnostics at it.
     public var keyLocations: [String: SourceLocation] = [:]
 
@@ -39,6 +46,8 @@ public struct ProjectConfig: Sendable {
 
     /// The keys `dvcheck.yaml` may hold (the loader's and the JSON Schema's source).
     public static let fields = [
+        FieldSpec("name", .text, "The project's name, recorded in JSON results (optional)."),
+        FieldSpec("docs_url", .text, "An http(s) URL where the rules' documentation is published (optional)."),
         FieldSpec("timezone", .text, "IANA time zone (default Asia/Ho_Chi_Minh)."),
         FieldSpec("language", .oneOf(["vi", "en"]), "The report language (default vi)."),
         FieldSpec("as_of", .optionalDate, "The evaluation date (default today)."),
@@ -93,6 +102,16 @@ public struct ProjectConfig: Sendable {
         if let e = map["as_of"], !e.value.isNull {
             config.asOf = reader.date(e.value, what: "as_of")
             config.asOfInvalid = config.asOf == nil
+        }
+        if let e = map["name"], !e.value.isNull { config.name = reader.text(e.value, what: "name") }
+        if let e = map["docs_url"], !e.value.isNull, let url = reader.text(e.value, what: "docs_url") {
+            // Only a web address may become a link in a code-scanning service (no file: or javascript:).
+            let lower = url.lowercased()
+            if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: \.isWhitespace) {
+                config.docsURL = url
+            } else {
+                reader.error("invalid-value", "docs_url must be an http or https URL, not '\(url)'", at: e.value)
+            }
         }
         func paths(_ key: String) -> [String] {
             guard let e = map[key] else { return [] }

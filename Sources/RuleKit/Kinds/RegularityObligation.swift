@@ -81,7 +81,9 @@ public struct RegularityObligation: ObligationKind {
             }
             if out.countsOnly(status) { return }
             let label = "\(a)/\(b)"
-            var f = ctx.finding(status, sortDay: a, waiverSpan: b...b, identity: label)
+            // The identity is the gap's start alone (SPEC §10.4): b moves with the as-of date while
+            // the gap is open, and a finding must keep its fingerprint while nothing changed.
+            var f = ctx.finding(status, sortDay: a, waiverSpan: b...b, identity: "gap:\(a)")
             f.period = label
             f.due = a.adding(days: maxGap)
             f.events = ids(i) + (a == b ? [] : next.map(ids) ?? [])

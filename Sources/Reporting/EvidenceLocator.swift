@@ -1,0 +1,55 @@
+import ComplianceCore
+import Foundation
+
+/// Finds where the evidence events of the reported findings were read (SPEC §10.5 `events`).
+///
+/// The store's id index is dropped after ingestion (128 MB at ten million events), so the wanted
+/// ids go into a small table of their own and the rows are scanned once, comparing bytes.
+public enum EvidenceLocator {
+    /// The position of every event named by a finding a report lists (satisfied ones only when
+    /// `listSatisfied`).
+    public static func locate(_ findings: [Finding], listSatisfied: Bool, in store: EventStore)
+        -> [String: EvidenceEvent]
+    {
+        var wanted = ByteKeyTable(capacity: 1024)
+        for f in findings where listSatisfied || f.status != .satisfied {
+            for id in f.events { _ = wanted.insert(id) }
+        }
+        guard wanted.count > 0 else { return [:] }
+        let table = store.table
+        // The rows are scanned in parts on all cores (read-only lookups), the hits joined in order.
+        let partSize = 1 << 20
+        let parts = (table.count + partSize - 1) / partSize
+        let hits = HitSlots(count: parts)
+        let lookup = wanted
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            var rows: [Int] = []
+            for row in (p * partSize)..<min((p + 1) * partSize, table.count) where table.evaluable[row] {
+                if table.ids.key(row).withUnsafeBufferPointer({ lookup.index(of: $0) }) != nil { rows.append(row) }
+            }
+            hits.set(p, rows)
+        }
+        var found: [String: EvidenceEvent] = [:]
+        found.reserveCapacity(wanted.count)
+        for row in hits.all {
+            let origin = store.origin(of: Int32(row))
+            // The store keeps a record's first line; a text log's record starts in column 1.
+            found[String(decoding: table.ids.key(row), as: UTF8.self)] = EvidenceEvent(
+                date: table.day(row), path: store.path(of: origin), line: Int(origin.line), column: 1)
+        }
+        return found
+    }
+}
+
+/// One slot of found rows per part, each written by one iteration.
+private final class HitSlots: @unchecked Sendable {
+    private var slots: [[Int]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ part: Int, _ rows: [Int]) {
+        lock.lock()
+        slots[part] = rows
+        lock.unlock()
+    }
+    var all: [Int] { slots.flatMap { $0 } }
+}

@@ -1,0 +1,101 @@
+import ComplianceCore
+import Evaluation
+
+/// The parts of a JSON result that let it be rendered again without the inputs (SPEC §10.5): the
+/// rules' texts and locations, the units it names, the waivers its findings name and where each
+/// evidence event was read.
+enum ResultContext {
+    /// Writes `rules`, `units` (absent when the registry was invalid), `waivers` and `events`.
+    static func write(_ report: RunReport, _ w: inout JSONWriter) {
+        w.beginArray("rules")
+        for rule in report.evaluatedRules { write(rule, &w) }
+        w.endArray()
+        if let registry = report.registry {
+            w.beginArray("units")
+            for id in namedUnits(report, registry) {
+                guard let unit = registry.unit(id) else { continue }
+                w.beginObject()
+                w.field("id", unit.id)
+                w.field("name", unit.name)
+                w.field("parent", unit.parent)
+                w.field("level", unit.level)
+                w.field("kind", unit.kind)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        let listed = report.listedFindings
+        let waiverIndices = Set(listed.compactMap(\.waiver)).sorted()
+        w.beginArray("waivers")
+        for index in waiverIndices {
+            guard let waiver = report.waivers[index] else { continue }
+            w.beginObject()
+            w.field("index", index)
+            w.field("reason", waiver.reason)
+            w.field("approved_by", waiver.approvedBy)
+            w.field("expires", waiver.expires)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("events")
+        var seen = Set<String>()
+        var ids: [String] = []
+        for f in listed { for id in f.events where seen.insert(id).inserted { ids.append(id) } }
+        ids.sort { $0.codePointPrecedes($1) }
+        for id in ids {
+            guard let e = report.events[id] else { continue }
+            w.beginObject(named: id)
+            w.field("date", e.date)
+            w.field("path", e.path)
+            w.field("line", e.line)
+            w.field("column", e.column)
+            w.field("sheet", e.sheet)
+            w.endObject()
+        }
+        w.endObject()
+    }
+
+    static func write(_ rule: ReportRule, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", rule.id)
+        w.field("kind", rule.kind)
+        localized("title", rule.title, &w)
+        if let message = rule.message { localized("message", message, &w) }
+        if let description = rule.description { localized("description", description, &w) }
+        w.field("severity", rule.severity.rawValue)
+        w.field("binding", rule.binding.rawValue)
+        w.beginObject("source")
+        w.field("document", rule.source.document)
+        w.field("clause", rule.source.clause)
+        w.field("basis", rule.source.basis)
+        w.field("url", rule.source.url)
+        w.endObject()
+        w.beginObject("location")
+        w.field("path", rule.location.path)
+        w.field("line", rule.location.line)
+        w.field("column", rule.location.column)
+        w.field("end_line", rule.endLine)
+        w.endObject()
+        w.endObject()
+    }
+
+    static func localized(_ key: StaticString, _ text: LocalizedText, _ w: inout JSONWriter) {
+        w.beginObject(key)
+        w.field("vi", text.vi)
+        w.field("en", text.en)
+        w.endObject()
+    }
+
+    /// Every unit the result names (findings, resolved findings, matrix, silent units) and their ancestors, which
+    /// reports show as the path above a unit; in id code-point order.
+    static func namedUnits(_ report: RunReport, _ registry: UnitRegistry) -> [String] {
+        var named = Set<String>()
+        for f in report.listedFindings { named.insert(f.unit) }
+        for row in report.evaluation.matrix { named.insert(row.unit) }
+        for p in report.changes?.resolved ?? [] { named.insert(p.unit) }
+        for id in report.evaluation.silentUnits { named.insert(id) }
+        var all = named
+        for id in named { all.formUnion(report.ancestors(of: id)) }
+        return all.filter { registry.unit($0) != nil }.sorted { $0.codePointPrecedes($1) }
+    }
+}
