@@ -149,6 +149,8 @@ struct CheckCommand: ParsableCommand {
         }
         let sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         report.diagnostics = sorted
+        report.untrusted = untrustedReasons(
+            project, evaluation: evaluation, filtersValid: filtersValid, comparisonFailed: comparisonFailed)
 
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
@@ -156,6 +158,9 @@ struct CheckCommand: ParsableCommand {
         Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
+        if let output, !quiet {
+            Terminal.announceReport(at: output, bytes: bytes.count, language: project.config.language)
+        }
 
         var code = exitCode(
             project: project, evaluation: evaluation, filtersValid: filtersValid, changes: report.changes)
@@ -234,6 +239,22 @@ struct CheckCommand: ParsableCommand {
         for w in project.waivers { report.waiverReasons[w.index] = w.reason }
         if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
         return report
+    }
+
+    /// Why the run will exit 2, known before the report is rendered (the history is written after).
+    func untrustedReasons(
+        _ project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool, comparisonFailed: Bool
+    ) -> [UntrustedReason] {
+        var reasons: [UntrustedReason] = []
+        if !project.inputsValid { reasons.append(.invalidInputs) }
+        if project.inputsValid && !filtersValid { reasons.append(.unknownFilter) }
+        if project.rejectedCount + evaluation.missingKeys > maxRejected {
+            reasons.append(
+                .tooManyRejected(
+                    rejected: project.rejectedCount, missingKeys: evaluation.missingKeys, limit: maxRejected))
+        }
+        if comparisonFailed { reasons.append(.comparisonFailed) }
+        return reasons
     }
 
     /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.

@@ -11,9 +11,13 @@ public enum TextReporter {
         let labels = Labels(language: report.language)
         var out = "dvcheck — \(labels.asOf) \(report.asOf)\n"
         let findings = report.listedFindings
+        let closing =
+            report.untrusted.isEmpty ? "" : "\n" + UntrustedReason.line(report.untrusted, report.language) + "\n"
         guard let registry = report.registry else {
-            return out + "\n" + labels.invalidInputs + "\n"
+            return out + (closing.isEmpty ? "\n" + labels.invalidInputs + "\n" : closing)
         }
+        // A refused --unit/--rule evaluated nothing: "no findings" would read as a clean audit.
+        if report.untrusted.contains(.unknownFilter) { return out + closing }
         var byUnit: [String: [Finding]] = [:]
         for f in findings { byUnit[f.unit, default: []].append(f) }
         if findings.isEmpty { out += "\n" + labels.noFindings + "\n" }
@@ -33,7 +37,7 @@ public enum TextReporter {
             }
         }
         out += "\n" + labels.summary(report.evaluation.summary) + "\n"
-        return out
+        return out + closing
     }
 
     static func line(_ f: Finding, _ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
