@@ -103,11 +103,12 @@ public enum ProjectStarter {
                 ]))
         }
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder)
+        let packIsFolder =
+            FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) && isFolder.boolValue
         var files: [PackFile] = []
         for file in found {
             let relative =
-                isFolder.boolValue
+                packIsFolder
                 ? PathResolution.relative(file.path, to: absolute) : (file.path as NSString).lastPathComponent
             guard let bytes = FileManager.default.contents(atPath: file.path) else {
                 return .failure(
@@ -154,7 +155,12 @@ public enum ProjectStarter {
                 let path = folder + "/" + file.relativePath
                 try? FileManager.default.createDirectory(
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: path, contents: file.bytes)
+                guard FileManager.default.createFile(atPath: path, contents: file.bytes) else {
+                    return .failure(
+                        Refusal(diagnostics: [
+                            .error("output.write-failed", "cannot stage the pack in \(folder); nothing was written")
+                        ]))
+                }
                 inputs.append((path, "rules/" + file.relativePath))
             }
         }

@@ -62,6 +62,34 @@ import Testing
         #expect(!run.err.contains(out.path), "\(run.err)")
     }
 
+    #if os(Linux)
+        /// `script` (util-linux) gives the run a terminal, where `--output` says where the report went.
+        @Test func outputIsAnnouncedOnATerminal() throws {
+            let binary = try #require(dvcheckBinary)
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "dvcheck-tty-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: out) }
+            func onTerminal(_ extra: String) throws -> String {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+                process.arguments = [
+                    "-qec", "\(binary) check --project . --format json --output \(out.path) \(extra)", "/dev/null",
+                ]
+                process.currentDirectoryURL = sample
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardInput = FileHandle.nullDevice
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return String(decoding: data, as: UTF8.self)
+            }
+            let shown = try onTerminal("")
+            #expect(shown.contains("Đã ghi báo cáo vào \(out.path) ("), "\(shown)")
+            #expect(try !onTerminal("--quiet").contains(out.path))
+        }
+    #endif
+
     @Test func aMissingProjectFolderGetsItsPathAndANearName() throws {
         let run = try dvcheck(["check", "--project", "sampel"], in: fixtures)
         #expect(run.status == 2)
