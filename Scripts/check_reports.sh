@@ -6,14 +6,14 @@
 # byte-for-byte determinism, the history (new / persisting / resolved, a run killed inside its
 # history transaction), --baseline and --fail-on-new. Builds nothing. Ends with "N passed, M failed".
 # Needs: chromium chromium-driver libreoffice-calc-nogui (apt); jsonschema junitparser icalendar
-# selenium (pip). DVCHECK_SHARED points at the shared folder (default ../shared).
+# selenium (pip); Scripts/install-prerequisites.sh installs them. The SARIF schema is the vendored
+# copy in schema/vendor/ (schema/vendor/README.md says where it comes from).
 set -u
 if [ $# -lt 1 ]; then echo "usage: $0 path/to/dvcheck" >&2; exit 64; fi
 BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HERE="$ROOT/Scripts/check_reports"
-SHARED="${DVCHECK_SHARED:-$ROOT/../shared}"
-SCHEMA="$SHARED/schemas/sarif-schema-2.1.0.json"
+SCHEMA="$ROOT/schema/vendor/sarif-schema-2.1.0.json"
 EXAMPLE="$ROOT/examples/bac-kan"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

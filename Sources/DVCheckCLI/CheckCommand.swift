@@ -209,12 +209,18 @@ struct CheckCommand: ParsableCommand {
         // At most 1,000 per code and file in the report, then one entry with the count (SPEC §10.6).
         report.diagnostics = BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)
         report.asOfIsKnown = outcome.project.asOfIsKnown
+        report.untrusted = untrustedReasons(
+            outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
+            comparisonFailed: !extraDiagnostics.isEmpty)
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
         Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
+        if let output, !quiet {
+            Terminal.announceReport(at: output, bytes: bytes.count, language: outcome.project.config.language)
+        }
         if diagnosticFileFailed { return 2 }
         return exitCode(
             project: outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
@@ -325,6 +331,22 @@ struct CheckCommand: ParsableCommand {
         for w in project.waivers { report.waiverReasons[w.index] = w.reason }
         if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
         return report
+    }
+
+    /// Why the run will exit 2, known before the report is rendered (the history is written after).
+    func untrustedReasons(
+        _ project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool, comparisonFailed: Bool
+    ) -> [UntrustedReason] {
+        var reasons: [UntrustedReason] = []
+        if !project.inputsValid { reasons.append(.invalidInputs) }
+        if project.inputsValid && !filtersValid { reasons.append(.unknownFilter) }
+        if project.rejectedCount + evaluation.missingKeys > maxRejected {
+            reasons.append(
+                .tooManyRejected(
+                    rejected: project.rejectedCount, missingKeys: evaluation.missingKeys, limit: maxRejected))
+        }
+        if comparisonFailed { reasons.append(.comparisonFailed) }
+        return reasons
     }
 
     /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.

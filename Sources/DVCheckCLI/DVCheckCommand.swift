@@ -17,6 +17,7 @@ public struct DVCheckCommand: ParsableCommand {
             SchemaCommand.self,
             ExplainCommand.self,
             HistoryCommand.self,
+            InitCommand.self,
         ]
     )
 

@@ -17,6 +17,17 @@ enum Terminal {
         _ = bytes.withUnsafeBytes { try? AtomicFile.writeAll(2, $0) }
     }
 
+    /// One line on standard error saying where `--output` put the report, only for a person at a
+    /// terminal (scripts and CI logs keep a quiet standard error).
+    static func announceReport(at path: String, bytes: Int, language: Language) {
+        guard isatty(2) == 1 else { return }
+        let absolute = PathResolution.absolute(path, base: PathResolution.currentDirectory)
+        writeError(
+            language == .vi
+                ? "Đã ghi báo cáo vào \(absolute) (\(bytes) byte)\n"
+                : "Report written to \(absolute) (\(bytes) bytes)\n")
+    }
+
     /// Prints diagnostics compiler-style, paths relative to the current folder.
     static func printDiagnostics(_ diagnostics: [Diagnostic], baseDir: String) {
         let color = colorWanted(fd: 2)

@@ -67,6 +67,8 @@ public struct RunReport: Sendable {
     /// The other input files and their digests (units, calendar, vocabulary, waivers), for SARIF's
     /// run properties and the history.
     public var otherInputs: [RuleFile] = []
+    /// Why the run exits 2, when it does (text reports say it in their last line).
+    public var untrusted: [UntrustedReason] = []
 
     /// A report.
     public init(

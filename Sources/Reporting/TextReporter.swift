@@ -14,9 +14,13 @@ public enum TextReporter {
         let labels = Labels(language: report.language)
         var out = "dvcheck — \(labels.asOf) \(report.asOf)\n"
         let findings = report.listedFindings
+        let closing =
+            report.untrusted.isEmpty ? "" : "\n" + UntrustedReason.line(report.untrusted, report.language) + "\n"
         guard let registry = report.registry else {
-            return out + "\n" + labels.invalidInputs + "\n"
+            return out + (closing.isEmpty ? "\n" + labels.invalidInputs + "\n" : closing)
         }
+        // A refused --unit/--rule evaluated nothing: "no findings" would read as a clean audit.
+        if report.untrusted.contains(.unknownFilter) { return out + closing }
         var byUnit: [String: [Finding]] = [:]
         for f in findings { byUnit[f.unit, default: []].append(f) }
         if findings.isEmpty { out += "\n" + labels.noFindings + "\n" }
@@ -38,7 +42,7 @@ public enum TextReporter {
         out += kpiTables(report, labels, color)
         out += silentUnits(report, labels, color)
         out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
-        return out
+        return out + closing
     }
 
     /// One KPI table per roll-up group: unit, rule, period, share, items, threshold, status.
@@ -55,7 +59,7 @@ public enum TextReporter {
                     "\(labels.percent(share.actual)) (\(labels.items(share)))",
                     "≥ " + labels.percent(share.threshold), report.statusLabel(f, labels),
                 ]
-                out += "    " + parts.joined(separator: "  ") + "\n"
+                out += "    " + parts.map(t).joined(separator: "  ") + "\n"
             }
         }
         return out
@@ -66,7 +70,7 @@ public enum TextReporter {
         let ids = report.evaluation.silentUnits
         guard !ids.isEmpty, let registry = report.registry else { return "" }
         var out = "\n" + paint(labels.silentHeading + " (\(ids.count))", .bold, color) + "\n"
-        for id in ids { out += "  " + path(of: id, registry) + "  " + paint(labels.noData, .yellow, color) + "\n" }
+        for id in ids { out += "  " + t(path(of: id, registry)) + "  " + paint(labels.noData, .yellow, color) + "\n" }
         return out
     }
 

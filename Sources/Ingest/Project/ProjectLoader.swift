@@ -91,7 +91,8 @@ public enum ProjectLoader {
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
             diagnostics.append(
                 .error(
-                    "config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE",
+                    "config.missing-file",
+                    "no dvcheck.yaml here; use --project DIR or --config FILE" + MissingPathHint.describe(defaultPath),
                     at: SourceLocation(path: "dvcheck.yaml")))
         }
         // A missing configuration is one error, not also one per key it would have held.
@@ -285,7 +286,8 @@ public enum ProjectLoader {
 
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
-            "config.missing-file", "'\(config.display(absolute))' (from '\(key)') does not exist",
+            "config.missing-file",
+            "'\(config.display(absolute))' (from '\(key)') does not exist" + MissingPathHint.describe(absolute),
             at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
     }
 }
