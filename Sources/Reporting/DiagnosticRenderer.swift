@@ -17,8 +17,10 @@ public enum DiagnosticRenderer {
             color
             ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m")
             : d.level.rawValue
-        var out = head + level + ": " + d.message + " [\(d.code)]\n"
-        if let loc = d.location, loc.line > 0, let text = sourceLine(loc.path, loc.line) {
+        // A workbook's position is a row and column: the sheet is named, and no source line is shown.
+        let sheet = d.location?.sheet.map { "sheet '\(printable($0))': " } ?? ""
+        var out = head + level + ": " + sheet + d.message + " [\(d.code)]\n"
+        if let loc = d.location, loc.line > 0, loc.sheet == nil, let text = sourceLine(loc.path, loc.line) {
             let clean = text.replacingOccurrences(of: "\t", with: " ")
             out += "  " + clean + "\n"
             if loc.column > 0 {
@@ -27,8 +29,15 @@ public enum DiagnosticRenderer {
             }
         }
         for r in d.related where r.line > 0 {
-            out += "\(displayPath(r.path)):\(r.line):\(max(r.column, 1)): note: related location\n"
+            let sheet = r.sheet.map { " (sheet '\(printable($0))')" } ?? ""
+            out += "\(displayPath(r.path)):\(r.line):\(max(r.column, 1)): note: related location\(sheet)\n"
         }
         return out
+    }
+
+    /// A sheet name with control characters shown as `?`, so no byte of a workbook drives the terminal.
+    private static func printable(_ name: String) -> String {
+        String(
+            String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }
