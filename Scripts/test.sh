@@ -20,6 +20,8 @@ step "conformance sample (../shared/conformance)"
 CONF="${DVCHECK_CONFORMANCE:-../shared/conformance}"
 if [ -x "$CONF/run.sh" ] || [ -f "$CONF/run.sh" ]; then
     bash "$CONF/run.sh" "$BIN" | tail -n 5
+    # The SPEC §10 cases whose features exist (CASES selects them by prefix).
+    CASES_DIR=cases-v2 CASES="213" bash "$CONF/run.sh" "$BIN" | tail -n 5
 else
     echo "no conformance folder at $CONF (set DVCHECK_CONFORMANCE); skipped"
 fi
@@ -34,6 +36,9 @@ python3 Scripts/check_schemas.py "$BIN" | tail -n 5
 
 step "report formats with real consumers (SARIF schema, junitparser, LibreOffice, Chromium, icalendar)"
 DVCHECK_SHARED="${DVCHECK_SHARED:-$(cd .. && pwd)/shared}" bash Scripts/check_reports.sh "$BIN" | tail -n 8
+
+step "workbooks from openpyxl and LibreOffice read exactly as the same CSV (SPEC §10.7)"
+python3 Scripts/check_xlsx_interop.py "$BIN" | tail -n 4
 
 step "the Bắc Kạn example finds exactly its planted list (examples/bac-kan/README.md)"
 python3 Scripts/check_example.py "$BIN" | tail -n 3
