@@ -152,7 +152,7 @@ public final class SheetReader {
                     )
                 }
                 lastColumn = column
-                let type = scanner.attribute("t").map { Array($0) } ?? []
+                let type = CellType(scanner.attribute("t"))
                 let style = scanner.attribute("s").flatMap(CellStyles.integer) ?? 0
                 if isEmpty { continue }
                 try readCell(column: column, type: type, isDate: style < dateStyles.count && dateStyles[style])
@@ -192,7 +192,7 @@ public final class SheetReader {
     }
 
     /// Reads one cell's children (`<f>`, `<v>`, `<is>`) and adds what it holds to the row.
-    private func readCell(column: Int, type: [UInt8], isDate: Bool) throws {
+    private func readCell(column: Int, type: CellType, isDate: Bool) throws {
         var hasFormula = false
         var hasValue = false
         var hasInline = false
@@ -245,19 +245,39 @@ public final class SheetReader {
             hasInline: hasInline)
     }
 
-    private static let typeShared = Array("s".utf8)
-    private static let typeInline = Array("inlineStr".utf8)
-    private static let typeString = Array("str".utf8)
-    private static let typeBoolean = Array("b".utf8)
-    private static let typeError = Array("e".utf8)
-    private static let typeDate = Array("d".utf8)
-    private static let typeNumber = Array("n".utf8)
+    /// A cell's `t` attribute, read without allocating.
+    enum CellType {
+        case number, shared, inline, string, boolean, error, date
+        case unknown
 
-    private func add(column: Int, type: [UInt8], isDate: Bool, hasFormula: Bool, hasValue: Bool, hasInline: Bool)
+        init(_ t: ArraySlice<UInt8>?) {
+            guard let t, let first = t.first else {
+                self = .number
+                return
+            }
+            switch (t.count, first) {
+            case (1, UInt8(ascii: "n")): self = .number
+            case (1, UInt8(ascii: "s")): self = .shared
+            case (1, UInt8(ascii: "b")): self = .boolean
+            case (1, UInt8(ascii: "e")): self = .error
+            case (1, UInt8(ascii: "d")): self = .date
+            default:
+                if t.elementsEqual("str".utf8) {
+                    self = .string
+                } else if t.elementsEqual("inlineStr".utf8) {
+                    self = .inline
+                } else {
+                    self = .unknown
+                }
+            }
+        }
+    }
+
+    private func add(column: Int, type: CellType, isDate: Bool, hasFormula: Bool, hasValue: Bool, hasInline: Bool)
         throws
     {
         let v = value[...]
-        if type == Self.typeInline {
+        if type == .inline {
             guard hasInline else { return }
             guard UTF8Validation.isValid(inlineText) else {
                 throw malformed("a cell in row \(row.number) is not UTF-8")
@@ -265,23 +285,23 @@ public final class SheetReader {
             row.add(column: column, kind: .value, inlineText)
             return
         }
-        guard hasValue, !v.isEmpty || type == Self.typeString else {
+        guard hasValue, !v.isEmpty || type == .string else {
             // No <v> or an empty <v/>: a formula's result is missing; otherwise the cell is empty.
             if hasFormula { row.add(column: column, kind: .noCachedValue, []) }
             return
         }
         switch type {
-        case Self.typeShared:
+        case .shared:
             guard let index = CellStyles.integer(v), let text = strings.string(index) else {
                 throw malformed(
                     "cell \(Self.name(column: column))\(row.number) refers to shared string '\(String(decoding: v.prefix(20).filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self))', but the table holds \(strings.count)"
                 )
             }
             row.add(column: column, kind: .value, text)
-        case Self.typeString, Self.typeDate:
+        case .string, .date:
             guard UTF8Validation.isValid(v) else { throw malformed("a cell in row \(row.number) is not UTF-8") }
             // A `t="d"` cell holds an ISO 8601 date or datetime: its date part is the day.
-            if type == Self.typeDate, v.count >= 10,
+            if type == .date, v.count >= 10,
                 v.prefix(10).enumerated().allSatisfy({ k, b in
                     k == 4 || k == 7 ? b == UInt8(ascii: "-") : CellText.isDigit(b)
                 })
@@ -290,15 +310,15 @@ public final class SheetReader {
             } else {
                 row.add(column: column, kind: .value, v)
             }
-        case Self.typeBoolean:
+        case .boolean:
             switch v {
             case [UInt8(ascii: "1")][...]: row.add(column: column, kind: .value, "true".utf8)
             case [UInt8(ascii: "0")][...]: row.add(column: column, kind: .value, "false".utf8)
             default: row.add(column: column, kind: .badValue, v.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(40))
             }
-        case Self.typeError:
+        case .error:
             row.add(column: column, kind: .errorValue, v.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(40))
-        case Self.typeNumber, []:
+        case .number:
             guard CellText.isNumber(v) else {
                 row.add(column: column, kind: .badValue, v.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(40))
                 return
@@ -307,7 +327,10 @@ public final class SheetReader {
                 row.add(column: column, kind: .value, v)
                 return
             }
-            let number = Double(String(decoding: v, as: UTF8.self)) ?? .nan
+            let number =
+                CellText.isPlainInteger(v)
+                ? Double(v.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+                : Double(String(decoding: v, as: UTF8.self)) ?? .nan
             guard number.isFinite else {
                 row.add(column: column, kind: .badValue, v.prefix(40))
                 return
@@ -324,8 +347,8 @@ public final class SheetReader {
             case .outOfRange:
                 row.add(column: column, kind: .dateOutOfRange, v.prefix(40))
             }
-        default:
-            row.add(column: column, kind: .badValue, type.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(20))
+        case .inline, .unknown:
+            row.add(column: column, kind: .badValue, v.filter { $0 >= 0x20 && $0 < 0x7F }.prefix(40))
         }
     }
 }

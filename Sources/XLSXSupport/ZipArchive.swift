@@ -39,12 +39,8 @@ final class ZipArchive {
             throw WorkbookError.malformed("cannot read the workbook: \(String(cString: strerror(errno)))")
         }
         fileSize = Int(info.st_size)
-        do {
-            try readDirectory()
-        } catch {
-            close(fd)
-            throw error
-        }
+        // Fully initialised from here: a throw runs `deinit`, which closes the file.
+        try readDirectory()
     }
 
     deinit { close(fd) }
