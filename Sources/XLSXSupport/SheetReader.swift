@@ -36,6 +36,8 @@ public struct SheetRow: Sendable {
     }
 
     mutating func add(column: Int, kind: CellKind, _ value: some Collection<UInt8>) {
+        // An empty string is no value: the cell is as if absent.
+        if kind == .value && value.isEmpty { return }
         columns.append(column)
         kinds.append(kind)
         bytes.append(contentsOf: value)

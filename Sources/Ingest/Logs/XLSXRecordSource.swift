@@ -169,13 +169,18 @@ struct XLSXRecordSource: RawRecordSource {
                 }
                 continue
             }
-            holdsValue = true
             let kind = row.kinds[i]
             if kind != .value {
+                holdsValue = true
                 if refusal == nil { refusal = Self.refusal(kind, row.value(i), row: row.number, column: column) }
                 continue
             }
             let value = row.value(i)
+            // A cell of nothing but white space holds no value (as a blank CSV line is no record).
+            if !holdsValue, !value.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                continue
+            }
+            holdsValue = true
             slotStarts[h] = scratch.count
             scratch.append(contentsOf: value)
             slotEnds[h] = scratch.count
