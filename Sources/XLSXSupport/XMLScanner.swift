@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where an XML scanner's bytes come from: a workbook part being inflated, or bytes in memory.
 protocol ByteSource: AnyObject {
     /// Fills `buffer` with the next bytes; 0 at the end.
@@ -262,7 +268,7 @@ struct XMLScanner {
         var start = position
         while true {
             var i = start
-            while i < end, buffer[i] != UInt8(ascii: "<") { i += 1 }
+            i = Self.index(of: UInt8(ascii: "<"), in: buffer, from: i, to: end)
             // An entity cut by the end of the buffer waits for the next fill.
             var cut = i
             if i == end, let amp = (max(start, i - 12)..<i).last(where: { buffer[$0] == UInt8(ascii: "&") }),
@@ -310,6 +316,13 @@ struct XMLScanner {
         return nil
     }
 
+    /// The first offset of `byte` in `from..<to`, or `to` (memchr: text runs are most of a sheet).
+    @inline(__always)
+    static func index(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Appends `raw` to `out` with the predefined entities and character references decoded.
     static func decode(
         _ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], part: String
@@ -320,7 +333,9 @@ struct XMLScanner {
         var i = 0
         let n = raw.count
         while i < n {
-            guard let amp = (i..<n).first(where: { raw[$0] == UInt8(ascii: "&") }) else {
+            guard let base = raw.baseAddress,
+                case let amp = index(of: UInt8(ascii: "&"), in: base, from: i, to: n), amp < n
+            else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<n]))
                 return
             }
