@@ -159,7 +159,7 @@ struct XMLScanner {
         }
         if head.starts(with: Array("<![CDATA[".utf8)) {
             let close = try find(Array("]]>".utf8), from: start + 9, keeping: &start)
-            text.removeAll(keepingCapacity: true)
+            if !text.isEmpty { text.removeAll(keepingCapacity: true) }
             text.append(contentsOf: UnsafeBufferPointer(start: buffer + start + 9, count: close - start - 9))
             position = close + 3
             return .text
@@ -225,9 +225,9 @@ struct XMLScanner {
     private mutating func parseStartTag(from: Int, to: Int) throws {
         parseName(from: from, to: to)
         guard nameEnd > nameStart else { throw malformed("a tag without a name") }
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        if !attributeNames.isEmpty { attributeNames.removeAll(keepingCapacity: true) }
+        if !attributeValues.isEmpty { attributeValues.removeAll(keepingCapacity: true) }
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
         var i = nameEnd
         while true {
             while i < to, Self.isSpace(buffer[i]) { i += 1 }
@@ -264,7 +264,7 @@ struct XMLScanner {
 
     /// Reads character data up to the next `<` (or the end), entities decoded.
     private mutating func readText() throws -> Token {
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         var start = position
         while true {
             var i = start
