@@ -292,7 +292,7 @@ struct SheetCursor {
                 {
                     self = .string
                 } else if t.count == 9, first == UInt8(ascii: "i"), t[i + 6] == UInt8(ascii: "S"),
-                    t.elementsEqual("inlineStr".utf8)
+                    t[i + 1] == UInt8(ascii: "n"), t[i + 8] == UInt8(ascii: "r")
                 {
                     self = .inline
                 } else {
