@@ -16,6 +16,7 @@ import csv
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -100,16 +101,18 @@ def main():
     for i in range(a.runs):
         for fmt, folder in (("csv", csv_dir), ("xlsx", xlsx_dir)) if i % 2 == 0 else (("xlsx", xlsx_dir), ("csv", csv_dir)):
             report = os.path.join(DATA, "xlsx-bench-%s.json" % fmt)
-            seconds, rss, _, _ = timed([a.binary, "check", "--project", folder, "--format", "json", "--output", report,
+            seconds, rss, _, err = timed([a.binary, "check", "--project", folder, "--format", "json", "--output", report,
                                         "--fail-on", "never", "--quiet"])
-            results[fmt].append((seconds, rss))
+            cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % k, err).group(1)) for k in ("User", "System"))
+            results[fmt].append((seconds, rss, cpu))
             reports[fmt] = counts(report)
-            print("%s run %d: %.2f s, %.0f MiB" % (fmt, i + 1, seconds, rss), file=sys.stderr)
+            print("%s run %d: %.2f s, %.0f MiB, %.2f s CPU" % (fmt, i + 1, seconds, rss, cpu), file=sys.stderr)
     if reports["csv"] != reports["xlsx"]:
         raise SystemExit("the workbook project's findings or counts differ from the CSV project's:\n%s\n%s"
                          % (reports["csv"], reports["xlsx"]))
     med = {fmt: sorted(r[0] for r in results[fmt])[len(results[fmt]) // 2] for fmt in results}
     rss = {fmt: max(r[1] for r in results[fmt]) for fmt in results}
+    cpu = {fmt: sorted(r[2] for r in results[fmt])[len(results[fmt]) // 2] for fmt in results}
     section = [
         SECTION,
         "",
@@ -119,14 +122,17 @@ def main():
         " strings); both projects give the same per-rule counts." % (
             datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), a.runs, load),
         "",
-        "| events | CSV MB | XLSX MB (XML inflated) | dvcheck CSV | peak RSS | dvcheck XLSX | peak RSS | XLSX/CSV time | XLSX − CSV RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-        "| {:,} | {:.0f} | {:.0f} ({:.0f}) | {:.2f} s | {:.0f} MiB | {:.2f} s | {:.0f} MiB | **{:.2f}** | {:+.0f} MiB |".format(
-            a.events, size_mb(csv_dir), size_mb(xlsx_dir), inflated_mb(xlsx_dir), med["csv"], rss["csv"], med["xlsx"],
-            rss["xlsx"], med["xlsx"] / med["csv"], rss["xlsx"] - rss["csv"]),
+        "| events | CSV MB | XLSX MB (XML inflated) | dvcheck CSV wall / CPU | peak RSS | dvcheck XLSX wall / CPU | peak RSS"
+        " | XLSX/CSV wall | XLSX/CSV CPU | XLSX − CSV RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| {:,} | {:.0f} | {:.0f} ({:.0f}) | {:.2f} s / {:.2f} s | {:.0f} MiB | {:.2f} s / {:.2f} s | {:.0f} MiB | **{:.2f}**"
+        " | **{:.2f}** | {:+.0f} MiB |".format(
+            a.events, size_mb(csv_dir), size_mb(xlsx_dir), inflated_mb(xlsx_dir), med["csv"], cpu["csv"], rss["csv"],
+            med["xlsx"], cpu["xlsx"], rss["xlsx"], med["xlsx"] / med["csv"], cpu["xlsx"] / cpu["csv"],
+            rss["xlsx"] - rss["csv"]),
         "",
-        "All runs (wall s / peak MiB): " + "; ".join(
-            "%s %s" % (fmt, ", ".join("%.2f / %.0f" % r for r in results[fmt])) for fmt in results),
+        "All runs (wall s / peak MiB / user+system CPU s): " + "; ".join(
+            "%s %s" % (fmt, ", ".join("%.2f / %.0f / %.2f" % r for r in results[fmt])) for fmt in results),
         "",
     ]
     print("\n".join(section))
