@@ -73,6 +73,25 @@ struct XLSXLogTests {
         #expect(!result.err.contains("PK"))
     }
 
+    @Test("1904 dates, a title row, a hidden sheet skipped with a warning, a formula without its value")
+    func openpyxl1904() throws {
+        let p = try project(["so.xlsx": "openpyxl-1904.xlsx"])
+        let result = try dvcheck([
+            "check", "--project", p.root, "--as-of", "2023-05-15", "--format", "json", "--max-rejected", "5",
+        ])
+        let found = diagnostics(result).map {
+            "\($0["code"] ?? "") \($0["line"] ?? "-"):\($0["column"] ?? "-") \($0["sheet"] ?? "-")"
+        }
+        #expect(found == ["log.bad-cell 6:5 Sổ 1904", "log.sheet-skipped 1:1 Ẩn"], "\(found)")
+        let so = logs(result).first
+        #expect(so?["read"] as? Int == 3)
+        #expect(so?["accepted"] as? Int == 2)
+        // e1 (2023-03-15, a 1904 serial) and e2 (2023-04-02) make March and April; e3 is rejected.
+        let findings = result.json["findings"] as? [[String: Any]] ?? []
+        let violated = findings.filter { $0["status"] as? String == "violated" }.compactMap { $0["period"] as? String }
+        #expect(violated.sorted() == ["2023-01", "2023-02"], "\(violated)")
+    }
+
     @Test("a hostile workbook is one file error, counted once, and the other logs are read")
     func hostile() throws {
         let p = try project([
