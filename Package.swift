@@ -7,7 +7,9 @@ let package = Package(
     products: [
         .executable(name: "dvcheck", targets: ["dvcheck"]),
         // The input-reading libraries, for the separate fuzzing package in Fuzz/ (built only there).
-        .library(name: "DVCheckInputs", targets: ["ComplianceCore", "YAMLSupport", "CSVSupport", "Ingest", "RuleKit"]),
+        .library(
+            name: "DVCheckInputs",
+            targets: ["ComplianceCore", "YAMLSupport", "CSVSupport", "XLSXSupport", "Ingest", "RuleKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,11 +23,22 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAMLSupport", dependencies: ["CLibYAML"]),
+        // The system zlib (Debian zlib1g-dev) inflates workbook parts; the only module that imports
+        // it is XLSXSupport, which reads the ZIP directory and the XML itself (docs/ARCHITECTURE.md).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "XLSXSupport", dependencies: ["CZlib"]),
         .target(name: "CSVSupport"),
         .target(name: "ComplianceCore"),
         .target(name: "NodeDecoding", dependencies: ["ComplianceCore", "YAMLSupport"]),
         .target(
-            name: "Ingest", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "RuleKit"]),
+            name: "Ingest",
+            dependencies: [
+                "ComplianceCore", "NodeDecoding", "YAMLSupport", "CSVSupport", "XLSXSupport", "RuleKit",
+            ]),
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
         .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),
@@ -55,6 +68,7 @@ let package = Package(
         .target(name: "ComplianceTestSupport", dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
         .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
+        .testTarget(name: "XLSXSupportTests", dependencies: ["XLSXSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ComplianceCoreTests", dependencies: ["ComplianceCore", "ComplianceTestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ComplianceTestSupport"]),
         .testTarget(name: "RuleKitTests", dependencies: ["RuleKit", "ComplianceTestSupport"]),

@@ -3,14 +3,16 @@
 # (Swift 6.1 or newer: https://www.swift.org/install/). Installs only what is missing; run as root
 # (CI) or through sudo. README.md lists the same packages.
 #
-#   Debian: libyaml-dev pkg-config libsqlite3-dev python3 python3-pip
+#   Debian: libyaml-dev zlib1g-dev pkg-config libsqlite3-dev python3 python3-pip
 #           chromium chromium-driver libreoffice-calc-nogui fonts-dejavu-core   (report checks, --full)
-#   PyPI:   jsonschema pyyaml junitparser icalendar selenium
+#   PyPI:   jsonschema pyyaml junitparser icalendar selenium openpyxl
 set -euo pipefail
 
 need=()
 pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# The .xlsx reader inflates workbook parts with the system zlib.
+{ [ -f /usr/include/zlib.h ] || pkg-config --exists zlib 2>/dev/null; } || need+=(zlib1g-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v python3 >/dev/null || need+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
@@ -29,9 +31,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # Python packages the checks use.
-if ! python3 -c 'import jsonschema, yaml, junitparser, icalendar, selenium' 2>/dev/null; then
-    echo "installing PyPI packages: jsonschema pyyaml junitparser icalendar selenium"
-    python3 -m pip install --quiet jsonschema pyyaml junitparser icalendar selenium \
-        || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml junitparser icalendar selenium
+if ! python3 -c 'import jsonschema, yaml, junitparser, icalendar, selenium, openpyxl' 2>/dev/null; then
+    echo "installing PyPI packages: jsonschema pyyaml junitparser icalendar selenium openpyxl"
+    python3 -m pip install --quiet jsonschema pyyaml junitparser icalendar selenium openpyxl \
+        || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml junitparser icalendar selenium openpyxl
 fi
 echo "prerequisites installed"

@@ -136,8 +136,8 @@ CONF="${DVCHECK_CONFORMANCE:-../shared/conformance}"
 if [ -f "$CONF/run.sh" ]; then
     step conformance bash "$CONF/run.sh" "$BIN"
     # The version-2 cases of the features that have landed: 201, 203, 206 close and pause deadlines;
-    # 208 is the ratio kind, 211 silent units.
-    step conformance-v2 env CASES_DIR=cases-v2 CASES="201 203 206 208 211" bash "$CONF/run.sh" "$BIN"
+    # 208 is the ratio kind, 211 silent units, 213 an .xlsx log.
+    step conformance-v2 env CASES_DIR=cases-v2 CASES="201 203 206 208 211 213" bash "$CONF/run.sh" "$BIN"
 else
     skip conformance "no sample at $CONF (it lives outside the repository; set DVCHECK_CONFORMANCE=DIR)"
 fi
@@ -145,6 +145,10 @@ fi
 if [ "$FULL" -eq 1 ]; then
     needs reports python3 chromium chromedriver libreoffice py:jsonschema py:junitparser py:icalendar py:selenium \
         && step reports bash Scripts/check_reports.sh "$BIN"
+
+    # Workbooks written by openpyxl and LibreOffice read exactly as the same CSV (.xlsx logs).
+    needs xlsx-interop python3 libreoffice py:openpyxl \
+        && step xlsx-interop python3 Scripts/check_xlsx_interop.py "$BIN"
 
     needs fuzz swift && step fuzz bash Scripts/fuzz_all.sh "${DVCHECK_FUZZ_SECONDS:-10}"
 

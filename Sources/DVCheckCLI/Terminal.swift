@@ -41,6 +41,8 @@ enum Terminal {
                 displayPath: { PathResolution.relative(PathResolution.absolute($0, base: baseDir), to: cwd) },
                 sourceLine: { path, line in
                     let abs = PathResolution.absolute(path, base: baseDir)
+                    // A workbook is binary: it has rows, not lines to quote.
+                    if abs.lowercased().hasSuffix(".xlsx") { return nil }
                     if cache[abs] == nil {
                         let size = (try? FileManager.default.attributesOfItem(atPath: abs))?[.size] as? Int ?? 0
                         guard size < 8 << 20, let data = FileManager.default.contents(atPath: abs) else { return nil }

@@ -11,7 +11,7 @@ enum EmbeddedPack {
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 1:
 # cấp ủy cụ thể hóa Quy chế 22-QC/TU vào chương trình, kế hoạch công tác hằng năm; đôn đốc, kiểm tra,
 # sơ kết, tổng kết việc thực hiện.
-# Clause 1: party committees turn Quy chế 22-QC/TU into their annual plans and review it
+# Item 1 (mục 1): party committees turn Quy chế 22-QC/TU into their annual plans and review it
 # (half-year "sơ kết", annual "tổng kết").
 rules:
   - id: DV1-KE-HOACH-NAM
@@ -27,18 +27,19 @@ rules:
         trường period ("2024"); kế hoạch ban hành từ tháng 12 năm trước vẫn được tính. Năm 2022 không
         xét (Chỉ thị ký 09/02/2022, năm 2022 là kỳ không trọn) — xem DV8-KE-HOACH-TRIEN-KHAI-*.
       en: >-
-        Clause 1 asks each party committee to write Quy chế 22-QC/TU into its annual work programme.
+        Item 1 (mục 1) asks each party committee to write Quy chế 22-QC/TU into its annual work programme.
         No due date is given anywhere: the pack uses a documented default, NOT law — the plan for
         year N is due on 1 January N + 30 days (31 January, rolled to the next working day). The
         plan-issued event (subject: quy-che-22) names the year it covers in `period` ("2024"), so a
         plan issued in December of the previous year counts. 2022 is a partial period and is
-        skipped (the directive was signed on 9 February 2022); the implementation plans of clause 8
+        skipped (the directive was signed on 9 February 2022); the implementation plans of item 8 (mục 8)
         cover that year.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "1"
       basis: Quy chế số 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy Bắc Kạn (công tác dân vận của hệ thống chính trị); Quyết định 23-QĐ/TW ngày 30/7/2021
     severity: medium
+    binding: guidance
     applies_to: { kind: party-committee, level: [province, district, commune] }
     effective: { from: 2022-02-09, to: null }
     kind: periodic
@@ -59,7 +60,7 @@ rules:
         nửa đầu năm nên dùng chu kỳ năm, tính theo ngày tổ chức (match_period: date); sự kiện review-held (review: so-ket, subject: dan-van). Hiệu lực từ
         01/01/2022 vì nghĩa vụ sơ kết có từ Quy chế 22-QC/TU (30/12/2021), Chỉ thị nhắc lại.
       en: >-
-        Clause 1 calls for half-year and annual reviews. No text fixes when the half-year review is
+        Item 1 (mục 1) calls for half-year and annual reviews. No text fixes when the half-year review is
         due; default, NOT law: the review of the first half of year N is held by about 15 July N
         (1 January + 195 days, which is 14 July in a leap year, rolled to the next working day).
         Only the first half-year is reviewed this way (the second is covered by the annual review),
@@ -72,6 +73,7 @@ rules:
       clause: "1"
       basis: Quy chế số 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy Bắc Kạn (no due date found; default)
     severity: low
+    binding: guidance
     applies_to: { kind: party-committee, level: [province, district, commune] }
     effective: { from: 2022-01-01, to: null }
     kind: periodic
@@ -92,7 +94,7 @@ rules:
         tong-ket, subject: dan-van) ghi năm được tổng kết trong trường period. Hiệu lực từ 01/01/2022 (Quy chế
         22-QC/TU).
       en: >-
-        Clause 1 calls for an annual review. No due date exists; default, NOT law: the review of
+        Item 1 (mục 1) calls for an annual review. No due date exists; default, NOT law: the review of
         year N is held by 31 January N+1 (end of year + 31 days, rolled to the next working day —
         for 2024 that day falls in the Tết holiday, so the due date is 3 February 2025). The
         review-held event (review: tong-ket) names the reviewed year in `period`. In force from
@@ -102,6 +104,7 @@ rules:
       clause: "1"
       basis: Quy chế số 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy Bắc Kạn (no due date found; default)
     severity: low
+    binding: guidance
     applies_to: { kind: party-committee, level: [province, district, commune] }
     effective: { from: 2022-01-01, to: null }
     kind: periodic
@@ -115,7 +118,7 @@ rules:
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 2:
 # người đứng đầu cấp ủy, chính quyền tiếp dân, đối thoại trực tiếp với dân, xử lý phản ánh, kiến nghị;
 # duy trì nền nếp dự sinh hoạt chi bộ cơ sở; đối thoại chuyên đề, đột xuất, với trí thức, doanh nhân.
-# Clause 2: heads of party committees and governments receive citizens, hold direct dialogues, answer
+# Item 2 (mục 2): heads of party committees and governments receive citizens, hold direct dialogues, answer
 # petitions, and attend grassroots party-cell meetings.
 #
 # Events: citizen-reception with role: head is a reception session chaired by the head in person
@@ -129,18 +132,18 @@ rules:
       en: Commune chairman receives citizens in person at least one day a week
     description:
       vi: >-
-        Luật Tiếp công dân 2013, Điều 15 khoản 2: Chủ tịch UBND cấp xã tiếp công dân ít nhất 01 ngày
+        Luật Tiếp công dân 2013, Điều 15 khoản 2 điểm d: Chủ tịch UBND cấp xã tiếp công dân ít nhất 01 ngày
         trong 01 tuần (độ tin cậy cao). Luật 136/2025/QH15 sửa Luật Tiếp công dân từ 01/7/2026; tần
         suất mới chưa được đối chiếu — cần kiểm tra lại. Tuần không có ngày làm việc (Tết) cần miễn
         trừ (waiver).
       en: >-
-        Citizen Reception Law 2013, art. 15(2): the commune chairman receives citizens at least one
+        Citizen Reception Law 2013, art. 15(2)(d): the commune chairman receives citizens at least one
         day a week (high confidence). Law 136/2025/QH15 amends the law from 2026-07-01; the amended
         frequency was not read — verify. A week without any working day (e.g. Tết) needs a waiver.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "2"
-      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 15 khoản 2
+      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 15 khoản 2 điểm d
     severity: high
     applies_to: { level: commune, kind: people-committee }
     effective: { from: 2022-02-09, to: null }
@@ -209,15 +212,18 @@ rules:
       en: Head of a state administrative agency receives citizens at least one day a month
     description:
       vi: >-
-        Luật Tiếp công dân 2013, Điều 18 khoản 2; Nghị định 64/2014/NĐ-CP, Điều 4 khoản 2 (độ tin cậy
-        cao). Áp dụng cho đơn vị kind agency có tag state-administrative (sở, ban, ngành).
+        Luật Tiếp công dân 2013, Điều 18 khoản 2 (độ tin cậy cao). Áp dụng cho đơn vị kind agency có
+        tag state-administrative (sở, ban, ngành). Nghị định 64/2014/NĐ-CP, Điều 4 khoản 2 không được
+        viện dẫn: điều đó dành cho thủ trưởng cơ quan thuộc Chính phủ, đơn vị sự nghiệp công lập,
+        không phải sở.
       en: >-
-        Citizen Reception Law 2013, art. 18(2); Decree 64/2014/NĐ-CP, art. 4(2) (high confidence).
-        Applies to units of kind agency tagged state-administrative (provincial departments).
+        Citizen Reception Law 2013, art. 18(2) (high confidence). Applies to units of kind agency
+        tagged state-administrative (provincial departments). Decree 64/2014/NĐ-CP art. 4(2) is not
+        cited: it covers heads of government agencies and public service units, not departments.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "2"
-      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 18 khoản 2; Nghị định 64/2014/NĐ-CP, Điều 4 khoản 2
+      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 18 khoản 2
     severity: medium
     applies_to: { kind: agency, tags: state-administrative }
     effective: { from: 2022-02-09, to: null }
@@ -253,7 +259,7 @@ rules:
 
   - id: DV2-TIEP-DAN-BI-THU-HUYEN
     title:
-      vi: Bí thư huyện ủy, thành ủy tiếp dân định kỳ ít nhất 1 ngày mỗi tháng
+      vi: Bí thư Huyện ủy, Thành ủy tiếp dân định kỳ ít nhất 1 ngày mỗi tháng
       en: District party secretary receives citizens at least one day a month
     description:
       vi: >-
@@ -305,25 +311,64 @@ rules:
     description:
       vi: >-
         Quy định 11-QĐi/TW, Điều 3 khoản 8 như được Kết luận 215-KL/TW (23/11/2025) sửa đổi: báo cáo
-        hằng tháng, quý I, 6 tháng, 9 tháng, cả năm — độ tin cậy TRUNG BÌNH. Chỉ mã hóa báo cáo hằng
-        tháng (các kỳ lũy kế 9 tháng không biểu diễn được, xem README). Hạn nộp không có trong văn
+        hằng tháng, quý I, 6 tháng, 9 tháng, cả năm — độ tin cậy TRUNG BÌNH (báo thanhhoa.vn trích
+        nguyên văn phần sửa đổi; chưa đọc bản gốc). Quy tắc này là báo cáo hằng tháng; các báo
+        cáo lũy kế quý I, 6, 9 tháng, năm: DV2-BAO-CAO-TIEP-DAN-KL215-LUY-KE. Hạn nộp không có trong văn
         bản: mặc định 5 ngày sau cuối tháng (không phải luật). Sự kiện ghi tháng trong period
         ("2025-12").
       en: >-
         Quy định 11-QĐi/TW art. 3(8) as amended by Kết luận 215-KL/TW (23/11/2025): monthly, Q1,
-        6-month, 9-month and annual reports — MEDIUM confidence. Only the monthly report is
-        encoded (cumulative 9-month periods are not expressible; see README). No due date found:
+        6-month, 9-month and annual reports — MEDIUM confidence (the amended text as quoted by
+        baothanhhoa.vn; the original not read). Only the monthly report is
+        encoded here; the cumulative Q1, 6-, 9- and 12-month reports are
+        DV2-BAO-CAO-TIEP-DAN-KL215-LUY-KE. No due date found:
         default 5 days after the month ends (NOT law). The event names the month in `period`.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "2"
-      basis: Quy định 11-QĐi/TW, Điều 3 khoản 8, sửa đổi bởi Kết luận 215-KL/TW ngày 23/11/2025
+      basis: Quy định 11-QĐi/TW, Điều 3 khoản 8, sửa đổi bởi Kết luận 215-KL/TW ngày 23/11/2025 (nguyên văn trích trên baothanhhoa.vn, 28/11/2025)
+      url: https://baothanhhoa.vn/ve-trach-nhiem-cua-nguoi-dung-dau-cap-uy-trong-viec-tiep-va-xu-ly-phan-anh-cua-dan-270118.htm
     severity: low
+    binding: guidance
     applies_to: { kind: party-committee, level: [province, commune] }
     effective: { from: 2025-11-23, to: null }
     kind: periodic
     event: { type: report-submitted, where: { subject: tiep-dan } }
     per: month
+    due: { after: end, offset: 5 days }
+    match_period: label
+
+  - id: DV2-BAO-CAO-TIEP-DAN-KL215-LUY-KE
+    title:
+      vi: Bí thư cấp tỉnh, cấp xã báo cáo quý I, 6 tháng, 9 tháng, cả năm việc tiếp dân, giải quyết khiếu nại, tố cáo
+      en: Provincial and commune party secretaries report on reception and complaint handling for Q1, 6, 9 and 12 months
+    description:
+      vi: >-
+        Quy định 11-QĐi/TW, Điều 3 khoản 8 như được Kết luận 215-KL/TW (23/11/2025) sửa đổi: ngoài
+        báo cáo hằng tháng còn báo cáo quý I, 6 tháng, 9 tháng và năm — độ tin cậy TRUNG BÌNH
+        (baothanhhoa.vn trích nguyên văn phần sửa đổi). Mỗi báo cáo lũy kế khép lại một quý: báo
+        cáo quý I ghi period "2026-Q1", 6 tháng "2026-Q2", 9 tháng "2026-Q3", cả năm "2026-Q4"
+        (subject: tiep-dan-luy-ke). Hạn nộp không có trong văn bản: mặc định 5 ngày sau cuối quý
+        (không phải luật). Quý IV/2025 là kỳ không trọn.
+      en: >-
+        Quy định 11-QĐi/TW art. 3(8) as amended by Kết luận 215-KL/TW (23/11/2025): besides the
+        monthly report, Q1, 6-month, 9-month and annual reports — MEDIUM confidence (the amendment
+        as quoted verbatim by baothanhhoa.vn). Each cumulative report closes a quarter: the Q1
+        report names "2026-Q1", the 6-month one "2026-Q2", the 9-month one "2026-Q3", the annual one
+        "2026-Q4" (subject: tiep-dan-luy-ke). No due date found: default 5 days after the quarter
+        (NOT law). 2025-Q4 is partial.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "2"
+      basis: Quy định 11-QĐi/TW, Điều 3 khoản 8, sửa đổi bởi Kết luận 215-KL/TW ngày 23/11/2025 (nguyên văn trích trên baothanhhoa.vn, 28/11/2025; no due date; default)
+      url: https://baothanhhoa.vn/ve-trach-nhiem-cua-nguoi-dung-dau-cap-uy-trong-viec-tiep-va-xu-ly-phan-anh-cua-dan-270118.htm
+    severity: low
+    binding: guidance
+    applies_to: { kind: party-committee, level: [province, commune] }
+    effective: { from: 2025-11-23, to: null }
+    kind: periodic
+    event: { type: report-submitted, where: { subject: tiep-dan-luy-ke } }
+    per: quarter
     due: { after: end, offset: 5 days }
     match_period: label
 
@@ -356,8 +401,8 @@ rules:
 
   - id: DV2-TRA-LOI-KIEN-NGHI-DANG
     title:
-      vi: Người đứng đầu cấp ủy trả lời bằng văn bản người đến tiếp dân trong 10 ngày làm việc
-      en: Party head answers a petitioner in writing within 10 working days
+      vi: Người đứng đầu cấp ủy thông báo bằng văn bản cho người dân đã được tiếp trong 10 ngày làm việc
+      en: Party head notifies in writing the person received within 10 working days
     description:
       vi: >-
         Quy định 11-QĐi/TW: thông báo bằng văn bản cho người được tiếp trong 10 ngày làm việc — độ tin
@@ -416,7 +461,7 @@ rules:
         thiết"); mặc định (không phải luật): ít nhất 1 cuộc mỗi năm cho mỗi cấp ủy, UBND cấp tỉnh,
         huyện.
       en: >-
-        Clause 2 stresses thematic and ad-hoc dialogues and dialogues with intellectuals and
+        Item 2 (mục 2) stresses thematic and ad-hoc dialogues and dialogues with intellectuals and
         business people. No text fixes a frequency (Quy định 11 says "when needed"); default, NOT
         law: at least one such dialogue a year per provincial or district party committee and
         people's committee.
@@ -425,6 +470,7 @@ rules:
       clause: "2"
       basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
     severity: low
+    binding: guidance
     applies_to: { kind: [party-committee, people-committee], level: [province, district] }
     effective: { from: 2022-02-09, to: null }
     kind: frequency
@@ -435,28 +481,36 @@ rules:
   # ---------------------------------------------------------------- party-cell meetings
   - id: DV2-DU-SINH-HOAT-CHI-BO
     title:
-      vi: Cấp ủy viên cấp trên duy trì dự sinh hoạt chi bộ cơ sở
-      en: Higher-level committee members keep attending grassroots party-cell meetings
+      vi: Người đứng đầu cấp ủy, chính quyền duy trì nền nếp dự sinh hoạt chi bộ cơ sở
+      en: Heads of party committees and governments keep attending grassroots party-cell meetings
     description:
       vi: >-
-        Mục 2: "duy trì nền nếp việc dự sinh hoạt chi bộ cơ sở". Không tìm thấy con số (Hướng dẫn
-        12-HD/BTCTW 2018, từ 28/10/2025 là Chỉ thị 50-CT/TW và Hướng dẫn 42-HD/BTCTW). Mặc định (không
-        phải luật): mỗi chi bộ được cấp ủy viên cấp trên dự sinh hoạt, khoảng cách giữa hai lần dự
-        không quá 92 ngày (khoảng một quý). Sự kiện ghi ở đơn vị chi bộ.
+        Mục 2: "Duy trì nền nếp việc dự sinh hoạt chi bộ cơ sở … của người đứng đầu cấp ủy, chính
+        quyền" — nghĩa vụ của người đứng đầu, không phải của chi bộ (cách đọc: độ tin cậy trung
+        bình–cao). Quy tắc xét trên đơn vị của người đứng đầu (cấp ủy, UBND các cấp) và đếm các lần
+        người đứng đầu dự sinh hoạt chi bộ (party-cell-meeting-attended, role: head; chi bộ ghi ở
+        thuộc tính cell). Không tìm thấy con số (Hướng dẫn 12-HD/BTCTW 2018; từ 28/10/2025 Chỉ thị
+        50-CT/TW và Hướng dẫn 42-HD/BTCTW). Mặc định (không phải luật): khoảng cách giữa hai lần dự
+        không quá 92 ngày (khoảng một quý).
       en: >-
-        Clause 2: "keep up attending grassroots party-cell meetings". No number was found
-        (Hướng dẫn 12-HD/BTCTW 2018; from 2025-10-28 Chỉ thị 50-CT/TW with Hướng dẫn 42-HD/BTCTW).
-        Default, NOT law: no more than 92 days (about a quarter) between two attendances by a
-        higher-level committee member. The event is logged on the party cell.
+        Item 2 (mục 2): "keep up the heads of party committees and governments attending grassroots
+        party-cell meetings" — the duty is the heads', not the cells' (medium–high confidence in
+        this reading). The rule is evaluated on the head's unit (party committees and people's
+        committees at every level) and counts the head's attendances
+        (party-cell-meeting-attended, role: head; the cell in the attribute `cell`). No number was
+        found (Hướng dẫn 12-HD/BTCTW 2018; from 2025-10-28 Chỉ thị 50-CT/TW with Hướng dẫn
+        42-HD/BTCTW). Default, NOT law: no more than 92 days (about a quarter) between two
+        attendances.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "2"
       basis: Hướng dẫn 12-HD/BTCTW ngày 06/7/2018; Chỉ thị 50-CT/TW ngày 23/7/2025 và Hướng dẫn 42-HD/BTCTW ngày 28/10/2025 (no number found; default)
     severity: low
-    applies_to: { kind: party-cell }
+    binding: guidance
+    applies_to: { kind: [party-committee, people-committee] }
     effective: { from: 2022-02-09, to: null }
     kind: regularity
-    event: { type: party-cell-meeting-attended }
+    event: { type: party-cell-meeting-attended, where: { role: head } }
     max_gap: 92 days
 """# + "\n"),
         ("03a-lay-y-kien-cong-khai.yaml", #"""
@@ -465,7 +519,7 @@ rules:
 # cơ quan nhà nước cụ thể hóa KL 114-KL/TW và CT 33/CT-TTg thành kế hoạch; lấy ý kiến MTTQ, các tổ
 # chức chính trị - xã hội về vấn đề liên quan quyền, lợi ích của Nhân dân; công khai, minh bạch, thực
 # hiện dân chủ ở cơ sở nhất là về đầu tư, quy hoạch, đất đai, giải phóng mặt bằng.
-# Clause 3 (paragraphs 1–2): state bodies plan their "dân vận chính quyền" work, consult the MTTQ,
+# Item 3 (mục 3) (paragraphs 1–2): state bodies plan their "dân vận chính quyền" work, consult the MTTQ,
 # publish decisions, and apply grassroots democracy (investment, planning, land, site clearance).
 #
 # Event `decision` carries `topic`: land | planning | site-clearance | investment | compensation |
@@ -482,7 +536,7 @@ rules:
         hành chậm nhất 31/01 (01/01 + 30 ngày, lùi sang ngày làm việc kế tiếp); sự kiện plan-issued
         (subject: dan-van-chinh-quyen) ghi năm trong period.
       en: >-
-        Clause 3: turn Kết luận 114-KL/TW and Chỉ thị 33/CT-TTg into work programmes and plans. No
+        Item 3 (mục 3): turn Kết luận 114-KL/TW and Chỉ thị 33/CT-TTg into work programmes and plans. No
         text sets a cadence or due date; default, NOT law: one plan a year, due 31 January
         (1 January + 30 days, rolled); the plan-issued event (subject: dan-van-chinh-quyen) names
         the year in `period`.
@@ -491,8 +545,40 @@ rules:
       clause: "3"
       basis: Kết luận 114-KL/TW ngày 14/7/2015 của Ban Bí thư; Chỉ thị 33/CT-TTg ngày 26/11/2021 của Thủ tướng (no due date; default)
     severity: low
+    binding: guidance
     applies_to: { kind: people-committee, level: [province, district] }
     effective: { from: 2022-02-09, to: null }
+    kind: periodic
+    event: { type: plan-issued, where: { subject: dan-van-chinh-quyen } }
+    per: year
+    due: { after: start, offset: 30 days }
+    match_period: label
+
+  - id: DV3-KE-HOACH-DVCQ-XA
+    title:
+      vi: UBND cấp xã ban hành kế hoạch công tác dân vận chính quyền hằng năm (từ 01/7/2025)
+      en: Commune people's committees issue an annual plan for government mass-mobilisation work (from 2025-07-01)
+    description:
+      vi: >-
+        Như DV3-KE-HOACH-DVCQ, cho cấp xã sau khi bỏ cấp huyện (chính quyền địa phương 2 cấp từ
+        01/7/2025): mục 3 giao "các cơ quan nhà nước" cụ thể hóa KL 114-KL/TW, CT 33/CT-TTg thành kế
+        hoạch; cấp xã nay nhận phần việc của cấp huyện. Kỳ và hạn là mặc định của gói (không phải
+        luật): kế hoạch hằng năm, chậm nhất 31/01. Năm 2025 là kỳ không trọn nên năm đầu tiên được
+        xét là 2026.
+      en: >-
+        As DV3-KE-HOACH-DVCQ, for communes once the district tier is gone (two-tier local government
+        from 2025-07-01): item 3 (mục 3) asks every state body to turn KL 114-KL/TW and CT 33/CT-TTg
+        into plans, and communes took over the districts' share. Cadence and due date are the
+        pack's default, NOT law: one plan a year, due 31 January. 2025 is a partial year, so 2026 is
+        the first year checked.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Kết luận 114-KL/TW ngày 14/7/2015 của Ban Bí thư; Chỉ thị 33/CT-TTg ngày 26/11/2021 của Thủ tướng; chính quyền địa phương 2 cấp từ 01/7/2025 (no due date; default)
+    severity: low
+    binding: guidance
+    applies_to: { kind: people-committee, level: commune }
+    effective: { from: 2025-07-01, to: null }
     kind: periodic
     event: { type: plan-issued, where: { subject: dan-van-chinh-quyen } }
     per: year
@@ -502,64 +588,42 @@ rules:
   # ---------------------------------------------------------------- MTTQ consultation
   - id: DV3-LAY-Y-KIEN-MTTQ
     title:
-      vi: Gửi dự thảo lấy ý kiến, phản biện của MTTQ ít nhất 15 ngày trước khi quyết định về đất đai, quy hoạch, GPMB, đầu tư
-      en: Send the draft to the MTTQ for comment at least 15 days before a land, planning, site-clearance or investment decision
+      vi: Gửi dự thảo được MTTQ phản biện xã hội chậm nhất 15 ngày trước khi trình ban hành
+      en: Send a draft under the MTTQ's social criticism at least 15 days before submitting it for issue
     description:
       vi: >-
         Mục 3: lấy ý kiến MTTQ, các tổ chức chính trị - xã hội về vấn đề liên quan quyền, lợi ích
-        của Nhân dân. Luật MTTQ 2015, Điều 36 khoản 1: gửi dự thảo chậm nhất 15 ngày trước khi trình
-        ban hành (độ tin cậy cao). Luật không đặt giới hạn phía trước; mặc định (không phải luật):
-        lần lấy ý kiến cách quyết định quá 365 ngày không còn được tính. Cặp decision /
-        mttq-consultation theo ref. Áp dụng đến 30/6/2025; từ 01/7/2025 xem DV3-LAY-Y-KIEN-MTTQ-2025.
+        của Nhân dân. Luật MTTQ 2015, Điều 32 khoản 1: đối tượng phản biện xã hội là dự thảo văn bản
+        pháp luật, quy hoạch, kế hoạch, chương trình, dự án, đề án (đã như vậy từ 2015; Luật
+        97/2025/QH15 chủ yếu đổi chủ thể chủ trì phản biện). Điều 36 khoản 1: cơ quan chủ trì soạn
+        thảo gửi dự thảo chậm nhất 15 ngày trước khi trình ban hành — chỉ với dự thảo MTTQ đã chọn
+        phản biện (Điều 33, 35 khoản 1) (độ tin cậy cao). Kiểm trên sự kiện trình ban hành
+        (draft-submitted, social_criticism: true): sự kiện gửi MTTQ (mttq-consultation) cùng ref phải
+        cách ngày trình ít nhất 15 ngày. Quyết định cá biệt về đất đai không phải đối tượng phản
+        biện xã hội nên không thuộc quy tắc này. Luật không đặt giới hạn phía trước; khung 365 ngày
+        là kỹ thuật.
       en: >-
-        Clause 3: consult the MTTQ and socio-political organisations on matters touching people's
-        rights. MTTQ Law 2015, art. 36(1): the draft goes to the MTTQ at least 15 days before it is
-        submitted for issue (high confidence). The law sets no outer limit; default, NOT law: a
-        consultation more than 365 days before the decision no longer counts. Links decision and
-        mttq-consultation by ref. Until 2025-06-30; from 2025-07-01 see DV3-LAY-Y-KIEN-MTTQ-2025.
+        Item 3 (mục 3): consult the MTTQ and socio-political organisations on matters touching
+        people's rights. MTTQ Law 2015, art. 32(1): social criticism covers drafts of legal
+        documents, plans, programmes, projects and schemes (so since 2015; Law 97/2025/QH15 mainly
+        changed who leads it). Art. 36(1): the drafting body sends the draft at least 15 days
+        before submitting it for issue — only for drafts the MTTQ chose to critique (arts. 33,
+        35(1)) (high confidence). Checked on the submission (draft-submitted,
+        social_criticism: true): the sending to the MTTQ (mttq-consultation) with the same ref must
+        be at least 15 days earlier. Individual land decisions are not objects of social criticism
+        and are not checked here. The law sets no outer limit; the 365-day bound is technical.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, Điều 36 khoản 1
+      basis: Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, Điều 32 khoản 1, Điều 33, Điều 36 khoản 1 (Điều 32, 33 sửa đổi bởi Luật số 97/2025/QH15 từ 01/7/2025)
     severity: high
-    applies_to: { kind: people-committee }
-    effective: { from: 2022-02-09, to: 2025-06-30 }
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2022-02-09, to: null }
+    message:
+      vi: "{unit.name}: dự thảo {ref} chưa gửi MTTQ phản biện trước khi trình ban hành ít nhất 15 ngày"
+      en: "{unit.name}: draft {ref} was not sent to the MTTQ for social criticism at least 15 days before it was submitted for issue"
     kind: precedence
-    target: { type: decision, where: { topic: { in: [land, planning, site-clearance, investment] } } }
-    requires: { type: mttq-consultation }
-    key: [ref]
-    lead: { min: 15 days, max: 365 days }
-    scope: same-unit
-
-  - id: DV3-LAY-Y-KIEN-MTTQ-2025
-    title:
-      vi: Gửi dự thảo quy hoạch, kế hoạch, chương trình, dự án, đề án và quyết định về đất đai để MTTQ phản biện ít nhất 15 ngày trước khi quyết định (từ 01/7/2025)
-      en: Send drafts of plans, programmes, projects, schemes and land decisions to the MTTQ at least 15 days before deciding (from 2025-07-01)
-    description:
-      vi: >-
-        Luật 97/2025/QH15 sửa Luật MTTQ (Điều 32, 33) từ 01/7/2025: đối tượng phản biện xã hội là dự
-        thảo văn bản pháp luật, quy hoạch, kế hoạch, chương trình, dự án, đề án của cơ quan nhà nước
-        cùng cấp (độ tin cậy cao). Thời hạn 15 ngày của Điều 36 khoản 1 được giữ nguyên (chưa thấy
-        sửa đổi — cần kiểm tra). Đất đai, GPMB vẫn giữ theo yêu cầu của Chỉ thị. Mặc định 365 ngày
-        như quy tắc trước.
-      en: >-
-        Law 97/2025/QH15 amends the MTTQ Law (arts. 32, 33) from 2025-07-01: social criticism covers
-        drafts of legal documents, plans, programmes, projects and schemes of the state body at the
-        same level (high confidence). The 15-day lead of art. 36(1) is kept (no amendment seen —
-        verify). Land and site-clearance decisions stay in scope because the directive names them.
-        Same 365-day default as the previous rule.
-    source:
-      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
-      clause: "3"
-      basis: Luật MTTQ Việt Nam số 75/2015/QH13, Điều 36 khoản 1; Luật số 97/2025/QH15 (sửa đổi Điều 32, 33)
-    severity: high
-    applies_to: { kind: people-committee }
-    effective: { from: 2025-07-01, to: null }
-    kind: precedence
-    target:
-      type: decision
-      where:
-        topic: { in: [land, planning, site-clearance, investment, plan, program, project, scheme] }
+    target: { type: draft-submitted, where: { social_criticism: true } }
     requires: { type: mttq-consultation }
     key: [ref]
     lead: { min: 15 days, max: 365 days }
@@ -587,6 +651,9 @@ rules:
     severity: medium
     applies_to: { level: commune, kind: people-committee }
     effective: { from: 2023-07-01, to: null }
+    message:
+      vi: "{unit.name}: đợt lấy ý kiến Nhân dân {ref} mở chưa đủ 20 ngày trước khi kết thúc"
+      en: "{unit.name}: public consultation {ref} was not open for 20 days before it closed"
     kind: precedence
     target: { type: people-consultation-closed }
     requires: { type: people-consultation-opened }
@@ -596,25 +663,32 @@ rules:
   # ---------------------------------------------------------------- publication
   - id: DV3-CONG-KHAI-5-NGAY
     title:
-      vi: UBND cấp xã công khai thông tin trong 5 ngày làm việc kể từ ngày quyết định
-      en: Commune people's committee publishes a decision within 5 working days
+      vi: UBND cấp xã công khai thông tin trong 5 ngày làm việc kể từ ngày ban hành (khi pháp luật chuyên ngành chưa quy định)
+      en: Commune people's committee publishes a decision within 5 working days (where no sectoral law sets a time)
     description:
       vi: >-
         Luật Thực hiện dân chủ ở cơ sở 2022, Điều 12 khoản 3: công khai chậm nhất 05 ngày làm việc kể
-        từ ngày văn bản được ban hành, trừ khi luật chuyên ngành quy định khác (độ tin cậy cao). Áp
-        dụng cho quyết định thuộc Điều 11 (đất đai, quy hoạch, GPMB, đầu tư, bồi thường, ngân sách,
-        kế hoạch phát triển KT-XH, phí). Trước 01/7/2023 là Pháp lệnh 34/2007 — thời hạn của pháp lệnh
-        chưa được đối chiếu nên không mã hóa (xem README).
+        từ ngày văn bản được ban hành, trong trường hợp pháp luật chưa có quy định về thời hạn (độ
+        tin cậy cao). Vì vậy quy tắc chỉ áp dụng cho quyết định thuộc Điều 11 mà luật chuyên ngành
+        không đặt thời hạn riêng: quy hoạch, đầu tư, kế hoạch phát triển KT-XH, phí (topic planning,
+        investment, socio-economic-plan, fees). Ngân sách (khoảng 30 ngày theo Thông tư
+        343/2016/TT-BTC — độ tin cậy trung bình) và đất đai, thu hồi đất, bồi thường, GPMB (Luật Đất
+        đai; xem DV3-THU-HOI-DAT-*, DV3-BOI-THUONG-NIEM-YET-*) có thời hạn riêng nên không thuộc quy
+        tắc này. Trước 01/7/2023 là Pháp lệnh 34/2007 — thời hạn của pháp lệnh chưa được đối chiếu
+        nên không mã hóa (xem README).
       en: >-
         Grassroots Democracy Law 2022, art. 12(3): publish no later than 5 working days after the
-        document is issued, unless a sectoral law says otherwise (high confidence). Applies to
-        decisions under art. 11 (land, planning, site clearance, investment, compensation, budget,
-        socio-economic plan, fees). Before 2023-07-01 the 2007 Ordinance (PL 34/2007) applied; its
-        time limit was not verified, so it is not encoded (see README).
+        document is issued, where the law has no time limit of its own (high confidence). So the
+        rule covers only art. 11 decisions without a sectoral time limit: planning, investment,
+        socio-economic plan, fees. Budget items (about 30 days under Circular 343/2016/TT-BTC —
+        medium confidence) and land, land recovery, compensation and site clearance (Land Law; see
+        DV3-THU-HOI-DAT-*, DV3-BOI-THUONG-NIEM-YET-*) have their own times and are left out. Before
+        2023-07-01 the 2007 Ordinance (PL 34/2007) applied; its time limit was not verified, so it
+        is not encoded (see README).
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 11, Điều 12 khoản 3 (thay Pháp lệnh 34/2007/PL-UBTVQH11 từ 01/7/2023)
+      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 11, Điều 12 khoản 3 (thay Pháp lệnh 34/2007/PL-UBTVQH11 từ 01/7/2023); ngoại lệ theo pháp luật chuyên ngành (Luật Đất đai; Thông tư 343/2016/TT-BTC)
     severity: high
     applies_to: { level: commune, kind: people-committee }
     effective: { from: 2023-07-01, to: null }
@@ -622,7 +696,7 @@ rules:
     trigger:
       type: decision
       where:
-        topic: { in: [land, planning, site-clearance, investment, compensation, budget, socio-economic-plan, fees] }
+        topic: { in: [planning, investment, socio-economic-plan, fees] }
     fulfil: { type: decision-published }
     key: [ref]
     within: 5 working days
@@ -636,14 +710,14 @@ rules:
         Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13 khoản 2: niêm yết ít nhất 30 ngày liên tục (độ
         tin cậy cao). Biểu diễn gần đúng bằng thứ tự trước–sau: sự kiện gỡ niêm yết (posting-removed)
         phải có sự kiện niêm yết (decision-published, channel: posting) cùng ref từ 30 ngày trước trở
-        lên. Tính "liên tục" không kiểm được (xem README). Nội dung khoản 4, 13 Điều 11 niêm yết
-        thường xuyên nên không có sự kiện gỡ.
+        lên. Tính "liên tục" không kiểm được (xem README). Nội dung khoản 4, 13 Điều 11
+        (disclosure_item 4, 13) niêm yết thường xuyên: xem DV3-NIEM-YET-THUONG-XUYEN.
       en: >-
         Grassroots Democracy Law 2022, art. 13(2): posted for at least 30 consecutive days (high
         confidence). Approximated as a precedence: a take-down (posting-removed) needs a posting
         (decision-published, channel: posting) with the same ref at least 30 days earlier.
-        "Consecutive" cannot be checked (see README). Items of art. 11(4) and (13) stay posted
-        permanently and have no take-down event.
+        "Consecutive" cannot be checked (see README). Items of art. 11(4) and (13)
+        (disclosure_item 4, 13) stay posted permanently: see DV3-NIEM-YET-THUONG-XUYEN.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
@@ -651,11 +725,42 @@ rules:
     severity: medium
     applies_to: { level: commune, kind: people-committee }
     effective: { from: 2023-07-01, to: null }
+    message:
+      vi: "{unit.name}: thông tin {ref} bị gỡ khi chưa niêm yết đủ 30 ngày"
+      en: "{unit.name}: {ref} was taken down before it had been posted for 30 days"
     kind: precedence
-    target: { type: posting-removed }
+    target: { type: posting-removed, where: { disclosure_item: { not_in: [4, 13] } } }
     requires: { type: decision-published, where: { channel: posting } }
     key: [ref]
     lead: { min: 30 days, max: 3650 days }
+
+  - id: DV3-NIEM-YET-THUONG-XUYEN
+    title:
+      vi: Thông tin thuộc khoản 4, 13 Điều 11 Luật Thực hiện dân chủ ở cơ sở được niêm yết thường xuyên, không gỡ
+      en: Information under art. 11(4) and (13) of the Grassroots Democracy Law stays posted permanently
+    description:
+      vi: >-
+        Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13 khoản 2: nội dung thuộc khoản 4 và khoản 13
+        Điều 11 được niêm yết thường xuyên, cập nhật khi có thay đổi — ngoại lệ của thời hạn 30 ngày
+        (độ tin cậy cao). Mọi lần gỡ niêm yết (posting-removed) của nội dung có disclosure_item 4
+        hoặc 13 là vi phạm (mỗi năm không quá 0 lần).
+      en: >-
+        Grassroots Democracy Law 2022, art. 13(2): information under art. 11(4) and (13) is posted
+        permanently and kept up to date — the exception to the 30-day posting (high confidence).
+        Any take-down (posting-removed) of an item with disclosure_item 4 or 13 is a violation (at
+        most 0 a year).
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 13 khoản 2 (khoản 4, 13 Điều 11)
+    severity: medium
+    applies_to: { level: commune, kind: people-committee }
+    effective: { from: 2023-07-01, to: null }
+    partial_periods: evaluate
+    kind: frequency
+    event: { type: posting-removed, where: { disclosure_item: { in: [4, 13] } } }
+    per: year
+    at_most: 0
 
   - id: DV3-DANH-MUC-CONG-KHAI-QUY
     title:
@@ -686,17 +791,19 @@ rules:
       en: Commune people's committee answers a recommendation of the People's Inspection Board within 15 days
     description:
       vi: >-
-        Luật Thực hiện dân chủ ở cơ sở 2022, Điều 40 (điểm c): trả lời kiến nghị của Ban Thanh tra
-        nhân dân, Ban Giám sát đầu tư của cộng đồng trong 15 ngày (ngày lịch; độ tin cậy cao) —
-        Nhân dân kiểm tra, giám sát theo mục 3 Chỉ thị.
+        Luật Thực hiện dân chủ ở cơ sở 2022, Điều 40 khoản 1 điểm c: trả lời kiến nghị của Ban Thanh
+        tra nhân dân trong 15 ngày (ngày lịch; độ tin cậy cao). Thời hạn này chỉ dành cho Ban Thanh
+        tra nhân dân, không áp dụng cho Ban Giám sát đầu tư của cộng đồng. Nhân dân kiểm tra, giám
+        sát theo mục 3 Chỉ thị.
       en: >-
-        Grassroots Democracy Law 2022, art. 40(c): answer a recommendation of the People's
-        Inspection Board or the Community Investment Supervision Board within 15 (calendar) days
-        (high confidence) — the people's supervision the directive's clause 3 calls for.
+        Grassroots Democracy Law 2022, art. 40(1)(c): answer a recommendation of the People's
+        Inspection Board within 15 (calendar) days (high confidence). The 15 days apply to the
+        People's Inspection Board only, not to the Community Investment Supervision Board. The
+        people's supervision the directive's item 3 (mục 3) calls for.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 40 điểm c
+      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 40 khoản 1 điểm c
     severity: medium
     applies_to: { level: commune, kind: people-committee }
     effective: { from: 2023-07-01, to: null }
@@ -705,19 +812,52 @@ rules:
     fulfil: { type: recommendation-answered }
     key: [ref]
     within: 15 days
+
+  - id: DV3-BAO-CAO-HDND-DAN-CHU
+    title:
+      vi: UBND cấp xã báo cáo Hội đồng nhân dân cùng cấp việc công khai thông tin và lấy ý kiến Nhân dân hằng năm
+      en: Commune people's committee reports yearly to the commune People's Council on publication and consultation
+    description:
+      vi: >-
+        Luật Thực hiện dân chủ ở cơ sở 2022, Điều 14 khoản 3 và Điều 28 khoản 5: UBND cấp xã báo cáo
+        HĐND cùng cấp về việc công khai thông tin và việc lấy ý kiến Nhân dân — độ tin cậy TRUNG BÌNH
+        (nguồn thứ cấp). Văn bản không nêu kỳ báo cáo; mặc định của gói (không phải luật): ít nhất 1
+        báo cáo mỗi năm (report-submitted, subject: dan-chu-co-so). Năm 2023 là kỳ không trọn.
+      en: >-
+        Grassroots Democracy Law 2022, art. 14(3) and 28(5): the commune people's committee reports
+        to the commune People's Council on publication and on consultations of the people — MEDIUM
+        confidence (secondary source). No cadence is given; the pack's default, NOT law: at least
+        one report a year (report-submitted, subject: dan-chu-co-so). 2023 is a partial year.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15, Điều 14 khoản 3, Điều 28 khoản 5 (no cadence; default)
+    severity: low
+    binding: guidance
+    applies_to: { level: commune, kind: people-committee }
+    effective: { from: 2023-07-01, to: null }
+    kind: frequency
+    event: { type: report-submitted, where: { subject: dan-chu-co-so } }
+    per: year
+    at_least: 1
 """# + "\n"),
         ("03b-khieu-nai-to-cao.yaml", #"""
 # yaml-language-server: $schema=../../schema/rules.schema.json
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 3 (đoạn 3):
 # "xử lý, giải quyết kịp thời các vụ việc khiếu nại, tố cáo, không để hình thành điểm nóng".
-# Clause 3: resolve complaints and denunciations on time.
+# Item 3 (mục 3): resolve complaints and denunciations on time.
 #
 # Durations: the Complaint Law and the Denunciation Law say "ngày" for resolution; they are counted as
 # calendar days (Civil Code 91/2015 art. 145(1), 147(2)) and rolled to the next working day when the
 # last day is a day off (art. 148(5)). Acceptance and intake limits are working days where the
-# sub-law text says so.
+# text says so.
 # Events: complaint-* carry `round` (1 = first-time, 2 = second-time complaint) and, on acceptance,
-# `complexity` (complex | very-complex). Remote areas (vùng sâu, vùng xa) are the unit tag `remote`.
+# `complexity` (complex | very-complex) and `remote: true` when the case is in a remote area (vùng
+# sâu, vùng xa đi lại khó khăn — where the case is, not which unit decides it). A denunciation's
+# receipt carries `competent: false` when the receiving body must forward it.
+# Cases that end without a decision: complaint-withdrawn / complaint-terminated (rút, đình chỉ) and
+# denunciation-withdrawn / denunciation-terminated close a case (`closed_by`); suspension
+# (tạm đình chỉ: *-suspended … *-resumed) stops the clock (`pause`) where a text says so.
 rules:
   # ---------------------------------------------------------------- complaints: acceptance
   - id: DV3-KN-THU-LY
@@ -729,12 +869,14 @@ rules:
         Luật Khiếu nại 2011, Điều 27, 36 nói "10 ngày"; Thông tư 07/2013/TT-TTCP (sửa bởi TT
         02/2016/TT-TTCP) rồi Nghị định 124/2020/NĐ-CP, Điều 16 khoản 1 quy định 10 ngày làm việc (độ
         tin cậy cao với luật và thông tư, trung bình với câu chữ của NĐ 124). Từ 01/7/2026 Nghị định
-        155/2026 rút còn 7 ngày làm việc — xem DV3-KN-THU-LY-2026.
+        155/2026 rút còn 7 ngày làm việc — xem DV3-KN-THU-LY-2026. Rút khiếu nại
+        (complaint-withdrawn) trước khi thụ lý kết thúc vụ việc (Điều 10; độ tin cậy trung bình).
       en: >-
         Complaint Law 2011, arts. 27 and 36 say "10 days"; Circular 07/2013/TT-TTCP (amended by
         02/2016/TT-TTCP), then Decree 124/2020/NĐ-CP art. 16(1) say 10 working days (high confidence
         for the law and circular, medium for the decree's wording). From 2026-07-01 Decree 155/2026
-        shortens it to 7 working days — see DV3-KN-THU-LY-2026.
+        shortens it to 7 working days — see DV3-KN-THU-LY-2026. A withdrawal (complaint-withdrawn)
+        before acceptance ends the case (art. 10; medium confidence).
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
@@ -745,6 +887,7 @@ rules:
     kind: deadline
     trigger: { type: complaint-received }
     fulfil: { type: [complaint-accepted, complaint-rejected] }
+    closed_by: { type: complaint-withdrawn }
     key: [ref]
     within: 10 working days
 
@@ -755,10 +898,10 @@ rules:
     description:
       vi: >-
         Nghị định 155/2026/NĐ-CP, Điều 10 (sửa Điều 16 khoản 1 NĐ 124/2020), hiệu lực 01/7/2026 — độ
-        tin cậy TRUNG BÌNH (bản OCR). Đi cùng Luật 136/2025/QH15.
+        tin cậy TRUNG BÌNH (bản OCR). Đi cùng Luật 136/2025/QH15. Rút khiếu nại kết thúc vụ việc.
       en: >-
         Decree 155/2026/NĐ-CP art. 10 (amending art. 16(1) of Decree 124/2020), in force 2026-07-01
-        — MEDIUM confidence (OCR copy). Goes with Law 136/2025/QH15.
+        — MEDIUM confidence (OCR copy). Goes with Law 136/2025/QH15. A withdrawal ends the case.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
@@ -769,6 +912,7 @@ rules:
     kind: deadline
     trigger: { type: complaint-received }
     fulfil: { type: [complaint-accepted, complaint-rejected] }
+    closed_by: { type: complaint-withdrawn }
     key: [ref]
     within: 7 working days
 
@@ -781,28 +925,79 @@ rules:
       vi: >-
         Luật Khiếu nại 2011, Điều 28: không quá 30 ngày kể từ ngày thụ lý, vụ việc phức tạp không
         quá 45 ngày; ở vùng sâu, vùng xa đi lại khó khăn không quá 45 ngày, phức tạp không quá 60
-        ngày (độ tin cậy cao). Ngày lịch, lùi sang ngày làm việc kế tiếp. Luật 136/2025/QH15 (từ
-        01/7/2026) chưa được đối chiếu về thời hạn — cần kiểm tra.
+        ngày (độ tin cậy cao). Vùng sâu, vùng xa là nơi có vụ việc, không phải đơn vị giải quyết:
+        sự kiện thụ lý ghi remote: true (độ tin cậy trung bình về cách đọc này). Ngày lịch, lùi
+        sang ngày làm việc kế tiếp. Rút khiếu nại hoặc đình chỉ giải quyết (complaint-withdrawn,
+        complaint-terminated) kết thúc vụ việc — Luật Khiếu nại 2011, Điều 10 (độ tin cậy TRUNG
+        BÌNH). Áp dụng với vụ việc thụ lý đến 30/6/2026; từ 01/7/2026 xem
+        DV3-KN-GIAI-QUYET-LAN-1-2026 (tạm đình chỉ dừng thời hạn).
       en: >-
         Complaint Law 2011, art. 28: within 30 days of acceptance, 45 if complex; in remote areas
-        45, or 60 if complex (high confidence). Calendar days, rolled forward. Changes by Law
-        136/2025/QH15 (from 2026-07-01) to these limits were not verified.
+        45, or 60 if complex (high confidence). "Remote" is where the case is, not the deciding
+        unit: the acceptance event carries remote: true (medium confidence in this reading).
+        Calendar days, rolled forward. A withdrawal or termination (complaint-withdrawn,
+        complaint-terminated) ends the case — Complaint Law 2011, art. 10 (MEDIUM confidence). For
+        cases accepted up to 2026-06-30; from 2026-07-01 see DV3-KN-GIAI-QUYET-LAN-1-2026
+        (suspension stops the clock).
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28; Điều 10 (rút khiếu nại)
     severity: critical
     applies_to: { kind: [people-committee, agency] }
-    effective: { from: 2022-02-09, to: null }
+    effective: { from: 2022-02-09, to: 2026-06-30 }
     kind: deadline
     trigger: { type: complaint-accepted, where: { round: 1 } }
     fulfil: { type: complaint-resolved, where: { round: 1 } }
+    closed_by: { type: [complaint-withdrawn, complaint-terminated] }
     key: [ref]
     within: 30 days
     overrides:
-      - when: { unit: { tags: remote }, trigger: { complexity: { in: [complex, very-complex] } } }
+      - when: { trigger: { remote: true, complexity: { in: [complex, very-complex] } } }
         within: 60 days
-      - when: { unit: { tags: remote } }
+      - when: { trigger: { remote: true } }
+        within: 45 days
+      - when: { trigger: { complexity: { in: [complex, very-complex] } } }
+        within: 45 days
+
+  - id: DV3-KN-GIAI-QUYET-LAN-1-2026
+    title:
+      vi: Giải quyết khiếu nại lần đầu trong 30 ngày, không tính thời gian tạm đình chỉ (từ 01/7/2026)
+      en: Resolve a first-time complaint within 30 days, suspensions not counted (from 2026-07-01)
+    description:
+      vi: >-
+        Như DV3-KN-GIAI-QUYET-LAN-1 (Luật Khiếu nại, Điều 28: 30/45 ngày, vùng sâu, vùng xa 45/60),
+        thêm: thời gian tạm đình chỉ việc giải quyết (complaint-suspended đến complaint-resumed)
+        không tính vào thời hạn — Luật Khiếu nại, Điều 11a (bổ sung bởi Luật 136/2025/QH15, hiệu lực
+        01/7/2026) và Nghị định 124/2020/NĐ-CP, Điều 28b (bổ sung bởi Nghị định 155/2026/NĐ-CP) — độ
+        tin cậy TRUNG BÌNH (bản OCR). Việc Luật 136/2025 có đổi các thời hạn 30/45/60 hay không chưa
+        được đối chiếu — cần kiểm tra.
+      en: >-
+        As DV3-KN-GIAI-QUYET-LAN-1 (Complaint Law art. 28: 30/45 days, remote areas 45/60), plus:
+        the time a resolution is suspended (complaint-suspended until complaint-resumed) does not
+        count — Complaint Law art. 11a (added by Law 136/2025/QH15, in force 2026-07-01) and Decree
+        124/2020 art. 28b (added by Decree 155/2026) — MEDIUM confidence (OCR copies). Whether Law
+        136/2025 changed the 30/45/60-day limits was not verified.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28, Điều 11a (sửa đổi bởi Luật số 136/2025/QH15); Nghị định 124/2020/NĐ-CP, Điều 28b (bổ sung bởi Nghị định 155/2026/NĐ-CP)
+    severity: critical
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2026-07-01, to: null }
+    kind: deadline
+    trigger: { type: complaint-accepted, where: { round: 1 } }
+    fulfil: { type: complaint-resolved, where: { round: 1 } }
+    closed_by: { type: [complaint-withdrawn, complaint-terminated] }
+    pause:
+      start: { type: complaint-suspended }
+      end: { type: complaint-resumed }
+    key: [ref]
+    within: 30 days
+    overrides:
+      - when: { trigger: { remote: true, complexity: { in: [complex, very-complex] } } }
+        within: 60 days
+      - when: { trigger: { remote: true } }
         within: 45 days
       - when: { trigger: { complexity: { in: [complex, very-complex] } } }
         within: 45 days
@@ -814,26 +1009,69 @@ rules:
     description:
       vi: >-
         Luật Khiếu nại 2011, Điều 37: không quá 45 ngày kể từ ngày thụ lý, phức tạp không quá 60 ngày;
-        vùng sâu, vùng xa không quá 60 ngày, phức tạp không quá 70 ngày (độ tin cậy cao).
+        vùng sâu, vùng xa không quá 60 ngày, phức tạp không quá 70 ngày (độ tin cậy cao). Vùng sâu,
+        vùng xa ghi trên sự kiện thụ lý (remote: true; độ tin cậy trung bình về cách đọc này). Rút
+        khiếu nại, đình chỉ giải quyết kết thúc vụ việc (Điều 10; độ tin cậy TRUNG BÌNH). Vụ việc thụ
+        lý từ 01/7/2026: DV3-KN-GIAI-QUYET-LAN-2-2026.
       en: >-
         Complaint Law 2011, art. 37: within 45 days of acceptance, 60 if complex; in remote areas
-        60, or 70 if complex (high confidence).
+        60, or 70 if complex (high confidence). Remoteness is recorded on the acceptance
+        (remote: true; medium confidence in this reading). Withdrawal or termination ends the case
+        (art. 10; MEDIUM confidence). Cases accepted from 2026-07-01: DV3-KN-GIAI-QUYET-LAN-2-2026.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Khiếu nại số 02/2011/QH13, Điều 37
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 37; Điều 10 (rút khiếu nại)
     severity: critical
     applies_to: { kind: [people-committee, agency] }
-    effective: { from: 2022-02-09, to: null }
+    effective: { from: 2022-02-09, to: 2026-06-30 }
     kind: deadline
     trigger: { type: complaint-accepted, where: { round: 2 } }
     fulfil: { type: complaint-resolved, where: { round: 2 } }
+    closed_by: { type: [complaint-withdrawn, complaint-terminated] }
     key: [ref]
     within: 45 days
     overrides:
-      - when: { unit: { tags: remote }, trigger: { complexity: { in: [complex, very-complex] } } }
+      - when: { trigger: { remote: true, complexity: { in: [complex, very-complex] } } }
         within: 70 days
-      - when: { unit: { tags: remote } }
+      - when: { trigger: { remote: true } }
+        within: 60 days
+      - when: { trigger: { complexity: { in: [complex, very-complex] } } }
+        within: 60 days
+
+  - id: DV3-KN-GIAI-QUYET-LAN-2-2026
+    title:
+      vi: Giải quyết khiếu nại lần hai trong 45 ngày, không tính thời gian tạm đình chỉ (từ 01/7/2026)
+      en: Resolve a second-time complaint within 45 days, suspensions not counted (from 2026-07-01)
+    description:
+      vi: >-
+        Như DV3-KN-GIAI-QUYET-LAN-2 (Điều 37: 45/60 ngày, vùng sâu, vùng xa 60/70), thêm: thời gian
+        tạm đình chỉ không tính vào thời hạn — Luật Khiếu nại, Điều 11a (Luật 136/2025/QH15) và Nghị
+        định 124/2020, Điều 28b (Nghị định 155/2026) — độ tin cậy TRUNG BÌNH (bản OCR).
+      en: >-
+        As DV3-KN-GIAI-QUYET-LAN-2 (art. 37: 45/60 days, remote areas 60/70), plus: suspended time
+        does not count — Complaint Law art. 11a (Law 136/2025/QH15) and Decree 124/2020 art. 28b
+        (Decree 155/2026) — MEDIUM confidence (OCR copies).
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 37, Điều 11a (sửa đổi bởi Luật số 136/2025/QH15); Nghị định 124/2020/NĐ-CP, Điều 28b (bổ sung bởi Nghị định 155/2026/NĐ-CP)
+    severity: critical
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2026-07-01, to: null }
+    kind: deadline
+    trigger: { type: complaint-accepted, where: { round: 2 } }
+    fulfil: { type: complaint-resolved, where: { round: 2 } }
+    closed_by: { type: [complaint-withdrawn, complaint-terminated] }
+    pause:
+      start: { type: complaint-suspended }
+      end: { type: complaint-resumed }
+    key: [ref]
+    within: 45 days
+    overrides:
+      - when: { trigger: { remote: true, complexity: { in: [complex, very-complex] } } }
+        within: 70 days
+      - when: { trigger: { remote: true } }
         within: 60 days
       - when: { trigger: { complexity: { in: [complex, very-complex] } } }
         within: 60 days
@@ -886,6 +1124,34 @@ rules:
     key: [ref]
     within: 7 days
 
+  - id: DV3-KN-CONG-KHAI-QD-LAN-2
+    title:
+      vi: Công khai quyết định giải quyết khiếu nại lần hai trong 15 ngày
+      en: Publish the second-time complaint decision within 15 days
+    description:
+      vi: >-
+        Nghị định 124/2020/NĐ-CP: người giải quyết khiếu nại lần hai công khai quyết định giải quyết
+        trong 15 ngày kể từ ngày ban hành (ngày lịch) — độ tin cậy TRUNG BÌNH (nguồn thứ cấp, điều
+        khoản chưa đọc nguyên văn; Luật Khiếu nại 2011, Điều 41 khoản 2 quy định việc công khai).
+        Sự kiện complaint-decision-published (round: 2) cùng ref.
+      en: >-
+        Decree 124/2020/NĐ-CP: the second-time decision is made public within 15 (calendar) days of
+        its issue — MEDIUM confidence (secondary source, article text not read; Complaint Law 2011
+        art. 41(2) requires the publication). Event complaint-decision-published (round: 2) with
+        the same ref.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 41 khoản 2; Nghị định 124/2020/NĐ-CP (công khai quyết định giải quyết khiếu nại lần hai)
+    severity: medium
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2022-02-09, to: null }
+    kind: deadline
+    trigger: { type: complaint-resolved, where: { round: 2 } }
+    fulfil: { type: complaint-decision-published, where: { round: 2 } }
+    key: [ref]
+    within: 15 days
+
   # ---------------------------------------------------------------- complaints: dialogue
   - id: DV3-KN-DOI-THOAI-LAN-1
     title:
@@ -910,6 +1176,9 @@ rules:
     severity: medium
     applies_to: { kind: [people-committee, agency] }
     effective: { from: 2022-02-09, to: null }
+    message:
+      vi: "{unit.name}: khiếu nại {ref} được giải quyết lần đầu mà chưa tổ chức đối thoại trước đó"
+      en: "{unit.name}: first-time complaint {ref} was decided without a prior dialogue"
     kind: precedence
     target: { type: complaint-resolved, where: { round: 1, dialogue_required: true } }
     requires: { type: complaint-dialogue }
@@ -918,12 +1187,12 @@ rules:
 
   - id: DV3-KN-DOI-THOAI-LAN-2
     title:
-      vi: Luôn đối thoại trước khi giải quyết khiếu nại lần hai
-      en: Always hold a dialogue before a second-time complaint decision
+      vi: Phải tổ chức đối thoại trước khi giải quyết khiếu nại lần hai
+      en: A dialogue must be held before a second-time complaint decision
     description:
       vi: >-
-        Luật Khiếu nại 2011, Điều 39: giải quyết khiếu nại lần hai phải tổ chức đối thoại (độ tin cậy
-        cao). Cuộc đối thoại cùng ref trong 90 ngày trước quyết định (khung kỹ thuật: dài hơn thời hạn
+        Luật Khiếu nại 2011, Điều 39: người giải quyết khiếu nại lần hai phải tổ chức đối thoại (độ
+        tin cậy cao). Cuộc đối thoại cùng ref trong 90 ngày trước quyết định (khung kỹ thuật: dài hơn thời hạn
         tối đa 70 ngày).
       en: >-
         Complaint Law 2011, art. 39: a second-time resolution always includes a dialogue (high
@@ -936,6 +1205,9 @@ rules:
     severity: high
     applies_to: { kind: [people-committee, agency] }
     effective: { from: 2022-02-09, to: null }
+    message:
+      vi: "{unit.name}: khiếu nại {ref} được giải quyết lần hai mà chưa tổ chức đối thoại trước đó"
+      en: "{unit.name}: second-time complaint {ref} was decided without a prior dialogue"
     kind: precedence
     target: { type: complaint-resolved, where: { round: 2 } }
     requires: { type: complaint-dialogue }
@@ -961,6 +1233,9 @@ rules:
     severity: medium
     applies_to: { kind: [people-committee, agency] }
     effective: { from: 2026-07-01, to: null }
+    message:
+      vi: "{unit.name}: cuộc đối thoại {ref} chưa được thông báo trước ít nhất 5 ngày"
+      en: "{unit.name}: the dialogue on {ref} was not announced at least 5 days before"
     kind: precedence
     target: { type: complaint-dialogue }
     requires: { type: complaint-dialogue-notice }
@@ -970,36 +1245,97 @@ rules:
   # ---------------------------------------------------------------- denunciations
   - id: DV3-TC-THU-LY
     title:
-      vi: Xử lý ban đầu, quyết định thụ lý tố cáo trong 7 ngày làm việc (gia hạn đến 10)
-      en: Handle a denunciation and decide on acceptance within 7 working days (extendable to 10)
+      vi: Xử lý ban đầu, quyết định thụ lý tố cáo trong 7 ngày làm việc (kéo dài không quá 10 ngày làm việc)
+      en: Handle a denunciation and decide on acceptance within 7 working days (at most 10 when extended)
     description:
       vi: >-
-        Luật Tố cáo 2018, Điều 24 khoản 1, 2: trong 07 ngày làm việc kể từ ngày nhận tố cáo phải vào
+        Luật Tố cáo 2018, Điều 24 khoản 1: trong 07 ngày làm việc kể từ ngày nhận tố cáo phải vào
         sổ, phân loại, xử lý ban đầu, kiểm tra điều kiện thụ lý; phải xác minh ở nhiều địa điểm thì
-        kéo dài nhưng không quá 10 ngày làm việc (độ tin cậy cao). Gia hạn ghi bằng sự kiện
-        denunciation-intake-extended (thêm 3 ngày làm việc, 1 lần). Quyết định thụ lý, không thụ lý
-        hoặc chuyển đơn đều là kết quả.
+        kéo dài nhưng không quá 10 ngày làm việc (độ tin cậy cao). Việc kéo dài ghi bằng sự kiện
+        denunciation-intake-extended (thêm 3 ngày làm việc, 1 lần). Kết quả là quyết định thụ lý
+        hoặc thông báo không thụ lý. Tố cáo không thuộc thẩm quyền (competent: false) phải chuyển
+        trong 5 ngày làm việc — quy tắc riêng DV3-TC-CHUYEN-DON; chuyển đơn không kết thúc nghĩa vụ
+        này. Người tố cáo rút tố cáo (denunciation-withdrawn) thì vụ việc kết thúc (Điều 33).
       en: >-
-        Denunciation Law 2018, art. 24(1)–(2): within 7 working days of receipt, register, classify
-        and check the conditions for acceptance; up to 10 working days when verification is needed
-        in several places (high confidence). The extension is a denunciation-intake-extended event
-        (3 more working days, once). Acceptance, refusal or forwarding all fulfil it.
+        Denunciation Law 2018, art. 24(1): within 7 working days of receipt, register, classify
+        and check the conditions for acceptance; at most 10 working days when verification is
+        needed in several places (high confidence). The extension is a denunciation-intake-extended
+        event (3 more working days, once). Acceptance or a notice of refusal fulfils it. A
+        denunciation outside the receiver's competence (competent: false) is forwarded within 5
+        working days — its own rule, DV3-TC-CHUYEN-DON; forwarding does not close this one. A
+        withdrawal (denunciation-withdrawn) ends the case (art. 33).
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Tố cáo số 25/2018/QH14, Điều 24 khoản 1, 2
+      basis: Luật Tố cáo số 25/2018/QH14, Điều 24 khoản 1; Điều 33 (rút tố cáo)
     severity: high
     applies_to: { kind: [people-committee, agency] }
     effective: { from: 2022-02-09, to: null }
     kind: deadline
-    trigger: { type: denunciation-received }
-    fulfil: { type: [denunciation-accepted, denunciation-rejected, denunciation-forwarded] }
+    trigger: { type: denunciation-received, where: { competent: { not_in: [false] } } }
+    fulfil: { type: [denunciation-accepted, denunciation-rejected] }
+    closed_by: { type: denunciation-withdrawn }
     key: [ref]
     within: 7 working days
     extensions:
       event: { type: denunciation-intake-extended }
       by: 3 working days
       max: 1
+
+  - id: DV3-TC-CHUYEN-DON
+    title:
+      vi: Chuyển tố cáo không thuộc thẩm quyền đến cơ quan có thẩm quyền trong 5 ngày làm việc
+      en: Forward a denunciation outside one's competence within 5 working days
+    description:
+      vi: >-
+        Luật Tố cáo 2018, Điều 24 khoản 2: tố cáo không thuộc thẩm quyền giải quyết thì trong 05
+        ngày làm việc kể từ ngày nhận phải chuyển đến cơ quan, tổ chức, cá nhân có thẩm quyền và
+        thông báo cho người tố cáo (độ tin cậy cao). Sự kiện nhận tố cáo ghi competent: false; kết
+        quả là denunciation-forwarded cùng ref.
+      en: >-
+        Denunciation Law 2018, art. 24(2): a denunciation outside the receiver's competence is
+        forwarded to the competent body within 5 working days of receipt, and the denouncer is told
+        (high confidence). The receipt carries competent: false; a denunciation-forwarded event
+        with the same ref fulfils it.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Tố cáo số 25/2018/QH14, Điều 24 khoản 2
+    severity: high
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2022-02-09, to: null }
+    kind: deadline
+    trigger: { type: denunciation-received, where: { competent: false } }
+    fulfil: { type: denunciation-forwarded }
+    closed_by: { type: denunciation-withdrawn }
+    key: [ref]
+    within: 5 working days
+
+  - id: DV3-TC-THONG-BAO-THU-LY
+    title:
+      vi: Thông báo việc thụ lý tố cáo cho người tố cáo trong 5 ngày làm việc
+      en: Notify the denouncer of the acceptance within 5 working days
+    description:
+      vi: >-
+        Luật Tố cáo 2018, Điều 29 khoản 3: trong 05 ngày làm việc kể từ ngày ra quyết định thụ lý,
+        người giải quyết tố cáo thông báo cho người tố cáo và thông báo nội dung tố cáo cho người
+        bị tố cáo (độ tin cậy cao). Sự kiện denunciation-acceptance-notified cùng ref.
+      en: >-
+        Denunciation Law 2018, art. 29(3): within 5 working days of the acceptance decision, the
+        person resolving the denunciation notifies the denouncer, and the denounced person of its
+        content (high confidence). Event denunciation-acceptance-notified with the same ref.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Tố cáo số 25/2018/QH14, Điều 29 khoản 3
+    severity: medium
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2022-02-09, to: null }
+    kind: deadline
+    trigger: { type: denunciation-accepted }
+    fulfil: { type: denunciation-acceptance-notified }
+    key: [ref]
+    within: 5 working days
 
   - id: DV3-TC-GIAI-QUYET
     title:
@@ -1010,50 +1346,92 @@ rules:
         Luật Tố cáo 2018, Điều 30: không quá 30 ngày; phức tạp gia hạn 1 lần không quá 30 ngày; đặc
         biệt phức tạp gia hạn 2 lần, mỗi lần không quá 30 ngày; gia hạn bằng văn bản (độ tin cậy
         cao). Quy tắc cho phép tối đa 2 lần gia hạn với mọi vụ việc — không kiểm được số lần theo mức
-        phức tạp (xem README). Ngày lịch, lùi sang ngày làm việc.
+        phức tạp (xem README). Ngày lịch, lùi sang ngày làm việc. Điều 34 khoản 2: thời gian tạm đình
+        chỉ (denunciation-suspended đến denunciation-resumed) không tính vào thời hạn; Điều 34 khoản
+        3: đình chỉ (denunciation-terminated, kể cả khi người tố cáo rút tố cáo —
+        denunciation-withdrawn) kết thúc vụ việc (đọc nguyên văn, độ tin cậy cao; có hiệu lực từ
+        01/01/2019 nên áp dụng ngay từ 2022, không đợi 01/7/2026).
       en: >-
         Denunciation Law 2018, art. 30: within 30 days; complex cases one extension of up to 30
         days, especially complex ones two (high confidence); extensions are decided in writing. The
         rule allows two extensions for every case — it cannot tie the number to the complexity
-        (see README). Calendar days, rolled forward.
+        (see README). Calendar days, rolled forward. Art. 34(2): the time a resolution is suspended
+        (denunciation-suspended until denunciation-resumed) does not count; art. 34(3): a
+        termination (denunciation-terminated, also after a withdrawal, denunciation-withdrawn)
+        ends the case (article text read, high confidence; in force since 2019-01-01, so it applies
+        from 2022, not only from 2026-07-01).
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
-      basis: Luật Tố cáo số 25/2018/QH14, Điều 30; Nghị định 31/2019/NĐ-CP, Điều 3
+      basis: Luật Tố cáo số 25/2018/QH14, Điều 30, Điều 34 khoản 2, 3; Nghị định 31/2019/NĐ-CP, Điều 3
     severity: critical
     applies_to: { kind: [people-committee, agency] }
     effective: { from: 2022-02-09, to: null }
     kind: deadline
     trigger: { type: denunciation-accepted }
     fulfil: { type: denunciation-resolved }
+    closed_by: { type: [denunciation-withdrawn, denunciation-terminated] }
+    pause:
+      start: { type: denunciation-suspended }
+      end: { type: denunciation-resumed }
     key: [ref]
     within: 30 days
     extensions:
       event: { type: denunciation-extended }
       by: 30 days
       max: 2
+
+  - id: DV3-TC-GUI-KET-LUAN
+    title:
+      vi: Gửi kết luận nội dung tố cáo trong 5 ngày làm việc
+      en: Send the denunciation conclusion within 5 working days
+    description:
+      vi: >-
+        Luật Tố cáo 2018, Điều 35 khoản 3: chậm nhất 05 ngày làm việc kể từ ngày ban hành kết luận
+        nội dung tố cáo, gửi kết luận cho người bị tố cáo, cơ quan quản lý người bị tố cáo và thông
+        báo cho người tố cáo (đọc nguyên văn, độ tin cậy cao). Kết luận là sự kiện
+        denunciation-resolved; việc gửi là denunciation-conclusion-sent cùng ref.
+      en: >-
+        Denunciation Law 2018, art. 35(3): no later than 5 working days after the conclusion is
+        issued, send it to the denounced person and their managing body and notify the denouncer
+        (article text read, high confidence). The conclusion is the denunciation-resolved event;
+        sending it is denunciation-conclusion-sent with the same ref.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Tố cáo số 25/2018/QH14, Điều 35 khoản 3
+    severity: medium
+    applies_to: { kind: [people-committee, agency] }
+    effective: { from: 2022-02-09, to: null }
+    kind: deadline
+    trigger: { type: denunciation-resolved }
+    fulfil: { type: denunciation-conclusion-sent }
+    key: [ref]
+    within: 5 working days
 """# + "\n"),
         ("03c-phoi-hop-kiem-tra-dan-van-kheo.yaml", #"""
 # yaml-language-server: $schema=../../schema/rules.schema.json
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 3 (đoạn 3–4):
 # xây dựng mô hình "Dân vận khéo"; định kỳ kiểm tra, đánh giá công tác dân vận chính quyền; định kỳ
 # làm việc để lắng nghe ý kiến giám sát, phản biện xã hội của MTTQ, các tổ chức chính trị - xã hội.
-# Clause 3: "Dân vận khéo" models, periodic inspection of government mass-mobilisation work, periodic
+# Item 3 (mục 3): "Dân vận khéo" models, periodic inspection of government mass-mobilisation work, periodic
 # working sessions hearing the MTTQ's supervision and social criticism.
 rules:
   - id: DV3-NGHE-MTTQ-GIAM-SAT
     title:
-      vi: UBND nghe MTTQ thông báo kết quả giám sát, phản biện xã hội 6 tháng một lần
-      en: People's committee hears the MTTQ's supervision and social-criticism results every six months
+      vi: UBND nghe MTTQ thông báo kết quả giám sát 6 tháng một lần
+      en: People's committee hears the MTTQ's supervision results every six months
     description:
       vi: >-
         Mục 3: định kỳ làm việc để lắng nghe ý kiến giám sát, phản biện xã hội của MTTQ. Luật MTTQ
         2015, Điều 30 khoản 1: định kỳ 6 tháng, UBND cùng cấp nghe MTTQ thông báo về kết quả giám sát
-        (độ tin cậy cao). Kỳ là nửa năm lịch (H1, H2).
+        (độ tin cậy cao). Điều 30 khoản 1 chỉ nói kết quả giám sát, không nói phản biện xã hội. Kỳ là
+        nửa năm lịch (H1, H2).
       en: >-
-        Clause 3: periodic working sessions to hear the MTTQ's supervision and criticism. MTTQ Law
+        Item 3 (mục 3): periodic working sessions to hear the MTTQ's supervision and criticism. MTTQ Law
         2015, art. 30(1): every six months the people's committee at the same level hears the MTTQ
-        report its supervision results (high confidence). Periods are calendar half-years.
+        report its supervision results (high confidence). Art. 30(1) covers supervision results
+        only, not social criticism. Periods are calendar half-years.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "3"
@@ -1076,7 +1454,7 @@ rules:
         Không có văn bản quy định chu kỳ; mặc định (không phải luật): ít nhất 1 cuộc kiểm tra mỗi
         năm (inspection-held, subject: dan-van-chinh-quyen).
       en: >-
-        Clause 3: "periodically inspect and assess government mass-mobilisation work at every
+        Item 3 (mục 3): "periodically inspect and assess government mass-mobilisation work at every
         level". No text sets the cadence; default, NOT law: at least one inspection a year
         (inspection-held, subject: dan-van-chinh-quyen).
     source:
@@ -1084,8 +1462,37 @@ rules:
       clause: "3"
       basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
     severity: medium
+    binding: guidance
     applies_to: { kind: people-committee, level: [province, district] }
     effective: { from: 2022-02-09, to: null }
+    kind: frequency
+    event: { type: inspection-held, where: { subject: dan-van-chinh-quyen } }
+    per: year
+    at_least: 1
+
+  - id: DV3-KIEM-TRA-DVCQ-XA
+    title:
+      vi: UBND cấp xã kiểm tra, đánh giá công tác dân vận chính quyền hằng năm (từ 01/7/2025)
+      en: Commune people's committees inspect government mass-mobilisation work every year (from 2025-07-01)
+    description:
+      vi: >-
+        Như DV3-KIEM-TRA-DVCQ, cho cấp xã sau khi bỏ cấp huyện (từ 01/7/2025). Mục 3: "định kỳ kiểm
+        tra, đánh giá việc thực hiện công tác dân vận chính quyền các cấp". Mặc định (không phải
+        luật): ít nhất 1 cuộc kiểm tra mỗi năm (inspection-held, subject: dan-van-chinh-quyen).
+        Năm 2025 là kỳ không trọn nên năm đầu tiên được xét là 2026.
+      en: >-
+        As DV3-KIEM-TRA-DVCQ, for communes once the district tier is gone (from 2025-07-01). Item 3
+        (mục 3): "periodically inspect government mass-mobilisation work at every level". Default,
+        NOT law: at least one inspection a year (inspection-held, subject: dan-van-chinh-quyen).
+        2025 is a partial year, so 2026 is the first year checked.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default); chính quyền địa phương 2 cấp từ 01/7/2025
+    severity: medium
+    binding: guidance
+    applies_to: { kind: people-committee, level: commune }
+    effective: { from: 2025-07-01, to: null }
     kind: frequency
     event: { type: inspection-held, where: { subject: dan-van-chinh-quyen } }
     per: year
@@ -1101,7 +1508,7 @@ rules:
         kinh tế - xã hội, quốc phòng an ninh, cải cách hành chính. Không có chỉ tiêu; mặc định
         (không phải luật): ít nhất 1 mô hình đăng ký hoặc xây dựng mỗi năm (model-registered).
       en: >-
-        Clause 3: keep building "Dân vận khéo" (skilful mass mobilisation) models in socio-economic
+        Item 3 (mục 3): keep building "Dân vận khéo" (skilful mass mobilisation) models in socio-economic
         development, defence and administrative reform. No target is set; default, NOT law: at
         least one model registered or built each year (model-registered).
     source:
@@ -1109,6 +1516,7 @@ rules:
       clause: "3"
       basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
     severity: low
+    binding: guidance
     applies_to: { kind: people-committee }
     effective: { from: 2022-02-09, to: null }
     kind: frequency
@@ -1116,40 +1524,254 @@ rules:
     per: year
     at_least: 1
 """# + "\n"),
+        ("03d-dat-dai-giai-phong-mat-bang.yaml", #"""
+# yaml-language-server: $schema=../../schema/rules.schema.json
+# Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 3 (đoạn 2):
+# "công khai, minh bạch … nhất là trong các lĩnh vực: đầu tư, quy hoạch, quản lý đất đai; giải
+# phóng mặt bằng". Item 3 (mục 3): openness in land management and site clearance.
+#
+# The Land Law fixes its own times, which is why DV3-CONG-KHAI-5-NGAY leaves land items out:
+#   - the notice of land recovery comes before the recovery decision (2013: Điều 67 k1; 2024: Điều 85 k1);
+#   - the compensation, support and resettlement plan is posted for comments before it is approved
+#     (2013: Điều 69 k2a; 2024: Điều 87).
+# Luật Đất đai 45/2013/QH13 applies to decisions up to 31/7/2024, Luật Đất đai 31/2024/QH15 from
+# 01/8/2024 (dated by the decision; the 2024 law's transitional article was not applied).
+# Events (same `ref` for one recovery case): land-recovery-notified, land-recovery-decided
+# (`land_type`: agricultural | non-agricultural), compensation-plan-posted, compensation-plan-approved.
+rules:
+  - id: DV3-THU-HOI-DAT-THONG-BAO-NN
+    title:
+      vi: Thông báo thu hồi đất nông nghiệp chậm nhất 90 ngày trước khi quyết định thu hồi (Luật Đất đai 2013)
+      en: Notify the recovery of agricultural land at least 90 days before the recovery decision (Land Law 2013)
+    description:
+      vi: >-
+        Luật Đất đai 2013, Điều 67 khoản 1: trước khi có quyết định thu hồi đất, chậm nhất 90 ngày
+        đối với đất nông nghiệp, cơ quan có thẩm quyền phải thông báo thu hồi đất cho người có đất
+        thu hồi (độ tin cậy cao). Áp dụng cho thu hồi đất vì quốc phòng, an ninh, phát triển kinh tế
+        - xã hội. Khung 1095 ngày phía trước là kỹ thuật.
+      en: >-
+        Land Law 2013, art. 67(1): before the recovery decision, at least 90 days for agricultural
+        land, the competent body notifies the land user (high confidence). Applies to recovery for
+        defence, security and socio-economic development. The 1095-day outer bound is technical.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 45/2013/QH13, Điều 67 khoản 1
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2022-02-09, to: 2024-07-31 }
+    message:
+      vi: "{unit.name}: quyết định thu hồi đất {ref} chưa được thông báo trước ít nhất 90 ngày"
+      en: "{unit.name}: land recovery {ref} was not notified at least 90 days before the decision"
+    kind: precedence
+    target: { type: land-recovery-decided, where: { land_type: agricultural } }
+    requires: { type: land-recovery-notified }
+    key: [ref]
+    lead: { min: 90 days, max: 1095 days }
+
+  - id: DV3-THU-HOI-DAT-THONG-BAO-PNN
+    title:
+      vi: Thông báo thu hồi đất phi nông nghiệp chậm nhất 180 ngày trước khi quyết định thu hồi (Luật Đất đai 2013)
+      en: Notify the recovery of non-agricultural land at least 180 days before the recovery decision (Land Law 2013)
+    description:
+      vi: >-
+        Luật Đất đai 2013, Điều 67 khoản 1: chậm nhất 180 ngày đối với đất phi nông nghiệp (độ tin
+        cậy cao). Khung 1095 ngày là kỹ thuật.
+      en: >-
+        Land Law 2013, art. 67(1): at least 180 days for non-agricultural land (high confidence).
+        The 1095-day outer bound is technical.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 45/2013/QH13, Điều 67 khoản 1
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2022-02-09, to: 2024-07-31 }
+    message:
+      vi: "{unit.name}: quyết định thu hồi đất {ref} chưa được thông báo trước ít nhất 180 ngày"
+      en: "{unit.name}: land recovery {ref} was not notified at least 180 days before the decision"
+    kind: precedence
+    target: { type: land-recovery-decided, where: { land_type: non-agricultural } }
+    requires: { type: land-recovery-notified }
+    key: [ref]
+    lead: { min: 180 days, max: 1095 days }
+
+  - id: DV3-THU-HOI-DAT-THONG-BAO-NN-2024
+    title:
+      vi: Thông báo thu hồi đất nông nghiệp chậm nhất 90 ngày trước khi quyết định thu hồi (Luật Đất đai 2024)
+      en: Notify the recovery of agricultural land at least 90 days before the recovery decision (Land Law 2024)
+    description:
+      vi: >-
+        Luật Đất đai 2024, Điều 85 khoản 1 (hiệu lực 01/8/2024): chậm nhất 90 ngày đối với đất nông
+        nghiệp — độ tin cậy TRUNG BÌNH–CAO. Khung 1095 ngày là kỹ thuật.
+      en: >-
+        Land Law 2024, art. 85(1) (in force 2024-08-01): at least 90 days for agricultural land —
+        MEDIUM–HIGH confidence. The 1095-day outer bound is technical.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 31/2024/QH15, Điều 85 khoản 1
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2024-08-01, to: null }
+    message:
+      vi: "{unit.name}: quyết định thu hồi đất {ref} chưa được thông báo trước ít nhất 90 ngày"
+      en: "{unit.name}: land recovery {ref} was not notified at least 90 days before the decision"
+    kind: precedence
+    target: { type: land-recovery-decided, where: { land_type: agricultural } }
+    requires: { type: land-recovery-notified }
+    key: [ref]
+    lead: { min: 90 days, max: 1095 days }
+
+  - id: DV3-THU-HOI-DAT-THONG-BAO-PNN-2024
+    title:
+      vi: Thông báo thu hồi đất phi nông nghiệp chậm nhất 180 ngày trước khi quyết định thu hồi (Luật Đất đai 2024)
+      en: Notify the recovery of non-agricultural land at least 180 days before the recovery decision (Land Law 2024)
+    description:
+      vi: >-
+        Luật Đất đai 2024, Điều 85 khoản 1 (hiệu lực 01/8/2024): chậm nhất 180 ngày đối với đất phi
+        nông nghiệp — độ tin cậy TRUNG BÌNH–CAO. Khung 1095 ngày là kỹ thuật.
+      en: >-
+        Land Law 2024, art. 85(1) (in force 2024-08-01): at least 180 days for non-agricultural
+        land — MEDIUM–HIGH confidence. The 1095-day outer bound is technical.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 31/2024/QH15, Điều 85 khoản 1
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2024-08-01, to: null }
+    message:
+      vi: "{unit.name}: quyết định thu hồi đất {ref} chưa được thông báo trước ít nhất 180 ngày"
+      en: "{unit.name}: land recovery {ref} was not notified at least 180 days before the decision"
+    kind: precedence
+    target: { type: land-recovery-decided, where: { land_type: non-agricultural } }
+    requires: { type: land-recovery-notified }
+    key: [ref]
+    lead: { min: 180 days, max: 1095 days }
+
+  - id: DV3-BOI-THUONG-NIEM-YET-20-NGAY
+    title:
+      vi: Niêm yết phương án bồi thường, hỗ trợ, tái định cư để lấy ý kiến ít nhất 20 ngày trước khi phê duyệt (Luật Đất đai 2013)
+      en: Post the compensation, support and resettlement plan for comments at least 20 days before approving it (Land Law 2013)
+    description:
+      vi: >-
+        Luật Đất đai 2013, Điều 69 khoản 2 điểm a: niêm yết công khai phương án bồi thường, hỗ trợ,
+        tái định cư tại trụ sở UBND cấp xã và địa điểm sinh hoạt chung của khu dân cư để lấy ý kiến
+        trong thời gian ít nhất 20 ngày (độ tin cậy cao). Biểu diễn gần đúng: việc phê duyệt
+        (compensation-plan-approved) phải cách ngày niêm yết (compensation-plan-posted) cùng ref ít
+        nhất 20 ngày. Áp dụng với phương án phê duyệt đến 31/7/2024.
+      en: >-
+        Land Law 2013, art. 69(2)(a): the compensation, support and resettlement plan is posted at
+        the commune people's committee and in the residential area for comments for at least 20 days
+        (high confidence). Approximated: the approval (compensation-plan-approved) must come at
+        least 20 days after the posting (compensation-plan-posted) with the same ref. For plans
+        approved up to 2024-07-31.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 45/2013/QH13, Điều 69 khoản 2 điểm a
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2022-02-09, to: 2024-07-31 }
+    message:
+      vi: "{unit.name}: phương án bồi thường {ref} phê duyệt khi chưa niêm yết lấy ý kiến đủ 20 ngày"
+      en: "{unit.name}: compensation plan {ref} approved before it had been posted for comments for 20 days"
+    kind: precedence
+    target: { type: compensation-plan-approved }
+    requires: { type: compensation-plan-posted }
+    key: [ref]
+    lead: { min: 20 days, max: 1095 days }
+
+  - id: DV3-BOI-THUONG-NIEM-YET-30-NGAY-2024
+    title:
+      vi: Niêm yết phương án bồi thường, hỗ trợ, tái định cư để lấy ý kiến ít nhất 30 ngày trước khi phê duyệt (Luật Đất đai 2024)
+      en: Post the compensation, support and resettlement plan for comments at least 30 days before approving it (Land Law 2024)
+    description:
+      vi: >-
+        Luật Đất đai 2024, Điều 87: niêm yết công khai phương án bồi thường, hỗ trợ, tái định cư để
+        lấy ý kiến trong thời gian 30 ngày — độ tin cậy TRUNG BÌNH (nguồn thứ cấp; khoản, điểm chưa
+        xác định). Biểu diễn như DV3-BOI-THUONG-NIEM-YET-20-NGAY. Áp dụng với phương án phê duyệt từ
+        01/8/2024.
+      en: >-
+        Land Law 2024, art. 87: the plan is posted for comments for 30 days — MEDIUM confidence
+        (secondary source; clause not identified). Approximated as DV3-BOI-THUONG-NIEM-YET-20-NGAY.
+        For plans approved from 2024-08-01.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Đất đai số 31/2024/QH15, Điều 87
+    severity: high
+    applies_to: { kind: people-committee }
+    effective: { from: 2024-08-01, to: null }
+    message:
+      vi: "{unit.name}: phương án bồi thường {ref} phê duyệt khi chưa niêm yết lấy ý kiến đủ 30 ngày"
+      en: "{unit.name}: compensation plan {ref} approved before it had been posted for comments for 30 days"
+    kind: precedence
+    target: { type: compensation-plan-approved }
+    requires: { type: compensation-plan-posted }
+    key: [ref]
+    lead: { min: 30 days, max: 1095 days }
+"""# + "\n"),
         ("04-07-mttq-doan-the.yaml", #"""
 # yaml-language-server: $schema=../../schema/rules.schema.json
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 4–7:
 # MTTQ, các tổ chức chính trị - xã hội nâng cao chất lượng giám sát, phản biện xã hội (4); dân vận vùng
-# sâu, vùng xa, tôn giáo (5, không có nghĩa vụ định lượng); phong trào "Dân vận khéo", sơ kết, tổng
-# kết (6); đào tạo, bồi dưỡng cán bộ dân vận, mặt trận, đoàn thể (7).
-# Clauses 4–7: MTTQ and mass organisations' supervision and social criticism; "Dân vận khéo" reviews;
-# training of mass-mobilisation cadres. Clause 5 has no checkable obligation (see README).
+# sâu, vùng xa, tôn giáo (5, không có nghĩa vụ định lượng — một quy tắc hướng dẫn); phong trào "Dân
+# vận khéo", sơ kết, tổng kết (6); đào tạo, bồi dưỡng cán bộ dân vận, mặt trận, đoàn thể (7).
+# Items 4–7 (mục 4–7): MTTQ and mass organisations' supervision and social criticism; remote and
+# ethnic-minority areas (a guidance rule); "Dân vận khéo" reviews; training of cadres.
 rules:
   - id: DV4-KE-HOACH-GIAM-SAT
     title:
-      vi: MTTQ, tổ chức chính trị - xã hội ban hành chương trình giám sát, phản biện xã hội năm sau trong quý IV
-      en: MTTQ and mass organisations issue next year's supervision and social-criticism programme in Q4
+      vi: Ủy ban MTTQ ban hành kế hoạch giám sát, phản biện xã hội năm sau trong quý IV
+      en: The MTTQ committee issues next year's supervision and social-criticism plan in Q4
     description:
       vi: >-
         Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 3 khoản 3: trong quý IV,
-        Ủy ban MTTQ các cấp xây dựng chương trình giám sát năm sau (độ tin cậy cao với MTTQ; mở rộng
-        cho các tổ chức chính trị - xã hội là lựa chọn của gói theo mục 4 Chỉ thị). Sự kiện
-        plan-issued (subject: giam-sat-phan-bien) ghi năm được lập kế hoạch trong period; hạn là
-        ngày làm việc đầu tiên của năm đó (01/01 + 0 ngày, lùi — gần nhất với "trong quý IV" mà
-        ngôn ngữ quy tắc cho phép).
+        Ủy ban MTTQ các cấp xây dựng kế hoạch giám sát năm sau (độ tin cậy cao). Sự kiện plan-issued
+        (subject: giam-sat-phan-bien) ghi năm được lập kế hoạch trong period; hạn là ngày làm việc
+        đầu tiên của năm đó (01/01 + 0 ngày, lùi — gần nhất với "trong quý IV" mà ngôn ngữ quy tắc
+        cho phép). Các tổ chức chính trị - xã hội: xem DV4-KE-HOACH-GIAM-SAT-DOAN-THE.
       en: >-
         Joint Resolution 403/2017, art. 3(3): in Q4 each MTTQ committee draws up next year's
-        supervision programme (high confidence for the MTTQ; extending it to the socio-political
-        organisations is the pack's reading of clause 4). The plan-issued event
-        (subject: giam-sat-phan-bien) names the planned year in `period`; it is due on the first
-        working day of that year (1 January + 0 days, rolled — the closest the rule language gets
-        to "during Q4").
+        supervision plan (high confidence). The plan-issued event (subject: giam-sat-phan-bien)
+        names the planned year in `period`; it is due on the first working day of that year
+        (1 January + 0 days, rolled — the closest the rule language gets to "during Q4"). For the
+        socio-political organisations see DV4-KE-HOACH-GIAM-SAT-DOAN-THE.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "4"
       basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 3 khoản 3
     severity: medium
-    applies_to: { kind: [mttq, mass-organization] }
+    applies_to: { kind: mttq }
+    effective: { from: 2022-02-09, to: null }
+    kind: periodic
+    event: { type: plan-issued, where: { subject: giam-sat-phan-bien } }
+    per: year
+    due: { after: start, offset: 0 days }
+    match_period: label
+
+  - id: DV4-KE-HOACH-GIAM-SAT-DOAN-THE
+    title:
+      vi: Tổ chức chính trị - xã hội ban hành kế hoạch giám sát, phản biện xã hội năm sau trong quý IV
+      en: Socio-political organisations issue next year's supervision and social-criticism plan in Q4
+    description:
+      vi: >-
+        Mục 4 Chỉ thị giao cả MTTQ và các tổ chức chính trị - xã hội nâng cao chất lượng giám sát,
+        phản biện xã hội. Nghị quyết liên tịch 403/2017, Điều 3 khoản 3 chỉ nêu Ủy ban MTTQ; áp dụng
+        cùng mốc cho các tổ chức chính trị - xã hội là lựa chọn của gói (hướng dẫn, không phải luật).
+      en: >-
+        Item 4 (mục 4) asks both the MTTQ and the socio-political organisations to improve
+        supervision and social criticism. Joint Resolution 403/2017 art. 3(3) names only the MTTQ
+        committee; giving the organisations the same date is the pack's choice (guidance, NOT law).
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "4"
+      basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 3 khoản 3 (áp dụng tương tự; default)
+    severity: low
+    binding: guidance
+    applies_to: { kind: mass-organization }
     effective: { from: 2022-02-09, to: null }
     kind: periodic
     event: { type: plan-issued, where: { subject: giam-sat-phan-bien } }
@@ -1163,20 +1785,23 @@ rules:
       en: MTTQ sends the supervision plan to the supervised body at least 15 days before the session
     description:
       vi: >-
-        Nghị quyết liên tịch 403/2017, Điều 7 khoản 3 và Điều 9 khoản 1: gửi kế hoạch giám sát chậm
-        nhất 15 ngày trước khi tiến hành giám sát (độ tin cậy cao). Cặp supervision-held /
+        Nghị quyết liên tịch 403/2017, Điều 7 khoản 3: gửi kế hoạch giám sát cho đối tượng được giám
+        sát chậm nhất 15 ngày trước khi tiến hành giám sát (độ tin cậy cao). Cặp supervision-held /
         supervision-plan-sent theo ref; khung 365 ngày là kỹ thuật.
       en: >-
-        Joint Resolution 403/2017, art. 7(3) and 9(1): the supervision plan goes to the supervised
-        body at least 15 days before the session (high confidence). Pairs supervision-held and
+        Joint Resolution 403/2017, art. 7(3): the supervision plan goes to the supervised body at
+        least 15 days before the session (high confidence). Pairs supervision-held and
         supervision-plan-sent by ref; the 365-day bound is technical.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "4"
-      basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 7 khoản 3, Điều 9 khoản 1
+      basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 7 khoản 3
     severity: medium
     applies_to: { kind: mttq }
     effective: { from: 2022-02-09, to: null }
+    message:
+      vi: "{unit.name}: cuộc giám sát {ref} chưa gửi kế hoạch cho đối tượng được giám sát trước ít nhất 15 ngày"
+      en: "{unit.name}: supervision {ref} had no plan sent to the supervised body at least 15 days before"
     kind: precedence
     target: { type: supervision-held }
     requires: { type: supervision-plan-sent }
@@ -1185,19 +1810,21 @@ rules:
 
   - id: DV4-GIAM-SAT-BAO-CAO
     title:
-      vi: MTTQ ban hành báo cáo kết quả giám sát trong 15 ngày sau khi kết thúc giám sát
-      en: MTTQ issues the supervision result report within 15 days of the session
+      vi: Trưởng đoàn giám sát báo cáo Ủy ban MTTQ kết quả giám sát trong 15 ngày sau khi kết thúc
+      en: The head of the supervision team reports the results to the MTTQ committee within 15 days
     description:
       vi: >-
-        Nghị quyết liên tịch 403/2017, Điều 7 khoản 3 và Điều 9 khoản 1: chậm nhất 15 ngày sau khi
-        kết thúc giám sát (ngày lịch; độ tin cậy cao).
+        Nghị quyết liên tịch 403/2017, Điều 9 khoản 1: chậm nhất 15 ngày sau khi kết thúc buổi làm
+        việc giám sát, trưởng đoàn giám sát báo cáo Ủy ban MTTQ kết quả giám sát (ngày lịch; độ tin
+        cậy cao). Sự kiện supervision-report-issued ghi ở đơn vị MTTQ.
       en: >-
-        Joint Resolution 403/2017, art. 7(3) and 9(1): no later than 15 (calendar) days after the
-        supervision session ends (high confidence).
+        Joint Resolution 403/2017, art. 9(1): no later than 15 (calendar) days after the supervision
+        session ends, the head of the supervision team reports the results to the MTTQ committee
+        (high confidence). The supervision-report-issued event is logged on the MTTQ unit.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
       clause: "4"
-      basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 7 khoản 3, Điều 9 khoản 1
+      basis: Nghị quyết liên tịch 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, Điều 9 khoản 1
     severity: medium
     applies_to: { kind: mttq }
     effective: { from: 2022-02-09, to: null }
@@ -1206,6 +1833,36 @@ rules:
     fulfil: { type: supervision-report-issued }
     key: [ref]
     within: 15 days
+
+  - id: DV5-GAP-MAT-NGUOI-CO-UY-TIN
+    title:
+      vi: Cấp xã vùng đồng bào dân tộc thiểu số, vùng sâu, vùng xa gặp mặt, trao đổi với người có uy tín hằng năm
+      en: Communes in ethnic-minority and remote areas meet their prestigious people every year
+    description:
+      vi: >-
+        Mục 5: tăng cường công tác dân vận ở vùng sâu, vùng xa, vùng đồng bào dân tộc, tôn giáo; phát
+        huy vai trò của trưởng thôn, người có uy tín, chức sắc, chức việc. Không văn bản nào đặt con
+        số cho cấp xã; mặc định (không phải luật, độ tin cậy THẤP): UBND cấp xã có tag
+        ethnic-minority hoặc remote tổ chức ít nhất 1 hội nghị gặp mặt, trao đổi với người có uy tín
+        mỗi năm (prestige-meeting).
+      en: >-
+        Item 5 (mục 5): strengthen mass mobilisation in remote areas and among ethnic and religious
+        communities; draw on village heads, prestigious people and religious dignitaries. No text
+        gives a number for communes; default, NOT law (LOW confidence): a commune people's
+        committee tagged ethnic-minority or remote holds at least one meeting with its prestigious
+        people a year (prestige-meeting).
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "5"
+      basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
+    severity: low
+    binding: guidance
+    applies_to: { level: commune, kind: people-committee, tags: [ethnic-minority, remote] }
+    effective: { from: 2022-02-09, to: null }
+    kind: frequency
+    event: { type: prestige-meeting }
+    per: year
+    at_least: 1
 
   - id: DV6-DAN-VAN-KHEO-TONG-KET
     title:
@@ -1217,7 +1874,7 @@ rules:
         khen thưởng kịp thời, nhân rộng mô hình. Không có chu kỳ; mặc định (không phải luật): ít nhất
         1 hội nghị sơ kết/tổng kết hoặc bình xét mỗi năm (model-reviewed).
       en: >-
-        Clause 6: run the "Dân vận khéo" movement; review it, reward promptly and replicate good
+        Item 6 (mục 6): run the "Dân vận khéo" movement; review it, reward promptly and replicate good
         models. No cadence is given; default, NOT law: at least one review or award session a year
         (model-reviewed).
     source:
@@ -1225,6 +1882,7 @@ rules:
       clause: "6"
       basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
     severity: low
+    binding: guidance
     applies_to: { kind: party-committee, level: [province, district] }
     effective: { from: 2022-02-09, to: null }
     kind: frequency
@@ -1243,7 +1901,7 @@ rules:
         luật): cấp ủy (qua Ban Dân vận), MTTQ và đoàn thể cấp tỉnh, huyện mỗi năm tổ chức ít nhất 1
         lớp (training-held).
       en: >-
-        Clause 7: train and update the knowledge of mass-mobilisation, front and mass-organisation
+        Item 7 (mục 7): train and update the knowledge of mass-mobilisation, front and mass-organisation
         cadres at every level. No cadence is given; default, NOT law: each provincial or district
         party committee (through its Ban Dân vận), MTTQ and mass organisation holds at least one
         course a year (training-held).
@@ -1252,6 +1910,7 @@ rules:
       clause: "7"
       basis: Không có căn cứ định lượng — mặc định của gói quy tắc (no legal number; pack default)
     severity: low
+    binding: guidance
     applies_to: { level: [province, district], kind: [party-committee, mttq, mass-organization] }
     effective: { from: 2022-02-09, to: null }
     kind: frequency
@@ -1264,7 +1923,7 @@ rules:
 # Chỉ thị của BTV Tỉnh ủy Bắc Kạn ngày 09/02/2022 — mục 8 và phần kết:
 # các đơn vị cụ thể hóa, triển khai Chỉ thị; Ban Dân vận Tỉnh ủy tham mưu, theo dõi, sơ kết, tổng kết,
 # định kỳ báo cáo Ban Thường vụ Tỉnh ủy; Chỉ thị được phổ biến đến chi bộ.
-# Clause 8 and closing paragraphs: implementation plans, the Ban Dân vận's periodic reports to the
+# Item 8 (mục 8) and closing paragraphs: implementation plans, the Ban Dân vận's periodic reports to the
 # Standing Committee, dissemination to every party cell.
 #
 # Units: the Ban Dân vận Tỉnh ủy is a unit of kind agency tagged ban-dan-van (from 2025 it became the
@@ -1272,15 +1931,15 @@ rules:
 rules:
   - id: DV8-KE-HOACH-TRIEN-KHAI-HUYEN
     title:
-      vi: Huyện ủy, thành ủy, UBND và MTTQ cấp huyện ban hành kế hoạch triển khai Chỉ thị
+      vi: Huyện ủy, Thành ủy, UBND và MTTQ cấp huyện ban hành kế hoạch triển khai Chỉ thị
       en: District party committees, people's committees and MTTQ issue a plan implementing the directive
     description:
       vi: >-
-        Mục 8: Ban Thường vụ các huyện, thành ủy, chính quyền, MTTQ, đoàn thể các cấp cụ thể hóa để
+        Mục 8: Ban Thường vụ các Huyện ủy, Thành ủy, chính quyền, MTTQ, đoàn thể các cấp cụ thể hóa để
         triển khai Chỉ thị. Chỉ thị không nêu hạn; mặc định (không phải luật): trước 31/3/2022 (khoảng
         7 tuần sau ngày ký). Sự kiện plan-issued (subject: chi-thi).
       en: >-
-        Clause 8: district standing committees, governments, MTTQ and mass organisations at every
+        Item 8 (mục 8): district standing committees, governments, MTTQ and mass organisations at every
         level turn the directive into their own plans. The directive gives no date; default, NOT
         law: by 31 March 2022 (about seven weeks after signing). Event plan-issued
         (subject: chi-thi).
@@ -1289,6 +1948,7 @@ rules:
       clause: "8"
       basis: Chỉ thị, mục 8 (no due date; default)
     severity: medium
+    binding: guidance
     applies_to: { level: district }
     effective: { from: 2022-02-09, to: 2025-06-30 }
     kind: once
@@ -1306,7 +1966,7 @@ rules:
         Không áp dụng cho Tỉnh ủy (cơ quan ban hành) và Ban Dân vận (cơ quan hướng dẫn). Mặc định
         (không phải luật): trước 31/3/2022.
       en: >-
-        Clause 8 (party delegations, government, MTTQ and socio-political organisations at the
+        Item 8 (mục 8) (party delegations, government, MTTQ and socio-political organisations at the
         provincial level). Not for the provincial party committee (the issuer) nor the Ban Dân vận
         (which guides the others). Default, NOT law: by 31 March 2022.
     source:
@@ -1314,6 +1974,7 @@ rules:
       clause: "8"
       basis: Chỉ thị, mục 8 (no due date; default)
     severity: medium
+    binding: guidance
     applies_to:
       level: province
       kind: [people-committee, mttq, mass-organization, agency]
@@ -1337,9 +1998,9 @@ rules:
         default, NOT law: by 30 June 2022. The directive-disseminated event is logged on the cell.
     source:
       document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
-      clause: đoạn kết
-      basis: Chỉ thị, đoạn kết (no due date; default)
+      basis: Chỉ thị, đoạn kết sau mục 8 ("Chỉ thị này được phổ biến đến chi bộ"; no due date; default)
     severity: medium
+    binding: guidance
     applies_to: { kind: party-cell }
     effective: { from: 2022-02-09, to: null }
     kind: once
@@ -1358,7 +2019,7 @@ rules:
         (không phải luật): báo cáo 6 tháng, nộp trong 15 ngày sau khi hết kỳ (report-submitted,
         subject: chi-thi-dan-van, period "2023-H1").
       en: >-
-        Clause 8: the provincial Ban Dân vận reports periodically to the Standing Committee. No
+        Item 8 (mục 8): the provincial Ban Dân vận reports periodically to the Standing Committee. No
         cadence or due date was found; default, NOT law: a half-year report, due 15 days after the
         half-year ends (report-submitted, subject: chi-thi-dan-van, period "2023-H1").
     source:
@@ -1366,6 +2027,7 @@ rules:
       clause: "8"
       basis: Chỉ thị, mục 8, đoạn 2 (no due date found; default)
     severity: medium
+    binding: guidance
     applies_to: { level: province, tags: ban-dan-van }
     effective: { from: 2022-02-09, to: null }
     kind: periodic
@@ -1385,7 +2047,7 @@ rules:
         review: so-ket, subject: chi-thi). Tổng kết cuối nhiệm kỳ không mã hóa vì mốc cuối nhiệm
         kỳ bị thay đổi bởi việc hợp nhất tỉnh năm 2025 (xem README).
       en: >-
-        Clause 8: the Ban Dân vận prepares the mid-term and final reviews of the directive. No
+        Item 8 (mục 8): the Ban Dân vận prepares the mid-term and final reviews of the directive. No
         date is set; default, NOT law: the mid-term review of the 2020–2025 term by 31 December
         2023 (review-held, review: so-ket, subject: chi-thi). The end-of-term review is not encoded:
         the 2025 provincial merger moved the end of the term (see README).
@@ -1394,12 +2056,173 @@ rules:
       clause: "8"
       basis: Chỉ thị, mục 8, đoạn 2 (no date; default)
     severity: low
+    binding: guidance
     applies_to: { level: province, tags: ban-dan-van }
     effective: { from: 2022-02-09, to: null }
     kind: once
     event: { type: review-held, where: { review: so-ket, subject: chi-thi } }
     from: 2023-01-01
     by: 2023-12-31
+"""# + "\n"),
+        ("09-chi-tieu-ty-le.yaml", #"""
+# yaml-language-server: $schema=../../schema/rules.schema.json
+# Chỉ tiêu tỷ lệ (KPI): tỷ lệ giải quyết khiếu nại đúng hạn và tỷ lệ trả lời kiến nghị, phản ánh đúng
+# hạn, theo năm, cho từng xã và tổng hợp theo huyện, tỉnh (kind: ratio, SPEC §10.2).
+# KPIs: the share of complaints resolved on time and of petitions answered on time, per year, per
+# commune and rolled up per district and province. No text sets these shares, so every rule here is
+# `binding: guidance`; each description gives the reason for its threshold.
+# A year cut by the rule's dates (2022 from 09/02, 2025 for units that end on 30/06) is still
+# evaluated (`partial_periods: evaluate`): a share does not depend on the period's length.
+rules:
+  - id: DV3-TY-LE-KN-XA
+    title:
+      vi: Tỷ lệ giải quyết khiếu nại lần đầu đúng hạn đạt ít nhất 85% — cấp xã
+      en: At least 85% of first-time complaints resolved on time — per commune
+    description:
+      vi: >-
+        Tỷ lệ vụ việc của DV3-KN-GIAI-QUYET-LAN-1 giải quyết đúng hạn trong năm, cấp xã (UBND xã, chỉ các vụ việc của chính UBND xã). Không văn bản nào quy định tỷ lệ giải quyết đúng hạn: mức 85% là lựa chọn của bộ quy tắc, theo mức "trên 85%" vụ việc khiếu nại, tố cáo được giải quyết mà các kế hoạch hằng năm của Chính phủ thường đặt (mức đó tính vụ việc đã giải quyết, không tính đúng hạn — độ tin cậy TRUNG BÌNH). Tính khi có ít nhất 3 vụ việc đã có kết quả trong năm: với ít hơn, một vụ chậm làm tỷ lệ dao động trên 30 điểm.
+      en: >-
+        The share of DV3-KN-GIAI-QUYET-LAN-1's cases resolved on time in the year, per commune (the commune people's committee's own cases). No text sets an on-time share: 85% is the pack's choice, after the "over 85%" of complaints and denunciations resolved that the Government's annual plans commonly set (that target counts cases resolved, not resolved on time — MEDIUM confidence). Counted once at least 3 cases are decided in the year: with fewer, one late case swings the share by more than 30 points.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28 (thời hạn giải quyết lần đầu); tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: commune, kind: people-committee }
+    effective: { from: 2022-02-09, to: 2026-06-30 }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV3-KN-GIAI-QUYET-LAN-1
+    per: year
+    at_least: 85%
+    over: self
+    min_items: 3
+
+  - id: DV3-TY-LE-KN-HUYEN
+    title:
+      vi: Tỷ lệ giải quyết khiếu nại lần đầu đúng hạn đạt ít nhất 85% — tổng hợp cấp huyện
+      en: At least 85% of first-time complaints resolved on time — rolled up per district
+    description:
+      vi: >-
+        Tỷ lệ vụ việc của DV3-KN-GIAI-QUYET-LAN-1 giải quyết đúng hạn trong năm, tổng hợp cấp huyện (mọi đơn vị trong huyện, tính trên Huyện ủy — gốc của cây đơn vị huyện). Không văn bản nào quy định tỷ lệ giải quyết đúng hạn: mức 85% là lựa chọn của bộ quy tắc, theo mức "trên 85%" vụ việc khiếu nại, tố cáo được giải quyết mà các kế hoạch hằng năm của Chính phủ thường đặt (mức đó tính vụ việc đã giải quyết, không tính đúng hạn — độ tin cậy TRUNG BÌNH). Tính khi có ít nhất 5 vụ việc đã có kết quả trong năm trên toàn huyện.
+      en: >-
+        The share of DV3-KN-GIAI-QUYET-LAN-1's cases resolved on time in the year, rolled up per district (every unit of the district, on the district party committee at the root of its tree). No text sets an on-time share: 85% is the pack's choice, after the "over 85%" of complaints and denunciations resolved that the Government's annual plans commonly set (that target counts cases resolved, not resolved on time — MEDIUM confidence). Counted once at least 5 cases are decided in the year across the district.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28 (thời hạn giải quyết lần đầu); tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: district, kind: party-committee }
+    effective: { from: 2022-02-09, to: 2026-06-30 }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV3-KN-GIAI-QUYET-LAN-1
+    per: year
+    at_least: 85%
+    over: subtree
+    min_items: 5
+
+  - id: DV3-TY-LE-KN-TINH
+    title:
+      vi: Tỷ lệ giải quyết khiếu nại lần đầu đúng hạn đạt ít nhất 85% — tổng hợp cấp tỉnh
+      en: At least 85% of first-time complaints resolved on time — rolled up per province
+    description:
+      vi: >-
+        Tỷ lệ vụ việc của DV3-KN-GIAI-QUYET-LAN-1 giải quyết đúng hạn trong năm, tổng hợp cấp tỉnh (mọi đơn vị trong tỉnh, tính trên Tỉnh ủy). Không văn bản nào quy định tỷ lệ giải quyết đúng hạn: mức 85% là lựa chọn của bộ quy tắc, theo mức "trên 85%" vụ việc khiếu nại, tố cáo được giải quyết mà các kế hoạch hằng năm của Chính phủ thường đặt (mức đó tính vụ việc đã giải quyết, không tính đúng hạn — độ tin cậy TRUNG BÌNH). Tính khi có ít nhất 10 vụ việc đã có kết quả trong năm trên toàn tỉnh.
+      en: >-
+        The share of DV3-KN-GIAI-QUYET-LAN-1's cases resolved on time in the year, rolled up per province (every unit of the province, on the provincial party committee). No text sets an on-time share: 85% is the pack's choice, after the "over 85%" of complaints and denunciations resolved that the Government's annual plans commonly set (that target counts cases resolved, not resolved on time — MEDIUM confidence). Counted once at least 10 cases are decided in the year across the province.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "3"
+      basis: Luật Khiếu nại số 02/2011/QH13, Điều 28 (thời hạn giải quyết lần đầu); tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: province, kind: party-committee }
+    effective: { from: 2022-02-09, to: 2026-06-30 }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV3-KN-GIAI-QUYET-LAN-1
+    per: year
+    at_least: 85%
+    over: subtree
+    min_items: 10
+
+  - id: DV2-TY-LE-KIEN-NGHI-XA
+    title:
+      vi: Tỷ lệ trả lời kiến nghị, phản ánh đúng hạn đạt ít nhất 90% — cấp xã
+      en: At least 90% of petitions answered on time — per commune
+    description:
+      vi: >-
+        Tỷ lệ kiến nghị, phản ánh của DV2-TRA-LOI-KIEN-NGHI được trả lời đúng hạn trong năm, cấp xã (UBND xã, chỉ các vụ việc của chính UBND xã). Không văn bản nào quy định tỷ lệ: mức 90% là lựa chọn của bộ quy tắc, cao hơn mức cho khiếu nại vì việc phải làm trong thời hạn chỉ là thông báo thụ lý, chuyển đơn hoặc không thụ lý, không phải một quyết định giải quyết. Tính khi có ít nhất 3 kiến nghị đã có kết quả trong năm: với ít hơn, một vụ chậm làm tỷ lệ dao động trên 30 điểm.
+      en: >-
+        The share of DV2-TRA-LOI-KIEN-NGHI's petitions answered on time in the year, per commune (the commune people's committee's own cases). No text sets a share: 90% is the pack's choice, higher than for complaints because what is due in time is only a notice (accepted, forwarded or refused), not a decision on the merits. Counted once at least 3 petitions are decided in the year: with fewer, one late petition swings the share by more than 30 points.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "2"
+      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 28 khoản 1; tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: commune, kind: people-committee }
+    effective: { from: 2022-02-09, to: null }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV2-TRA-LOI-KIEN-NGHI
+    per: year
+    at_least: 90%
+    over: self
+    min_items: 3
+
+  - id: DV2-TY-LE-KIEN-NGHI-HUYEN
+    title:
+      vi: Tỷ lệ trả lời kiến nghị, phản ánh đúng hạn đạt ít nhất 90% — tổng hợp cấp huyện
+      en: At least 90% of petitions answered on time — rolled up per district
+    description:
+      vi: >-
+        Tỷ lệ kiến nghị, phản ánh của DV2-TRA-LOI-KIEN-NGHI được trả lời đúng hạn trong năm, tổng hợp cấp huyện (mọi đơn vị trong huyện, tính trên Huyện ủy — gốc của cây đơn vị huyện). Không văn bản nào quy định tỷ lệ: mức 90% là lựa chọn của bộ quy tắc, cao hơn mức cho khiếu nại vì việc phải làm trong thời hạn chỉ là thông báo thụ lý, chuyển đơn hoặc không thụ lý, không phải một quyết định giải quyết. Tính khi có ít nhất 5 kiến nghị đã có kết quả trong năm trên toàn huyện.
+      en: >-
+        The share of DV2-TRA-LOI-KIEN-NGHI's petitions answered on time in the year, rolled up per district (every unit of the district, on the district party committee at the root of its tree). No text sets a share: 90% is the pack's choice, higher than for complaints because what is due in time is only a notice (accepted, forwarded or refused), not a decision on the merits. Counted once at least 5 petitions are decided in the year across the district.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "2"
+      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 28 khoản 1; tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: district, kind: party-committee }
+    effective: { from: 2022-02-09, to: null }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV2-TRA-LOI-KIEN-NGHI
+    per: year
+    at_least: 90%
+    over: subtree
+    min_items: 5
+
+  - id: DV2-TY-LE-KIEN-NGHI-TINH
+    title:
+      vi: Tỷ lệ trả lời kiến nghị, phản ánh đúng hạn đạt ít nhất 90% — tổng hợp cấp tỉnh
+      en: At least 90% of petitions answered on time — rolled up per province
+    description:
+      vi: >-
+        Tỷ lệ kiến nghị, phản ánh của DV2-TRA-LOI-KIEN-NGHI được trả lời đúng hạn trong năm, tổng hợp cấp tỉnh (mọi đơn vị trong tỉnh, tính trên Tỉnh ủy). Không văn bản nào quy định tỷ lệ: mức 90% là lựa chọn của bộ quy tắc, cao hơn mức cho khiếu nại vì việc phải làm trong thời hạn chỉ là thông báo thụ lý, chuyển đơn hoặc không thụ lý, không phải một quyết định giải quyết. Tính khi có ít nhất 10 kiến nghị đã có kết quả trong năm trên toàn tỉnh.
+      en: >-
+        The share of DV2-TRA-LOI-KIEN-NGHI's petitions answered on time in the year, rolled up per province (every unit of the province, on the provincial party committee). No text sets a share: 90% is the pack's choice, higher than for complaints because what is due in time is only a notice (accepted, forwarded or refused), not a decision on the merits. Counted once at least 10 petitions are decided in the year across the province.
+    source:
+      document: Chỉ thị của Ban Thường vụ Tỉnh ủy Bắc Kạn ngày 09/02/2022 về nâng cao chất lượng công tác dân vận
+      clause: "2"
+      basis: Luật Tiếp công dân số 42/2013/QH13, Điều 28 khoản 1; tỷ lệ do bộ quy tắc chọn
+    severity: medium
+    binding: guidance
+    applies_to: { level: province, kind: party-committee }
+    effective: { from: 2022-02-09, to: null }
+    partial_periods: evaluate
+    kind: ratio
+    of: DV2-TRA-LOI-KIEN-NGHI
+    per: year
+    at_least: 90%
+    over: subtree
+    min_items: 10
 """# + "\n"),
     ]
 
@@ -1440,12 +2263,23 @@ rules:
 #                (Công văn 12729/VPCP-KGVX ngày 25/12/2025, reported by tracuuquyhoach.com
 #                and other news mirrors); Tết 14–22/02 and Quốc khánh 29/8–02/9 with Mon 31/8 swapped for
 #                Sat 22/8 (Thủ tướng đồng ý đề xuất của Bộ Nội vụ, reported by thanhnien.vn and
-#                kienthuc.net.vn, 13/10/2025); Giỗ Tổ Sun 26/4 → nghỉ bù Mon 27/4 (thanhnien.vn).
+#                kienthuc.net.vn, 13/10/2025) — LOW: the second review (12/2026) could not confirm
+#                the Quốc khánh span and the make-up Saturday; Giỗ Tổ Sun 26/4 → nghỉ bù Mon 27/4
+#                (thanhnien.vn). Tết Dương lịch 2026 (02/01 off, 10/01 worked) confirmed: high.
+#   Not included: 24/11 "Ngày Văn hóa Việt Nam" (NQ 80-NQ/TW) — Bộ luật Lao động Điều 112 had not
+#   been amended to make it a day off as of 12/2026; add it only once enacted.
 # Everything above was read in secondary reports, not in the official notices: verify against
 # chinhphu.vn / the ministry's notice before relying on a day for a legal deadline.
+#
+# WHERE THIS CALENDAR ENDS: it covers 01/01/2022 – 31/12/2026 (`covers` below) and nothing after.
+# The official 2027 schedule (Tết Đinh Mùi: mùng 1 is Sat 06/02/2027) had not been published when
+# this file was written, so 2027 is NOT invented here. A deadline computed across 31/12/2026 counts
+# only Saturdays and Sundays as days off after that date (no holidays, no make-up days) and dvcheck
+# warns `calendar.outside-range` once per run: such a due date may be too early around Tết 2027.
+# Add the 2027 entries (and extend `covers`) as soon as the Prime Minister's decision is out.
 weekend: [saturday, sunday]
 roll_forward: true                 # Bộ luật Dân sự 91/2015/QH13, Điều 148 khoản 5
-covers: { from: 2022-01-01, to: 2026-12-31 }
+covers: { from: 2022-01-01, to: 2026-12-31 }   # ends 31/12/2026: after it, weekends only + calendar.outside-range
 holidays:
   # ---- 2022 ----
   - { date: 2022-01-01, name: Tết Dương lịch }
@@ -1493,12 +2327,12 @@ holidays:
   - { date: 2026-04-27, name: "Nghỉ bù Giỗ Tổ Hùng Vương (26/4 trùng Chủ nhật)" }  # high
   - { date: 2026-04-30, name: Ngày Chiến thắng (30/4) }
   - { date: 2026-05-01, name: Ngày Quốc tế Lao động (01/5) }
-  - { date: 2026-08-31, name: "Nghỉ hoán đổi (làm bù thứ Bảy 22/8/2026)" }          # high
-  - { from: 2026-09-01, to: 2026-09-02, name: "Quốc khánh (02/9 và ngày liền kề trước)" }  # high
+  - { date: 2026-08-31, name: "Nghỉ hoán đổi (làm bù thứ Bảy 22/8/2026)" }          # low (unconfirmed)
+  - { from: 2026-09-01, to: 2026-09-02, name: "Quốc khánh (02/9 và ngày liền kề trước)" }  # 02/9 high; 01/9 low
 working_days:                      # make-up Saturdays (ngày làm bù); they win over the weekend
   - 2024-05-04                     # for Mon 29/4/2024
   - 2025-04-26                     # for Fri 02/5/2025
   - 2026-01-10                     # for Fri 02/01/2026
-  - 2026-08-22                     # for Mon 31/8/2026
+  - 2026-08-22                     # for Mon 31/8/2026 (low: unconfirmed)
 """# + "\n"
 }

@@ -193,14 +193,21 @@ public enum ProjectLoader {
             }
             for f in found {
                 let ext = (f.path as NSString).pathExtension.lowercased()
-                if LogIngestor.extensions.contains(ext) {
+                if ext == "xlsx", (f.path as NSString).lastPathComponent.hasPrefix("~$") {
+                    // Excel's lock file beside an open workbook: not a log (SPEC §10.7).
+                    diagnostics.append(
+                        .warning(
+                            "log.file-skipped",
+                            "skipped: an Excel lock file (the workbook is open in Excel), not a log",
+                            at: SourceLocation(path: config.display(f.path))))
+                } else if LogIngestor.extensions.contains(ext) {
                     logFiles.append((f.path, config.display(f.path)))
                     logOrder.append(true)
                 } else {
                     diagnostics.append(
                         .error(
                             "config.invalid-value",
-                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
+                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
                             at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
                     project.inputsValid = false
                 }
