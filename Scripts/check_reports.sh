@@ -5,7 +5,7 @@
 # Calc, HTML in headless Chromium (chromedriver + Selenium), iCalendar with icalendar; plus
 # byte-for-byte determinism, the history (new / persisting / resolved, a run killed inside its
 # history transaction), --baseline and --fail-on-new. Builds nothing. Ends with "N passed, M failed".
-# Needs: chromium chromium-driver libreoffice-calc-nogui (apt); jsonschema junitparser icalendar
+# Needs: chromium chromium-driver libreoffice-calc-nogui poppler-utils (apt); jsonschema junitparser icalendar
 # selenium (pip). DVCHECK_SHARED points at the shared folder (default ../shared).
 set -u
 if [ $# -lt 1 ]; then echo "usage: $0 path/to/dvcheck" >&2; exit 64; fi

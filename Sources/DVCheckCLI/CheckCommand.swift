@@ -59,6 +59,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
 
+    @Option(name: .long, help: "Order of findings in text and HTML: severity (default) | unit.")
+    var sort: ReportSort = .severity
+
     @Option(
         name: .long, help: "SQLite audit history: compare with its last run of the same scope, then record this one.")
     var history: String?
@@ -231,9 +234,19 @@ struct CheckCommand: ParsableCommand {
             registry: project.inputsValid ? project.registry : nil, diagnostics: [],
             includeSatisfied: includeSatisfied)
         report.evaluatedRuleIDs = rules.isEmpty ? nil : rules
+        report.sort = sort
+        report.windowFrom = from?.day
+        report.windowTo = to?.day
+        report.projectName = Self.projectName(project.config)
         for w in project.waivers { report.waiverReasons[w.index] = w.reason }
         if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
         return report
+    }
+
+    /// The project's name for report headers: its folder's name.
+    static func projectName(_ config: ProjectConfig) -> String? {
+        let name = URL(fileURLWithPath: config.baseDir).standardizedFileURL.lastPathComponent
+        return name.isEmpty || name == "/" ? nil : name
     }
 
     /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.

@@ -43,24 +43,14 @@ extension RunReport {
     /// The tracked finding's change mark, when the run is compared with a previous one.
     func change(_ f: Finding) -> ChangeSet.Mark? { changes?.mark(f) }
 
-    /// The unit a finding is counted under in trends: the topmost unit at level `district` on the
-    /// way up (the unit itself included), else the root of its hierarchy — the province, also for
-    /// the communes that sit directly under it after the 2025 reform.
+    /// The unit a finding is counted under in trends and roll-ups (SPEC §10.3).
     public func trendGroup(of unitID: String) -> String {
-        Self.trendGroup(of: unitID, in: registry)
+        RollUpGroup.group(of: unitID, in: registry)
     }
 
     /// `trendGroup(of:)` for a given registry.
     public static func trendGroup(of unitID: String, in registry: UnitRegistry?) -> String {
-        guard let registry, var index = registry.index(of: unitID) else { return unitID }
-        var district: Int? = registry.units[index].level == "district" ? index : nil
-        var steps = 0
-        while let p = registry.parent(of: index), steps < registry.units.count {
-            if registry.units[p].level == "district" { district = p }
-            index = p
-            steps += 1
-        }
-        return registry.units[district ?? index].id
+        RollUpGroup.group(of: unitID, in: registry)
     }
 }
 

@@ -64,6 +64,12 @@ public struct RunReport: Sendable {
     /// The other input files and their digests (units, calendar, vocabulary, waivers), for SARIF's
     /// run properties and the history.
     public var otherInputs: [RuleFile] = []
+    /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
+    public var sort: ReportSort = .severity
+    /// The project's name for report headers: `name:` in dvcheck.yaml, else the project folder's name.
+    public var projectName: String?
+    /// The evaluation window's bounds (`--from`, `--to`); nil means unbounded on that side.
+    public var windowFrom: Day?, windowTo: Day?
 
     /// A report.
     public init(

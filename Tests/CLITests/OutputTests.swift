@@ -58,7 +58,7 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
     let en = try dvcheck(["check", "--project", ".", "--language", "en"], in: sample)
     #expect(vi.out.contains("VI PHẠM"))
     #expect(vi.out.contains("Tổng cộng:"))
-    #expect(vi.out.contains("Tính đến ngày 2024-07-10"))
+    #expect(vi.out.contains("Tính đến ngày 10/07/2024"))
     #expect(!vi.out.contains("VIOLATED"))
     #expect(en.out.contains("VIOLATED"))
     #expect(en.out.contains("Summary:"))
