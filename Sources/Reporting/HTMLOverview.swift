@@ -93,7 +93,7 @@ enum HTMLOverview {
 
     /// A horizontal bar chart: label, bar scaled to the largest value, the value.
     static func bars(_ items: [(String, Int)], id: String) -> String {
-        let (labelWidth, barWidth, row) = (230, 260, 20)
+        let (labelWidth, barWidth, row) = (280, 170, 20)
         let height = items.count * row + 4
         let largest = max(items.map(\.1).max() ?? 1, 1)
         var out = "<svg id=\"\(id)\" role=\"img\" width=\"\(labelWidth + barWidth + 40)\""
@@ -101,7 +101,7 @@ enum HTMLOverview {
         for (i, item) in items.enumerated() {
             let y = i * row + 2
             let width = max(1, item.1 * barWidth / largest)
-            let name = item.0.count > 34 ? String(item.0.prefix(33)) + "…" : item.0
+            let name = item.0.count > 40 ? String(item.0.prefix(39)) + "…" : item.0
             out += "<g><title>\(e(item.0)): \(item.1)</title>"
             out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(name))</text>"
             out +=
@@ -141,7 +141,7 @@ extension HTMLLabels {
     var unitsWord: String { vi ? "đơn vị" : "units" }
     var rollUp: String { vi ? "Tổng hợp theo huyện" : "Roll-up by district" }
     var district: String { vi ? "Huyện / đơn vị" : "District / unit" }
-    var total: String { vi ? "Toàn tỉnh" : "Total" }
+    var total: String { vi ? "Tổng cộng" : "Total" }
     var violationsPerDistrict: String { vi ? "Số vi phạm / chưa đạt theo huyện" : "Violations per district" }
     func violationsPerRule(shown: Int, of all: Int) -> String {
         let part = shown < all ? (vi ? " (\(shown) quy tắc nhiều nhất / \(all))" : " (top \(shown) of \(all))") : ""

@@ -27,9 +27,14 @@ enum HTMLPrint {
             .matrix-part{margin:.75rem 0}.matrix-part h3{font-size:1rem;margin:.5rem 0 .25rem}
             #legal-appendix li{margin:.2rem 0}
             #search{font-size:14px;min-width:16rem}
-            @media print{.matrix-part{break-inside:avoid-page}#rollup-section,#charts-section{break-inside:avoid}
+            @media print{.matrix-part h3{break-after:avoid}.charts figure{break-inside:avoid}
             #findings-section{break-before:page}#legal-appendix{break-before:page}
-            .matrix td a{display:inline}}
+            .matrix td a{display:inline}
+            #findings{table-layout:fixed;width:100%;font-size:8pt}#findings td{overflow-wrap:anywhere}
+            #findings th:nth-child(1){width:11%}#findings th:nth-child(2){width:12%}
+            #findings th:nth-child(3){width:9%}#findings th:nth-child(4){width:6%}
+            #findings th:nth-child(5){width:9%}#findings th:nth-child(6){width:8%}
+            #findings th:nth-child(8){width:9%}#findings th:nth-child(9){width:7%}}
             """
     }
 
