@@ -89,16 +89,7 @@ struct Labels {
     }
 
     /// A severity as readers see it.
-    func severity(_ s: Severity) -> String {
-        guard language == .vi else { return s.rawValue }
-        switch s {
-        case .critical: return "nghiêm trọng"
-        case .high: return "cao"
-        case .medium: return "trung bình"
-        case .low: return "thấp"
-        case .info: return "thông tin"
-        }
-    }
+    func severity(_ s: Severity) -> String { presentation.severity(s) }
 
     /// A status given as its raw value (from a history or baseline), as readers see it.
     func status(raw: String) -> String { Finding.Status(rawValue: raw).map(status) ?? raw }

@@ -58,4 +58,14 @@ struct PresentationTests {
         #expect(vi.clause("2") == "mục 2")
         #expect(en.clause("2") == "item 2")
     }
+
+    @Test func severitiesAndRecordedDates() {
+        #expect(
+            Severity.allCases.map { vi.severity($0) }.sorted()
+                == ["cao", "nghiêm trọng", "thông tin", "thấp", "trung bình"].sorted())
+        #expect(en.severity(.high) == "high")
+        #expect(vi.date(iso: "2025-09-30") == "30/09/2025")
+        #expect(vi.date(iso: "not a date") == "not a date")
+        #expect(en.date(iso: "2025-09-30") == "2025-09-30")
+    }
 }

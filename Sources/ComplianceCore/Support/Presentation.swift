@@ -69,6 +69,21 @@ public struct Presentation: Sendable {
         }
     }
 
+    /// A severity: "nghiêm trọng", "cao", "trung bình", "thấp", "thông tin"; English keeps the keyword.
+    public func severity(_ s: Severity) -> String {
+        guard vi else { return s.rawValue }
+        switch s {
+        case .critical: return "nghiêm trọng"
+        case .high: return "cao"
+        case .medium: return "trung bình"
+        case .low: return "thấp"
+        case .info: return "thông tin"
+        }
+    }
+
+    /// An ISO date read from a record (a history, a baseline) as people read it; other text unchanged.
+    public func date(iso text: String) -> String { DateText.parseISODate(text).map { date($0) } ?? text }
+
     /// A rule's `source.clause`: "mục 2" / "item 2".
     public func clause(_ c: String) -> String { (vi ? "mục " : "item ") + c }
 
