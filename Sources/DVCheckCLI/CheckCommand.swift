@@ -243,9 +243,11 @@ struct CheckCommand: ParsableCommand {
         return report
     }
 
-    /// The project's name for report headers: its folder's name.
+    /// The project's name for report headers: its folder's name, without control characters (a
+    /// folder name must not reach a terminal as an escape sequence).
     static func projectName(_ config: ProjectConfig) -> String? {
-        let name = URL(fileURLWithPath: config.baseDir).standardizedFileURL.lastPathComponent
+        let folder = URL(fileURLWithPath: config.baseDir).standardizedFileURL.lastPathComponent
+        let name = String(String.UnicodeScalarView(folder.unicodeScalars.filter { !$0.properties.isControlLike }))
         return name.isEmpty || name == "/" ? nil : name
     }
 
@@ -267,5 +269,12 @@ struct CheckCommand: ParsableCommand {
             return 1
         }
         return 0
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    fileprivate var isControlLike: Bool {
+        generalCategory == .control || generalCategory == .lineSeparator || generalCategory == .paragraphSeparator
     }
 }
