@@ -139,7 +139,7 @@ PY
 check "history: a run killed mid-write leaves it as it was" killed_run
 history_view() {
     "$BIN" history --history "$H" --last 2 >"$TMP/history.txt" || return 1
-    grep -q "2025-03-31" "$TMP/history.txt" && grep -q "2025-09-30" "$TMP/history.txt" \
+    grep -q "31/03/2025" "$TMP/history.txt" && grep -q "30/09/2025" "$TMP/history.txt" \
         && grep -q "Vi phạm theo mức độ" "$TMP/history.txt" && grep -q "Huyện ủy" "$TMP/history.txt" \
         && echo "runs and trends shown"
 }
