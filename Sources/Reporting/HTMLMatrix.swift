@@ -21,9 +21,10 @@ enum HTMLMatrix {
         var cells: [String: MatrixRow] = [:]
         var unitsByGroup: [String: Set<String>] = [:]
         var rulesByGroup: [String: Set<String>] = [:]
+        let lookup = RollUpGroup.Lookup(report.registry)
         for row in report.evaluation.matrix {
             cells[row.rule + "\u{0}" + row.unit] = row
-            let group = RollUpGroup.group(of: row.unit, in: report.registry)
+            let group = lookup.group(of: row.unit)
             unitsByGroup[group, default: []].insert(row.unit)
             rulesByGroup[group, default: []].insert(row.rule)
         }
@@ -83,22 +84,37 @@ enum HTMLMatrix {
         return "<td class=\"st-\(status.rawValue)\" title=\"\(e(title))\">\(body)</td>"
     }
 
+    /// How many levels are shown indented; deeper units line up with the last level.
+    static let maxIndent = 12
+
     /// The group's units with matrix rows, with their ancestors inside the group, in hierarchy
     /// order; depth counts from the group's unit.
+    ///
+    /// Linear in the units: each chain is walked up only until it meets a unit already seen or the
+    /// group's unit, so a deep tree costs its size, not its depth squared.
     private static func rows(_ report: RunReport, group: String, units: Set<String>) -> [(
         id: String, depth: Int, isGroup: Bool
     )] {
-        guard let registry = report.registry else { return units.sorted().map { ($0, 0, false) } }
-        var all = units
-        var parents = Set<String>()
-        for id in units {
-            let chain = report.ancestors(of: id).filter { RollUpGroup.group(of: $0, in: registry) == group }
-            all.formUnion(chain)
-            parents.formUnion(chain)
+        guard let registry = report.registry, let top = registry.index(of: group) else {
+            return units.sorted { $0.codePointPrecedes($1) }.map { ($0, 0, false) }
         }
-        let base = report.ancestors(of: group).count
-        return TextReporter.hierarchyOrder(registry, units: all).map { id in
-            (id, report.ancestors(of: id).count - base, parents.contains(id))
+        var all = Set<Int>()
+        var parents = Set<Int>()
+        for id in units {
+            guard var index = registry.index(of: id), all.insert(index).inserted else { continue }
+            var steps = 0
+            while index != top, let p = registry.parent(of: index), steps < registry.units.count {
+                parents.insert(p)
+                guard all.insert(p).inserted else { break }
+                index = p
+                steps += 1
+            }
+        }
+        var depth: [Int: Int] = [:]
+        return all.sorted { registry.hierarchyRank(of: $0) < registry.hierarchyRank(of: $1) }.map { index in
+            let d = index == top ? 0 : registry.parent(of: index).flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+            depth[index] = d
+            return (registry.units[index].id, min(d, maxIndent), parents.contains(index))
         }
     }
 }

@@ -74,8 +74,9 @@ enum HTMLOverview {
     static func charts(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         var perGroup: [String: Int] = [:]
         var perRule: [String: Int] = [:]
+        let lookup = RollUpGroup.Lookup(report.registry)
         for f in report.evaluation.findings where f.status == .violated {
-            perGroup[RollUpGroup.group(of: f.unit, in: report.registry), default: 0] += 1
+            perGroup[lookup.group(of: f.unit), default: 0] += 1
             perRule[f.rule, default: 0] += 1
         }
         guard !perRule.isEmpty else { return "" }

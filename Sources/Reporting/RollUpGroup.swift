@@ -17,6 +17,37 @@ public enum RollUpGroup {
         return registry.units[index].id
     }
 
+    /// Every unit's group at once, in one pass down the hierarchy: a report asks for thousands of
+    /// units, and walking up from each would cost the depth of the tree every time.
+    public struct Lookup: Sendable {
+        private let registry: UnitRegistry?
+        private let groupIndex: [Int]
+
+        /// The groups of `registry`'s units.
+        public init(_ registry: UnitRegistry?) {
+            self.registry = registry
+            guard let registry else {
+                groupIndex = []
+                return
+            }
+            var groups = Array(registry.units.indices)
+            // Parents come before their children in hierarchy order, so a parent's group is known.
+            for i in registry.units.indices.sorted(by: {
+                registry.hierarchyRank(of: $0) < registry.hierarchyRank(of: $1)
+            })
+            where registry.units[i].level != "district" {
+                if let p = registry.parent(of: i) { groups[i] = groups[p] }
+            }
+            groupIndex = groups
+        }
+
+        /// The group's unit id; the unit's own id when it is unknown.
+        public func group(of unitID: String) -> String {
+            guard let registry, let index = registry.index(of: unitID) else { return unitID }
+            return registry.units[groupIndex[index]].id
+        }
+    }
+
     /// One group's counts of findings by status; `guidance` of the violated belong to guidance rules.
     public struct Counts: Sendable, Equatable {
         /// The group's unit id.
@@ -32,8 +63,9 @@ public enum RollUpGroup {
     /// Counted from the matrix, which keeps the satisfied counts also when satisfied findings are not listed.
     public static func counts(_ report: RunReport) -> [Counts] {
         var byGroup: [String: Counts] = [:]
+        let lookup = Lookup(report.registry)
         for row in report.evaluation.matrix {
-            let g = group(of: row.unit, in: report.registry)
+            let g = lookup.group(of: row.unit)
             var c = byGroup[g] ?? Counts(group: g)
             c.violated += row.violated
             if report.binding(of: row.rule) == .guidance { c.guidance += row.violated }

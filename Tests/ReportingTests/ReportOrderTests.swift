@@ -47,6 +47,15 @@ import Testing
         #expect(RollUpGroup.group(of: "unknown", in: registry) == "unknown")
     }
 
+    @Test func theLookupAgreesWithTheWalkForEveryUnit() throws {
+        let registry = try #require(Self.report.registry)
+        let lookup = RollUpGroup.Lookup(registry)
+        for unit in registry.units {
+            #expect(lookup.group(of: unit.id) == RollUpGroup.group(of: unit.id, in: registry))
+        }
+        #expect(lookup.group(of: "unknown") == "unknown")
+    }
+
     @Test func rollUpCountsAddUpToTheSummary() {
         let counts = RollUpGroup.counts(Self.report)
         let s = Self.report.evaluation.summary
