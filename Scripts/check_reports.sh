@@ -5,7 +5,7 @@
 # Calc, HTML in headless Chromium (chromedriver + Selenium), iCalendar with icalendar; plus
 # byte-for-byte determinism, the history (new / persisting / resolved, a run killed inside its
 # history transaction), --baseline and --fail-on-new. Builds nothing. Ends with "N passed, M failed".
-# Needs: chromium chromium-driver libreoffice-calc-nogui (apt); jsonschema junitparser icalendar
+# Needs: chromium chromium-driver libreoffice-calc-nogui poppler-utils (apt); jsonschema junitparser icalendar
 # selenium (pip); Scripts/install-prerequisites.sh installs them. The SARIF schema is the vendored
 # copy in schema/vendor/ (schema/vendor/README.md says where it comes from).
 set -u
@@ -139,7 +139,7 @@ PY
 check "history: a run killed mid-write leaves it as it was" killed_run
 history_view() {
     "$BIN" history --history "$H" --last 2 >"$TMP/history.txt" || return 1
-    grep -q "2025-03-31" "$TMP/history.txt" && grep -q "2025-09-30" "$TMP/history.txt" \
+    grep -q "31/03/2025" "$TMP/history.txt" && grep -q "30/09/2025" "$TMP/history.txt" \
         && grep -q "Vi phạm theo mức độ" "$TMP/history.txt" && grep -q "Huyện ủy" "$TMP/history.txt" \
         && echo "runs and trends shown"
 }

@@ -4,7 +4,7 @@
 # (CI) or through sudo. README.md lists the same packages.
 #
 #   Debian: libyaml-dev zlib1g-dev pkg-config libsqlite3-dev python3 python3-pip
-#           chromium chromium-driver libreoffice-calc-nogui fonts-dejavu-core   (report checks, --full)
+#           chromium chromium-driver libreoffice-calc-nogui poppler-utils fonts-dejavu-core   (report checks, --full)
 #   PyPI:   jsonschema pyyaml junitparser icalendar selenium openpyxl
 set -euo pipefail
 
@@ -21,6 +21,8 @@ python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v libreoffice >/dev/null || need+=(libreoffice-calc-nogui)
+# poppler reads the printed HTML report back (page size, text).
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing Debian packages: ${need[*]}"
     sudo=()

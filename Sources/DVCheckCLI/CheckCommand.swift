@@ -61,6 +61,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
 
+    @Option(name: .long, help: "Order of findings in text and HTML: severity (default) | unit.")
+    var sort: ReportSort = .severity
+
     @Option(
         name: .long, help: "SQLite audit history: compare with its last run of the same scope, then record this one.")
     var history: String?
@@ -328,6 +331,10 @@ struct CheckCommand: ParsableCommand {
             registry: project.inputsValid ? project.registry : nil, diagnostics: [],
             includeSatisfied: includeSatisfied)
         report.evaluatedRuleIDs = rules.isEmpty ? nil : rules
+        report.sort = sort
+        report.windowFrom = from?.day
+        report.windowTo = to?.day
+        report.projectName = Self.projectName(project.config)
         for w in project.waivers { report.waiverReasons[w.index] = w.reason }
         if format == .sarif || history != nil { report.otherInputs = InputDigests.registryFiles(project.config) }
         return report
@@ -349,6 +356,14 @@ struct CheckCommand: ParsableCommand {
         return reasons
     }
 
+    /// The project's name for report headers: its folder's name, without control characters (a
+    /// folder name must not reach a terminal as an escape sequence).
+    static func projectName(_ config: ProjectConfig) -> String? {
+        let folder = URL(fileURLWithPath: config.baseDir).standardizedFileURL.lastPathComponent
+        let name = String(String.UnicodeScalarView(folder.unicodeScalars.filter { !$0.properties.isControlLike }))
+        return name.isEmpty || name == "/" ? nil : name
+    }
+
     /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.
     func exitCode(project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool, changes: ChangeSet?)
         -> Int32
@@ -367,5 +382,12 @@ struct CheckCommand: ParsableCommand {
             return 1
         }
         return 0
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    fileprivate var isControlLike: Bool {
+        generalCategory == .control || generalCategory == .lineSeparator || generalCategory == .paragraphSeparator
     }
 }

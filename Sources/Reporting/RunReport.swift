@@ -69,6 +69,12 @@ public struct RunReport: Sendable {
     public var otherInputs: [RuleFile] = []
     /// Why the run exits 2, when it does (text reports say it in their last line).
     public var untrusted: [UntrustedReason] = []
+    /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
+    public var sort: ReportSort = .severity
+    /// The project's name for report headers: `name:` in dvcheck.yaml, else the project folder's name.
+    public var projectName: String?
+    /// The evaluation window's bounds (`--from`, `--to`); nil means unbounded on that side.
+    public var windowFrom: Day?, windowTo: Day?
 
     /// A report.
     public init(
