@@ -129,7 +129,9 @@ public enum HTMLReporter {
         var out =
             "<section id=\"silent-section\">\n<h2>\(e(labels.silentHeading)) (\(ids.count))</h2>\n<ul id=\"silent\">\n"
         for id in ids {
-            let path = (report.ancestors(of: id).map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
+            // The nearest ancestors only (as the text report caps its paths): linear in the tree's depth.
+            let near = report.ancestors(of: id, limit: 12)
+            let path = (near.map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
             out += "<li data-unit=\"\(e(id))\">\(e(path)) <small>\(e(id))</small> "
             out += "<span class=\"badge st-nodata\">\(e(labels.noData))</span></li>\n"
         }

@@ -10,7 +10,7 @@ enum TextSummary {
     /// "dvcheck — <project> — Tính đến ngày 10/07/2024", then the records read, accepted, rejected.
     static func header(_ report: RunReport, _ labels: Labels) -> String {
         var title = "dvcheck"
-        if let name = report.projectName { title += " — " + name }
+        if let name = report.projectName { title += " — " + TextReporter.t(name) }
         var out = title + " — \(labels.asOf) \(labels.presentation.date(report.asOf))\n"
         let read = report.logFiles.reduce(0) { $0 + $1.read }
         let accepted = report.logFiles.reduce(0) { $0 + $1.accepted }
@@ -41,7 +41,7 @@ enum TextSummary {
         if !groups.isEmpty {
             out += "  \(labels.byDistrict):\n"
             for c in groups {
-                out += "    \(report.unitName(c.group)) (\(c.group)): \(labels.counts(c))\n"
+                out += "    " + TextReporter.t("\(report.unitName(c.group)) (\(c.group))") + ": \(labels.counts(c))\n"
             }
         }
         let worst = RunReport.ordered(findings.filter { $0.status == .violated }, by: .severity).prefix(worstCount)

@@ -37,7 +37,7 @@ private let sample = fixtures.appendingPathComponent("sample")
         #expect(bySeverity.stdout == byUnit.stdout, "--sort changed the \(format) output")
     }
     let bad = try dvcheck(["check", "--project", ".", "--sort", "worst"], in: sample)
-    #expect(bad.status == 64, "an unknown --sort is a usage error")
+    #expect(bad.status == 2, "an unknown --sort is a usage error (exit 2, SPEC §10.0)")
 }
 
 @Test func sampleJSONCoversEveryKindStatusAndTheWaiver() throws {

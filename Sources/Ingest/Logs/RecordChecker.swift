@@ -266,7 +266,8 @@ struct RecordChecker {
         }
         var notes = verdict.notes
         notes[notes.count - 1] = Diagnostic(
-            last.level, last.code, last.message, at: SourceLocation(path: at.path, line: line, column: column),
+            last.level, last.code, last.message,
+            at: SourceLocation(path: at.path, line: line, column: column, sheet: at.sheet),
             related: last.related)
         return Verdict(outcome: verdict.outcome, notes: notes)
     }

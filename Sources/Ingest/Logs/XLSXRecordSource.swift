@@ -199,7 +199,9 @@ struct XLSXRecordSource: RawRecordSource {
             slotStarts[s] = 0
             slotEnds[s] = 0
         }
-        record.withUnsafeBufferPointer { batch.append(record: $0, cellEnds: ends, line: row.number) }
+        // Field-level diagnostics point at the cell itself: its row and column (SPEC §10.0, §10.7).
+        let cells = header.map { CSVCellPosition(line: row.number, column: $0) }
+        record.withUnsafeBufferPointer { batch.append(record: $0, cellEnds: ends, line: row.number, positions: cells) }
     }
 
     /// Why a cell rejects its record.
