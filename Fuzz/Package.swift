@@ -18,5 +18,6 @@ let package = Package(
         .executableTarget(name: "FuzzJSONLines", dependencies: [inputs, "FuzzSupport"]),
         .executableTarget(name: "FuzzDateParser", dependencies: [inputs, "FuzzSupport"]),
         .executableTarget(name: "FuzzRuleLoader", dependencies: [inputs, "FuzzSupport"]),
+        .executableTarget(name: "FuzzXLSXReader", dependencies: [inputs, "FuzzSupport"]),
     ]
 )

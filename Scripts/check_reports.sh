@@ -5,15 +5,15 @@
 # Calc, HTML in headless Chromium (chromedriver + Selenium), iCalendar with icalendar; plus
 # byte-for-byte determinism, the history (new / persisting / resolved, a run killed inside its
 # history transaction), --baseline and --fail-on-new. Builds nothing. Ends with "N passed, M failed".
-# Needs: chromium chromium-driver libreoffice-calc-nogui (apt); jsonschema junitparser icalendar
-# selenium (pip). DVCHECK_SHARED points at the shared folder (default ../shared).
+# Needs: chromium chromium-driver libreoffice-calc-nogui poppler-utils (apt); jsonschema junitparser icalendar
+# selenium (pip); Scripts/install-prerequisites.sh installs them. The SARIF schema is the vendored
+# copy in schema/vendor/ (schema/vendor/README.md says where it comes from).
 set -u
 if [ $# -lt 1 ]; then echo "usage: $0 path/to/dvcheck" >&2; exit 64; fi
 BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 HERE="$ROOT/Scripts/check_reports"
-SHARED="${DVCHECK_SHARED:-$ROOT/../shared}"
-SCHEMA="$SHARED/schemas/sarif-schema-2.1.0.json"
+SCHEMA="$ROOT/schema/vendor/sarif-schema-2.1.0.json"
 EXAMPLE="$ROOT/examples/bac-kan"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
@@ -167,7 +167,7 @@ PY
 check "history: a run killed mid-write leaves it as it was" killed_run
 history_view() {
     "$BIN" history --history "$H" --last 2 >"$TMP/history.txt" || return 1
-    grep -q "2025-03-31" "$TMP/history.txt" && grep -q "2025-09-30" "$TMP/history.txt" \
+    grep -q "31/03/2025" "$TMP/history.txt" && grep -q "30/09/2025" "$TMP/history.txt" \
         && grep -q "Vi phạm theo mức độ" "$TMP/history.txt" && grep -q "Huyện ủy" "$TMP/history.txt" \
         && echo "runs and trends shown"
 }

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(FuzzYAMLComposer FuzzYAMLRecordReader FuzzCSVReader FuzzJSONLines FuzzDateParser FuzzRuleLoader)
+TARGETS=(FuzzYAMLComposer FuzzYAMLRecordReader FuzzCSVReader FuzzJSONLines FuzzDateParser FuzzRuleLoader FuzzXLSXReader)
 SCRATCH="${DVCHECK_FUZZ_SCRATCH:-Fuzz/.build}"
 FLAGS=(--package-path Fuzz --scratch-path "$SCRATCH" -c release
     --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library)

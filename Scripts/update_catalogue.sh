@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the rule catalogue table in rules/README.md from the rule files (`--check`: fail when
-# the committed table is stale instead of rewriting it).
+# Regenerates what is generated from the rule pack: the catalogue table in rules/README.md, and the
+# copy of the pack and calendar that `dvcheck init` carries (Sources/ProjectStarter/EmbeddedPack.swift).
+# `--check`: fail when either committed file is stale instead of rewriting it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${DVCHECK_BIN:-$(swift build --show-bin-path)/dvcheck}"
+python3 Scripts/embed_pack.py ${1:+"$1"}
 table="$("$BIN" rules doc --table-only --language en --rules rules/dan-van)"
 python3 - "$table" "${1:-}" <<'PY'
 import sys

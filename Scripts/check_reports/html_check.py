@@ -1,15 +1,20 @@
 """Opens a dvcheck HTML report in Debian's headless Chromium through chromedriver (Selenium) and
 checks that it renders offline: no console error, no network request, the summary, matrix, findings
-table and upcoming list present, filters and sorting working, no injected markup; then saves a
-full-page screenshot and prints the page to PDF (the print style sheet)."""
+table and upcoming list present, filters, search, sorting and matrix links working, no injected
+markup; then saves a full-page screenshot and prints the page to PDF as Chromium's print dialog does
+(the page's own @page size) and reads it back with poppler (pdfinfo, pdftotext): A4 landscape, every
+rule id and every violated finding on paper."""
 import base64
 import json
 import pathlib
+import subprocess
 import sys
+import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 
@@ -39,15 +44,15 @@ def main(html_path, result_path, screenshot_path):
         assert len(driver.find_elements(By.CSS_SELECTOR, "#status-counts tbody tr")) == 4
         rows = driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
         assert len(rows) == listed, (len(rows), listed)
-        matrix = driver.find_elements(By.CSS_SELECTOR, "#matrix tbody tr")
+        matrix = driver.find_elements(By.CSS_SELECTOR, ".matrix tbody tr")
         units = {m["unit"] for m in result["matrix"]}
         assert len(matrix) >= len(units), (len(matrix), len(units))
-        cells = driver.find_elements(By.CSS_SELECTOR, "#matrix td.st-violated")
+        cells = driver.find_elements(By.CSS_SELECTOR, ".matrix td.st-violated")
         violated_pairs = {(m["rule"], m["unit"]) for m in result["matrix"] if m["violated"]}
         assert len(cells) == len(violated_pairs), (len(cells), len(violated_pairs))
-        # a paused case has no due date and is not listed as upcoming (SPEC §10.1)
-        pending = [f for f in result["findings"] if f["status"] == "pending" and f.get("due")]
-        upcoming = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#upcoming time")]
+        # A paused case is pending without a due date: it has no place in a list by due date.
+        pending = [f for f in result["findings"] if f["status"] == "pending" and "due" in f]
+        upcoming = [t.get_attribute("datetime") for t in driver.find_elements(By.CSS_SELECTOR, "#upcoming time")]
         assert len(upcoming) == len(pending) and upcoming == sorted(upcoming), upcoming[:3]
         if listed:
             Select(driver.find_element(By.ID, "filter-status")).select_by_value("violated")
@@ -79,22 +84,83 @@ def main(html_path, result_path, screenshot_path):
             head = driver.find_elements(By.CSS_SELECTOR, "#findings thead th")[5]  # due
             head.click()
             head.click()
-            dues = [r.find_elements(By.TAG_NAME, "td")[5].text for r in
+            dues = [r.find_elements(By.TAG_NAME, "td")[5].get_attribute("data-sort") for r in
                     driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")]
             assert dues == sorted(dues, reverse=True), dues[:5]
             assert head.get_attribute("aria-sort") == "descending"
+            check_search_and_links(driver, result)
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, f"console after interaction: {errors}"
         driver.refresh()
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(1400, min(max(height, 800), 16000))
         driver.save_screenshot(screenshot_path)
-        pdf = base64.b64decode(driver.print_page())
+        pdf = base64.b64decode(driver.execute_cdp_cmd(
+            "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
         assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+        pages = check_pdf(pdf, result, violated_labels(driver))
     finally:
         driver.quit()
     print(f"html: rendered in Chromium, {listed} rows, {len(matrix)} matrix rows, filters and sort work, "
-          f"0 console errors, 0 requests; screenshot {screenshot_path}")
+          f"0 console errors, 0 requests; {pages} A4 landscape pages with every rule and violation; "
+          f"screenshot {screenshot_path}")
+
+
+def check_search_and_links(driver, result):
+    """The search box narrows the rows (ignoring case and marks); every matrix link lands on a row
+    of its own (rule, unit) pair."""
+    rows = driver.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
+    search = driver.find_element(By.ID, "search")
+    rule = result["findings"][0]["rule"]
+    search.send_keys(rule.lower())
+    shown = [r for r in rows if r.is_displayed()]
+    expected = sum(1 for f in result["findings"] if f["rule"] == rule)
+    assert len(shown) >= expected and all(rule in r.text for r in shown), (len(shown), expected)
+    search.clear()
+    search.send_keys(" ")
+    search.send_keys(Keys.BACK_SPACE)
+    assert all(r.is_displayed() for r in rows), "clearing the search shows every row again"
+    for link in driver.find_elements(By.CSS_SELECTOR, ".matrix td a"):
+        target = link.get_attribute("href").split("#", 1)[1]
+        row = driver.find_element(By.ID, target)
+        cell = link.find_element(By.XPATH, "./ancestor::td")
+        unit = cell.find_element(By.XPATH, "./ancestor::tr").get_attribute("data-unit")
+        column = int(driver.execute_script("return arguments[0].cellIndex", cell))
+        table = cell.find_element(By.XPATH, "./ancestor::table")
+        rule_id = table.find_elements(By.CSS_SELECTOR, "thead th")[column].text
+        assert row.get_attribute("data-rule") == rule_id, (target, rule_id)
+        assert row.get_attribute("data-unit").split(" ")[-1] == unit, (target, unit)
+
+
+def violated_labels(driver):
+    """The status words the findings table gives violated findings (VI PHẠM, CHƯA ĐẠT, …)."""
+    cells = driver.find_elements(By.CSS_SELECTOR, "#findings tr[data-status=violated] .badge")
+    return sorted({c.get_attribute("textContent") for c in cells})
+
+
+def check_pdf(pdf, result, labels):
+    """A4 landscape; every rule id, and every violated finding (its unit, rule and status word)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp, "report.pdf")
+        path.write_bytes(pdf)
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    width, height = (float(x) for x in size.split()[2:5:2])
+    assert abs(width - 841.89) < 1 and abs(height - 595.28) < 1, size
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    rules = {m["rule"] for m in result["matrix"]} | {f["rule"] for f in result["findings"]}
+    missing = sorted(r for r in rules if r not in text)
+    assert not missing, f"rule ids missing from the PDF: {missing}"
+    violated = [f for f in result["findings"] if f["status"] == "violated"]
+    for f in violated:
+        assert f["unit"] in text and f["rule"] in text, (f["unit"], f["rule"])
+    # Each violated finding's row carries its status word once in the findings table; the page
+    # repeats the words elsewhere (legend, roll-up), so the PDF holds at least as many.
+    words = sum(text.count(label) for label in labels)
+    assert words >= len(violated), (words, len(violated))
+    return pages
 
 
 if __name__ == "__main__":

@@ -61,6 +61,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "vi | en (default: the project's language).")
     var language: Language?
 
+    @Option(name: .long, help: "Order of findings in text and HTML: severity (default) | unit.")
+    var sort: ReportSort = .severity
+
     @Option(
         name: .long, help: "SQLite audit history: compare with its last run of the same scope, then record this one.")
     var history: String?
@@ -223,12 +226,18 @@ struct CheckCommand: ParsableCommand {
             changes: report.changes)
         if diagnosticFileFailed || !extraDiagnostics.isEmpty { code = 2 }
         report.exitCode = code
+        report.untrusted = untrustedReasons(
+            outcome.project, evaluation: outcome.evaluation, filtersValid: outcome.filtersValid,
+            comparisonFailed: !extraDiagnostics.isEmpty)
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
         Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
+        if let output, !quiet {
+            Terminal.announceReport(at: output, bytes: bytes.count, language: outcome.project.config.language)
+        }
         return code
     }
 
@@ -352,7 +361,26 @@ struct CheckCommand: ParsableCommand {
         report.rejected = project.rejectedCount
         report.docsURL = project.config.docsURL
         report.workingDirectory = PathResolution.currentDirectory
+        report.sort = sort
+        report.options.sort = sort.rawValue
+        report.folderName = RunReport.folderName(of: project.config.baseDir)
         return report
+    }
+
+    /// Why the run will exit 2, known before the report is rendered (the history is written after).
+    func untrustedReasons(
+        _ project: LoadedProject, evaluation: EvaluationResult, filtersValid: Bool, comparisonFailed: Bool
+    ) -> [UntrustedReason] {
+        var reasons: [UntrustedReason] = []
+        if !project.inputsValid { reasons.append(.invalidInputs) }
+        if project.inputsValid && !filtersValid { reasons.append(.unknownFilter) }
+        if project.rejectedCount + evaluation.missingKeys > maxRejected {
+            reasons.append(
+                .tooManyRejected(
+                    rejected: project.rejectedCount, missingKeys: evaluation.missingKeys, limit: maxRejected))
+        }
+        if comparisonFailed { reasons.append(.comparisonFailed) }
+        return reasons
     }
 
     /// SPEC §8 exit codes, in order of precedence; `--fail-on-new` adds new violations to 1.

@@ -18,6 +18,7 @@ public struct DVCheckCommand: ParsableCommand {
             SchemaCommand.self,
             ExplainCommand.self,
             HistoryCommand.self,
+            InitCommand.self,
         ]
     )
 

@@ -87,8 +87,10 @@ struct ReportCommand: ParsableCommand {
         if let failOn { report.options.failOn = failOn.rawValue }
         if let maxRejected { report.options.maxRejected = maxRejected }
         if let sort { report.options.sort = sort.rawValue }
+        report.sort = report.options.sort.flatMap(ReportSort.init(rawValue:)) ?? .severity
         if let language, language != report.language { ReportLanguage.switch(&report, to: language) }
         report.exitCode = report.computedExitCode()
+        report.untrusted = report.savedUntrustedReasons()
         if let diagnosticFile {
             // The results' diagnostics as listed (entries for left-out ones included), as JSON Lines.
             for d in report.diagnostics { diagnosticFile.write(d) }

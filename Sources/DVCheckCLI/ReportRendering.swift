@@ -32,3 +32,5 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+extension ReportSort: ExpressibleByArgument {}

@@ -17,6 +17,17 @@ enum Terminal {
         _ = bytes.withUnsafeBytes { try? AtomicFile.writeAll(2, $0) }
     }
 
+    /// One line on standard error saying where `--output` put the report, only for a person at a
+    /// terminal (scripts and CI logs keep a quiet standard error).
+    static func announceReport(at path: String, bytes: Int, language: Language) {
+        guard isatty(2) == 1 else { return }
+        let absolute = PathResolution.absolute(path, base: PathResolution.currentDirectory)
+        writeError(
+            language == .vi
+                ? "Đã ghi báo cáo vào \(absolute) (\(bytes) byte)\n"
+                : "Report written to \(absolute) (\(bytes) bytes)\n")
+    }
+
     /// Prints diagnostics compiler-style, paths relative to the current folder; `excerpts: false`
     /// leaves out the offending source lines (`report` reads no input file).
     static func printDiagnostics(_ diagnostics: [Diagnostic], baseDir: String, excerpts: Bool = true) {
@@ -32,6 +43,8 @@ enum Terminal {
                 sourceLine: { path, line in
                     guard excerpts else { return nil }
                     let abs = PathResolution.absolute(path, base: baseDir)
+                    // A workbook is binary: it has rows, not lines to quote.
+                    if abs.lowercased().hasSuffix(".xlsx") { return nil }
                     if cache[abs] == nil {
                         let size = (try? FileManager.default.attributesOfItem(atPath: abs))?[.size] as? Int ?? 0
                         guard size < 8 << 20, let data = FileManager.default.contents(atPath: abs) else { return nil }

@@ -69,8 +69,14 @@ struct ValidateCommand: ParsableCommand {
             let errors = BoundedDiagnostics.count(of: .error, in: sorted)
             let warnings = BoundedDiagnostics.count(of: .warning, in: sorted)
             let records = project.logFiles.reduce(0) { $0 + $1.accepted }
+            var reasons: [UntrustedReason] = project.inputsValid ? [] : [.invalidInputs]
+            if project.rejectedCount > maxRejected {
+                reasons.append(.tooManyRejected(rejected: project.rejectedCount, missingKeys: 0, limit: maxRejected))
+            }
+            let closing = reasons.isEmpty ? "" : UntrustedReason.line(reasons, project.config.language) + "\n"
             try OutputWriter.write(
-                "\(project.rules.count) rules, \(project.registry?.units.count ?? 0) units, \(records) events: \(errors) errors, \(warnings) warnings\n",
+                "\(project.rules.count) rules, \(project.registry?.units.count ?? 0) units, \(records) events: \(errors) errors, \(warnings) warnings\n"
+                    + closing,
                 to: nil)
         }
         throw ExitCode(failed ? 2 : 0)

@@ -13,9 +13,11 @@ public enum FindingMessages {
         language: Language
     ) -> String {
         if let template {
+            // Dates and periods as people of the language read them (SPEC §10.9).
+            let show = Presentation(language)
             var values: [String: String] = ["unit.id": unit.id, "unit.name": unit.name, "rule.id": ruleID]
-            if let v = f.period { values["period"] = v }
-            if let v = f.due { values["due"] = v.description }
+            if let v = f.period { values["period"] = show.period(v) }
+            if let v = f.due { values["due"] = show.date(v) }
             if let v = f.actual { values["actual"] = String(v) }
             if let v = f.expected { values["expected"] = String(v) }
             if let share = f.share {
@@ -85,49 +87,52 @@ public enum FindingMessages {
     private static func vietnamese(_ f: Finding, title: String, unit: Unit) -> String {
         var m = MessageBuilder(title: title, unit: unit)
         let late = String(f.daysLate ?? 0)
+        let show = Presentation(.vi)
+        let period = f.period.map { show.period($0) }
+        let due = f.due.map { show.date($0) }
         switch (f.status, f.reason) {
         case (_, "insufficient"?):
             m.add(" thực hiện ", String(f.actual ?? 0), "/", String(f.expected ?? 0), " lần")
-            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" kỳ ", ifPresent: period)
         case (_, "excess"?):
             m.add(" thực hiện ", String(f.actual ?? 0), " lần, vượt mức tối đa ", String(f.expected ?? 0))
-            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" kỳ ", ifPresent: period)
         case (_, "late"?):
             m.add(" hoàn thành chậm ", late, " ngày")
             m.add(" [", ifPresent: f.ref, "]")
-            m.add(" kỳ ", ifPresent: f.period)
-            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+            m.add(" kỳ ", ifPresent: period)
+            m.add(" (hạn ", ifPresent: due, ")")
         case (_, "closed"?):
             m.add(" đã kết thúc vụ việc")
             m.add(" [", ifPresent: f.ref, "]")
             m.add(" không cần quyết định, trong hạn")
-            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+            m.add(" (hạn ", ifPresent: due, ")")
         case (_, "paused"?):
             m.add(" đang tạm đình chỉ vụ việc")
             m.add(" [", ifPresent: f.ref, "]")
-            m.add(" ngày ", ifPresent: f.period)
+            m.add(" ngày ", ifPresent: period)
             m.add(": thời hạn tạm dừng")
         case (_, "overdue"?):
             m.add(" quá hạn ", late, " ngày")
             m.add(" [", ifPresent: f.ref, "]")
-            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+            m.add(" (hạn ", ifPresent: due, ")")
         case (_, "missing"?):
             m.add(" chưa thực hiện")
-            m.add(" kỳ ", ifPresent: f.period)
-            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+            m.add(" kỳ ", ifPresent: period)
+            m.add(" (hạn ", ifPresent: due, ")")
         case (_, "no-prior"?):
             m.add(" không có bước thực hiện trước")
             m.add(" [", ifPresent: f.ref, "]")
-            m.add(" trước ngày ", f.period ?? "")
+            m.add(" trước ngày ", period ?? "")
         case (_, "gap"?):
-            m.add(" để khoảng cách vượt mức cho phép ", late, " ngày (", f.period ?? "", ")")
+            m.add(" để khoảng cách vượt mức cho phép ", late, " ngày (", period ?? "", ")")
         case (.pending, _):
-            m.add(" sắp đến hạn")
-            m.add(" kỳ ", ifPresent: f.period)
-            m.add(" (hạn ", ifPresent: f.due?.description, ")")
+            m.add(" chưa đến hạn")
+            m.add(" kỳ ", ifPresent: period)
+            m.add(" (hạn ", ifPresent: due, ")")
         default:
             m.add(" đã thực hiện")
-            m.add(" kỳ ", ifPresent: f.period)
+            m.add(" kỳ ", ifPresent: period)
         }
         return m.text
     }

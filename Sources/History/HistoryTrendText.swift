@@ -1,9 +1,12 @@
+import ComplianceCore
+
 /// `dvcheck history` as text: the runs, then violations per severity and per parent unit, one
 /// column per run, in the project language.
 public enum HistoryTrendText {
     /// Renders the trend; `vietnamese` picks the labels.
     public static func render(_ trend: HistoryTrend, path: String, vietnamese: Bool) -> String {
         let vi = vietnamese
+        let show = Presentation(vi ? .vi : .en)
         guard !trend.runs.isEmpty else {
             return (vi ? "Lịch sử \(path): chưa có lần chạy nào.\n" : "History \(path): no runs yet.\n")
         }
@@ -11,7 +14,7 @@ public enum HistoryTrendText {
         let head =
             vi
             ? [
-                "#", "ghi lúc", "tính đến", "phạm vi", "vi phạm", "sắp đến hạn", "miễn trừ", "đạt", "mới",
+                "#", "ghi lúc", "tính đến", "phạm vi", "vi phạm", "chưa đến hạn", "miễn trừ", "đạt", "mới",
                 "đã khắc phục", "đầu vào",
             ]
             : [
@@ -21,16 +24,20 @@ public enum HistoryTrendText {
         var rows = [head]
         for r in trend.runs {
             rows.append([
-                String(r.id), r.recordedAt, r.asOf, r.scope.isEmpty ? (vi ? "toàn bộ" : "all") : r.scope,
+                String(r.id), r.recordedAt, show.date(iso: r.asOf),
+                r.scope.isEmpty ? (vi ? "toàn bộ" : "all") : r.scope,
                 String(r.violated), String(r.pending), String(r.waived), String(r.satisfied), String(r.new),
                 String(r.resolved), String(r.inputsDigest.prefix(12)),
             ])
         }
         out += table(rows, numericFrom: 4)
-        let runHeads = trend.runs.map { "#\($0.id) \($0.asOf)" }
+        let runHeads = trend.runs.map { "#\($0.id) " + show.date(iso: $0.asOf) }
         out += "\n" + (vi ? "Vi phạm theo mức độ" : "Violations by severity") + "\n"
         var sev = [[vi ? "mức độ" : "severity"] + runHeads]
-        for s in trend.bySeverity { sev.append([s.label] + s.counts.map(String.init)) }
+        for s in trend.bySeverity {
+            let label = Severity(rawValue: s.key).map { show.severity($0) } ?? s.label
+            sev.append([label] + s.counts.map(String.init))
+        }
         out += table(sev, numericFrom: 1)
         out +=
             "\n"

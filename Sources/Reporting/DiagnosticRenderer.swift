@@ -25,8 +25,11 @@ public enum DiagnosticRenderer {
             color
             ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m")
             : d.level.rawValue
-        var out = head + level + ": " + TerminalText.escaped(d.message) + " [\(TerminalText.escaped(d.code))]\n"
-        if let loc = d.location, loc.line > 0, let text = sourceLine(loc.path, loc.line) {
+        // A workbook's position is a row and column: the sheet is named, and no source line is shown.
+        let sheet = d.location?.sheet.map { "sheet '\(TerminalText.escaped($0))': " } ?? ""
+        var out =
+            head + level + ": " + sheet + TerminalText.escaped(d.message) + " [\(TerminalText.escaped(d.code))]\n"
+        if let loc = d.location, loc.line > 0, loc.sheet == nil, let text = sourceLine(loc.path, loc.line) {
             let clean = text.replacingOccurrences(of: "\t", with: " ")
             out += "  " + TerminalText.escaped(clean) + "\n"
             if loc.column > 0 {
@@ -38,8 +41,9 @@ public enum DiagnosticRenderer {
             }
         }
         for r in d.related where r.line > 0 {
+            let sheet = r.sheet.map { " (sheet '\(TerminalText.escaped($0))')" } ?? ""
             out +=
-                "\(TerminalText.escaped(displayPath(r.path))):\(r.line):\(max(r.column, 1)): note: related location\n"
+                "\(TerminalText.escaped(displayPath(r.path))):\(r.line):\(max(r.column, 1)): note: related location\(sheet)\n"
         }
         return out
     }

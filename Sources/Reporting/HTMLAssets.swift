@@ -22,13 +22,13 @@ enum HTMLAssets {
         table.kpi td.n{text-align:right;font-variant-numeric:tabular-nums}
         .badge{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.85em;font-weight:600;white-space:nowrap}
         .scroll{overflow:auto;max-height:75vh;border:1px solid var(--line)}
-        #matrix{font-size:12px}#matrix td{text-align:center;min-width:1.6rem;padding:.1rem .2rem}
-        #matrix thead th{position:sticky;top:0;z-index:1}
-        #matrix thead th.rule{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500;
+        .matrix{font-size:12px}.matrix td{text-align:center;min-width:1.6rem;padding:.1rem .2rem}
+        .matrix thead th{position:sticky;top:0;z-index:1}
+        .matrix thead th.rule{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500;
         padding:.3rem .1rem}
-        #matrix tbody th{position:sticky;left:0;background:#fff;font-weight:normal;white-space:nowrap;z-index:0}
-        #matrix tbody th.group{font-weight:700}
-        #matrix small,#findings small{color:var(--muted)}
+        .matrix tbody th{position:sticky;left:0;background:#fff;font-weight:normal;white-space:nowrap;z-index:0}
+        .matrix tbody th.group{font-weight:700}
+        .matrix small,#findings small{color:var(--muted)}
         .filters{display:flex;flex-wrap:wrap;gap:.75rem;margin:.5rem 0}
         .filters label{display:flex;flex-direction:column;font-size:.85em;color:var(--muted)}
         .filters select{font-size:14px;max-width:22rem}
@@ -44,7 +44,7 @@ enum HTMLAssets {
         @media print{
         body{padding:0;font-size:10pt}.filters,.no-print,button{display:none!important}
         .scroll{overflow:visible;max-height:none;border:0}
-        #matrix thead th,#findings thead th,#matrix tbody th{position:static}
+        .matrix thead th,#findings thead th,.matrix tbody th{position:static}
         thead{display:table-header-group}tr{break-inside:avoid}section{break-inside:auto}
         .st-violated,.st-pending,.st-waived,.st-satisfied,.st-na{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         a{color:inherit;text-decoration:none}}
@@ -61,6 +61,10 @@ enum HTMLAssets {
           var selects = Array.prototype.slice.call(document.querySelectorAll("select[data-filter]"));
           var shown = document.getElementById("shown");
           var lang = document.documentElement.lang || "vi";
+          var search = document.getElementById("search");
+          // Search ignores case and Vietnamese marks: "vi pham" finds "VI PHẠM".
+          function fold(t) { return t.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase(); }
+          rows.forEach(function (r) { r.setAttribute("data-text", fold(r.textContent)); });
           // The values a filter keeps: the one chosen and, for units, every unit below it (options
           // come parents first and name their parent, so one pass finds them).
           function kept(s) {
@@ -74,17 +78,20 @@ enum HTMLAssets {
           }
           function apply() {
             var count = 0;
+            var q = search ? fold(search.value.trim()) : "";
             var active = selects.filter(function (s) { return s.value; }).map(function (s) {
               return { name: "data-" + s.getAttribute("data-filter"), keep: kept(s) };
             });
             rows.forEach(function (r) {
               var ok = active.every(function (a) { return a.keep[r.getAttribute(a.name) || ""] === true; });
+              if (ok && q) { ok = r.getAttribute("data-text").indexOf(q) >= 0; }
               r.hidden = !ok;
               if (ok) { count += 1; }
             });
             if (shown) { shown.textContent = String(count); }
           }
           selects.forEach(function (s) { s.addEventListener("change", apply); });
+          if (search) { search.addEventListener("input", apply); }
           function key(r, i) {
             var c = r.cells[i];
             var s = c.getAttribute("data-sort");

@@ -19,27 +19,30 @@ public enum HTMLReporter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <meta name="generator" content="dvcheck \(e(report.toolVersion))">
-            <title>\(e(h.title)) — \(e(labels.asOf)) \(report.asOf)</title>
+            <title>\(e(h.title)) — \(e(labels.asOf)) \(labels.presentation.date(report.asOf))</title>
             <style>
             \(HTMLAssets.css)
+            \(HTMLPrint.css(report, labels, h))
             </style>
             </head>
             <body>
             <header>
             <h1>\(e(h.title))</h1>
-            <p class="meta">\(e(labels.asOf)) <time datetime="\(report.asOf)">\(report.asOf)</time> · \(e(h.generated)) dvcheck \(e(report.toolVersion)) <button type="button" id="print" class="no-print">\(e(h.print))</button></p>
+            <p class="meta">\(e(labels.asOf)) <time datetime="\(report.asOf)">\(labels.presentation.date(report.asOf))</time> · \(e(h.generated)) dvcheck \(e(report.toolVersion)) <button type="button" id="print" class="no-print">\(e(h.print))</button></p>
             </header>
 
             """
+        out += HTMLOverview.render(report, labels, h)
         out += summary(report, labels, h)
         if report.registry != nil {
-            out += matrix(report, labels, h)
+            out += HTMLMatrix.render(report, labels, h)
             out += kpiTables(report, labels)
             out += silentUnits(report, labels)
             out += findingsTable(report, labels, h)
             out += upcoming(report, labels, h)
             out += resolved(report, labels)
             out += evidenceAppendix(report, h)
+            out += HTMLPrint.appendix(report, h)
         } else {
             out += "<p id=\"invalid\">\(e(labels.invalidInputs))</p>\n"
         }
@@ -93,50 +96,6 @@ public enum HTMLReporter {
     /// (the page must grow with the number of units, not with their depth squared).
     static let maxIndent = 12
 
-    private static func matrix(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
-        var cells: [String: MatrixRow] = [:]
-        var ruleIDs = Set<String>()
-        var unitIDs = Set<String>()
-        for row in report.evaluation.matrix {
-            cells[row.rule + "\u{0}" + row.unit] = row
-            ruleIDs.insert(row.rule)
-            unitIDs.insert(row.unit)
-        }
-        let rules = report.evaluatedRules.filter { ruleIDs.contains($0.id) }
-        var out = "<section id=\"matrix-section\">\n<h2>\(e(h.matrix))</h2>\n<p class=\"hint\">\(e(h.matrixNote)) "
-        for status in [Finding.Status.violated, .pending, .waived, .satisfied] { out += badge(status, labels) + " " }
-        out += "</p>\n<div class=\"scroll\">\n<table id=\"matrix\">\n<thead><tr><th>\(e(h.unit))</th>"
-        for rule in rules {
-            out += "<th class=\"rule\" scope=\"col\" title=\"\(e(rule.title.text(in: report.language)))\">"
-            out += "\(e(rule.id))</th>"
-        }
-        out += "</tr></thead>\n<tbody>\n"
-        for row in report.unitRows(for: unitIDs) {
-            let name = report.unitName(row.id)
-            out += "<tr data-unit=\"\(e(row.id))\"><th scope=\"row\"\(row.isGroup ? " class=\"group\"" : "")"
-            out += " style=\"padding-left:\(Double(min(row.depth, maxIndent)) * 1.1 + 0.4)rem\">"
-            out += "\(e(name)) <small>\(e(row.id))</small></th>"
-            for rule in rules {
-                guard let c = cells[rule.id + "\u{0}" + row.id] else {
-                    out += "<td class=\"st-na\"></td>"
-                    continue
-                }
-                let (status, mark): (Finding.Status, String) =
-                    c.violated > 0
-                    ? (.violated, "✗\(c.violated)")
-                    : c.pending > 0
-                        ? (.pending, "!\(c.pending)") : c.waived > 0 ? (.waived, "~\(c.waived)") : (.satisfied, "✓")
-                let title =
-                    "\(rule.id) · \(name): \(c.violated) \(labels.status(.violated)), \(c.pending) \(labels.status(.pending)), "
-                    + "\(c.waived) \(labels.status(.waived)), \(c.satisfied) \(labels.status(.satisfied))"
-                out += "<td class=\"st-\(status.rawValue)\" title=\"\(e(title))\">\(mark)</td>"
-            }
-            out += "</tr>\n"
-        }
-        out += "</tbody>\n</table>\n</div>\n</section>\n"
-        return out
-    }
-
     /// One KPI table per roll-up group (SPEC §10.3), from the ratio findings.
     private static func kpiTables(_ report: RunReport, _ labels: Labels) -> String {
         let tables = RollUp.kpiTables(report)
@@ -171,7 +130,9 @@ public enum HTMLReporter {
         var out =
             "<section id=\"silent-section\">\n<h2>\(e(labels.silentHeading)) (\(ids.count))</h2>\n<ul id=\"silent\">\n"
         for id in ids {
-            let path = (report.ancestors(of: id).map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
+            // The nearest ancestors only (as the text report caps its paths): linear in the tree's depth.
+            let near = report.ancestors(of: id, limit: 12)
+            let path = (near.map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
             out += "<li data-unit=\"\(e(id))\">\(e(path)) <small>\(e(id))</small> "
             out += "<span class=\"badge st-nodata\">\(e(labels.noData))</span></li>\n"
         }
@@ -179,10 +140,10 @@ public enum HTMLReporter {
     }
 
     private static func findingsTable(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
-        let findings = report.listedFindings
+        let findings = report.sortedFindings
         var out = "<section id=\"findings-section\">\n<h2>\(e(h.findings))</h2>\n"
         guard !findings.isEmpty else { return out + "<p>\(e(h.noFindings))</p>\n</section>\n" }
-        out += "<div class=\"filters\">\n"
+        out += "<div class=\"filters\">\n" + HTMLPrint.searchBox(h)
         // Each unit option names its parent: the script shows a unit's rows and its descendants'.
         let filterUnits = report.unitRows(for: Set(findings.map(\.unit)))
         out += select(
@@ -214,7 +175,14 @@ public enum HTMLReporter {
         if report.changes != nil { heads.append(h.change) }
         for head in heads { out += "<th scope=\"col\">\(e(head))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        for f in findings { out += row(f, report, labels) }
+        let anchors = HTMLMatrix.anchors(report)
+        let bases = HTMLPrint.legalBases(report).number
+        var anchored = Set<String>()
+        for f in findings {
+            let pair = f.rule + "\u{0}" + f.unit
+            let anchor = anchored.insert(pair).inserted ? anchors[pair] : nil
+            out += row(f, report, labels, anchor: anchor, bases: bases)
+        }
         out += "</tbody>\n</table>\n</div>\n</section>\n"
         return out
     }
@@ -236,16 +204,19 @@ public enum HTMLReporter {
         return out + "</select></label>\n"
     }
 
-    private static func row(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
+    private static func row(
+        _ f: Finding, _ report: RunReport, _ labels: Labels, anchor: String?, bases: [String: Int]
+    ) -> String {
         let mark = report.change(f)
-        var out = "<tr data-unit=\"\(e(f.unit))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
+        var out =
+            "<tr\(anchor.map { " id=\"\($0)\"" } ?? "") data-unit=\"\(e(f.unit))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
         out += " data-severity=\"\(f.severity.rawValue)\" data-binding=\"\(report.binding(of: f.rule).rawValue)\""
         if let mark { out += " data-change=\"\(mark.rawValue)\"" }
         out += ">"
         out += "<td>\(e(report.unitName(f.unit))) <small>\(e(f.unit))</small></td>"
         out += "<td data-sort=\"\(e(f.rule))\">\(e(f.rule))<br><small>\(e(report.ruleTitle(f.rule)))</small></td>"
         out += "<td data-sort=\"\(statusRank(f.status))\">\(badge(f, report, labels))"
-        if let reason = f.reason { out += "<br><small>\(e(labels.reason(reason)))</small>" }
+        if let reason = labels.reasonAndDelay(f) { out += "<br><small>\(e(reason))</small>" }
         if let w = f.waiver {
             out += "<br><small>\(e(labels.waiver)) #\(w)"
             if let reason = report.waiverReasons[w] { out += ": \(e(reason))" }
@@ -253,13 +224,14 @@ public enum HTMLReporter {
         }
         out += "</td>"
         out += "<td data-sort=\"\(9 - f.severity.rank)\">\(e(labels.severity(f.severity)))</td>"
-        out += "<td data-sort=\"\(f.sortDay.description)\">\(e(f.period ?? ""))"
-        if let r = f.ref { out += "<br><small>ref \(e(r))</small>" }
+        out += "<td data-sort=\"\(f.sortDay.description)\">\(e(f.period.map { labels.presentation.period($0) } ?? ""))"
+        if let r = f.ref { out += "<br><small>\(e(labels.ref)) \(e(r))</small>" }
         out += "</td>"
-        out += "<td>\(f.due.map { "<time>\($0)</time>" } ?? "")</td>"
+        out += "<td data-sort=\"\(f.due?.description ?? "")\">"
+        out += "\(f.due.map { "<time datetime=\"\($0)\">\(labels.presentation.date($0))</time>" } ?? "")</td>"
         out += "<td>\(e(f.message))</td>"
         out += "<td class=\"ev\">" + evidenceLinks(f, report) + "</td>"
-        out += "<td>\(source(report.rules[f.rule]?.source, report.language))"
+        out += "<td>\(HTMLPrint.basisReference(f.rule, bases, report, labels))"
         out += "<br><small>\(e(labels.bindingNote(report.binding(of: f.rule))))</small></td>"
         if report.changes != nil {
             var text = mark.map { labels.change($0) } ?? ""
@@ -325,15 +297,6 @@ public enum HTMLReporter {
         }
     }
 
-    private static func source(_ s: RuleSource?, _ language: Language) -> String {
-        guard let s else { return "" }
-        var text = e(SARIFReporter.legalSource(s, language))
-        if let url = WebLink.httpURL(s.url) {
-            text += " <a href=\"\(e(url))\" rel=\"noreferrer\">↗</a>"
-        }
-        return text
-    }
-
     private static func upcoming(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         let pending = report.evaluation.findings.filter { $0.status == .pending && $0.due != nil }
             .enumerated().sorted { a, b in
@@ -344,9 +307,10 @@ public enum HTMLReporter {
         guard !pending.isEmpty else { return out + "<p>\(e(h.noUpcoming))</p>\n</section>\n" }
         out += "<ol id=\"upcoming\">\n"
         for f in pending {
-            out += "<li><time>\(f.due.map(\.description) ?? "")</time>\(e(report.unitName(f.unit))) — "
+            out +=
+                "<li><time datetime=\"\(f.due?.description ?? "")\">\(f.due.map { labels.presentation.date($0) } ?? "")</time>\(e(report.unitName(f.unit))) — "
             out += "\(e(report.ruleTitle(f.rule)))"
-            if let p = f.period { out += " (\(e(labels.period)) \(e(p)))" }
+            if let p = f.period { out += " (\(e(labels.period)) \(e(labels.presentation.period(p))))" }
             out += " <small>\(e(f.rule))</small></li>\n"
         }
         return out + "</ol>\n</section>\n"
@@ -360,7 +324,7 @@ public enum HTMLReporter {
         out += "<ul id=\"resolved\">\n"
         for p in changes.resolved {
             out += "<li>\(e(report.unitName(p.unit))) <small>\(e(p.unit))</small> — \(e(p.rule))"
-            if let period = p.period { out += " \(e(period))" }
+            if let period = p.period { out += " \(e(labels.presentation.period(period)))" }
             out += " (\(e(labels.was)) \(e(labels.status(raw: p.status))))</li>\n"
         }
         return out + "</ul>\n</section>\n"

@@ -20,7 +20,9 @@ public enum ICSReporter {
             "BEGIN:VCALENDAR", "VERSION:2.0",
             "PRODID:-//dvcheck//dvcheck \(report.toolVersion)//\(report.language == .vi ? "VI" : "EN")",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + text("dvcheck — " + labels.calendarName + " (\(labels.asOf) \(report.asOf))"),
+            "X-WR-CALNAME:"
+                + text(
+                    "dvcheck — " + labels.calendarName + " (\(labels.asOf) \(labels.presentation.date(report.asOf)))"),
         ]
         for f in pending {
             guard let due = f.due else { continue }
@@ -29,8 +31,8 @@ public enum ICSReporter {
             var description = [
                 f.message, "\(labels.unit): \(unit) (\(f.unit))", "\(labels.rule): \(f.rule) — \(title)",
             ]
-            if let p = f.period { description.append("\(labels.period): \(p)") }
-            if let r = f.ref { description.append("ref: \(r)") }
+            if let p = f.period { description.append("\(labels.period): \(labels.presentation.period(p))") }
+            if let r = f.ref { description.append("\(labels.ref): \(r)") }
             if let source = report.rules[f.rule]?.source {
                 description.append(SARIFReporter.legalSource(source, report.language))
             }

@@ -72,7 +72,8 @@ extension JSONWriter {
         endObject()
     }
 
-    /// `diagnostics: [{level, code, message, path, line, column}]` (line/column only when known).
+    /// `diagnostics: [{level, code, message, path, line, column, sheet}]` (line/column only when
+    /// known; sheet only for a workbook log, whose line is a row).
     mutating func diagnostics(_ diagnostics: [Diagnostic]) {
         beginArray("diagnostics")
         for d in diagnostics {
@@ -91,6 +92,7 @@ extension JSONWriter {
                 field("path", loc.path)
                 if loc.line > 0 { field("line", loc.line) }
                 if loc.column > 0 { field("column", loc.column) }
+                if let sheet = loc.sheet { field("sheet", sheet) }
             }
             endObject()
         }

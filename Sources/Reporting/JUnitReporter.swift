@@ -71,7 +71,7 @@ public enum JUnitReporter {
             let gone = report.changes?.resolved.filter { $0.rule == rule.id } ?? []
             if !gone.isEmpty {
                 let text = gone.map { p in
-                    "\(labels.resolvedHeading): \(p.unit) \(p.period ?? "") (\(labels.was) \(labels.status(raw: p.status)))"
+                    "\(labels.resolvedHeading): \(p.unit) \(p.period.map { labels.presentation.period($0) } ?? "") (\(labels.was) \(labels.status(raw: p.status)))"
                 }
                 suites +=
                     "    <system-out>" + Markup.escapeKeepingLines(text.joined(separator: "\n")) + "</system-out>\n"
@@ -100,8 +100,8 @@ public enum JUnitReporter {
     static func line(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
         var parts = ["[\(report.statusLabel(f, labels))]"]
         if let mark = report.change(f) { parts.append("(\(labels.change(mark)))") }
-        if let p = f.period { parts.append(p) }
-        if let d = f.due { parts.append("\(labels.due) \(d)") }
+        if let p = f.period { parts.append(labels.presentation.period(p)) }
+        if let d = f.due { parts.append("\(labels.due) \(labels.presentation.date(d))") }
         parts.append(f.message)
         if !f.events.isEmpty {
             parts.append("— \(labels.evidence): " + f.events.map(report.evidenceText).joined(separator: ", "))
@@ -116,8 +116,8 @@ public enum JUnitReporter {
             text += " #\(w)"
             if let reason = report.waiverReasons[w] { text += ": " + reason }
         }
-        if let p = f.period { text += " " + p }
-        if f.status == .pending, let d = f.due { text += " (\(labels.due) \(d))" }
+        if let p = f.period { text += " " + labels.presentation.period(p) }
+        if f.status == .pending, let d = f.due { text += " (\(labels.due) \(labels.presentation.date(d)))" }
         return text
     }
 }

@@ -4,11 +4,24 @@ import ComplianceCore
 struct Labels {
     let language: Language
 
+    /// Dates, periods, delays and clauses in the same language.
+    var presentation: Presentation { Presentation(language) }
+
+    /// How many days ahead of the as-of date a pending item counts as due soon (SPEC §10.9).
+    static let dueSoonDays = 14
+
+    /// The heading of the pending items due within `dueSoonDays` (SPEC §10.9).
+    var dueSoon: String { language == .vi ? "SẮP ĐẾN HẠN" : "DUE SOON" }
+    var dueSoonHeading: String {
+        language == .vi
+            ? "Sắp đến hạn (trong \(Self.dueSoonDays) ngày)" : "Due soon (within \(Self.dueSoonDays) days)"
+    }
+
     func status(_ s: Finding.Status) -> String {
         switch (language, s) {
         case (.vi, .satisfied): "ĐẠT"
         case (.vi, .violated): "VI PHẠM"
-        case (.vi, .pending): "SẮP ĐẾN HẠN"
+        case (.vi, .pending): "CHƯA ĐẾN HẠN"
         case (.vi, .waived): "MIỄN TRỪ"
         case (.en, .satisfied): "SATISFIED"
         case (.en, .violated): "VIOLATED"
@@ -57,6 +70,15 @@ struct Labels {
         }
     }
 
+    /// A finding's reason with how late it is: "chậm 5 ngày", "quá hạn 83 ngày", "chưa thực hiện, quá
+    /// hạn 101 ngày", "gián đoạn quá lâu, vượt 25 ngày"; nil when the finding has neither.
+    func reasonAndDelay(_ f: Finding) -> String? {
+        guard let days = f.daysLate else { return f.reason.map(reason) }
+        let delay = presentation.delay(days: days, reason: f.reason)
+        guard let r = f.reason, r != "late", r != "overdue" else { return delay }
+        return reason(r) + ", " + delay
+    }
+
     /// A change mark as readers see it.
     func change(_ mark: ChangeSet.Mark) -> String {
         switch (language, mark) {
@@ -68,16 +90,7 @@ struct Labels {
     }
 
     /// A severity as readers see it.
-    func severity(_ s: Severity) -> String {
-        guard language == .vi else { return s.rawValue }
-        switch s {
-        case .critical: return "nghiêm trọng"
-        case .high: return "cao"
-        case .medium: return "trung bình"
-        case .low: return "thấp"
-        case .info: return "thông tin"
-        }
-    }
+    func severity(_ s: Severity) -> String { presentation.severity(s) }
 
     /// A status given as its raw value (from a history or baseline), as readers see it.
     func status(raw: String) -> String { Finding.Status(rawValue: raw).map(status) ?? raw }
@@ -90,6 +103,48 @@ struct Labels {
         case (.en, .law): return "\(n) violation(s)"
         case (.en, .guidance): return "\(n) violation(s) (guidance)"
         }
+    }
+
+    /// The findings' heading, naming their order.
+    func findingsHeading(_ sort: ReportSort) -> String {
+        switch (language, sort) {
+        case (.vi, .severity): "Danh sách phát hiện (theo mức độ)"
+        case (.vi, .unit): "Danh sách phát hiện (theo đơn vị)"
+        case (.en, .severity): "Findings (by severity)"
+        case (.en, .unit): "Findings (by unit)"
+        }
+    }
+
+    /// "Mức độ: cao" / "Severity: high".
+    func severityHeading(_ s: Severity) -> String { (language == .vi ? "Mức độ: " : "Severity: ") + severity(s) }
+
+    var summaryHeading: String { language == .vi ? "Tổng hợp" : "Summary" }
+    var byStatus: String { language == .vi ? "Theo trạng thái" : "By status" }
+    var violationsBySeverity: String { language == .vi ? "Vi phạm / chưa đạt theo mức độ" : "Violations by severity" }
+    var byDistrict: String { language == .vi ? "Theo huyện (đơn vị cấp huyện)" : "By district" }
+    var worstItems: String { language == .vi ? "Nghiêm trọng nhất" : "Most severe" }
+    var project: String { language == .vi ? "Dự án" : "Project" }
+    var ref: String { language == .vi ? "số hiệu" : "ref" }
+
+    /// "Dữ liệu: 40 bản ghi đã đọc · 38 hợp lệ · 2 bị loại".
+    func records(read: Int, accepted: Int, rejected: Int) -> String {
+        language == .vi
+            ? "Dữ liệu: \(read) bản ghi đã đọc · \(accepted) hợp lệ · \(rejected) bị loại"
+            : "Records: \(read) read · \(accepted) accepted · \(rejected) rejected"
+    }
+
+    /// A group's counts: "5 vi phạm · 2 chưa đạt · 3 chưa đến hạn · 1 miễn trừ · 12 đạt".
+    func counts(_ c: RollUpGroup.Counts) -> String {
+        let law = c.violated - c.guidance
+        if language == .vi {
+            var parts = ["\(law) vi phạm"]
+            if c.guidance > 0 { parts.append("\(c.guidance) chưa đạt") }
+            parts += ["\(c.pending) chưa đến hạn", "\(c.waived) miễn trừ", "\(c.satisfied) đạt"]
+            return parts.joined(separator: " · ")
+        }
+        let violated = "\(c.violated) violated" + (c.guidance > 0 ? " (\(c.guidance) of guidance rules)" : "")
+        return [violated, "\(c.pending) pending", "\(c.waived) waived", "\(c.satisfied) satisfied"]
+            .joined(separator: " · ")
     }
 
     var calendarName: String { language == .vi ? "Nghĩa vụ sắp đến hạn" : "Upcoming obligations" }
@@ -142,7 +197,7 @@ struct Labels {
             let violated =
                 guidance > 0 ? "\(s.violated - guidance) vi phạm · \(guidance) chưa đạt" : "\(s.violated) vi phạm"
             return
-                "Tổng cộng: \(s.evaluated) mục đánh giá · \(s.satisfied) đạt · \(violated) · \(s.pending) sắp đến hạn · \(s.waived) miễn trừ (\(s.rules) quy tắc, \(s.units) đơn vị)"
+                "Tổng cộng: \(s.evaluated) mục đánh giá · \(s.satisfied) đạt · \(violated) · \(s.pending) chưa đến hạn · \(s.waived) miễn trừ (\(s.rules) quy tắc, \(s.units) đơn vị)"
         }
         let violated = "\(s.violated) violated" + (guidance > 0 ? " (\(guidance) of guidance rules)" : "")
         return

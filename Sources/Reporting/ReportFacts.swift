@@ -28,11 +28,14 @@ extension RunReport {
     public func ruleTitle(_ id: String) -> String { rules[id]?.title.text(in: language) ?? id }
 
     /// The unit's ancestors from the root down to its parent.
-    func ancestors(of id: String) -> [String] {
+    ///
+    /// `limit` keeps the nearest ones only: a list naming each unit's whole chain would grow with
+    /// the square of the tree's depth.
+    func ancestors(of id: String, limit: Int = Int.max) -> [String] {
         guard let registry, var index = registry.index(of: id) else { return [] }
         var chain: [String] = []
         var steps = 0
-        while let p = registry.parent(of: index), steps < registry.units.count {
+        while let p = registry.parent(of: index), steps < min(registry.units.count, limit) {
             chain.append(registry.units[p].id)
             index = p
             steps += 1

@@ -69,7 +69,7 @@ public enum ResultMerger {
         merged.changes = changes(reports)
         // A shard that could not be trusted for another reason than its rejected records keeps the
         // merge untrusted too.
-        merged.untrustedShard = reports.contains(where: \.untrusted)
+        merged.untrustedShard = reports.contains(where: \.untrustedInputs)
         return merged
     }
 

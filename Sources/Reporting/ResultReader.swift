@@ -114,6 +114,9 @@ public enum ResultReader {
             report.options.units = options["unit"] as? [String] ?? []
             report.options.rules = options["rule"] as? [String] ?? []
             report.options.sort = options["sort"] as? String
+            report.sort = report.options.sort.flatMap(ReportSort.init(rawValue:)) ?? .severity
+            // Headers name the project folder when dvcheck.yaml gives no name, as `check` did there.
+            report.folderName = RunReport.folderName(of: report.projectDir)
             report.options.failOnNew = options["fail_on_new"] as? String
             report.exitCode = Int32(int(root["exit_code"]) ?? 0)
             report.rejected = int((root["summary"] as? [String: Any])?["rejected"]) ?? 0

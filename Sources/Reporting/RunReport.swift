@@ -1,3 +1,4 @@
+import Foundation
 import ComplianceCore
 import Evaluation
 
@@ -146,6 +147,28 @@ public struct RunReport: Sendable {
     /// Set for a saved result (or a merge holding one) whose run could not be trusted for another
     /// reason than its rejected records (invalid inputs): it keeps exit code 2.
     public var untrustedShard = false
+    /// Why the run exits 2, when it does (text reports say it in their last line).
+    public var untrusted: [UntrustedReason] = []
+    /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
+    public var sort: ReportSort = .severity
+    /// The project folder's name: report headers use it when dvcheck.yaml gives no `name:`.
+    public var folderName: String?
+    /// The name report headers show.
+    public var headerName: String? { projectName ?? folderName }
+
+    /// A folder's own name (relative paths resolved against the current folder), without control
+    /// characters: a folder name must not reach a terminal as an escape sequence.
+    public static func folderName(of path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        let name = String(String.UnicodeScalarView(folder.unicodeScalars.filter { !Self.isControlLike($0) }))
+        return name.isEmpty || name == "/" ? nil : name
+    }
+
+    /// C0 and C1 controls, DEL, and the line and paragraph separators.
+    private static func isControlLike(_ s: Unicode.Scalar) -> Bool {
+        let c = s.properties.generalCategory
+        return c == .control || c == .lineSeparator || c == .paragraphSeparator
+    }
 
     /// A report.
     public init(
@@ -194,12 +217,23 @@ public struct RunReport: Sendable {
 
 extension RunReport {
     /// Whether the run could not be trusted whatever the options (invalid inputs).
-    public var untrusted: Bool { untrustedShard }
+    public var untrustedInputs: Bool { untrustedShard }
+
+    /// Why a saved or merged result exits 2 under the report's options, for the text report's
+    /// last line (`check` knows its reasons from the run itself).
+    public func savedUntrustedReasons() -> [UntrustedReason] {
+        var reasons: [UntrustedReason] = []
+        if untrustedShard { reasons.append(.invalidInputs) }
+        if rejected + missingKeys > options.maxRejected {
+            reasons.append(.tooManyRejected(rejected: rejected, missingKeys: missingKeys, limit: options.maxRejected))
+        }
+        return reasons
+    }
 
     /// The exit code of SPEC §8 from the findings and counts under the report's options, for a
     /// saved or merged result (`check` computes its own from the run).
     public func computedExitCode() -> Int32 {
-        if untrusted || rejected + missingKeys > options.maxRejected { return 2 }
+        if untrustedInputs || rejected + missingKeys > options.maxRejected { return 2 }
         if let severity = Severity(rawValue: options.failOn),
             evaluation.findings.contains(where: { $0.status == .violated && $0.severity >= severity })
         {

@@ -269,11 +269,11 @@ public enum SARIFReporter {
         w.endObject()
     }
 
-    /// "Nguồn: <document>, khoản 2; căn cứ: <basis>" in the report language.
+    /// "Nguồn: <document>, mục 2; căn cứ: <basis>" in the report language.
     static func legalSource(_ s: RuleSource, _ language: Language) -> String {
         let vi = language == .vi
         var text = (vi ? "Nguồn: " : "Source: ") + s.document
-        if let clause = s.clause { text += vi ? ", khoản \(clause)" : ", clause \(clause)" }
+        if let clause = s.clause { text += ", " + Presentation(language).clause(clause) }
         if let basis = s.basis { text += (vi ? "; căn cứ: " : "; basis: ") + basis }
         return text
     }

@@ -3,8 +3,9 @@ import Evaluation
 
 extension RunSummary: RunSummaryLike {}
 
-/// `--format text`: what an inspector reads — findings grouped by unit, each unit shown under its
-/// parents, one line per finding, and a closing summary.
+/// `--format text`: what an inspector reads — the summary first (counts by status and severity, a
+/// roll-up per district, the worst items, what falls due soon), then one line per finding in the
+/// order of `--sort`: by severity under severity headings, or by unit under each unit's path.
 ///
 /// Every text taken from the inputs goes through `TerminalText.escaped` (`t` here): only the tool's
 /// own colours reach the terminal.
@@ -12,25 +13,42 @@ public enum TextReporter {
     /// Renders the report; `color` adds ANSI colours (only on a terminal, never with NO_COLOR).
     public static func render(_ report: RunReport, color: Bool) -> String {
         let labels = Labels(language: report.language)
-        var out = "dvcheck — \(labels.asOf) \(report.asOf)\n"
-        let findings = report.listedFindings
+        var out = TextSummary.header(report, labels)
+        let findings = report.sortedFindings
+        let closing =
+            report.untrusted.isEmpty ? "" : "\n" + UntrustedReason.line(report.untrusted, report.language) + "\n"
         guard let registry = report.registry else {
-            return out + "\n" + labels.invalidInputs + "\n"
+            return out + (closing.isEmpty ? "\n" + labels.invalidInputs + "\n" : closing)
         }
-        var byUnit: [String: [Finding]] = [:]
-        for f in findings { byUnit[f.unit, default: []].append(f) }
-        if findings.isEmpty { out += "\n" + labels.noFindings + "\n" }
-        for unitID in hierarchyOrder(registry, units: Set(byUnit.keys)) {
-            guard let unit = registry.unit(unitID), let list = byUnit[unitID] else { continue }
-            out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
-            _ = unit
-            for f in list { out += "  " + line(f, report, labels, color) + "\n" }
+        // A refused --unit/--rule evaluated nothing: "no findings" would read as a clean audit.
+        if report.untrusted.contains(.unknownFilter) { return out + closing }
+        out += TextSummary.render(report, labels, color)
+        out += "\n" + paint(labels.findingsHeading(report.sort), .bold, color) + "\n"
+        if findings.isEmpty { out += labels.noFindings + "\n" }
+        switch report.sort {
+        case .severity:
+            var current: Severity?
+            for f in findings {
+                if f.severity != current {
+                    current = f.severity
+                    out += "\n" + paint(labels.severityHeading(f.severity), .bold, color) + "\n"
+                }
+                out += "  " + line(f, report, labels, color, showUnit: true) + "\n"
+            }
+        case .unit:
+            var byUnit: [String: [Finding]] = [:]
+            for f in findings { byUnit[f.unit, default: []].append(f) }
+            for unitID in hierarchyOrder(registry, units: Set(byUnit.keys)) {
+                guard let list = byUnit[unitID] else { continue }
+                out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
+                for f in list { out += "  " + line(f, report, labels, color) + "\n" }
+            }
         }
         if let changes = report.changes, !changes.resolved.isEmpty {
             out += "\n" + paint(labels.resolvedHeading + " (\(changes.resolved.count))", .bold, color) + "\n"
             for p in changes.resolved {
                 var parts = [p.unit, p.rule, report.ruleTitle(p.rule)]
-                if let period = p.period { parts.append(period) }
+                if let period = p.period { parts.append(labels.presentation.period(period)) }
                 parts.append("\(labels.was) " + labels.status(raw: p.status))
                 out += "  " + parts.map(t).joined(separator: "  ") + "\n"
             }
@@ -38,7 +56,7 @@ public enum TextReporter {
         out += kpiTables(report, labels, color)
         out += silentUnits(report, labels, color)
         out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
-        return out
+        return out + closing
     }
 
     /// One KPI table per roll-up group: unit, rule, period, share, items, threshold, status.
@@ -55,7 +73,7 @@ public enum TextReporter {
                     "\(labels.percent(share.actual)) (\(labels.items(share)))",
                     "≥ " + labels.percent(share.threshold), report.statusLabel(f, labels),
                 ]
-                out += "    " + parts.joined(separator: "  ") + "\n"
+                out += "    " + parts.map(t).joined(separator: "  ") + "\n"
             }
         }
         return out
@@ -70,7 +88,10 @@ public enum TextReporter {
         return out
     }
 
-    static func line(_ f: Finding, _ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
+    /// One finding on one line; `showUnit` names the unit (when the lines are not under its path).
+    static func line(
+        _ f: Finding, _ report: RunReport, _ labels: Labels, _ color: Bool, showUnit: Bool = false
+    ) -> String {
         let title = report.rules[f.rule]?.title.text(in: report.language) ?? ""
         let tone: Tone =
             switch f.status {
@@ -79,9 +100,10 @@ public enum TextReporter {
             case .waived: .blue
             case .satisfied: .green
             }
-        var parts = [
-            paint(report.statusLabel(f, labels), tone, color), "[\(f.severity.rawValue)]", t(f.rule), t(title),
-        ]
+        let show = labels.presentation
+        var parts = [paint(report.statusLabel(f, labels), tone, color), "[\(labels.severity(f.severity))]"]
+        if showUnit { parts.append(t("\(report.unitName(f.unit)) (\(f.unit))")) }
+        parts += [t(f.rule), t(title)]
         if let mark = report.change(f) {
             var tag = "(" + labels.change(mark)
             if let was = report.changes?.previousStatus[f.fingerprint] {
@@ -89,14 +111,14 @@ public enum TextReporter {
             }
             parts.insert(paint(tag + ")", mark == .new ? .bold : .plain, color), at: 1)
         }
-        if let p = f.period { parts.append(t(p)) }
-        if let r = f.ref { parts.append("ref \(t(r))") }
-        if let d = f.due { parts.append("\(labels.due) \(d)") }
+        if let p = f.period { parts.append(show.period(p)) }
+        if let r = f.ref { parts.append("\(labels.ref) \(t(r))") }
+        if let d = f.due { parts.append("\(labels.due) \(show.date(d))") }
         if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
         if let s = f.share {
             parts.append("\(labels.percent(s.actual)) (\(labels.items(s))) ≥ \(labels.percent(s.threshold))")
         }
-        if let reason = f.reason { parts.append(labels.reason(reason) + (f.daysLate.map { " +\($0)d" } ?? "")) }
+        if let reason = labels.reasonAndDelay(f) { parts.append(reason) }
         if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
         if !f.events.isEmpty {
             parts.append("\(labels.evidence): " + t(f.events.map(report.evidenceText).joined(separator: ", ")))

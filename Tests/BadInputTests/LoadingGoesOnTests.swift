@@ -178,7 +178,9 @@ struct DiagnosticsAtScaleTests {
         #expect(shown.count == 21, "\(shown.suffix(2))")
         #expect(shown.last == "logs/events.csv: note: 2980 more like this [log.bad-date]")
         let lines = try String(contentsOfFile: stream, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 3001)
+        // Every record diagnostic, in reading order; after them come the run's own (a silent unit).
+        #expect(lines.filter { $0.contains("\"log.bad-date\"") }.count == 3000)
+        #expect(lines.count >= 3001)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["code"] as? String == "log.bad-date")
         #expect(first?["line"] as? Int == 2)
@@ -207,6 +209,6 @@ struct DiagnosticsAtScaleTests {
         let result = try run(project, ["validate"])
         #expect(result.status == 2)
         let summary = String(decoding: result.stdout, as: UTF8.self)
-        #expect(summary.hasSuffix("1500 errors, 0 warnings\n"), "\(summary)")
+        #expect(summary.contains(": 1500 errors, 0 warnings\n"), "\(summary)")
     }
 }

@@ -23,6 +23,23 @@ private let sample = fixtures.appendingPathComponent("sample")
     try expectGolden(run.stdout, "sample-check-en.txt")
 }
 
+@Test func sampleTextByUnitMatchesGolden() throws {
+    let run = try dvcheck(["check", "--project", ".", "--sort", "unit"], in: sample)
+    #expect(run.status == 1)
+    try expectGolden(run.stdout, "sample-check-by-unit.txt")
+}
+
+@Test func sortChangesOnlyTheOrderOfTextAndHTML() throws {
+    for format in ["json", "csv", "junit", "sarif", "ics"] {
+        let bySeverity = try dvcheck(["check", "--project", ".", "--format", format], in: sample)
+        let byUnit = try dvcheck(["check", "--project", ".", "--format", format, "--sort", "unit"], in: sample)
+        #expect(!bySeverity.stdout.isEmpty)
+        #expect(bySeverity.stdout == byUnit.stdout, "--sort changed the \(format) output")
+    }
+    let bad = try dvcheck(["check", "--project", ".", "--sort", "worst"], in: sample)
+    #expect(bad.status == 2, "an unknown --sort is a usage error (exit 2, SPEC §10.0)")
+}
+
 @Test func sampleJSONCoversEveryKindStatusAndTheWaiver() throws {
     let run = try dvcheck(["check", "--project", ".", "--format", "json", "--include-satisfied"], in: sample)
     let doc = run.json

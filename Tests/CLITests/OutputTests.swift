@@ -58,7 +58,7 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
     let en = try dvcheck(["check", "--project", ".", "--language", "en"], in: sample)
     #expect(vi.out.contains("VI PHẠM"))
     #expect(vi.out.contains("Tổng cộng:"))
-    #expect(vi.out.contains("Tính đến ngày 2024-07-10"))
+    #expect(vi.out.contains("Tính đến ngày 10/07/2024"))
     #expect(!vi.out.contains("VIOLATED"))
     #expect(en.out.contains("VIOLATED"))
     #expect(en.out.contains("Summary:"))
@@ -102,4 +102,18 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
         ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1", "--format", "json"], in: sample
     )
     #expect(json.json["binding"] as? String == "guidance")
+}
+
+@Test func theProjectFolderNamesTheReportWithoutControlCharacters() throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-name-\(UUID().uuidString)")
+    let folder = parent.appendingPathComponent("Bắc Kạn \u{1B}[31m2025")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    try FileManager.default.copyItem(at: sample, to: folder)
+    let text = try dvcheck(["check", "--project", "."], in: folder)
+    #expect(text.out.hasPrefix("dvcheck — Bắc Kạn [31m2025 — Tính đến ngày 10/07/2024\n"))
+    #expect(!text.out.contains("\u{1B}"))
+    let html = try dvcheck(["check", "--project", ".", "--format", "html"], in: folder)
+    #expect(html.out.contains("<dd>Bắc Kạn [31m2025</dd>"))
+    #expect(html.out.contains("@top-left{content:\"dvcheck — Bắc Kạn \\5b 31m2025\""))
 }

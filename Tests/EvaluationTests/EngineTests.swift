@@ -154,5 +154,5 @@ private let twoRules =
     let english = evaluate(rules: rules, log: "id,unit,type,date\n", asOf: "2023-01-09")
     #expect(english.evaluation.findings.first?.message == "x1: 0 of 2 in 2023-W01, due 2023-01-08")
     let vietnamese = evaluate(rules: rules, log: "id,unit,type,date\n", asOf: "2023-01-09") { $0.language = .vi }
-    #expect(vietnamese.evaluation.findings.first?.message == "x1 có 0/2 kỳ 2023-W01")
+    #expect(vietnamese.evaluation.findings.first?.message == "x1 có 0/2 kỳ tuần 01/2023 (02/01–08/01/2023)")
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Ủy ban&quot; &amp; &#39;xã&#39;"))
         #expect(html.components(separatedBy: "<script>").count == 2)
         for external in ["src=", "<link", "@import", "url(", "http://"] { #expect(!html.contains(external)) }
-        for id in ["id=\"matrix\"", "id=\"findings\"", "id=\"upcoming\"", "id=\"status-counts\"", "@media print"] {
+        for id in ["class=\"matrix\"", "id=\"findings\"", "id=\"upcoming\"", "id=\"status-counts\"", "@media print"] {
             #expect(html.contains(id))
         }
     }

@@ -2,7 +2,8 @@
 """Regenerate the Bắc Kạn example: units.yaml and every file in logs/.
 
 Run from anywhere:  python3 examples/bac-kan/make_logs.py
-Python 3 standard library only; deterministic (no randomness, no clock): running it twice gives
+Python 3 standard library only (the Excel log is then built from its CSV source by
+Scripts/make_example_workbook.py, which needs openpyxl); deterministic (no randomness, no clock): running it twice gives
 byte-identical files. The committed units.yaml and logs/ are its output; edit this script, not them.
 
 How the logs are built
@@ -19,6 +20,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -997,6 +1000,11 @@ PREFIX = {
 }
 
 
+# Logs kept as Excel workbooks: their rows are written as CSV to sources/, and
+# Scripts/make_example_workbook.py turns each into logs/NAME.xlsx (openpyxl; see README.md).
+WORKBOOK_SOURCES = {"tiep-cong-dan-2024.csv"}
+
+
 def write_logs(folder):
     os.makedirs(folder, exist_ok=True)
     for name in os.listdir(folder):
@@ -1024,6 +1032,9 @@ def write_logs(folder):
                 w.writerow([e["id"], e["unit"], e["type"], fmt_date(e), e["ref"] or ""] +
                            [fmtv(e["attrs"].get(k)) for k in attrs])
             data = ("\ufeff" if excel else "") + buf.getvalue()
+            if name in WORKBOOK_SOURCES:
+                os.makedirs(os.path.join(HERE, "sources"), exist_ok=True)
+                path = os.path.join(HERE, "sources", name)
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(data)
         elif name.endswith(".jsonl"):
@@ -1081,6 +1092,9 @@ def main():
     land()
     write_units(os.path.join(HERE, "units.yaml"))
     counts = write_logs(os.path.join(HERE, "logs"))
+    # The workbook logs, from their sources (needs openpyxl).
+    subprocess.run([sys.executable, os.path.join(HERE, "..", "..", "Scripts", "make_example_workbook.py")],
+                   check=True)
     for k in sorted(counts):
         print(f"{counts[k]:6d}  logs/{k}")
     print(f"{sum(counts.values()):6d}  events, {len(UNITS)} units")

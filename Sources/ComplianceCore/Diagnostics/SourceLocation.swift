@@ -7,15 +7,18 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     public let line: Int
     /// 1-based column; 0 when unknown.
     public let column: Int
+    /// The sheet of a workbook (`.xlsx`) log, whose line is a row number; nil for text files.
+    public let sheet: String?
 
     /// A location in a file.
-    public init(path: String, line: Int = 0, column: Int = 0) {
+    public init(path: String, line: Int = 0, column: Int = 0, sheet: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        (lhs.path, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.path, rhs.sheet ?? "", rhs.line, rhs.column)
     }
 }

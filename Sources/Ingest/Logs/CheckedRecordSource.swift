@@ -29,7 +29,10 @@ struct CheckedRecordSource: RawRecordSource {
             return .checkedKeyedBatch(batch, checker.checker.check(batch))
         case .records(let records):
             return .checkedRecords(records, checker.checker.check(records))
-        case .checkedBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty:
+        case .sheet(let name):
+            checker.checker.beginSheet(name)
+            return item
+        case .checkedBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty, .warning:
             return item
         }
     }

@@ -59,7 +59,7 @@ public struct LogIngestor {
     }
 
     /// The log formats by file extension.
-    public static let extensions: Set<String> = ["csv", "jsonl", "ndjson", "yaml", "yml"]
+    public static let extensions: Set<String> = ["csv", "jsonl", "ndjson", "yaml", "yml", "xlsx"]
 
     /// Reads files `(absolute path, display path)` in order.
     public func ingest(files: [(path: String, display: String)]) -> Result {
@@ -149,6 +149,8 @@ public struct LogIngestor {
         switch ext {
         case "csv": return CSVRecordSource(path: path, observer: observer)
         case "jsonl", "ndjson": return JSONLinesRecordSource(path: path, observer: observer)
+        // A workbook is read by its ZIP directory, not front to back: FileDigest reads it once more.
+        case "xlsx": return XLSXRecordSource(path: path)
         default: return YAMLLogRecordSource(path: path, observer: observer)
         }
     }
@@ -162,6 +164,8 @@ public struct LogIngestor {
         let displays: [String]
         var diagnostics = BoundedDiagnostics()
         var fileDiagnostics = BoundedDiagnostics()
+        /// The workbook sheet being read (nil for text logs).
+        var sheet: String?
         var warnedAfterAsOf = false
         var warnedOutsideLife = false
     }
@@ -181,13 +185,24 @@ public struct LogIngestor {
                 stage.fileDiagnostics.append(
                     .error(
                         code, message + "; the file is skipped",
-                        at: SourceLocation(path: file, line: max(line, 1), column: max(column, 1))))
+                        at: SourceLocation(
+                            path: file, line: max(line, 1), column: max(column, 1), sheet: line > 0 ? stage.sheet : nil)
+                    ))
                 return
             case .rejected(let line, let column, let code, let message):
                 stage.stats.read += 1
                 stage.stats.rejected += 1
                 stage.diagnostics.append(
-                    .error(code, message, at: SourceLocation(path: file, line: line, column: max(column, 1))))
+                    .error(
+                        code, message,
+                        at: SourceLocation(path: file, line: line, column: max(column, 1), sheet: stage.sheet)))
+            case .warning(let line, let column, let code, let message):
+                stage.diagnostics.append(
+                    .warning(
+                        code, message,
+                        at: SourceLocation(path: file, line: max(line, 1), column: max(column, 1), sheet: stage.sheet)))
+            case .sheet(let name):
+                stage.sheet = name
             case .header(let names):
                 appender.header(names, table: &table)
             case .checkedBatch(let batch, let checked):

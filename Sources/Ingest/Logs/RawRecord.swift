@@ -47,6 +47,10 @@ enum RawItem {
     case fileError(line: Int, column: Int, code: String, message: String)
     /// The file holds nothing at all (a warning, not an error).
     case empty
+    /// The records that follow come from this sheet of a workbook (their lines are its rows).
+    case sheet(String)
+    /// Something the reader skipped that the user should know of (a sheet without a header row).
+    case warning(line: Int, column: Int, code: String, message: String)
 }
 
 /// A streaming source of raw records for one log file.

@@ -44,8 +44,9 @@ struct RecordChecker {
     private var typeKeys = ByteKeyTable()
     private var typeChecks: [TypeCheck?] = []
 
-    // The file being read.
+    // The file being read, and the sheet for a workbook.
     private var display = ""
+    private var sheet: String?
     private var columns: [Role] = []
     /// (type, attribute) pairs already warned about in this file.
     private var warnedAttributes: Set<Int64> = []
@@ -92,9 +93,16 @@ struct RecordChecker {
     /// Starts a file.
     mutating func beginFile(display: String) {
         self.display = display
+        sheet = nil
         columns = []
         keyRoles = []
         warnedAttributes = []
+    }
+
+    /// Starts a sheet of a workbook: its records' locations name it.
+    mutating func beginSheet(_ name: String) {
+        sheet = name
+        columns = []
     }
 
     /// Takes a CSV header.
@@ -258,7 +266,8 @@ struct RecordChecker {
         }
         var notes = verdict.notes
         notes[notes.count - 1] = Diagnostic(
-            last.level, last.code, last.message, at: SourceLocation(path: at.path, line: line, column: column),
+            last.level, last.code, last.message,
+            at: SourceLocation(path: at.path, line: line, column: column, sheet: at.sheet),
             related: last.related)
         return Verdict(outcome: verdict.outcome, notes: notes)
     }
@@ -276,7 +285,7 @@ struct RecordChecker {
     /// The checks run in the order SPEC §4's diagnostics are documented: missing fields, unit, date,
     /// vocabulary (the duplicate id comes last, in `RowAppender`).
     private mutating func verdict(line: Int) -> Verdict {
-        let at = SourceLocation(path: display, line: line, column: 1)
+        let at = SourceLocation(path: display, line: line, column: 1, sheet: sheet)
         guard id.isGiven, unit.isGiven, type.isGiven, date.isGiven else {
             let name = !id.isGiven ? "id" : !unit.isGiven ? "unit" : !type.isGiven ? "type" : "date"
             return rejected(.error("log.missing-field", "the record lacks the required field '\(name)'", at: at))

@@ -191,7 +191,7 @@ struct RowAppender {
         let (verdict, unit, day, type) = (row.verdict, row.unit, row.day, row.type)
         stage.stats.read += 1
         if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
-        let at = SourceLocation(path: stage.stats.path, line: line, column: 1)
+        let at = SourceLocation(path: stage.stats.path, line: line, column: 1, sheet: stage.sheet)
         if let first = id.withBytes({ table.claim(id: $0) }) {
             stage.stats.rejected += 1
             let path = stage.displays[Int(table.files[first])]

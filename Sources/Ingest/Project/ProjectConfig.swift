@@ -1,4 +1,5 @@
 import ComplianceCore
+import Foundation
 import NodeDecoding
 import YAMLSupport
 
@@ -74,6 +75,9 @@ public struct ProjectConfig: Sendable {
         let loaded = YAMLFileLoader.load(path: absolutePath, displayPath: display)
         var reader = NodeReader(path: display, prefix: "config")
         reader.diagnostics = loaded.diagnostics
+        if !loaded.readable, case .missing(danglingLink: false) = FileProbe.inspect(absolutePath) {
+            reader.diagnostics = [missingConfiguration(absolutePath, display: display, folder: base)]
+        }
         guard loaded.readable else { return (config, reader.diagnostics) }
         guard let root = loaded.root else {
             if loaded.diagnostics.isEmpty {
@@ -133,6 +137,20 @@ public struct ProjectConfig: Sendable {
 }
 
 /// Tiny helper for the folder of a path.
+extension ProjectConfig {
+    /// A configuration that is not there: says whether the folder or only the file is missing, where
+    /// the path resolved to, and the nearest existing name.
+    static func missingConfiguration(_ absolutePath: String, display: String, folder: String) -> Diagnostic {
+        var isFolder: ObjCBool = false
+        let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        let relative = PathResolution.relative(folder, to: PathResolution.currentDirectory)
+        let shown = relative.hasPrefix("../") ? folder : relative
+        let what = folderExists ? "file not found: \(display)" : "no such project folder '\(shown)'"
+        return .error(
+            "config.missing-file", what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
+    }
+}
+
 struct PathParts {
     let path: String
     var directory: String {

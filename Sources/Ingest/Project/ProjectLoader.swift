@@ -91,7 +91,8 @@ public enum ProjectLoader {
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
             diagnostics.append(
                 .error(
-                    "config.missing-file", "no dvcheck.yaml here; use --project DIR or --config FILE",
+                    "config.missing-file",
+                    "no dvcheck.yaml here; use --project DIR or --config FILE" + MissingPathHint.describe(defaultPath),
                     at: SourceLocation(path: "dvcheck.yaml")))
         }
         // A missing configuration is one error, not also one per key it would have held.
@@ -192,14 +193,21 @@ public enum ProjectLoader {
             }
             for f in found {
                 let ext = (f.path as NSString).pathExtension.lowercased()
-                if LogIngestor.extensions.contains(ext) {
+                if ext == "xlsx", (f.path as NSString).lastPathComponent.hasPrefix("~$") {
+                    // Excel's lock file beside an open workbook: not a log (SPEC §10.7).
+                    diagnostics.append(
+                        .warning(
+                            "log.file-skipped",
+                            "skipped: an Excel lock file (the workbook is open in Excel), not a log",
+                            at: SourceLocation(path: config.display(f.path))))
+                } else if LogIngestor.extensions.contains(ext) {
                     logFiles.append((f.path, config.display(f.path)))
                     logOrder.append(true)
                 } else {
                     diagnostics.append(
                         .error(
                             "config.invalid-value",
-                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml or .yml)",
+                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
                             at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
                     project.inputsValid = false
                 }
@@ -285,7 +293,8 @@ public enum ProjectLoader {
 
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
-            "config.missing-file", "'\(config.display(absolute))' (from '\(key)') does not exist",
+            "config.missing-file",
+            "'\(config.display(absolute))' (from '\(key)') does not exist" + MissingPathHint.describe(absolute),
             at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
     }
 }

@@ -1,0 +1,4 @@
+#ifndef DVCHECK_CZLIB_SHIM_H
+#define DVCHECK_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
