@@ -171,7 +171,15 @@ public enum HTMLReporter {
         var out =
             "<section id=\"silent-section\">\n<h2>\(e(labels.silentHeading)) (\(ids.count))</h2>\n<ul id=\"silent\">\n"
         for id in ids {
-            let path = (report.ancestors(of: id).map(report.unitName) + [report.unitName(id)]).joined(separator: " › ")
+            // At most the 64 nearest ancestors, as in the text report: a deep tree stays linear in size.
+            var names = [report.unitName(id)]
+            if let registry = report.registry, var index = registry.index(of: id) {
+                while let p = registry.parent(of: index), names.count <= 64 {
+                    names.append(registry.units[p].name)
+                    index = p
+                }
+            }
+            let path = names.reversed().joined(separator: " › ")
             out += "<li data-unit=\"\(e(id))\">\(e(path)) <small>\(e(id))</small> "
             out += "<span class=\"badge st-nodata\">\(e(labels.noData))</span></li>\n"
         }
