@@ -72,7 +72,9 @@ enum HTMLMatrix {
         return out + "</section>\n"
     }
 
-    private static func cell(_ c: MatrixRow, rule: ReportRule, unitName: String, _ labels: Labels, link: String?) -> String {
+    private static func cell(_ c: MatrixRow, rule: ReportRule, unitName: String, _ labels: Labels, link: String?)
+        -> String
+    {
         let (status, mark): (Finding.Status, String) =
             c.violated > 0
             ? (.violated, "✗\(c.violated)")

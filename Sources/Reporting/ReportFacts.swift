@@ -86,7 +86,7 @@ extension RunReport {
     /// The id alone when its position is unknown; a workbook's event reads `path:Sheet!E5`.
     func evidenceText(_ id: String) -> String {
         guard let e = events[id] else { return id }
-        return "\(id) (\(e.date), \(evidencePlace(e)))"
+        return "\(id) (\(Presentation(language).date(e.date)), \(evidencePlace(e)))"
     }
 
     /// `path:line`, or `path:Sheet!E5` for a worksheet row.

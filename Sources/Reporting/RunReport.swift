@@ -1,6 +1,6 @@
-import Foundation
 import ComplianceCore
 import Evaluation
+import Foundation
 
 /// Everything a reporter may show: the run's inputs, its findings and its diagnostics.
 ///
