@@ -363,7 +363,6 @@ struct CheckCommand: ParsableCommand {
         report.workingDirectory = PathResolution.currentDirectory
         report.sort = sort
         report.options.sort = sort.rawValue
-        report.folderName = RunReport.folderName(of: project.config.baseDir)
         return report
     }
 

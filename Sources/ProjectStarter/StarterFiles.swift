@@ -67,7 +67,9 @@ struct StarterFiles {
             ("calendar: calendars/vn.yaml", vi ? "ngày làm việc, ngày nghỉ lễ" : "working days and holidays"),
             (
                 "logs: [logs/]",
-                vi ? "sổ hoạt động: .csv .jsonl .ndjson .yaml" : "activity logs: .csv .jsonl .ndjson .yaml"
+                vi
+                    ? "sổ hoạt động: .csv .jsonl .ndjson .yaml, hoặc sổ Excel .xlsx"
+                    : "activity logs: .csv .jsonl .ndjson .yaml, or Excel workbooks .xlsx"
             ),
             ("# waivers: waivers.yaml", vi ? "miễn trừ đã được phê duyệt (tùy chọn)" : "approved waivers (optional)"),
         ]

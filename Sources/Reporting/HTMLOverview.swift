@@ -24,7 +24,7 @@ enum HTMLOverview {
     static func facts(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         let show = labels.presentation
         var out = "<dl id=\"facts\" class=\"facts\">\n"
-        if let name = report.headerName { out += "<div><dt>\(e(labels.project))</dt><dd>\(e(name))</dd></div>\n" }
+        if let name = report.projectName { out += "<div><dt>\(e(labels.project))</dt><dd>\(e(name))</dd></div>\n" }
         out += "<div><dt>\(e(labels.asOf))</dt><dd>\(show.date(report.asOf))</dd></div>\n"
         let from = report.windowFrom.map { show.date($0) } ?? "…"
         let to = show.date(min(report.windowTo ?? report.asOf, report.asOf))

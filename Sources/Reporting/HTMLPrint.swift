@@ -11,7 +11,7 @@ enum HTMLPrint {
     /// The page rules; the project and date go into CSS strings, escaped so no input closes them.
     static func css(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         var left = "dvcheck"
-        if let name = report.headerName { left += " — " + name }
+        if let name = report.projectName { left += " — " + name }
         let right = "\(labels.asOf) \(labels.presentation.date(report.asOf))"
         return """
             @page{size:A4 landscape;margin:14mm 10mm 14mm 10mm;

@@ -115,8 +115,6 @@ public enum ResultReader {
             report.options.rules = options["rule"] as? [String] ?? []
             report.options.sort = options["sort"] as? String
             report.sort = report.options.sort.flatMap(ReportSort.init(rawValue:)) ?? .severity
-            // Headers name the project folder when dvcheck.yaml gives no name, as `check` did there.
-            report.folderName = RunReport.folderName(of: report.projectDir)
             report.options.failOnNew = options["fail_on_new"] as? String
             report.exitCode = Int32(int(root["exit_code"]) ?? 0)
             report.rejected = int((root["summary"] as? [String: Any])?["rejected"]) ?? 0
@@ -227,7 +225,8 @@ public enum ResultReader {
                 return Diagnostic(omitted: omitted, level: level, code: code, path: d["path"] as? String)
             }
             let location = (d["path"] as? String).map {
-                SourceLocation(path: $0, line: int(d["line"]) ?? 0, column: int(d["column"]) ?? 0)
+                SourceLocation(
+                    path: $0, line: int(d["line"]) ?? 0, column: int(d["column"]) ?? 0, sheet: d["sheet"] as? String)
             }
             return Diagnostic(level, code, d["message"] as? String ?? "", at: location)
         }

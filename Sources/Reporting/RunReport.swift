@@ -1,6 +1,5 @@
 import ComplianceCore
 import Evaluation
-import Foundation
 
 /// Everything a reporter may show: the run's inputs, its findings and its diagnostics.
 ///
@@ -151,24 +150,6 @@ public struct RunReport: Sendable {
     public var untrusted: [UntrustedReason] = []
     /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
     public var sort: ReportSort = .severity
-    /// The project folder's name: report headers use it when dvcheck.yaml gives no `name:`.
-    public var folderName: String?
-    /// The name report headers show.
-    public var headerName: String? { projectName ?? folderName }
-
-    /// A folder's own name (relative paths resolved against the current folder), without control
-    /// characters: a folder name must not reach a terminal as an escape sequence.
-    public static func folderName(of path: String) -> String? {
-        let folder = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-        let name = String(String.UnicodeScalarView(folder.unicodeScalars.filter { !Self.isControlLike($0) }))
-        return name.isEmpty || name == "/" ? nil : name
-    }
-
-    /// C0 and C1 controls, DEL, and the line and paragraph separators.
-    private static func isControlLike(_ s: Unicode.Scalar) -> Bool {
-        let c = s.properties.generalCategory
-        return c == .control || c == .lineSeparator || c == .paragraphSeparator
-    }
 
     /// A report.
     public init(

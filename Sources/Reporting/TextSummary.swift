@@ -10,7 +10,7 @@ enum TextSummary {
     /// "dvcheck — <project> — Tính đến ngày 10/07/2024", then the records read, accepted, rejected.
     static func header(_ report: RunReport, _ labels: Labels) -> String {
         var title = "dvcheck"
-        if let name = report.headerName { title += " — " + TextReporter.t(name) }
+        if let name = report.projectName { title += " — " + TextReporter.t(name) }
         var out = title + " — \(labels.asOf) \(labels.presentation.date(report.asOf))\n"
         let read = report.logFiles.reduce(0) { $0 + $1.read }
         let accepted = report.logFiles.reduce(0) { $0 + $1.accepted }

@@ -96,7 +96,8 @@ import Testing
 
     @Test func textShowsEachEvidenceEventsDateAndLine() throws {
         let text = try example("text").out
-        #expect(text.contains("KH-00468 (2025-02-10, logs/ke-hoach-so-tong-ket.yaml:"))
+        // Dates as the report language writes them (DD/MM/YYYY in Vietnamese, SPEC §10.9).
+        #expect(text.contains("KH-00468 (10/02/2025, logs/ke-hoach-so-tong-ket.yaml:"))
     }
 
     @Test func junitCasesAreRuleTimesUnitWithDottedClassNames() throws {

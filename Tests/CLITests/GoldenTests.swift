@@ -34,7 +34,10 @@ private let sample = fixtures.appendingPathComponent("sample")
         let bySeverity = try dvcheck(["check", "--project", ".", "--format", format], in: sample)
         let byUnit = try dvcheck(["check", "--project", ".", "--format", format, "--sort", "unit"], in: sample)
         #expect(!bySeverity.stdout.isEmpty)
-        #expect(bySeverity.stdout == byUnit.stdout, "--sort changed the \(format) output")
+        // The JSON result records the option itself (SPEC §10.5 `options.sort`), nothing else moves.
+        let recorded = String(decoding: byUnit.stdout, as: UTF8.self).replacingOccurrences(
+            of: "\"sort\": \"unit\"", with: "\"sort\": \"severity\"")
+        #expect(String(decoding: bySeverity.stdout, as: UTF8.self) == recorded, "--sort changed the \(format) output")
     }
     let bad = try dvcheck(["check", "--project", ".", "--sort", "worst"], in: sample)
     #expect(bad.status == 2, "an unknown --sort is a usage error (exit 2, SPEC §10.0)")

@@ -58,8 +58,8 @@ import Testing
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }.compactMap { $0["code"] as? String }
         #expect(
-            codes == ["log.outside-unit-life", "log.after-as-of"] + Array(repeating: "unit.no-events", count: 5)
-                + ["waiver.expired"])
+            codes == ["log.outside-unit-life", "log.after-as-of", "log.sheet-skipped"]
+                + Array(repeating: "unit.no-events", count: 5) + ["waiver.expired"])
     }
 
     @Test func aResultOfInvalidInputsKeepsExitTwo() throws {
