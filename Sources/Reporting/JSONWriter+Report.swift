@@ -34,7 +34,8 @@ extension JSONWriter {
         field("language", report.language.rawValue)
         inlineArray("unit", report.options.units)
         inlineArray("rule", report.options.rules)
-        field("sort", report.options.sort)
+        // The order text and HTML use (SPEC §10.9), so a saved result re-renders them the same.
+        field("sort", report.sort.rawValue)
         field("fail_on_new", report.options.failOnNew)
         endObject()
     }
