@@ -117,4 +117,18 @@ struct DateTextTests {
         #expect(DateText.parseEventDate("2022-02-09T23:59+07:00", zone: utc) == .success(d("2022-02-09")))
         #expect(DateText.parseEventDate("2022-02-10T06:59+07:00", zone: utc) == .success(d("2022-02-09")))
     }
+
+    /// Found by the date-parser fuzz target: a day of fifty digits overflowed `Int` and trapped.
+    @Test(arguments: [
+        "99999999999999999999999/1/2024", "55555555555555555555555555555555555555555555555/1/2024",
+        "1/99999999999999999999999/2024", "1/1/99999999999999999999999",
+    ])
+    func digitsBeyondAnIntAreNoDate(_ text: String) throws {
+        let utc = try #require(ZoneConverter(identifier: "UTC"))
+        #expect(DateText.parseDayMonthYear(Substring(text)) == nil)
+        guard case .failure = DateText.parseEventDate(Substring(text), zone: utc) else {
+            Issue.record("\(text) read as a date")
+            return
+        }
+    }
 }

@@ -90,8 +90,9 @@ public enum DateText {
 
     private static func dayMonthYearIgnoringRange(_ text: Substring) -> Day? {
         let parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard parts.count == 3, let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2]),
-            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4
+        // The lengths first: a part of fifty digits is not a number worth reading.
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+            let d = number(parts[0]), let m = number(parts[1]), let y = number(parts[2])
         else { return nil }
         return Day(year: y, month: m, day: d)
     }
@@ -154,7 +155,11 @@ public enum DateText {
         var v = 0
         for b in bytes {
             guard isDigit(b) else { return nil }
-            v = v * 10 + Int(b - 48)
+            // Checked: a run of digits longer than an Int is no number, never a trap.
+            let (times, over) = v.multipliedReportingOverflow(by: 10)
+            let (sum, overAgain) = times.addingReportingOverflow(Int(b - 48))
+            guard !over, !overAgain else { return nil }
+            v = sum
         }
         return v
     }
