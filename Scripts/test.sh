@@ -39,7 +39,9 @@ step() {
     printf '== %s ... ' "$name"
     if "$@" >"$log" 2>&1; then
         RAN+=("$name")
-        printf 'ok (%ss)  %s\n' "$((SECONDS - start))" "$(grep -v '^[[:space:]]*$' "$log" | tail -n 1)"
+        # The closing line (Swift Testing's "Test run with N tests …", "N passed, M failed") alone on
+        # its line, so CI and people read it as the tool wrote it.
+        printf 'ok (%ss)\n%s\n' "$((SECONDS - start))" "$(grep -v '^[[:space:]]*$' "$log" | tail -n 1 | sed 's/^[[:space:]]*//')"
         return 0
     fi
     FAILED+=("$name")
@@ -96,6 +98,7 @@ summary() {
     fi
     echo "failed:  ${FAILED[*]:-none}"
     [ "$FULL" -eq 1 ] || echo "(Scripts/test.sh --full also runs: reports, fuzz, example-projects)"
+    echo "steps: ${#RAN[@]} passed, ${#FAILED[@]} failed"
     [ ${#FAILED[@]} -eq 0 ]
 }
 
