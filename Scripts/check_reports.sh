@@ -68,6 +68,12 @@ done
 for format in sarif junit csv html ics; do
     check "example: $format is byte-for-byte stable" same_bytes "$EXAMPLE" "$format"
 done
+catalogue() {
+    "$BIN" rules doc --project "$EXAMPLE" --format html --output "$TMP/catalogue.html" \
+        && "$BIN" rules list --project "$EXAMPLE" >"$TMP/rules.txt" || return 1
+    python3 "$HERE/catalogue_check.py" "$TMP/catalogue.html" "$TMP/rules.txt"
+}
+check "example: the HTML rule catalogue renders, anchors every rule and searches" catalogue
 rerender() {
     local format="$1"
     run "$EXAMPLE" "$TMP/rr.json" json && run "$EXAMPLE" "$TMP/rr-check.$format" "$format" || return 1
@@ -104,6 +110,12 @@ print(f"views: {open_total} open violations by district, {new} new, {resolved} r
 PY
 }
 check "history: names, resolved rows and views" history_views
+trend_chart() {
+    run "$EXAMPLE" "$TMP/ht.html" html --as-of 2025-12-31 --history "$H" --no-record \
+        && run "$EXAMPLE" "$TMP/ht.json" json --as-of 2025-12-31 --history "$H" --no-record || return 1
+    python3 "$HERE/html_check.py" "$TMP/ht.html" "$TMP/ht.json" "$TMP/ht.png"
+}
+check "history: html trend chart of the recorded runs and this one" trend_chart
 for format in sarif junit csv html ics text; do
     check "baseline: $format shows the marks" run "$EXAMPLE" "$TMP/b2.$format" "$format" --as-of 2025-09-30 \
         --baseline "$TMP/h1.json"

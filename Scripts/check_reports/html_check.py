@@ -1,7 +1,7 @@
 """Opens a dvcheck HTML report in Debian's headless Chromium through chromedriver (Selenium) and
 checks that it renders offline: no console error, no network request, the summary, matrix, findings
 table and upcoming list present, filters, search, sorting and matrix links working, no injected
-markup; then saves a full-page screenshot and prints the page to PDF as Chromium's print dialog does
+markup, the trend chart's points with --history; then saves a full-page screenshot and prints the page to PDF as Chromium's print dialog does
 (the page's own @page size) and reads it back with poppler (pdfinfo, pdftotext): A4 landscape, every
 rule id and every violated finding on paper."""
 import base64
@@ -89,6 +89,7 @@ def main(html_path, result_path, screenshot_path):
             assert dues == sorted(dues, reverse=True), dues[:5]
             assert head.get_attribute("aria-sort") == "descending"
             check_search_and_links(driver, result)
+        check_trend(driver, result)
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, f"console after interaction: {errors}"
         driver.refresh()
@@ -130,6 +131,22 @@ def check_search_and_links(driver, result):
         rule_id = table.find_elements(By.CSS_SELECTOR, "thead th")[column].text
         assert row.get_attribute("data-rule") == rule_id, (target, rule_id)
         assert row.get_attribute("data-unit").split(" ")[-1] == unit, (target, unit)
+
+
+def check_trend(driver, result):
+    """With --history the overview draws one point per run of the result's history_trend (the last
+    one this run, filled); without it there is no trend chart."""
+    charts = driver.find_elements(By.ID, "chart-trend")
+    trend = result.get("history_trend")
+    if trend is None:
+        assert not charts, "a trend chart without --history"
+        return
+    assert len(charts) == 1 and charts[0].is_displayed(), "no trend chart"
+    points = charts[0].find_elements(By.CSS_SELECTOR, ".trend-point")
+    assert len(points) == len(trend), (len(points), len(trend))
+    counts = [p.find_element(By.TAG_NAME, "text").get_attribute("textContent") for p in points]
+    assert counts == [str(t["violated"]) for t in trend], counts
+    assert trend[-1].get("this_run") is True
 
 
 def violated_labels(driver):

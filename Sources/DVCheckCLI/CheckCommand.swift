@@ -175,6 +175,11 @@ struct CheckCommand: ParsableCommand {
                 switch RunComparison(source: source, scope: scope).previous() {
                 case .success(let previous):
                     report.changes = ChangeSet(current: evaluation.findings, previous: previous)
+                    switch RunComparison(source: source, scope: scope).recordedTrend() {
+                    case .success(let recorded):
+                        report.historyTrend = recorded.map { RunComparison.trend($0, current: report) }
+                    case .failure(let failure): extra.append(failure.diagnostic)
+                    }
                 case .failure(let failure): extra.append(failure.diagnostic)
                 }
             }
@@ -264,14 +269,15 @@ struct CheckCommand: ParsableCommand {
         defer { if holding { Interruption.releaseSignals() } }
         do {
             try history.compareAndRecord(
-                scope: scope,
+                scope: scope, trendLength: HistoryTrendPoint.recordedRunsShown,
                 beforeCommit: {
                     FaultInjection.killInsideHistoryWrite()
                     FaultInjection.terminateInsideHistoryWrite()
                     if Interruption.isRequested { throw ExitCode(2) }
                 }
-            ) { previous in
+            ) { previous, trend in
                 var report = report
+                report.historyTrend = RunComparison.trend(trend, current: report)
                 report.changes = ChangeSet(
                     current: outcome.evaluation.findings, previous: (previous ?? []).map(RunComparison.prior))
                 code = try write(

@@ -100,6 +100,7 @@ enum ExplanationRendering {
             for s in item.steps { out += "  · \(s)\n" }
             if !item.events.isEmpty { out += "  events:\n" }
             for ev in item.events { out += "    \(ev.id)  \(ev.type)  \(ev.date)  \(ev.origin)  (\(ev.role))\n" }
+            out += item.rejected?.text() ?? ""
             out += "  verdict: \(item.verdict)\n"
         }
         return out
@@ -125,12 +126,14 @@ enum ExplanationRendering {
             }
             if let v = f.distanceDays { finding["distance_days"] = v }
             if let v = f.waiver { finding["waiver"] = v }
-            return [
+            var explained: [String: Any] = [
                 "finding": finding, "steps": item.steps, "verdict": item.verdict,
                 "events": item.events.map {
                     ["id": $0.id, "type": $0.type, "date": $0.date.description, "origin": $0.origin, "role": $0.role]
                 },
             ]
+            if let rejected = item.rejected { explained["rejected"] = rejected.json() }
+            return explained
         }
         var window: [String: Any] = [
             "from": e.windowFrom.description, "from_reason": e.windowFromReason, "to_reason": e.windowToReason,

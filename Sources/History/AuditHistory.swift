@@ -14,7 +14,7 @@ public final class AuditHistory: Sendable {
         public let description: String
     }
 
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
     /// The file's path.
     public let path: String
 
@@ -94,7 +94,7 @@ public final class AuditHistory: Sendable {
     }
 
     /// The previous run's findings read from `db`.
-    private static func previousFindings(_ db: Database, scope: String) throws -> [FindingRecord]? {
+    static func previousFindings(_ db: Database, scope: String) throws -> [FindingRecord]? {
         guard
             let runID = try Int.fetchOne(
                 db, sql: "SELECT id FROM run WHERE scope = ? ORDER BY id DESC LIMIT 1", arguments: [scope])
@@ -121,30 +121,8 @@ public final class AuditHistory: Sendable {
     public func compareAndRecord(
         scope: String, beforeCommit: () throws -> Void = {}, _ body: ([FindingRecord]?) throws -> RunRecord?
     ) throws -> Int? {
-        var callerError: (any Error)?
-        do {
-            return try queue.writeWithoutTransaction { db -> Int? in
-                var id: Int?
-                try db.inTransaction(.immediate) {
-                    let previous = try Self.previousFindings(db, scope: scope)
-                    let run: RunRecord?
-                    do { run = try body(previous) } catch {
-                        callerError = error
-                        throw error
-                    }
-                    guard let run else { return .rollback }
-                    id = try Self.insert(run, into: db)
-                    do { try beforeCommit() } catch {
-                        callerError = error
-                        throw error
-                    }
-                    return .commit
-                }
-                return id
-            }
-        } catch {
-            if let callerError { throw callerError }
-            throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
+        try compareAndRecord(scope: scope, trendLength: 0, beforeCommit: beforeCommit) { previous, _ in
+            try body(previous)
         }
     }
 
@@ -168,7 +146,7 @@ public final class AuditHistory: Sendable {
     }
 
     /// Inserts a run's rows; returns its number.
-    private static func insert(_ run: RunRecord, into db: Database) throws -> Int {
+    static func insert(_ run: RunRecord, into db: Database) throws -> Int {
         // New violations only: a pending item that appeared is not news for a dashboard.
         let newCount = run.findings.filter { $0.change == "new" && $0.status == "violated" }.count
         try db.execute(
@@ -287,7 +265,7 @@ public final class AuditHistory: Sendable {
             new: row["new"], resolved: row["resolved"])
     }
 
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
         return "\(error)"
     }

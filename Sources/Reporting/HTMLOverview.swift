@@ -14,6 +14,7 @@ enum HTMLOverview {
         guard report.registry != nil else { return out }
         out += rollUp(report, labels, h)
         out += charts(report, labels, h)
+        out += HTMLTrendChart.render(report, labels, h)
         out += dueSoon(report, labels, h)
         return out
     }

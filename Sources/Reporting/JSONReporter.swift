@@ -86,6 +86,7 @@ public enum JSONReporter {
                 w.endArray()
             }
         }
+        w.historyTrend(report.historyTrend)
         ResultContext.write(report, &w)
         w.diagnostics(report.diagnostics)
         w.endObject()

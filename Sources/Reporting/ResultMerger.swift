@@ -67,6 +67,8 @@ public enum ResultMerger {
         // Capped again (SPEC §10.6): each shard listed up to the cap, the merge lists up to it too.
         merged.diagnostics = BoundedDiagnostics.limited(diagnostics(reports), to: BoundedDiagnostics.listedPerGroup)
         merged.changes = changes(reports)
+        // Each shard's trend is of its own scope; a sum of them would be no run's count.
+        merged.historyTrend = nil
         // A shard that could not be trusted for another reason than its rejected records keeps the
         // merge untrusted too.
         merged.untrustedShard = reports.contains(where: \.untrustedInputs)

@@ -117,6 +117,7 @@ public enum ResultReader {
             report.sort = report.options.sort.flatMap(ReportSort.init(rawValue:)) ?? .severity
             report.options.failOnNew = options["fail_on_new"] as? String
             report.exitCode = Int32(int(root["exit_code"]) ?? 0)
+            report.historyTrend = try HistoryTrendPoint.points(from: root["history_trend"])
             report.rejected = int((root["summary"] as? [String: Any])?["rejected"]) ?? 0
             report.untrustedShard =
                 report.exitCode == 2 && report.rejected + report.missingKeys <= report.options.maxRejected

@@ -150,6 +150,9 @@ public struct RunReport: Sendable {
     public var untrusted: [UntrustedReason] = []
     /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
     public var sort: ReportSort = .severity
+    /// With `--history`: open violations of the earlier runs of the scope and of this run, oldest
+    /// first (`history_trend`); nil without a history.
+    public var historyTrend: [HistoryTrendPoint]?
 
     /// A report.
     public init(

@@ -38,6 +38,7 @@ enum TextSummary {
         for f in findings where f.status == .violated { bySeverity[f.severity, default: 0] += 1 }
         let severities = Severity.allCases.sorted { $0 > $1 }.map { "\(labels.severity($0)) \(bySeverity[$0] ?? 0)" }
         out += "  \(labels.violationsBySeverity): " + severities.joined(separator: " · ") + "\n"
+        out += TextTrendLine.render(report, labels)
         if !groups.isEmpty {
             out += "  \(labels.byDistrict):\n"
             for c in groups {

@@ -88,6 +88,11 @@ public enum Explainer {
                         asOf: project.asOf, baseFindings: baseFindings
                     ).item())
             }
+            let finder = RejectedEventFinder(
+                rule: rule, unitIndex: unitIndex, store: project.store, from: from,
+                to: min(to ?? project.asOf, project.asOf), language: language)
+            let rejected = finder.rejected()
+            for i in items.indices { items[i].rejected = finder.near(items[i].finding, among: rejected) }
         }
         let words = (rule.obligation as? any ObligationKind)?.parameters(in: language) ?? ""
         return .success(

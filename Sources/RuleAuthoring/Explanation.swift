@@ -29,6 +29,8 @@ public struct Explanation: Sendable {
         public let events: [EventLine]
         /// One sentence: why this status.
         public let verdict: String
+        /// The unit's events a `where` clause rejected near this finding; nil when there is none.
+        public var rejected: RejectedEvents? = nil
     }
 
     /// Rule id.

@@ -103,43 +103,17 @@ public struct RuleCatalog {
         return out
     }
 
-    /// `rules doc --format html`: a self-contained page.
-    public func html() -> String {
-        let vi = language == .vi
-        var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
-        out += "<title>\(vi ? "Danh mục quy tắc" : "Rule catalogue")</title><style>"
-        out += "body{font-family:system-ui,sans-serif;margin:2em;}table{border-collapse:collapse;}"
-        out +=
-            "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;}th{background:#eee;}</style></head><body>"
-        out += "<h1>\(vi ? "Danh mục quy tắc" : "Rule catalogue")</h1><table><thead><tr>"
-        for h in vi
-            ? ["Mã", "Tiêu đề", "Loại", "Tham số", "Áp dụng", "Hiệu lực", "Mức", "Tính chất", "Nguồn"]
-            : ["Id", "Title", "Kind", "Parameters", "Applies to", "Effective", "Severity", "Binding", "Source"]
-        {
-            out += "<th>\(Self.escape(h))</th>"
-        }
-        out += "</tr></thead><tbody>\n"
-        for r in rules {
-            let cells = [
-                r.id, r.title.text(in: language), r.kind, r.obligation.parametersText(language), appliesTo(r),
-                effective(r), r.severity.rawValue, binding(r), source(r),
-            ]
-            out += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
-        }
-        return out + "</tbody></table></body></html>\n"
-    }
-
-    private func appliesTo(_ r: Rule) -> String {
+    func appliesTo(_ r: Rule) -> String {
         r.appliesTo.map { Words.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
     }
 
-    private func binding(_ r: Rule) -> String {
+    func binding(_ r: Rule) -> String {
         guard language == .vi else { return r.binding.rawValue }
         return r.binding == .law ? "luật" : "hướng dẫn"
     }
 
     /// What the binding means for a reader of the catalogue (SPEC §10.9).
-    private func bindingMeaning(_ r: Rule) -> String {
+    func bindingMeaning(_ r: Rule) -> String {
         switch (language, r.binding) {
         case (.vi, .law): return "nghĩa vụ do chỉ thị hoặc luật quy định; không đạt là VI PHẠM"
         case (.vi, .guidance): return "mức do bộ quy tắc chọn khi văn bản không quy định; không đạt là CHƯA ĐẠT"
@@ -152,7 +126,7 @@ public struct RuleCatalog {
         "\(r.effective.from) – \(r.effective.to.map(\.description) ?? "")"
     }
 
-    private func source(_ r: Rule) -> String {
+    func source(_ r: Rule) -> String {
         ([r.source.clause.map { (language == .vi ? "mục " : "clause ") + $0 }, r.source.basis].compactMap { $0 })
             .joined(separator: "; ")
     }
