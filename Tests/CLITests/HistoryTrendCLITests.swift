@@ -65,6 +65,19 @@ import Testing
         }
     }
 
+    @Test func aMalformedTrendIsAnInvalidResultNotAGuess() throws {
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let run = try dvcheck(["check", "--project", "examples/bac-kan", "--format", "json", "--quiet"])
+        var result = run.json
+        #expect(!result.isEmpty)
+        result["history_trend"] = [["run": 1, "as_of": "31/03/2025", "violated": 3]]
+        try JSONSerialization.data(withJSONObject: result).write(to: URL(fileURLWithPath: path("bad.json")))
+        let report = try dvcheck(["report", path("bad.json"), "--format", "html"])
+        #expect(report.status == 2)
+        #expect(report.err.contains("report.invalid-result") && report.err.contains("history_trend"))
+        #expect(report.stdout.isEmpty)
+    }
+
     @Test func withoutAHistoryNothingChanges() throws {
         defer { try? FileManager.default.removeItem(at: tmp) }
         let run = try dvcheck([
