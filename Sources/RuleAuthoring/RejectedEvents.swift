@@ -44,7 +44,7 @@ extension Explanation {
                 : "  events the where clause rejected (\(inSpan ? "in the period" : "nearest the period")):\n"
             for e in entries {
                 let value = e.value.map(Self.oneLine) ?? (vi ? "(không có)" : "(absent)")
-                out += "    \(e.id), \(show.date(e.date)), \(e.field): \(value) — "
+                out += "    \(Self.oneLine(e.id)), \(show.date(e.date)), \(e.field): \(value) — "
                 out += (vi ? "không khớp " : "does not match ") + e.expected
                 if patterns > 1 { out += " [\(e.pattern)]" }
                 out += "  \(e.origin)\n"
@@ -68,7 +68,7 @@ extension Explanation {
             ]
         }
 
-        /// A value on one line: a newline in a log cell must not start a line of its own.
+        /// A log's text on one line: a newline in a cell must not start a line of its own.
         static func oneLine(_ s: String) -> String {
             s.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
         }

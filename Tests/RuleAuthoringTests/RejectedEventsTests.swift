@@ -83,6 +83,20 @@ struct RejectedEventsTests {
         #expect(rejected.text().contains("(nearest the period)"))
     }
 
+    @Test func aValueSpanningLinesStaysOnItsLineAndAnAbsentOneIsSaid() throws {
+        let p = project(deputies: 0)
+        defer { p.cleanUp() }
+        p.write(
+            "logs/e.csv",
+            "id,unit,type,date,role\nm1,x1,citizen-reception,2023-08-03,\"dep\nuty\"\nn1,x1,citizen-reception,2023-08-04,\n"
+        )
+        let item = try #require(explanation(p, period: "2023-Q3", language: .en)?.items.first)
+        let text = try #require(item.rejected).text()
+        #expect(text.contains("m1, 2023-08-03, role: dep\\nuty — does not match role: head"))
+        #expect(text.contains("n1, 2023-08-04, role: (absent) — does not match role: head"))
+        #expect(text.split(separator: "\n").count == 3)
+    }
+
     @Test func anAbsentAttributeAndOtherOperatorsAreWorded() {
         #expect(RejectedEventFinder.words(.exists(true), field: "role", .vi) == "có role")
         #expect(RejectedEventFinder.words(.exists(false), field: "role", .en) == "role absent")
