@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Ingest
 import Reporting
+import RuleKit
 
 /// `dvcheck report RESULT.json…`: renders saved results in any format of `check`, without reading
 /// rules or logs; several results (shards of one audit) are merged first (SPEC §10.5).
@@ -84,6 +85,7 @@ struct ReportCommand: ParsableCommand {
             fail(error.diagnostic)
         }
         report.workingDirectory = cwd
+        report.reasons = Kinds.reasons
         if let failOn { report.options.failOn = failOn.rawValue }
         if let maxRejected { report.options.maxRejected = maxRejected }
         if let sort { report.options.sort = sort.rawValue }
@@ -126,9 +128,11 @@ enum ReportLanguage {
         }
         for i in report.evaluation.findings.indices {
             let f = report.evaluation.findings[i]
-            guard let rule = report.rules[f.rule], let unit = registry.unit(f.unit) else { continue }
+            guard let rule = report.rules[f.rule], let unit = registry.unit(f.unit),
+                let kind = Kinds.type(named: rule.kind)
+            else { continue }
             report.evaluation.findings[i].message = FindingMessages.message(
-                for: f, ruleID: rule.id, title: rule.title, template: templates[f.rule] ?? nil, unit: unit,
+                for: f, ruleID: rule.id, title: rule.title, template: templates[f.rule] ?? nil, kind: kind, unit: unit,
                 language: language)
         }
     }

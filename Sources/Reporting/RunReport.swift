@@ -150,6 +150,9 @@ public struct RunReport: Sendable {
     public var untrusted: [UntrustedReason] = []
     /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
     public var sort: ReportSort = .severity
+    /// The reasons the rule kinds declare, for their labels: a live run's from its rules; a saved
+    /// result's are set by whoever reads it (`Kinds.reasons`), since the result records codes only.
+    public var reasons = FindingReasons()
 
     /// A report.
     public init(
@@ -179,6 +182,7 @@ public struct RunReport: Sendable {
             toolVersion: toolVersion, asOf: asOf, language: language, ruleFiles: ruleFiles, logFiles: logFiles,
             evaluation: evaluation, rules: rules.mapValues(ReportRule.init), registry: registry,
             diagnostics: diagnostics, includeSatisfied: includeSatisfied)
+        reasons = FindingReasons(rules.values.flatMap { type(of: $0.obligation).reasons })
     }
 
     /// The findings a report lists: violated, pending and waived, plus satisfied when asked.

@@ -130,7 +130,7 @@ public struct RuleCatalog {
     }
 
     private func appliesTo(_ r: Rule) -> String {
-        r.appliesTo.map { Words.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
+        r.appliesTo.map { RuleWording.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
     }
 
     private func binding(_ r: Rule) -> String {
