@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
                 fail(.error("config.missing-file", "cannot read the result '\(path)'", at: SourceLocation(path: path)))
             }
             do {
-                reports.append(try ResultReader.read(data))
+                reports.append(try ResultReader.read(data, reasons: Kinds.reasons))
             } catch {
                 fail(
                     .error(
@@ -85,7 +85,6 @@ struct ReportCommand: ParsableCommand {
             fail(error.diagnostic)
         }
         report.workingDirectory = cwd
-        report.reasons = Kinds.reasons
         if let failOn { report.options.failOn = failOn.rawValue }
         if let maxRejected { report.options.maxRejected = maxRejected }
         if let sort { report.options.sort = sort.rawValue }

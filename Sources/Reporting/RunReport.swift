@@ -151,7 +151,7 @@ public struct RunReport: Sendable {
     /// The order of findings in text and HTML (`--sort`, SPEC §10.9).
     public var sort: ReportSort = .severity
     /// The reasons the rule kinds declare, for their labels: a live run's from its rules; a saved
-    /// result's are set by whoever reads it (`Kinds.reasons`), since the result records codes only.
+    /// result's given to `ResultReader`, since the result records codes only.
     public var reasons = FindingReasons()
 
     /// A report.

@@ -27,3 +27,30 @@ public struct FindingSentence {
     /// The message.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+extension FindingSentence {
+    /// " is due for 2023-W03 (due 2023-01-22)" / " chưa đến hạn kỳ … (hạn …)".
+    public static func isDue(_ f: Finding, _ language: Language, _ m: inout FindingSentence) {
+        let show = Presentation(language)
+        if language == .vi {
+            m.add(" chưa đến hạn")
+            m.add(" kỳ ", ifPresent: f.period.map { show.period($0) })
+            m.add(" (hạn ", ifPresent: f.due.map { show.date($0) }, ")")
+        } else {
+            m.add(" is due")
+            m.add(" for ", ifPresent: f.period)
+            m.add(" (due ", ifPresent: f.due?.description, ")")
+        }
+    }
+
+    /// " met it for 2023-W01" / " đã thực hiện kỳ …".
+    public static func met(_ f: Finding, _ language: Language, _ m: inout FindingSentence) {
+        if language == .vi {
+            m.add(" đã thực hiện")
+            m.add(" kỳ ", ifPresent: f.period.map { Presentation(.vi).period($0) })
+        } else {
+            m.add(" met it")
+            m.add(" for ", ifPresent: f.period)
+        }
+    }
+}
