@@ -53,7 +53,8 @@ struct ReferenceIndex {
     /// Where an event was read.
     func location(of event: Event) -> ComplianceCore.SourceLocation {
         let file = Int(event.origin.file)
-        return ComplianceCore.SourceLocation(path: file < files.count ? files[file] : "", line: Int(event.origin.line), column: 0)
+        return ComplianceCore.SourceLocation(
+            path: file < files.count ? files[file] : "", line: Int(event.origin.line), column: 0)
     }
 }
 
