@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "RuleKit", dependencies: ["ComplianceCore", "NodeDecoding", "YAMLSupport"]),
-        .target(name: "Evaluation", dependencies: ["ComplianceCore", "RuleKit"]),
+        .target(name: "Evaluation", dependencies: ["ComplianceCore"]),
         .target(name: "Reporting", dependencies: ["ComplianceCore", "Evaluation"]),
         .target(
             name: "RuleAuthoring",
@@ -59,7 +59,7 @@ let package = Package(
         // The audit history; the only module that imports GRDB.
         .target(
             name: "History",
-            dependencies: ["ComplianceCore", "Evaluation", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ComplianceCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "DVCheckCLI",
@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dvcheck", dependencies: ["DVCheckCLI"]),
-        .target(name: "ComplianceTestSupport", dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation"]),
+        .target(name: "ComplianceTestSupport", dependencies: ["ComplianceCore", "Ingest", "Evaluation"]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport"]),
         .testTarget(name: "CSVSupportTests", dependencies: ["CSVSupport"]),
         .testTarget(name: "XLSXSupportTests", dependencies: ["XLSXSupport"], exclude: ["Fixtures"]),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "HistoryTests",
             dependencies: ["History", "ComplianceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RuleKit", "ComplianceTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Fixtures"]),
     ]
 )

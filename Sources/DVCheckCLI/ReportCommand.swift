@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Ingest
 import Reporting
+import RuleKit
 
 /// `dvcheck report RESULT.json…`: renders saved results in any format of `check`, without reading
 /// rules or logs; several results (shards of one audit) are merged first (SPEC §10.5).
@@ -69,7 +70,7 @@ struct ReportCommand: ParsableCommand {
                 fail(.error("config.missing-file", "cannot read the result '\(path)'", at: SourceLocation(path: path)))
             }
             do {
-                reports.append(try ResultReader.read(data))
+                reports.append(try ResultReader.read(data, reasons: Kinds.reasons))
             } catch {
                 fail(
                     .error(
@@ -126,9 +127,11 @@ enum ReportLanguage {
         }
         for i in report.evaluation.findings.indices {
             let f = report.evaluation.findings[i]
-            guard let rule = report.rules[f.rule], let unit = registry.unit(f.unit) else { continue }
+            guard let rule = report.rules[f.rule], let unit = registry.unit(f.unit),
+                let kind = Kinds.type(named: rule.kind)
+            else { continue }
             report.evaluation.findings[i].message = FindingMessages.message(
-                for: f, ruleID: rule.id, title: rule.title, template: templates[f.rule] ?? nil, unit: unit,
+                for: f, ruleID: rule.id, title: rule.title, template: templates[f.rule] ?? nil, kind: kind, unit: unit,
                 language: language)
         }
     }

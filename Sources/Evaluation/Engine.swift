@@ -1,7 +1,6 @@
 import ComplianceCore
 import Dispatch
 import Foundation
-import RuleKit
 
 /// Runs every rule over every applicable unit.
 ///
@@ -153,7 +152,7 @@ public enum Engine {
         var item = ItemOutput()
         item.output.listsSatisfied = listSatisfied
         guard let first = block.first else { return item }
-        let isOnce = type(of: rule.obligation) == OnceObligation.self
+        let evaluatesEmptyWindow = rule.obligation.evaluatesEmptyWindow
         // One context for the whole block, moved from unit to unit.
         var context = EvaluationContext(
             rule: rule, unitIndex: first, registry: registry, store: store,
@@ -167,7 +166,7 @@ public enum Engine {
             let unitTo = registry.units[u].to
             let from = max(rule.effective.from, unitFrom ?? rule.effective.from, options.from ?? rule.effective.from)
             let to = [rule.effective.to, unitTo, options.to].compactMap { $0 }.min()
-            if let to, from > to, !isOnce { continue }
+            if let to, from > to, !evaluatesEmptyWindow { continue }
             context.move(to: u, window: EvaluationWindow(from: from, to: to))
             let before = item.output.findings.count
             let countedBefore = item.output.unlistedSatisfied

@@ -9,7 +9,7 @@ import Evaluation
 public enum HTMLReporter {
     /// The page's bytes (UTF-8, LF, trailing newline).
     public static func render(_ report: RunReport) -> String {
-        let labels = Labels(language: report.language)
+        let labels = Labels(language: report.language, reasons: report.reasons)
         let h = HTMLLabels(labels)
         var out = """
             <!DOCTYPE html>

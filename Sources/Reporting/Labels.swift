@@ -3,6 +3,8 @@ import ComplianceCore
 /// Report labels in the project language (SPEC §2 `language`).
 struct Labels {
     let language: Language
+    /// The reasons the kinds declare, for their labels and delays (`RunReport.reasons`).
+    var reasons = FindingReasons()
 
     /// Dates, periods, delays and clauses in the same language.
     var presentation: Presentation { Presentation(language) }
@@ -53,30 +55,17 @@ struct Labels {
     /// "binding: guidance" / "tính chất: hướng dẫn", for a finding's details.
     func bindingNote(_ b: Binding) -> String { (language == .vi ? "tính chất: " : "binding: ") + binding(b) }
 
-    func reason(_ r: String) -> String {
-        guard language == .vi else { return r }
-        switch r {
-        case "insufficient": return "không đủ số lần"
-        case "excess": return "vượt số lần"
-        case "late": return "chậm"
-        case "overdue": return "quá hạn"
-        case "missing": return "chưa thực hiện"
-        case "no-prior": return "thiếu bước trước"
-        case "gap": return "gián đoạn quá lâu"
-        case "closed": return "đã kết thúc (rút, đình chỉ)"
-        case "paused": return "tạm dừng tính thời hạn"
-        case "below-ratio": return "tỷ lệ dưới mức yêu cầu"
-        default: return r
-        }
-    }
+    /// A reason code as readers see it: the label its kind declares, or the code when no kind does.
+    func reason(_ code: String) -> String { reasons[code]?.label(in: language) ?? code }
 
     /// A finding's reason with how late it is: "chậm 5 ngày", "quá hạn 83 ngày", "chưa thực hiện, quá
     /// hạn 101 ngày", "gián đoạn quá lâu, vượt 25 ngày"; nil when the finding has neither.
     func reasonAndDelay(_ f: Finding) -> String? {
         guard let days = f.daysLate else { return f.reason.map(reason) }
-        let delay = presentation.delay(days: days, reason: f.reason)
-        guard let r = f.reason, r != "late", r != "overdue" else { return delay }
-        return reason(r) + ", " + delay
+        let declared = f.reason.flatMap { reasons[$0] }
+        let delay = (declared?.delay ?? .overdue).text(days: days, in: language)
+        guard let code = f.reason, declared?.delaySaysReason != true else { return delay }
+        return reason(code) + ", " + delay
     }
 
     /// A change mark as readers see it.

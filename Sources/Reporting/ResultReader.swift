@@ -11,8 +11,8 @@ public enum ResultReader {
         public let description: String
     }
 
-    /// The report a result file holds.
-    public static func read(_ data: Data) throws(Failure) -> RunReport {
+    /// The report a result file holds; `reasons` (`Kinds.reasons`) label the reason codes it records.
+    public static func read(_ data: Data, reasons: FindingReasons) throws(Failure) -> RunReport {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
@@ -27,7 +27,9 @@ public enum ResultReader {
         guard root["rules"] is [Any], root["events"] is [String: Any], root["options"] is [String: Any] else {
             throw Failure(description: "the result has no rules, events or options: it was written by an older dvcheck")
         }
-        return try Decoder(root).report()
+        var report = try Decoder(root).report()
+        report.reasons = reasons
+        return report
     }
 
     /// Field-by-field decoding with one error type.

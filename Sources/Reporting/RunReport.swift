@@ -153,6 +153,9 @@ public struct RunReport: Sendable {
     /// With `--history`: open violations of the earlier runs of the scope and of this run, oldest
     /// first (`history_trend`); nil without a history.
     public var historyTrend: [HistoryTrendPoint]?
+    /// The reasons the rule kinds declare, for their labels: a live run's from its rules; a saved
+    /// result's given to `ResultReader`, since the result records codes only.
+    public var reasons = FindingReasons()
 
     /// A report.
     public init(
@@ -182,6 +185,7 @@ public struct RunReport: Sendable {
             toolVersion: toolVersion, asOf: asOf, language: language, ruleFiles: ruleFiles, logFiles: logFiles,
             evaluation: evaluation, rules: rules.mapValues(ReportRule.init), registry: registry,
             diagnostics: diagnostics, includeSatisfied: includeSatisfied)
+        reasons = FindingReasons(rules.values.flatMap { type(of: $0.obligation).reasons })
     }
 
     /// The findings a report lists: violated, pending and waived, plus satisfied when asked.

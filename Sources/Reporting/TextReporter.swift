@@ -12,7 +12,7 @@ extension RunSummary: RunSummaryLike {}
 public enum TextReporter {
     /// Renders the report; `color` adds ANSI colours (only on a terminal, never with NO_COLOR).
     public static func render(_ report: RunReport, color: Bool) -> String {
-        let labels = Labels(language: report.language)
+        let labels = Labels(language: report.language, reasons: report.reasons)
         var out = TextSummary.header(report, labels)
         let findings = report.sortedFindings
         let closing =

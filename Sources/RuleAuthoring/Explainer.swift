@@ -101,7 +101,8 @@ public enum Explainer {
                 binding: rule.binding,
                 unit: unit.id,
                 unitName: unit.name, applies: applies,
-                appliesText: rule.appliesTo.map { Words.selector($0, language) } ?? "every unit", windowFrom: from,
+                appliesText: rule.appliesTo.map { RuleWording.selector($0, language) } ?? "every unit",
+                windowFrom: from,
                 windowFromReason: fromReason, windowTo: to, windowToReason: toReason, asOf: project.asOf, items: items))
     }
 

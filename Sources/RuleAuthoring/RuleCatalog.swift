@@ -104,7 +104,7 @@ public struct RuleCatalog {
     }
 
     func appliesTo(_ r: Rule) -> String {
-        r.appliesTo.map { Words.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
+        r.appliesTo.map { RuleWording.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
     }
 
     func binding(_ r: Rule) -> String {

@@ -44,16 +44,6 @@ struct PresentationTests {
         }
     }
 
-    @Test func delaysAreWordedByReason() {
-        #expect(vi.delay(days: 7, reason: "late") == "chậm 7 ngày")
-        #expect(vi.delay(days: 83, reason: "overdue") == "quá hạn 83 ngày")
-        #expect(vi.delay(days: 101, reason: "missing") == "quá hạn 101 ngày")
-        #expect(vi.delay(days: 25, reason: "gap") == "vượt 25 ngày")
-        #expect(en.delay(days: 7, reason: "late") == "7 days late")
-        #expect(en.delay(days: 1, reason: "overdue") == "1 day overdue")
-        #expect(en.delay(days: 25, reason: "gap") == "25 days over the limit")
-    }
-
     @Test func clausesReadAsItems() {
         #expect(vi.clause("2") == "mục 2")
         #expect(en.clause("2") == "item 2")

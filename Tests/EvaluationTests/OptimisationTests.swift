@@ -4,7 +4,7 @@ import Evaluation
 import Testing
 
 /// The optimised store and engine against the straightforward reference evaluator
-/// (`ComplianceTestSupport/ReferenceEvaluator.swift`) on generated projects: every finding, every
+/// (`ReferenceEvaluator.swift` beside this file) on generated projects: every finding, every
 /// field, every diagnostic in the same order.
 @Suite struct OptimisationTests {
     @Test(arguments: [1, 2, 3])

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ResultRoundTripTests {
     /// The report re-read from its own JSON.
     static func reread(_ report: RunReport) throws -> RunReport {
-        try ResultReader.read(Data(JSONReporter.render(report).utf8))
+        try ResultReader.read(Data(JSONReporter.render(report).utf8), reasons: report.reasons)
     }
 
     @Test func bindingAndItsWordingSurviveTheRoundTrip() throws {

@@ -1,9 +1,14 @@
 /// One kind of obligation a rule can state, for example "at least N events per period".
 ///
-/// Adding a kind means one new type conforming to this protocol, its loader case, and its examples.
+/// The engine, the reports and `explain` know a kind only through this protocol: how it evaluates,
+/// which units it evaluates, the reasons its findings carry and their sentences, and how `explain`
+/// retraces a finding. A kind is one file in `Sources/RuleKit/Kinds/` plus its line in `Kinds.all`.
 public protocol Obligation: Sendable {
     /// The `kind:` value, e.g. `frequency`.
     static var kindName: String { get }
+
+    /// The reasons its findings may carry, each with its label and sentence.
+    static var reasons: [FindingReason] { get }
 
     /// The event types the rule names, for vocabulary checks and documentation.
     var eventTypes: [String] { get }
@@ -15,13 +20,38 @@ public protocol Obligation: Sendable {
     /// nil for the kinds that read events. The engine evaluates that rule first.
     var baseRule: String? { get }
 
+    /// Whether a unit whose window is empty (it ended before the rule began) is still evaluated:
+    /// true for a kind whose due date is fixed and may lie outside the window.
+    var evaluatesEmptyWindow: Bool { get }
+
     /// Findings for one unit over its evaluation window; pure and deterministic.
     func evaluate(_ context: EvaluationContext, into output: inout EvaluationOutput)
+
+    /// Writes the tool's words for a finding after "title: unit (id)", when the rule has no
+    /// message template.
+    static func describe(_ finding: Finding, in language: Language, into sentence: inout FindingSentence)
+
+    /// The computation behind one finding, step by step, with each evidence event's role (`explain`).
+    func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps
 }
 
 extension Obligation {
     /// Kinds read events unless they say otherwise.
     public var baseRule: String? { nil }
+
+    /// A unit with an empty window has nothing to evaluate unless the kind says otherwise.
+    public var evaluatesEmptyWindow: Bool { false }
+
+    /// The reason's sentence; without one, "is due" for a pending finding and "met it" otherwise.
+    public static func describe(_ f: Finding, in language: Language, into m: inout FindingSentence) {
+        if let code = f.reason, let reason = reasons.first(where: { $0.code == code }) {
+            reason.sentence(f, language, &m)
+        } else if f.status == .pending {
+            FindingSentence.isDue(f, language, &m)
+        } else {
+            FindingSentence.met(f, language, &m)
+        }
+    }
 }
 
 /// The evaluation window of a rule for a unit (SPEC §6): both ends inclusive, `to` nil = open.

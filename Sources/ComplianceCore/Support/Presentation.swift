@@ -56,19 +56,6 @@ public struct Presentation: Sendable {
         }
     }
 
-    /// How long past the limit a finding is, by its reason: "chậm 7 ngày" / "7 days late",
-    /// "quá hạn 83 ngày" / "83 days overdue", "vượt 25 ngày" / "25 days over the limit" (a gap).
-    public func delay(days: Int, reason: String?) -> String {
-        switch (vi, reason) {
-        case (true, "late"?): return "chậm \(days) ngày"
-        case (true, "gap"?): return "vượt \(days) ngày"
-        case (true, _): return "quá hạn \(days) ngày"
-        case (false, "late"?): return days == 1 ? "1 day late" : "\(days) days late"
-        case (false, "gap"?): return days == 1 ? "1 day over the limit" : "\(days) days over the limit"
-        case (false, _): return days == 1 ? "1 day overdue" : "\(days) days overdue"
-        }
-    }
-
     /// A severity: "nghiêm trọng", "cao", "trung bình", "thấp", "thông tin"; English keeps the keyword.
     public func severity(_ s: Severity) -> String {
         guard vi else { return s.rawValue }

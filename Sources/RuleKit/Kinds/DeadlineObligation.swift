@@ -111,6 +111,57 @@ public struct DeadlineObligation: ObligationKind {
             findings: ["satisfied 2023-03-01", "pending paused 2023-03-01"]),
     ]
 
+    /// The fulfilment or closing event came in time, and it closed the case without a decision.
+    static let closed = FindingReason(
+        "closed", vietnameseLabel: "đã kết thúc (rút, đình chỉ)", verdict: "closed by the due date"
+    ) { f, language, m in
+        if language == .vi {
+            m.add(" đã kết thúc vụ việc")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" không cần quyết định, trong hạn")
+            m.add(" (hạn ", ifPresent: f.due.map { Presentation(.vi).date($0) }, ")")
+        } else {
+            m.add(" closed the case")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" without a decision, in time")
+            m.add(" (due ", ifPresent: f.due?.description, ")")
+        }
+    }
+
+    /// Neither paired nor restarted: the clock is stopped, and the case has no due date.
+    static let paused = FindingReason(
+        "paused", vietnameseLabel: "tạm dừng tính thời hạn", verdict: "paused (the clock is stopped; no due date)"
+    ) { f, language, m in
+        if language == .vi {
+            m.add(" đang tạm đình chỉ vụ việc")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" ngày ", ifPresent: f.period.map { Presentation(.vi).period($0) })
+            m.add(": thời hạn tạm dừng")
+        } else {
+            m.add(" has the case")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" of ", ifPresent: f.period)
+            m.add(" suspended: the clock is stopped")
+        }
+    }
+
+    /// Unpaired after the due date.
+    static let overdue = FindingReason("overdue", vietnameseLabel: "quá hạn", delaySaysReason: true) {
+        f, language, m in
+        let days = String(f.daysLate ?? 0)
+        if language == .vi {
+            m.add(" quá hạn ", days, " ngày")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" (hạn ", ifPresent: f.due.map { Presentation(.vi).date($0) }, ")")
+        } else {
+            m.add(" is ", days, " day(s) overdue")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" (due ", ifPresent: f.due?.description, ")")
+        }
+    }
+
+    public static let reasons = [FindingReason.late, closed, paused, overdue]
+
     /// A different limit for some units or triggers; the first match wins.
     public struct Override: Sendable {
         /// Units it applies to.
@@ -327,12 +378,9 @@ public struct DeadlineObligation: ObligationKind {
         for (i, t) in triggers.enumerated() {
             let tDay = store.day(t)
             guard ctx.window.contains(tDay) && tDay <= ctx.asOf, let k = triggerKeys[i] else { continue }
-            var limit = within
-            for (o, override) in overrides.enumerated()
-            where overrideUnits[o] && EventPattern.holds(overrideConditions[o], t, store) {
-                limit = override.within
-                break
-            }
+            let limit =
+                override(where: { overrideUnits[$0] && EventPattern.holds(overrideConditions[$0], t, store) })?.within
+                ?? within
             let paired = pairedWith[i]
             let pairedDay = paired.map { store.day($0) }
             let exts = extsByKey.members(of: k)
@@ -350,14 +398,14 @@ public struct DeadlineObligation: ObligationKind {
             var daysLate: Int?
             if let p = pairedDay, let paired {
                 if p > due {
-                    (status, reason, daysLate) = (.violated, "late", due.days(to: p))
+                    (status, reason, daysLate) = (.violated, FindingReason.late.code, due.days(to: p))
                 } else if closing.contains(paired) {
-                    reason = "closed"
+                    reason = Self.closed.code
                 }
             } else if clock.openPause != nil {
-                (status, reason) = (.pending, "paused")
+                (status, reason) = (.pending, Self.paused.code)
             } else if ctx.asOf > due {
-                (status, reason, daysLate) = (.violated, "overdue", due.days(to: ctx.asOf))
+                (status, reason, daysLate) = (.violated, Self.overdue.code, due.days(to: ctx.asOf))
             } else {
                 status = .pending
             }
@@ -376,6 +424,11 @@ public struct DeadlineObligation: ObligationKind {
             }
             out.findings.append(f)
         }
+    }
+
+    /// The first override whose unit and trigger conditions `matches` (by index), if any.
+    func override(where matches: (Int) -> Bool) -> Override? {
+        overrides.indices.first(where: matches).map { overrides[$0] }
     }
 
     /// The unit's rows matching `pattern`, with its successors' rows dated after each hand-over (§3),
@@ -416,33 +469,142 @@ public struct DeadlineObligation: ObligationKind {
 }
 
 extension DeadlineObligation {
+    /// The limit (after overrides), the due date and how extensions and pauses moved it, through
+    /// the same `override(where:)` and `DeadlineClock` as the evaluation, then the pairing.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        let (events, calendar) = (context.events, context.calendar)
+        guard let triggerID = finding.events.first, let trigger = events[triggerID] else { return out }
+        out.roles[triggerID] = "trigger"
+        let unitIndex = context.registry.index(of: finding.unit)
+        let chosen = override(where: { o in
+            (overrides[o].unit.map { sel in unitIndex.map { sel.matches($0, in: context.registry) } ?? false } ?? true)
+                && EventPattern(types: [trigger.type], conditions: overrides[o].trigger).matchesConditions(trigger)
+        })
+        let limit = chosen?.within ?? within
+        if let chosen {
+            out.steps.append("override applies: within \(chosen.within) instead of \(within)")
+        } else {
+            out.steps.append("limit: within \(within)")
+        }
+        out.steps += calendar.explainAdd(limit, to: trigger.day).steps.map { "due: " + $0 }
+        // The evidence after the trigger, in the order the evaluation lists it: the pairing (when
+        // there is one), the extensions, the pause events.
+        let f = finding
+        let paired = f.status == .satisfied || f.reason == FindingReason.late.code || f.reason == Self.closed.code
+        var rest = f.events.dropFirst().compactMap { events[$0] }[...]
+        var pairing: Event?
+        if paired, let first = rest.first {
+            pairing = first
+            rest = rest.dropFirst()
+        }
+        var applied: [Event] = []
+        if let ext = extensions {
+            while let e = rest.first, ext.event.matches(e) {
+                applied.append(e)
+                rest = rest.dropFirst()
+            }
+        }
+        let starts = rest.filter { pause?.start.matches($0) ?? false }
+        let ends = rest.filter { !(pause?.start.matches($0) ?? false) }
+        var outside = false
+        let clock = DeadlineClock(
+            trigger: trigger.day, limit: limit, extensions: extensions, paired: pairing?.day,
+            extensionCount: applied.count, extensionDay: { applied[$0].day }, startCount: starts.count,
+            startDay: { starts[$0].day }, endCount: ends.count, endDay: { ends[$0].day }, calendar: calendar,
+            outside: &outside)
+        for step in clock.steps {
+            switch step {
+            case .extended(let i, let day, let from, _):
+                let e = applied[i]
+                out.roles[e.id] = "extension"
+                out.steps.append("extension \(e.id) on \(day) (after the trigger, on or before the due date \(from)):")
+                out.steps += calendar.explainAdd(extensions?.by ?? limit, to: from).steps.map { "  " + $0 }
+            case .pause(let s, let startDay, let end, let endDay, let length, let from, _):
+                out.roles[starts[s].id] = "pause start"
+                let ender: String
+                if let end {
+                    out.roles[ends[end].id] = "pause end"
+                    ender = "restarted by \(ends[end].id) on \(endDay)"
+                } else {
+                    ender = "ended by the pairing with \(pairing?.id ?? "") on \(endDay)"
+                }
+                out.steps.append("pause: clock stopped by \(starts[s].id) on \(startDay), \(ender)")
+                out.steps.append(
+                    "  " + Self.pauseLength(limit.unit, from: startDay, until: endDay, length: length, calendar))
+                let moved = DurationSpec(count: length, unit: limit.unit)
+                out.steps.append("  on \(endDay) the due date moves by \(moved):")
+                out.steps += calendar.explainAdd(moved, to: from).steps.map { "    " + $0 }
+            }
+        }
+        if let open = clock.openPause {
+            out.roles[starts[open.index].id] = "pause start"
+            out.steps.append(
+                "pause: clock stopped by \(starts[open.index].id) on \(open.day) and neither restarted nor paired by \(context.asOf): no due date while paused"
+            )
+        }
+        if let pairing {
+            if fulfil.matches(pairing) {
+                out.roles[pairing.id] = "fulfilment"
+                out.steps.append("paired first-in first-out with fulfilment \(pairing.id) on \(pairing.day)")
+            } else {
+                out.roles[pairing.id] = "closing event"
+                out.steps.append(
+                    "paired first-in first-out with closing event \(pairing.id) on \(pairing.day) (closed_by: the case ended without a decision)"
+                )
+            }
+            out.steps.append("due date \(clock.due); \(pairing.day <= clock.due ? "on or before it" : "after it")")
+        } else {
+            out.steps.append(
+                "no fulfilment or closing event with the same key paired with this trigger by \(context.asOf)")
+        }
+        return out
+    }
+
+    /// The pause's length in words: calendar days, or the working days counted and the days skipped.
+    private static func pauseLength(
+        _ unit: DurationSpec.Unit, from start: Day, until end: Day, length: Int, _ calendar: WorkCalendar
+    ) -> String {
+        switch unit {
+        case .days:
+            return "length: \(end) − \(start) = \(length) day(s)"
+        case .workingDays:
+            let skipped = calendar.offDays(from: start, until: end)
+            return "length: \(length) working day(s) in [\(start), \(end))"
+                + (skipped.isEmpty ? "" : "; not counted: " + skipped.joined(separator: "; "))
+        }
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
-        var text = (vi ? "trong vòng " : "within ") + Words.duration(within, language)
+        var text = (vi ? "trong vòng " : "within ") + RuleWording.duration(within, language)
         text += vi ? " sau mỗi " : " of each "
-        text += Words.types(trigger.types, language) + (vi ? " phải có " : ", a ") + Words.types(fulfil.types, language)
+        text +=
+            RuleWording.types(trigger.types, language) + (vi ? " phải có " : ", a ")
+            + RuleWording.types(fulfil.types, language)
         for o in overrides {
             var cases: [String] = []
-            if let unit = o.unit { cases.append(Words.selector(unit, language)) }
-            if !o.trigger.isEmpty { cases.append(Words.conditions(o.trigger, language)) }
+            if let unit = o.unit { cases.append(RuleWording.selector(unit, language)) }
+            if !o.trigger.isEmpty { cases.append(RuleWording.conditions(o.trigger, language)) }
             text +=
-                "; " + Words.duration(o.within, language) + (vi ? " khi " : " when ") + cases.joined(separator: ", ")
+                "; " + RuleWording.duration(o.within, language) + (vi ? " khi " : " when ")
+                + cases.joined(separator: ", ")
         }
         if let e = extensions {
             text +=
                 vi
-                ? "; gia hạn \(Words.duration(e.by, language)) tối đa \(e.max) lần"
-                : "; extensions of \(Words.duration(e.by, language)), at most \(e.max)"
+                ? "; gia hạn \(RuleWording.duration(e.by, language)) tối đa \(e.max) lần"
+                : "; extensions of \(RuleWording.duration(e.by, language)), at most \(e.max)"
         }
         if let c = closedBy {
             text += vi ? "; kết thúc khi có " : "; closed by "
-            text += Words.types(c.types, language)
+            text += RuleWording.types(c.types, language)
         }
         if let p = pause {
             text +=
                 vi
-                ? "; tạm dừng tính thời hạn từ \(Words.types(p.start.types, language)) đến \(Words.types(p.end.types, language))"
-                : "; the clock stops from \(Words.types(p.start.types, language)) to \(Words.types(p.end.types, language))"
+                ? "; tạm dừng tính thời hạn từ \(RuleWording.types(p.start.types, language)) đến \(RuleWording.types(p.end.types, language))"
+                : "; the clock stops from \(RuleWording.types(p.start.types, language)) to \(RuleWording.types(p.end.types, language))"
         }
         if !key.isEmpty {
             text += vi ? " (cùng \(key.joined(separator: ", ")))" : " (same \(key.joined(separator: ", ")))"

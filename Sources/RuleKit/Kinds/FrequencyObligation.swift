@@ -33,6 +33,32 @@ public struct FrequencyObligation: ObligationKind {
             findings: ["satisfied 2023-01", "violated excess 2023-02"]),
     ]
 
+    /// Fewer events than `at_least` in a closed period.
+    static let insufficient = FindingReason("insufficient", vietnameseLabel: "không đủ số lần") { f, language, m in
+        let (actual, expected) = (String(f.actual ?? 0), String(f.expected ?? 0))
+        if language == .vi {
+            m.add(" thực hiện ", actual, "/", expected, " lần")
+            m.add(" kỳ ", ifPresent: f.period.map { Presentation(.vi).period($0) })
+        } else {
+            m.add(" has ", actual, " of the required ", expected)
+            m.add(" for ", ifPresent: f.period)
+        }
+    }
+
+    /// More events than `at_most`.
+    static let excess = FindingReason("excess", vietnameseLabel: "vượt số lần") { f, language, m in
+        let (actual, expected) = (String(f.actual ?? 0), String(f.expected ?? 0))
+        if language == .vi {
+            m.add(" thực hiện ", actual, " lần, vượt mức tối đa ", expected)
+            m.add(" kỳ ", ifPresent: f.period.map { Presentation(.vi).period($0) })
+        } else {
+            m.add(" has ", actual, ", more than the allowed ", expected)
+            m.add(" for ", ifPresent: f.period)
+        }
+    }
+
+    public static let reasons = [insufficient, excess]
+
     /// Which events count.
     public let event: EventPattern
     /// The period.
@@ -99,9 +125,13 @@ public struct FrequencyObligation: ObligationKind {
             var reason: String?
             var bound = atLeast ?? atMost
             if let m = atMost, count > m {
-                (status, reason, bound) = (.violated, "excess", m)
+                (status, reason, bound) = (.violated, Self.excess.code, m)
             } else if let l = atLeast, count < l {
-                if closed { (status, reason, bound) = (.violated, "insufficient", l) } else { status = .pending }
+                if closed {
+                    (status, reason, bound) = (.violated, Self.insufficient.code, l)
+                } else {
+                    status = .pending
+                }
             }
             if out.countsOnly(status) { continue }
             let label = period.label
@@ -118,13 +148,29 @@ public struct FrequencyObligation: ObligationKind {
 }
 
 extension FrequencyObligation {
+    /// The period, whether it is closed, what was counted against which bounds.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        let closed = finding.due.map { $0 < context.asOf } ?? true
+        out.steps.append(
+            "period \(finding.period ?? "") ends \(finding.due.map(\.description) ?? "") — \(closed ? "closed" : "open (it contains the as-of date \(context.asOf))")"
+        )
+        out.steps.append(
+            "counted \(finding.actual ?? 0) \(distinct.map { "distinct \($0) value(s)" } ?? "matching event(s)"); bounds: "
+                + [atLeast.map { "at least \($0)" }, atMost.map { "at most \($0)" }].compactMap { $0 }.joined(
+                    separator: ", "))
+        for id in finding.events { out.roles[id] = "counted" }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
         var bounds: [String] = []
         if let l = atLeast { bounds.append(vi ? "ít nhất \(l)" : "at least \(l)") }
         if let m = atMost { bounds.append(vi ? "nhiều nhất \(m)" : "at most \(m)") }
         let what = distinct.map { vi ? " giá trị \($0) khác nhau" : " distinct \($0) values" } ?? (vi ? " lần" : "")
-        let types = Words.types(event.types, language)
-        return bounds.joined(separator: vi ? " và " : " and ") + what + " " + Words.per(per, language) + " (\(types))"
+        let types = RuleWording.types(event.types, language)
+        return bounds.joined(separator: vi ? " và " : " and ") + what + " " + RuleWording.per(per, language)
+            + " (\(types))"
     }
 }

@@ -3,6 +3,8 @@ import NodeDecoding
 
 /// A rule kind as the loader sees it: its keys, how to read them, and worked examples that a
 /// generic test runs, so documentation cannot drift from behaviour.
+///
+/// What the engine, the reports and `explain` need of a kind is its `Obligation` conformance.
 public protocol ObligationKind: Obligation {
     /// The keys this kind adds to the common rule keys: what the loader accepts and what the JSON
     /// Schema offers editors.
@@ -41,7 +43,7 @@ public struct RuleDecodingContext {
 
 /// The kinds the product knows, by `kind:` name.
 ///
-/// Adding a kind means adding it here.
+/// Adding a kind means its file in this folder and its line in `all`.
 public enum Kinds {
     /// Every kind type.
     public static let all: [any ObligationKind.Type] = [
@@ -51,6 +53,9 @@ public enum Kinds {
 
     /// Kind names, in documentation order.
     public static var names: [String] { all.map { $0.kindName } }
+
+    /// Every reason the kinds declare, for reports of saved results (which record reason codes only).
+    public static let reasons = FindingReasons(all.flatMap { $0.reasons })
 
     /// The kind type for a name.
     public static func type(named name: String) -> (any ObligationKind.Type)? {

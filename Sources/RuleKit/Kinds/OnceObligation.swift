@@ -21,12 +21,17 @@ public struct OnceObligation: ObligationKind {
             findings: ["violated late 2022-03-31"])
     ]
 
+    public static let reasons = [FindingReason.late, .missing]
+
     /// The deliverable.
     public let event: EventPattern
     /// Earliest date an event counts; nil = effective.from.
     public let from: Day?
     /// The fixed due date (never rolled).
     public let by: Day
+
+    /// The due date is fixed: a unit that ended before the rule began may still have missed it.
+    public var evaluatesEmptyWindow: Bool { true }
 
     public var eventTypes: [String] { event.types }
     public var attributeNames: [String] { event.conditions.map(\.field) }
@@ -61,9 +66,9 @@ public struct OnceObligation: ObligationKind {
         var daysLate: Int?
         if let e = deciding {
             let day = store.day(e)
-            if day > by { (status, reason, daysLate) = (.violated, "late", by.days(to: day)) }
+            if day > by { (status, reason, daysLate) = (.violated, FindingReason.late.code, by.days(to: day)) }
         } else if ctx.asOf > by {
-            (status, reason, daysLate) = (.violated, "missing", by.days(to: ctx.asOf))
+            (status, reason, daysLate) = (.violated, FindingReason.missing.code, by.days(to: ctx.asOf))
         } else {
             status = .pending
         }
@@ -77,10 +82,20 @@ public struct OnceObligation: ObligationKind {
 }
 
 extension OnceObligation {
+    /// When events start counting and the fixed due date.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        out.steps.append(
+            "events count from \(from ?? context.rule.effective.from); due \(by) (a fixed date, never rolled)")
+        for id in finding.events { out.roles[id] = "deciding event (the earliest match)" }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
         let start = from.map { vi ? " (tính từ \($0))" : " (counted from \($0))" } ?? ""
-        return (vi ? "một " : "one ") + Words.types(event.types, language) + (vi ? " trước hạn " : " by ") + "\(by)"
+        return (vi ? "một " : "one ") + RuleWording.types(event.types, language) + (vi ? " trước hạn " : " by ")
+            + "\(by)"
             + start
     }
 }

@@ -51,6 +51,8 @@ public struct PeriodicObligation: ObligationKind {
         case label, date
     }
 
+    public static let reasons = [FindingReason.late, .missing]
+
     /// The deliverable.
     public let event: EventPattern
     /// The period.
@@ -119,9 +121,9 @@ public struct PeriodicObligation: ObligationKind {
             var daysLate: Int?
             if let e = deciding {
                 let day = store.day(e)
-                if day > due { (status, reason, daysLate) = (.violated, "late", due.days(to: day)) }
+                if day > due { (status, reason, daysLate) = (.violated, FindingReason.late.code, due.days(to: day)) }
             } else if ctx.asOf > due {
-                (status, reason, daysLate) = (.violated, "missing", due.days(to: ctx.asOf))
+                (status, reason, daysLate) = (.violated, FindingReason.missing.code, due.days(to: ctx.asOf))
             } else {
                 status = .pending
             }
@@ -138,6 +140,24 @@ public struct PeriodicObligation: ObligationKind {
 }
 
 extension PeriodicObligation {
+    /// The period, how events are matched to it, and how its due date was reached.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        out.steps.append(
+            "period \(finding.period ?? ""); matched by \(matching == .label ? "the event's period label" : "event date")"
+        )
+        // The finding's period starts on its sort day.
+        let period = per.period(containing: finding.sortDay)
+        if let label = finding.period, period.label == label {
+            let base = anchor == .end ? period.end : period.start
+            let (_, calc) = context.calendar.explainAdd(offset, to: base)
+            out.steps.append("due counts from the period's \(anchor.rawValue), \(base)")
+            out.steps += calc.map { "due: " + $0 }
+        }
+        for id in finding.events { out.roles[id] = "deciding event (the earliest match)" }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
         let anchorText: String
@@ -147,7 +167,8 @@ extension PeriodicObligation {
         case (.start, true): anchorText = "sau khi bắt đầu kỳ"
         case (.start, false): anchorText = "after the period starts"
         }
-        let base = (vi ? "một " : "one ") + Words.types(event.types, language) + " " + Words.per(per, language)
-        return base + (vi ? ", hạn " : ", due ") + Words.duration(offset, language) + " " + anchorText
+        let base =
+            (vi ? "một " : "one ") + RuleWording.types(event.types, language) + " " + RuleWording.per(per, language)
+        return base + (vi ? ", hạn " : ", due ") + RuleWording.duration(offset, language) + " " + anchorText
     }
 }

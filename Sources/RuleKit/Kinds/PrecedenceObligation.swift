@@ -38,6 +38,21 @@ public struct PrecedenceObligation: ObligationKind {
             findings: ["satisfied 2023-06-30", "violated no-prior 2023-06-30"])
     ]
 
+    /// No prior event in the lead window.
+    static let noPrior = FindingReason("no-prior", vietnameseLabel: "thiếu bước trước") { f, language, m in
+        if language == .vi {
+            m.add(" không có bước thực hiện trước")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" trước ngày ", f.period.map { Presentation(.vi).period($0) } ?? "")
+        } else {
+            m.add(" has no required prior event")
+            m.add(" [", ifPresent: f.ref, "]")
+            m.add(" before ", f.period ?? "")
+        }
+    }
+
+    public static let reasons = [noPrior]
+
     /// Whose `requires` events count.
     public enum Scope: String, Sendable {
         case sameUnit = "same-unit"
@@ -115,8 +130,7 @@ public struct PrecedenceObligation: ObligationKind {
                 continue
             }
             let candidates = byKey.members(of: k)
-            let lo = ctx.calendar.subtract(leadMax, from: tDay, outside: &out.outsideCalendar)
-            let hi = ctx.calendar.subtract(leadMin, from: tDay, outside: &out.outsideCalendar)
+            let (lo, hi) = leadWindow(before: tDay, ctx.calendar, outside: &out.outsideCalendar)
             let inWindow = lo <= hi ? store.slice(candidates, from: lo, through: hi).first { $0 != t } : nil
             if inWindow != nil && out.countsOnly(.satisfied) { continue }
             let targetID = store.id(t)
@@ -127,7 +141,7 @@ public struct PrecedenceObligation: ObligationKind {
                 f.events = [targetID, store.id(prior)]
             } else {
                 f.status = .violated
-                f.reason = "no-prior"
+                f.reason = Self.noPrior.code
                 f.events = [targetID]
                 if let c = nearest(to: t, in: candidates, store) {
                     f.events.append(store.id(c))
@@ -136,6 +150,14 @@ public struct PrecedenceObligation: ObligationKind {
             }
             out.findings.append(f)
         }
+    }
+
+    /// The days a prior event may fall on for a target dated `day`: day − max … day − min, never rolled.
+    func leadWindow(before day: Day, _ calendar: WorkCalendar, outside: inout Bool) -> (Day, Day) {
+        (
+            calendar.subtract(leadMax, from: day, outside: &outside),
+            calendar.subtract(leadMin, from: day, outside: &outside)
+        )
     }
 
     /// The candidate nearest the target: the smallest distance, ties to the earlier date, then id.
@@ -167,15 +189,38 @@ public struct PrecedenceObligation: ObligationKind {
 }
 
 extension PrecedenceObligation {
+    /// The lead window before the target, then the prior event found or the nearest candidate.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        guard let targetID = finding.events.first, let target = context.events[targetID] else { return out }
+        out.roles[targetID] = "target"
+        var outside = false
+        let (lo, hi) = leadWindow(before: target.day, context.calendar, outside: &outside)
+        out.steps.append("lead window: \(lo) … \(hi) (target \(target.day) − \(leadMax) … − \(leadMin), never rolled)")
+        if let other = finding.events.dropFirst().first {
+            if finding.status == .satisfied {
+                out.roles[other] = "prior event in the window"
+            } else {
+                out.roles[other] = "nearest candidate (outside the window)"
+                out.steps.append(
+                    "no \(requires.types.joined(separator: "/")) in the window; nearest candidate \(other), distance \(finding.distanceDays ?? 0) day(s)"
+                )
+            }
+        } else if finding.status != .satisfied {
+            out.steps.append("no \(requires.types.joined(separator: "/")) with the same key at all")
+        }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
         let window =
             vi
-            ? "từ \(Words.duration(leadMax, language)) đến \(Words.duration(leadMin, language)) trước"
-            : "\(Words.duration(leadMin, language)) to \(Words.duration(leadMax, language)) before"
-        var text = Words.types(requires.types, language) + " " + window + (vi ? " mỗi " : " each ")
-        text += Words.types(target.types, language)
-        if !target.conditions.isEmpty { text += " (" + Words.conditions(target.conditions, language) + ")" }
+            ? "từ \(RuleWording.duration(leadMax, language)) đến \(RuleWording.duration(leadMin, language)) trước"
+            : "\(RuleWording.duration(leadMin, language)) to \(RuleWording.duration(leadMax, language)) before"
+        var text = RuleWording.types(requires.types, language) + " " + window + (vi ? " mỗi " : " each ")
+        text += RuleWording.types(target.types, language)
+        if !target.conditions.isEmpty { text += " (" + RuleWording.conditions(target.conditions, language) + ")" }
         if !key.isEmpty {
             text += vi ? ", cùng \(key.joined(separator: ", "))" : ", same \(key.joined(separator: ", "))"
         }

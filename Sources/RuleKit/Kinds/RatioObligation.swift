@@ -82,6 +82,13 @@ public struct RatioObligation: ObligationKind {
             findings: ["satisfied 2023-H1", "satisfied 2023-H2"]),
     ]
 
+    /// A settled period whose share is below `at_least`.
+    static let belowRatio = FindingReason("below-ratio", vietnameseLabel: "tỷ lệ dưới mức yêu cầu") { f, language, m in
+        RatioObligation.describe(f, in: language, into: &m)
+    }
+
+    public static let reasons = [belowRatio]
+
     /// Whose items a unit's share is taken over.
     public enum Scope: String, Sendable, CaseIterable {
         case `self`, subtree
@@ -179,7 +186,7 @@ public struct RatioObligation: ObligationKind {
             if out.countsOnly(status) { continue }
             let label = period.label
             var f = ctx.finding(
-                status, reason: status == .violated ? "below-ratio" : nil, sortDay: period.start,
+                status, reason: status == .violated ? Self.belowRatio.code : nil, sortDay: period.start,
                 waiverSpan: period.start...period.end, identity: label)
             f.period = label
             f.due = period.end
@@ -190,6 +197,68 @@ public struct RatioObligation: ObligationKind {
 }
 
 extension RatioObligation {
+    /// "reached 75% (3/4 decided items), below the required 80% for 2023": every status names the share.
+    public static func describe(_ f: Finding, in language: Language, into m: inout FindingSentence) {
+        guard let share = f.share else { return FindingSentence.met(f, language, &m) }
+        let vi = language == .vi
+        let actual = share.actual.text(separator: vi ? "," : ".") + "%"
+        let expected = share.threshold.text(separator: vi ? "," : ".") + "%"
+        let counts = "\(share.satisfied)/\(share.decided)"
+        let pending =
+            share.pending > 0 ? (vi ? ", \(share.pending) mục chưa có kết quả" : ", \(share.pending) pending") : ""
+        switch (f.status, f.reason == belowRatio.code, vi) {
+        case (_, true, true):
+            m.add(" đạt tỷ lệ ", actual, " (", counts, " mục), thấp hơn mức tối thiểu ", expected)
+        case (_, true, false):
+            m.add(" reached ", actual, " (", counts, " decided items), below the required ", expected)
+        case (.pending, _, true):
+            m.add(" tạm đạt tỷ lệ ", actual, " (", counts, " mục", pending, "), yêu cầu ", expected)
+        case (.pending, _, false):
+            m.add(" has ", actual, " so far (", counts, " decided items", pending, "), required ", expected)
+        case (_, _, true): m.add(" đạt tỷ lệ ", actual, " (", counts, " mục), yêu cầu tối thiểu ", expected)
+        case (_, _, false):
+            m.add(" reached ", actual, " (", counts, " decided items), at least ", expected, " required")
+        }
+        m.add(vi ? " kỳ " : " for ", ifPresent: f.period)
+    }
+
+    /// The period, the base items counted, the share and the comparison, then each decided item.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        guard let share = finding.share, let due = finding.due else { return out }
+        let asOf = context.asOf
+        let period = per.period(containing: due)
+        let closed = period.end < asOf
+        out.steps.append(
+            "period \(finding.period ?? "") (\(period.start) … \(period.end)) — \(closed ? "closed" : "open (it contains the as-of date \(asOf))")"
+        )
+        let registry = context.registry
+        guard let unitIndex = registry.index(of: finding.unit) else { return out }
+        let items = context.baseFindings.filter { f in
+            guard period.contains(f.sortDay), let u = registry.index(of: f.unit) else { return false }
+            return over == .subtree ? registry.isSelfOrDescendant(u, of: unitIndex) : u == unitIndex
+        }
+        out.steps.append(
+            "items of rule \(of) dated in the period, \(over == .subtree ? "of the unit and every unit below it" : "of the unit itself"): \(share.satisfied) satisfied, \(share.violated) violated, \(share.pending) pending (waived and pending items are not decided)"
+        )
+        let comparison = share.reachesThreshold ? "≥" : "<"
+        out.steps.append(
+            "share = \(share.satisfied)/\(share.decided) = \(share.actual)% (rounded half-up to one decimal); "
+                + "at least \(share.threshold)%: \(share.satisfied) × 1000 = \(share.satisfied * 1000) \(comparison) "
+                + "\(share.threshold.tenths) × \(share.decided) = \(share.threshold.tenths * share.decided)")
+        if share.pending > 0 && closed {
+            out.steps.append(
+                "the period is closed but \(share.pending) item(s) are still pending: the share can change")
+        }
+        for f in items where f.status == .satisfied || f.status == .violated {
+            var line = "decided item: \(f.unit)  \(f.ref ?? "—")  \(f.status.rawValue)"
+            if let reason = f.reason { line += " (\(reason))" }
+            line += "  \(f.period ?? f.sortDay.description)"
+            out.steps.append(line)
+        }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         let vi = language == .vi
         let share = atLeast.text(separator: vi ? "," : ".") + "%"
@@ -204,7 +273,7 @@ extension RatioObligation {
             minItems > 1
             ? (vi ? ", khi có ít nhất \(minItems) mục đã có kết quả" : ", when at least \(minItems) are decided") : ""
         return vi
-            ? "ít nhất \(share) mục của quy tắc \(of) \(scope) đạt, \(Words.per(per, language))\(minimum)"
-            : "at least \(share) of rule \(of)'s items \(scope) satisfied, \(Words.per(per, language))\(minimum)"
+            ? "ít nhất \(share) mục của quy tắc \(of) \(scope) đạt, \(RuleWording.per(per, language))\(minimum)"
+            : "at least \(share) of rule \(of)'s items \(scope) satisfied, \(RuleWording.per(per, language))\(minimum)"
     }
 }

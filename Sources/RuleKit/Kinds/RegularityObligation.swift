@@ -25,6 +25,23 @@ public struct RegularityObligation: ObligationKind {
             ])
     ]
 
+    /// A gap longer than `max_gap`.
+    static let gap = FindingReason(
+        "gap", vietnameseLabel: "gián đoạn quá lâu",
+        delay: DelayWording(vietnamese: "vượt", english: "over the limit")
+    ) { f, language, m in
+        let days = String(f.daysLate ?? 0)
+        if language == .vi {
+            m.add(
+                " để khoảng cách vượt mức cho phép ", days, " ngày (",
+                f.period.map { Presentation(.vi).period($0) } ?? "", ")")
+        } else {
+            m.add(" went ", days, " day(s) past the allowed gap ", f.period ?? "")
+        }
+    }
+
+    public static let reasons = [gap]
+
     /// The events.
     public let event: EventPattern
     /// Longest allowed gap, in calendar days.
@@ -88,7 +105,7 @@ public struct RegularityObligation: ObligationKind {
             f.due = a.adding(days: maxGap)
             f.events = ids(i) + (a == b ? [] : next.map(ids) ?? [])
             if status == .violated {
-                f.reason = "gap"
+                f.reason = Self.gap.code
                 f.daysLate = length - maxGap
             }
             out.findings.append(f)
@@ -105,9 +122,19 @@ public struct RegularityObligation: ObligationKind {
 }
 
 extension RegularityObligation {
+    /// The gap, its limit and when the next event was due.
+    public func explain(_ finding: Finding, in context: ExplainContext) -> ExplainSteps {
+        var out = ExplainSteps()
+        out.steps.append(
+            "gap \(finding.period ?? ""): at most \(maxGap) days allowed; next event due \(finding.due.map(\.description) ?? "")"
+        )
+        for id in finding.events { out.roles[id] = "event at a gap end" }
+        return out
+    }
+
     public func parameters(in language: Language) -> String {
         language == .vi
-            ? "không để quá \(maxGap) ngày giữa hai lần \(Words.types(event.types, language))"
-            : "no gap longer than \(maxGap) days between \(Words.types(event.types, language)) events"
+            ? "không để quá \(maxGap) ngày giữa hai lần \(RuleWording.types(event.types, language))"
+            : "no gap longer than \(maxGap) days between \(RuleWording.types(event.types, language)) events"
     }
 }

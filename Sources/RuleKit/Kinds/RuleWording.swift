@@ -1,7 +1,7 @@
 import ComplianceCore
 
 /// Shared phrasing for rule parameters in words, in Vietnamese or English (catalogues, explain).
-public enum Words {
+public enum RuleWording {
     public static func types(_ types: [String], _ language: Language) -> String {
         types.joined(separator: language == .vi ? " hoặc " : " or ")
     }

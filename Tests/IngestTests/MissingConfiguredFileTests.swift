@@ -3,20 +3,8 @@ import ComplianceTestSupport
 import Ingest
 import Testing
 
-/// Behaviour settled in review: blank CSV lines, and missing files reported at the config key.
-struct ReviewFixTests {
-    @Test func whiteSpaceOnlyCSVLinesAreBlankLines() {
-        let p = TestProject().standardConfig().flatUnits(["x1"])
-        p.write("rules/r.yaml", ruleYAML(kindBody: "kind: once\nevent: { type: dialogue }\nby: 2023-12-31"))
-        p.write("logs/a.csv", "id,unit,type,date\n   \ne1,x1,dialogue,2023-02-09\n\t\n")
-        let project = p.load(asOf: day("2023-03-01"))
-        let stats = project.logFiles.first
-        #expect(stats?.read == 1)
-        #expect(stats?.accepted == 1)
-        #expect(stats?.rejected == 0)
-        #expect(!project.diagnostics.contains { $0.level == .error }, "\(project.diagnostics)")
-    }
-
+/// A registry file the configuration names but that does not exist is reported at its key.
+struct MissingConfiguredFileTests {
     @Test(arguments: ["units", "vocabulary", "calendar", "waivers"])
     func aMissingFileIsReportedAtItsConfigurationKey(_ key: String) {
         let p = TestProject().flatUnits(["x1"])
