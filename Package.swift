@@ -61,9 +61,16 @@ let package = Package(
             name: "History",
             dependencies: ["ComplianceCore", "Evaluation", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // One audit run as a library: load → evaluate → compare → outcome, for check, report,
+        // explain and test (the CLI only parses options and writes what the outcome says).
+        .target(
+            name: "AuditRun",
+            dependencies: ["ComplianceCore", "Ingest", "Evaluation", "Reporting", "History", "RuleAuthoring"]
+        ),
         .target(
             name: "DVCheckCLI",
             dependencies: [
+                "AuditRun",
                 "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring",
                 "ProjectStarter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
