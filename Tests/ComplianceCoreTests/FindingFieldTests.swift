@@ -3,8 +3,8 @@ import Testing
 
 @Suite("The table of finding fields")
 struct FindingFieldTests {
-    private func finding() -> Finding {
-        let day = Day(year: 2025, month: 3, day: 31)
+    private func finding() throws -> Finding {
+        let day = try #require(Day(year: 2025, month: 3, day: 31))
         return Finding(
             rule: "R", unit: "u", status: .violated, reason: "insufficient", period: "2025-03", due: day, expected: 2,
             actual: 1, events: ["e1", "e2"], sortDay: day, waiverSpan: day...day, identity: "2025-03")
@@ -28,8 +28,8 @@ struct FindingFieldTests {
         #expect(!order.contains(.items))
     }
 
-    @Test func valuesFollowTheFinding() {
-        var f = finding()
+    @Test func valuesFollowTheFinding() throws {
+        var f = try finding()
         #expect(FindingField.expected.value(in: f) == .integer(2))
         #expect(FindingField.actual.value(in: f) == .integer(1))
         #expect(FindingField.items.value(in: f) == nil)
