@@ -91,6 +91,7 @@ let package = Package(
             name: "HistoryTests",
             dependencies: ["History", "ComplianceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "ComplianceTestSupport"]),
+        .testTarget(name: "AuditRunTests", dependencies: ["AuditRun", "ComplianceTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Fixtures"]),
     ]
 )
