@@ -61,9 +61,16 @@ let package = Package(
             name: "History",
             dependencies: ["ComplianceCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // One audit run as a library: load → evaluate → compare → outcome, for check, report,
+        // explain and test (the CLI only parses options and writes what the outcome says).
+        .target(
+            name: "AuditRun",
+            dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring"]
+        ),
         .target(
             name: "DVCheckCLI",
             dependencies: [
+                "AuditRun",
                 "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring",
                 "ProjectStarter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -84,6 +91,7 @@ let package = Package(
             name: "HistoryTests",
             dependencies: ["History", "ComplianceTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "RuleKit", "ComplianceTestSupport"]),
+        .testTarget(name: "AuditRunTests", dependencies: ["AuditRun", "ComplianceTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["DVCheckCLI", "ComplianceTestSupport"], exclude: ["Fixtures"]),
     ]
 )

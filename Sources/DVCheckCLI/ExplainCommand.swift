@@ -1,7 +1,7 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
 import Foundation
-import Ingest
 import RuleAuthoring
 
 /// `dvcheck explain`: why a finding is what it is — window, periods, events with file:line, every
@@ -49,30 +49,22 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = ProjectLoader.load(
-            configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
-            today: { $0.today(now: Date()) })
-        let errors = project.diagnostics.filter { $0.level == .error }
-        if !project.inputsValid {
-            Terminal.printDiagnostics(errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir)
-            throw ExitCode(2)
-        }
         var request = Explainer.Request(rule: rule, unit: unit)
         request.period = period
         request.ref = ref
         request.from = from?.day
         request.to = to?.day
-        switch Explainer.explain(request, in: project, language: project.config.language) {
-        case .failure(let diagnostic):
-            Terminal.printDiagnostics([diagnostic], baseDir: project.config.baseDir)
+        switch ExplainRun.perform(
+            request, configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language))
+        {
+        case .refused(let diagnostics, let baseDir):
+            Terminal.printDiagnostics(diagnostics, baseDir: baseDir)
             throw ExitCode(2)
-        case .success(let explanation):
-            let text =
-                format == .json ? try ExplanationRendering.json(explanation) : ExplanationRendering.text(explanation)
+        case .explained(let explanation):
             if format == .json {
-                try OutputWriter.write(text, to: nil)
+                try OutputWriter.write(try ExplanationRendering.json(explanation), to: nil)
             } else {
-                try OutputWriter.writeText(text, to: nil)
+                try OutputWriter.writeText(ExplanationRendering.text(explanation), to: nil)
             }
         }
     }
@@ -109,23 +101,10 @@ enum ExplanationRendering {
     static func json(_ e: Explanation) throws -> String {
         let items: [[String: Any]] = e.items.map { item in
             let f = item.finding
-            var finding: [String: Any] = [
-                "status": f.status.rawValue, "events": f.events, "fingerprint": f.fingerprint,
-            ]
-            if let v = f.reason { finding["reason"] = v }
-            if let v = f.period { finding["period"] = v }
-            if let v = f.due { finding["due"] = v.description }
-            if let v = f.daysLate { finding["days_late"] = v }
-            if let v = f.ref { finding["ref"] = v }
-            if let v = f.expected { finding["expected"] = v }
-            if let v = f.actual { finding["actual"] = v }
-            if let s = f.share {
-                finding["expected"] = Double(s.threshold.tenths) / 10
-                finding["actual"] = Double(s.actual.tenths) / 10
-                finding["items"] = ["satisfied": s.satisfied, "violated": s.violated, "pending": s.pending]
+            var finding: [String: Any] = [:]
+            for field in FindingField.allCases where field.shownIn.contains(.explain) {
+                if let value = field.value(in: f) { finding[field.name] = jsonObject(value) }
             }
-            if let v = f.distanceDays { finding["distance_days"] = v }
-            if let v = f.waiver { finding["waiver"] = v }
             var explained: [String: Any] = [
                 "finding": finding, "steps": item.steps, "verdict": item.verdict,
                 "events": item.events.map {
@@ -149,5 +128,18 @@ enum ExplanationRendering {
         let data = try JSONSerialization.data(
             withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A finding's value as `JSONSerialization` writes it; a ratio's percentages as decimals.
+    private static func jsonObject(_ value: FindingValue) -> Any {
+        switch value {
+        case .text(let s): s
+        case .integer(let n): n
+        case .decimal(let t): Double(t.tenths) / 10
+        case .date(let d): d.description
+        case .list(let ids): ids
+        case .counts(let satisfied, let violated, let pending):
+            ["satisfied": satisfied, "violated": violated, "pending": pending]
+        }
     }
 }

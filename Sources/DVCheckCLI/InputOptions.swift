@@ -1,6 +1,8 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
 import Ingest
+import Reporting
 
 /// The input options shared by `check` and `validate` (SPEC §9).
 struct InputOptions: ParsableArguments {
@@ -91,3 +93,6 @@ func checkRange(from: DateArgument?, to: DateArgument?) throws {
 extension Language: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 extension Binding: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportSort: ExpressibleByArgument {}

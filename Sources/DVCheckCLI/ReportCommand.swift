@@ -1,10 +1,8 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
-import Evaluation
-import Foundation
 import Ingest
 import Reporting
-import RuleKit
 
 /// `dvcheck report RESULT.json…`: renders saved results in any format of `check`, without reading
 /// rules or logs; several results (shards of one audit) are merged first (SPEC §10.5).
@@ -27,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .customLong("fail-on"),
         help: "Lowest severity of a violation that fails the run, or never (default: the result's).")
-    var failOn: CheckCommand.FailOn?
+    var failOn: FailOn?
 
     @Option(
         name: .customLong("max-rejected"),
@@ -51,88 +49,24 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cwd = PathResolution.currentDirectory
-        if let output {
-            let target = PathResolution.absolute(output, base: cwd)
-            if results.contains(where: { PathResolution.absolute($0, base: cwd) == target }) {
-                fail(
-                    .error(
-                        "config.output-is-input",
-                        "--output '\(output)' is one of the results read; refusing to overwrite it (nothing was written)"
-                    ))
-            }
-        }
-        // Opened before anything is read, as check does: a file that cannot be written is exit 2 at once.
-        let diagnosticFile = try DiagnosticFile.openOrExit(diagnostics)
-        var reports: [RunReport] = []
-        for path in results {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                fail(.error("config.missing-file", "cannot read the result '\(path)'", at: SourceLocation(path: path)))
-            }
-            do {
-                reports.append(try ResultReader.read(data, reasons: Kinds.reasons))
-            } catch {
-                fail(
-                    .error(
-                        "report.invalid-result", "'\(path)' is not a dvcheck result: \(error)",
-                        at: SourceLocation(path: path)))
-            }
-        }
-        var report: RunReport
-        do {
-            report = try ResultMerger.merge(reports, names: results)
-        } catch {
-            fail(error.diagnostic)
-        }
-        report.workingDirectory = cwd
-        if let failOn { report.options.failOn = failOn.rawValue }
-        if let maxRejected { report.options.maxRejected = maxRejected }
-        if let sort { report.options.sort = sort.rawValue }
-        report.sort = report.options.sort.flatMap(ReportSort.init(rawValue:)) ?? .severity
-        if let language, language != report.language { ReportLanguage.switch(&report, to: language) }
-        report.exitCode = report.computedExitCode()
-        report.untrusted = report.savedUntrustedReasons()
-        if let diagnosticFile {
-            // The results' diagnostics as listed (entries for left-out ones included), as JSON Lines.
-            for d in report.diagnostics { diagnosticFile.write(d) }
-            if let failure = diagnosticFile.close() {
-                report.diagnostics.append(failure)
-                report.exitCode = 2
-            }
-        }
-
-        let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
-        Terminal.printDiagnostics(
-            report.diagnostics, baseDir: PathResolution.absolute(report.projectDir, base: cwd), excerpts: false)
-        try OutputWriter.write(bytes, to: output)
-        throw ExitCode(report.exitCode)
-    }
-
-    /// Prints one diagnostic and exits 2.
-    private func fail(_ diagnostic: Diagnostic) -> Never {
-        Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
-        Self.exit(withError: ExitCode(2))
-    }
-}
-
-/// A saved result shown in the other language: labels follow `report.language`, and each finding's
-/// sentence is written again from its rule's template or the tool's sentence for the kind.
-enum ReportLanguage {
-    static func `switch`(_ report: inout RunReport, to language: Language) {
-        report.language = language
-        guard let registry = report.registry else { return }
-        var templates: [String: MessageTemplate?] = [:]
-        for (id, rule) in report.rules {
-            templates[id] = rule.message.flatMap { try? MessageTemplate(vi: $0.vi, en: $0.en) }
-        }
-        for i in report.evaluation.findings.indices {
-            let f = report.evaluation.findings[i]
-            guard let rule = report.rules[f.rule], let unit = registry.unit(f.unit),
-                let kind = Kinds.type(named: rule.kind)
-            else { continue }
-            report.evaluation.findings[i].message = FindingMessages.message(
-                for: f, ruleID: rule.id, title: rule.title, template: templates[f.rule] ?? nil, kind: kind, unit: unit,
-                language: language)
+        var request = ReportRequest(results: results)
+        request.output = output
+        request.language = language
+        request.failOn = failOn
+        request.maxRejected = maxRejected
+        request.sort = sort.flatMap { ReportSort(rawValue: $0.rawValue) }
+        switch try ReportRun.perform(request, openSink: { try DiagnosticFile.openOrExit(diagnostics) }) {
+        case .refused(let diagnostic):
+            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
+            throw ExitCode(2)
+        case .report(let report):
+            let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
+            Terminal.printDiagnostics(
+                report.diagnostics,
+                baseDir: PathResolution.absolute(report.projectDir, base: PathResolution.currentDirectory),
+                excerpts: false)
+            try OutputWriter.write(bytes, to: output)
+            throw ExitCode(report.exitCode)
         }
     }
 }

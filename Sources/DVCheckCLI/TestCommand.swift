@@ -1,6 +1,6 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
-import Foundation
 import Ingest
 import RuleAuthoring
 
@@ -32,24 +32,11 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        var report = RuleTestRunner(filter: filter).run(paths: paths.isEmpty ? ["rules/tests"] : paths)
-        if let output, InputFiles.contains(output, in: report.inputPaths) {
-            // A report must never replace a test or rule file it was made from.
-            report.diagnostics.append(
-                .error(
-                    "config.output-is-input",
-                    "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)"))
-            Terminal.printDiagnostics(
-                report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)
-            throw ExitCode(2)
-        }
-        if let filter, report.outcomes.isEmpty, !report.diagnostics.contains(where: { $0.level == .error }) {
-            // A CI job whose filter matches nothing must not pass silently.
-            report.diagnostics.append(.error("test.no-match", "no test name contains '\(filter)'; nothing was run"))
-        }
+        let outcome = RuleTestRun.perform(paths: paths, filter: filter, output: output)
+        let report = outcome.report
         Terminal.printDiagnostics(
             report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)
-        let invalid = report.diagnostics.contains(where: { $0.level == .error })
+        guard outcome.writesReport else { throw ExitCode(outcome.exitCode) }
         switch format {
         case .text:
             var out = ""
@@ -66,7 +53,6 @@ struct TestCommand: ParsableCommand {
         case .junit:
             try OutputWriter.write(TestReportJUnit.render(report), to: output)
         }
-        if invalid { throw ExitCode(2) }
-        if report.failed > 0 { throw ExitCode(1) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -8,12 +8,44 @@ import Evaluation
 /// With a comparison (`--history`, `--baseline`) the `change` column says `new` or `persisting`,
 /// and the previous run's resolved findings follow as rows marked `resolved`.
 public enum CSVReporter {
-    /// The columns, in order; stable across versions (new columns are only ever appended).
-    public static let columns = [
-        "unit", "unit_name", "rule", "rule_title", "severity", "status", "status_label", "reason", "period",
-        "due", "days_late", "expected", "actual", "distance_days", "ref", "evidence", "waiver", "waiver_reason",
-        "message", "source_document", "source_clause", "source_basis", "source_url", "fingerprint", "change", "binding",
+    /// A column: a finding's field, or what the report adds to it.
+    enum Column: Equatable {
+        case field(FindingField)
+        case unitName, ruleTitle, statusLabel, waiverReason, sourceDocument, sourceClause, sourceBasis, sourceURL
+        case change, binding
+
+        var name: String {
+            switch self {
+            case .field(let field): field.csvColumn
+            case .unitName: "unit_name"
+            case .ruleTitle: "rule_title"
+            case .statusLabel: "status_label"
+            case .waiverReason: "waiver_reason"
+            case .sourceDocument: "source_document"
+            case .sourceClause: "source_clause"
+            case .sourceBasis: "source_basis"
+            case .sourceURL: "source_url"
+            case .change: "change"
+            case .binding: "binding"
+            }
+        }
+    }
+
+    /// The columns every version has written, in their order.
+    private static let placed: [Column] = [
+        .field(.unit), .unitName, .field(.rule), .ruleTitle, .field(.severity), .field(.status), .statusLabel,
+        .field(.reason), .field(.period), .field(.due), .field(.daysLate), .field(.expected), .field(.actual),
+        .field(.distanceDays), .field(.ref), .field(.events), .field(.waiver), .waiverReason, .field(.message),
+        .sourceDocument, .sourceClause, .sourceBasis, .sourceURL, .field(.fingerprint), .change, .binding,
     ]
+
+    /// The layout: the columns above, then each field the table shows in CSV that they do not
+    /// place (new columns are only ever appended).
+    static let layout: [Column] =
+        placed + FindingField.order(.csv, placed: []).map(Column.field).filter { !placed.contains($0) }
+
+    /// The columns' names, in order; stable across versions.
+    public static let columns = layout.map(\.name)
 
     /// A cell: text (guarded against formulas) or a number (written as is).
     enum Cell {
@@ -38,30 +70,64 @@ public enum CSVReporter {
 
     private static func cells(_ f: Finding, _ report: RunReport, _ labels: Labels) -> [Cell] {
         let source = report.rules[f.rule]?.source
-        let change = report.change(f)
-        return [
-            .text(f.unit), .text(report.unitName(f.unit)), .text(f.rule), .text(report.ruleTitle(f.rule)),
-            .text(f.severity.rawValue), .text(f.status.rawValue), .text(report.statusLabel(f, labels)), .text(f.reason),
-            .text(f.period), .text(f.due?.description), .number(f.daysLate),
-            f.share.map { .decimal($0.threshold) } ?? .number(f.expected),
-            f.share.map { .decimal($0.actual) } ?? .number(f.actual), .number(f.distanceDays), .text(f.ref),
-            .text(f.events.joined(separator: " ")), .number(f.waiver),
-            .text(f.waiver.flatMap { report.waiverReasons[$0] }), .text(f.message), .text(source?.document),
-            .text(source?.clause), .text(source?.basis), .text(source?.url), .text(f.fingerprint),
-            .text(change?.rawValue), .text(report.binding(of: f.rule).rawValue),
-        ]
+        return layout.map { column in
+            switch column {
+            case .field(let field): cell(field.value(in: f))
+            case .unitName: .text(report.unitName(f.unit))
+            case .ruleTitle: .text(report.ruleTitle(f.rule))
+            case .statusLabel: .text(report.statusLabel(f, labels))
+            case .waiverReason: .text(f.waiver.flatMap { report.waiverReasons[$0] })
+            case .sourceDocument: .text(source?.document)
+            case .sourceClause: .text(source?.clause)
+            case .sourceBasis: .text(source?.basis)
+            case .sourceURL: .text(source?.url)
+            case .change: .text(report.change(f)?.rawValue)
+            case .binding: .text(report.binding(of: f.rule).rawValue)
+            }
+        }
     }
 
+    /// A resolved finding of the previous run: the fields the history keeps, marked `resolved`.
     private static func cells(_ p: PriorFinding, _ report: RunReport, _ labels: Labels) -> [Cell] {
         let source = report.rules[p.rule]?.source
-        return [
-            .text(p.unit), .text(report.unitName(p.unit)), .text(p.rule), .text(report.ruleTitle(p.rule)),
-            .text(p.severity), .text(p.status), .text(labels.status(raw: p.status)), .text(p.reason), .text(p.period),
-            .text(p.due), .number(nil), .number(nil), .number(nil), .number(nil), .text(p.ref), .text(nil),
-            .number(nil), .text(nil), .text(p.message), .text(source?.document), .text(source?.clause),
-            .text(source?.basis), .text(source?.url), .text(p.fingerprint), .text("resolved"),
-            .text(report.rules[p.rule]?.binding.rawValue),
-        ]
+        return layout.map { column in
+            switch column {
+            case .field(.unit): .text(p.unit)
+            case .field(.rule): .text(p.rule)
+            case .field(.severity): .text(p.severity)
+            case .field(.status): .text(p.status)
+            case .field(.reason): .text(p.reason)
+            case .field(.period): .text(p.period)
+            case .field(.due): .text(p.due)
+            case .field(.ref): .text(p.ref)
+            case .field(.message): .text(p.message)
+            case .field(.fingerprint): .text(p.fingerprint)
+            case .field: .text(nil)
+            case .unitName: .text(report.unitName(p.unit))
+            case .ruleTitle: .text(report.ruleTitle(p.rule))
+            case .statusLabel: .text(labels.status(raw: p.status))
+            case .waiverReason: .text(nil)
+            case .sourceDocument: .text(source?.document)
+            case .sourceClause: .text(source?.clause)
+            case .sourceBasis: .text(source?.basis)
+            case .sourceURL: .text(source?.url)
+            case .change: .text("resolved")
+            case .binding: .text(report.rules[p.rule]?.binding.rawValue)
+            }
+        }
+    }
+
+    /// A field's cell: numbers as numbers, evidence ids separated by spaces.
+    private static func cell(_ value: FindingValue?) -> Cell {
+        switch value {
+        case nil: .text(nil)
+        case .text(let s): .text(s)
+        case .integer(let n): .number(n)
+        case .decimal(let t): .decimal(t)
+        case .date(let d): .text(d.description)
+        case .list(let ids): .text(ids.joined(separator: " "))
+        case .counts?: .text(value?.text)
+        }
     }
 
     private static func row(_ cells: [Cell]) -> String { cells.map(encode).joined(separator: ",") }

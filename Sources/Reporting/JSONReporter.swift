@@ -93,42 +93,23 @@ public enum JSONReporter {
         return w
     }
 
+    /// The fields of a finding in the JSON result, in the table's order.
+    static let findingFields = FindingField.allCases.filter { $0.shownIn.contains(.json) }
+
     static func write(
         _ f: Finding, _ source: RuleSource?, _ binding: Binding?, changes: ChangeSet?, _ w: inout JSONWriter
     ) {
         w.beginObject()
-        w.field("rule", f.rule)
-        w.field("unit", f.unit)
-        w.field("status", f.status.rawValue)
-        w.field("reason", f.reason)
-        w.field("severity", f.severity.rawValue)
-        w.field("binding", binding?.rawValue)
-        w.field("period", f.period)
-        w.field("due", f.due)
-        if let share = f.share {
-            w.field("expected", share.threshold)
-            w.field("actual", share.actual)
-            w.beginObject("items")
-            w.field("satisfied", share.satisfied)
-            w.field("violated", share.violated)
-            w.field("pending", share.pending)
-            w.endObject()
-        } else {
-            w.field("expected", f.expected)
-            w.field("actual", f.actual)
+        for field in findingFields {
+            // A ratio finding counts other findings, not events (SPEC §10.2: no `events`).
+            if field == .events && f.share != nil { continue }
+            w.field(field.key, field.value(in: f))
+            if field == .severity { w.field("binding", binding?.rawValue) }
+            if field == .fingerprint, let changes, let mark = changes.mark(f) {
+                w.field("change", mark.rawValue)
+                w.field("previous_status", changes.previousStatus[f.fingerprint])
+            }
         }
-        w.field("days_late", f.daysLate)
-        w.field("ref", f.ref)
-        // A ratio finding counts other findings, not events (SPEC §10.2: no `events`).
-        if f.share == nil { w.inlineArray("events", f.events) }
-        w.field("distance_days", f.distanceDays)
-        w.field("waiver", f.waiver)
-        w.field("fingerprint", f.fingerprint)
-        if let changes, let mark = changes.mark(f) {
-            w.field("change", mark.rawValue)
-            w.field("previous_status", changes.previousStatus[f.fingerprint])
-        }
-        w.field("message", f.message)
         if let source {
             w.beginObject("source")
             w.field("document", source.document)

@@ -4,8 +4,28 @@ import Evaluation
 /// The pieces of a run that several JSON-based formats (JSON, SARIF) write the same way, written
 /// once so the formats cannot drift apart.
 extension JSONWriter {
+    /// A finding's field (`FindingField`); nothing when the finding has none.
+    ///
+    /// A ratio's counts are an object `{satisfied, violated, pending}`.
+    mutating func field(_ key: StaticString, _ value: FindingValue?) {
+        switch value {
+        case nil: return
+        case .text(let s): field(key, s)
+        case .integer(let n): field(key, n)
+        case .decimal(let t): field(key, t)
+        case .date(let d): field(key, d)
+        case .list(let ids): inlineArray(key, ids)
+        case .counts(let satisfied, let violated, let pending):
+            beginObject(key)
+            field("satisfied", satisfied)
+            field("violated", violated)
+            field("pending", pending)
+            endObject()
+        }
+    }
+
     /// `[{path, sha256}]` under `key`.
-    mutating func fileDigests(_ key: StaticString, _ files: [RunReport.RuleFile]) {
+    mutating func fileDigests(_ key: StaticString, _ files: [RunReport.InputFile]) {
         beginArray(key)
         for f in files {
             beginObject()
@@ -17,7 +37,7 @@ extension JSONWriter {
     }
 
     /// `{path, sha256}` under `key`, when there is a file.
-    mutating func fileDigest(_ key: StaticString, _ file: RunReport.RuleFile?) {
+    mutating func fileDigest(_ key: StaticString, _ file: RunReport.InputFile?) {
         guard let file else { return }
         beginObject(key)
         field("path", file.path)

@@ -247,11 +247,11 @@ public enum ResultReader {
             return s
         }
 
-        func digests(_ value: Any?) -> [RunReport.RuleFile] { (value as? [Any] ?? []).compactMap(digest) }
+        func digests(_ value: Any?) -> [RunReport.InputFile] { (value as? [Any] ?? []).compactMap(digest) }
 
-        func digest(_ value: Any?) -> RunReport.RuleFile? {
+        func digest(_ value: Any?) -> RunReport.InputFile? {
             guard let d = value as? [String: Any], let path = d["path"] as? String else { return nil }
-            return RunReport.RuleFile(path: path, sha256: d["sha256"] as? String ?? "")
+            return RunReport.InputFile(path: path, sha256: d["sha256"] as? String ?? "")
         }
 
         func localized(_ value: Any?) -> LocalizedText? {

@@ -8,7 +8,7 @@ import Evaluation
 /// two give the same bytes (SPEC §10.5), so everything here is what the JSON result records.
 public struct RunReport: Sendable {
     /// One input file and its digest.
-    public struct RuleFile: Sendable, Equatable {
+    public struct InputFile: Sendable, Equatable {
         /// Display path.
         public let path: String
         /// Hex sha256.
@@ -42,17 +42,17 @@ public struct RunReport: Sendable {
     /// The registry files of the run (`inputs.units`, `calendar`, `vocabulary`, `waivers`).
     public struct RegistryFiles: Sendable, Equatable {
         /// The unit registry.
-        public var units: RuleFile?
+        public var units: InputFile?
         /// The calendar.
-        public var calendar: RuleFile?
+        public var calendar: InputFile?
         /// The vocabulary.
-        public var vocabulary: RuleFile?
+        public var vocabulary: InputFile?
         /// The waivers.
-        public var waivers: RuleFile?
+        public var waivers: InputFile?
         /// None.
         public init() {}
-        /// In the order SARIF and the history list them.
-        public var all: [RuleFile] { [units, calendar, vocabulary, waivers].compactMap { $0 } }
+        /// The files given, in the order SARIF's run properties and the history list them.
+        public var all: [InputFile] { [units, calendar, vocabulary, waivers].compactMap { $0 } }
     }
 
     /// The options of the run that decide what a report shows and how the run exits (`options`).
@@ -99,7 +99,7 @@ public struct RunReport: Sendable {
     /// Report language.
     public var language: Language
     /// Rule files.
-    public var ruleFiles: [RuleFile]
+    public var ruleFiles: [InputFile]
     /// Log files.
     public var logFiles: [LogFile]
     /// Evaluation output (empty when inputs were invalid).
@@ -159,7 +159,7 @@ public struct RunReport: Sendable {
 
     /// A report.
     public init(
-        toolVersion: String, asOf: Day, language: Language, ruleFiles: [RuleFile], logFiles: [LogFile],
+        toolVersion: String, asOf: Day, language: Language, ruleFiles: [InputFile], logFiles: [LogFile],
         evaluation: EvaluationResult, rules: [String: ReportRule], registry: UnitRegistry?, diagnostics: [Diagnostic],
         includeSatisfied: Bool
     ) {
@@ -177,7 +177,7 @@ public struct RunReport: Sendable {
 
     /// A report of a live run, its rules taken from the loaded `Rule`s.
     public init(
-        toolVersion: String, asOf: Day, language: Language, ruleFiles: [RuleFile], logFiles: [LogFile],
+        toolVersion: String, asOf: Day, language: Language, ruleFiles: [InputFile], logFiles: [LogFile],
         evaluation: EvaluationResult, rules: [String: Rule], registry: UnitRegistry?, diagnostics: [Diagnostic],
         includeSatisfied: Bool
     ) {
@@ -195,9 +195,6 @@ public struct RunReport: Sendable {
 
     /// Waiver reasons by the waiver's 1-based index.
     public var waiverReasons: [Int: String] { waivers.mapValues(\.reason) }
-
-    /// The other input files and their digests, for SARIF's run properties and the history.
-    public var otherInputs: [RuleFile] { registryFiles.all }
 
     /// Missing-key triggers and targets (counted against `--max-rejected`).
     public var missingKeys: Int { evaluation.missingKeys }

@@ -126,6 +126,15 @@ public enum SARIFReporter {
         }
     }
 
+    /// A result's finding properties: SARIF's order since its first version, then any field it
+    /// did not place (the rule, fingerprint, message and waiver are the result's own members).
+    static let propertyFields = FindingField.order(
+        .sarif,
+        placed: [
+            .severity, .unit, .status, .reason, .period, .ref, .due, .daysLate, .expected, .actual, .items,
+            .distanceDays, .events,
+        ])
+
     private static func result(
         _ f: Finding, _ report: RunReport, _ index: Int?, _ unitIndex: Int?, _ labels: Labels,
         _ uris: inout SARIFLocations,
@@ -208,28 +217,17 @@ public enum SARIFReporter {
         }
         if let mark = report.change(f) { w.field("baselineState", mark == .new ? "new" : "unchanged") }
         w.beginObject("properties")
-        w.field("severity", f.severity.rawValue)
-        w.field("unit", f.unit)
-        w.field("unitName", report.unitName(f.unit))
-        w.field("status", f.status.rawValue)
-        w.field("reason", f.reason)
-        w.field("binding", rule?.binding.rawValue)
-        w.field("period", f.period)
-        w.field("ref", f.ref)
-        w.field("due", f.due)
-        w.field("daysLate", f.daysLate)
-        if let share = f.share {
-            w.field("expected", share.threshold)
-            w.field("actual", share.actual)
-            w.field("itemsSatisfied", share.satisfied)
-            w.field("itemsViolated", share.violated)
-            w.field("itemsPending", share.pending)
-        } else {
-            w.field("expected", f.expected)
-            w.field("actual", f.actual)
+        for field in propertyFields {
+            switch field.value(in: f) {
+            case .counts(let satisfied, let violated, let pending):
+                w.field("itemsSatisfied", satisfied)
+                w.field("itemsViolated", violated)
+                w.field("itemsPending", pending)
+            case let value: w.field(field.sarifKey, value)
+            }
+            if field == .unit { w.field("unitName", report.unitName(f.unit)) }
+            if field == .reason { w.field("binding", rule?.binding.rawValue) }
         }
-        w.field("distanceDays", f.distanceDays)
-        w.inlineArray("evidence", f.events)
         if let mark = report.change(f) {
             w.field("change", mark.rawValue)
             w.field("previousStatus", report.changes?.previousStatus[f.fingerprint])
@@ -259,7 +257,7 @@ public enum SARIFReporter {
         w.field("asOf", report.asOf)
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
-        w.fileDigests("files", report.otherInputs)
+        w.fileDigests("files", report.registryFiles.all)
         w.logStats(report.logFiles)
         w.endObject()
         w.summary(s, rejected: report.rejected, missingKeys: report.missingKeys)

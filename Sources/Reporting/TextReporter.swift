@@ -88,6 +88,11 @@ public enum TextReporter {
         return out
     }
 
+    /// The fields a finding's line shows after its status, rule and change mark: the text report's
+    /// order, then any other field the table shows in text, as `key value`.
+    static let lineFields = FindingField.order(
+        .text, placed: [.period, .ref, .due, .actual, .items, .reason, .waiver, .events])
+
     /// One finding on one line; `showUnit` names the unit (when the lines are not under its path).
     static func line(
         _ f: Finding, _ report: RunReport, _ labels: Labels, _ color: Bool, showUnit: Bool = false
@@ -111,17 +116,25 @@ public enum TextReporter {
             }
             parts.insert(paint(tag + ")", mark == .new ? .bold : .plain, color), at: 1)
         }
-        if let p = f.period { parts.append(show.period(p)) }
-        if let r = f.ref { parts.append("\(labels.ref) \(t(r))") }
-        if let d = f.due { parts.append("\(labels.due) \(show.date(d))") }
-        if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
-        if let s = f.share {
-            parts.append("\(labels.percent(s.actual)) (\(labels.items(s))) ≥ \(labels.percent(s.threshold))")
-        }
-        if let reason = labels.reasonAndDelay(f) { parts.append(reason) }
-        if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
-        if !f.events.isEmpty {
-            parts.append("\(labels.evidence): " + t(f.events.map(report.evidenceText).joined(separator: ", ")))
+        for field in lineFields {
+            switch field {
+            case .period: if let p = f.period { parts.append(show.period(p)) }
+            case .ref: if let r = f.ref { parts.append("\(labels.ref) \(t(r))") }
+            case .due: if let d = f.due { parts.append("\(labels.due) \(show.date(d))") }
+            // The count with its bound; a ratio's share with its items and threshold.
+            case .actual: if let a = f.actual, let e = f.expected { parts.append("\(a)/\(e)") }
+            case .items:
+                if let s = f.share {
+                    parts.append("\(labels.percent(s.actual)) (\(labels.items(s))) ≥ \(labels.percent(s.threshold))")
+                }
+            case .reason: if let reason = labels.reasonAndDelay(f) { parts.append(reason) }
+            case .waiver: if let w = f.waiver { parts.append("\(labels.waiver) #\(w)") }
+            case .events:
+                if !f.events.isEmpty {
+                    parts.append("\(labels.evidence): " + t(f.events.map(report.evidenceText).joined(separator: ", ")))
+                }
+            default: if let value = field.value(in: f) { parts.append("\(field.name) \(t(value.text))") }
+            }
         }
         return parts.joined(separator: "  ")
     }

@@ -64,23 +64,12 @@ struct FindingExpectation {
     }
 
     static func value(of key: String, in f: Finding) -> String? {
-        switch key {
-        case "status": return f.status.rawValue
-        case "reason": return f.reason
-        case "unit": return f.unit
-        case "rule": return f.rule
-        case "period": return f.period
-        case "ref": return f.ref
-        case "due": return f.due?.description
-        case "days_late": return f.daysLate.map(String.init)
-        case "expected": return f.share.map(\.threshold.description) ?? f.expected.map(String.init)
-        case "actual": return f.share.map(\.actual.description) ?? f.actual.map(String.init)
-        case "events": return f.events.joined(separator: ",")
-        case "distance_days": return f.distanceDays.map(String.init)
-        case "waiver": return f.waiver.map(String.init)
-        default: return nil
-        }
+        fieldsByName[key]?.value(in: f)?.text
     }
+
+    /// The fields a test may expect, by key.
+    private static let fieldsByName = Dictionary(
+        uniqueKeysWithValues: RuleTestFormat.expectedFields.map { ($0.name, $0) })
 
     /// The fields that identify a finding; an expectation that gives `period` or `ref` and agrees
     /// with a finding on every identity field it gives is that finding, with other fields wrong.
@@ -147,11 +136,9 @@ struct FindingExpectation {
 
     static func describe(_ f: Finding) -> String {
         var parts = ["status=\(f.status.rawValue)"]
-        for key in [
-            "reason", "unit", "rule", "period", "ref", "due", "days_late", "expected", "actual", "events",
-            "distance_days",
-        ] {
-            if let v = value(of: key, in: f), !v.isEmpty { parts.append("\(key)=\(v)") }
+        // The status leads; a waiver index is told by the status `waived`.
+        for field in RuleTestFormat.expectedFields where field != .status && field != .waiver {
+            if let v = field.value(in: f)?.text, !v.isEmpty { parts.append("\(field.name)=\(v)") }
         }
         return parts.joined(separator: " ")
     }

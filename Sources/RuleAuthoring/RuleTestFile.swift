@@ -5,22 +5,37 @@ import NodeDecoding
 ///
 /// Its keys are also the JSON Schema's.
 public enum RuleTestFormat {
+    /// The finding fields a rule test can expect, in the format's order (`FindingField`).
+    public static let expectedFields = FindingField.order(
+        .ruleTests,
+        placed: [
+            .status, .reason, .unit, .rule, .period, .ref, .due, .daysLate, .expected, .actual, .events, .distanceDays,
+            .waiver,
+        ])
+
     /// Keys of one expected finding; every key given must equal the finding's value.
-    public static let findingFields = [
-        FieldSpec("status", .oneOf(Finding.Status.allCases.map(\.rawValue)), "satisfied, violated, pending or waived."),
-        FieldSpec("reason", .text, "insufficient, excess, late, overdue, closed, paused, no-prior, missing, gap."),
-        FieldSpec("unit", .identifier, "The unit id."),
-        FieldSpec("rule", .identifier, "The rule id (when a test runs several rules)."),
-        FieldSpec("period", .text, "Period label, trigger/target date, or gap a/b."),
-        FieldSpec("ref", .text, "The trigger's or target's ref."),
-        FieldSpec("due", .optionalDate, "The due date; null: the finding has none (a paused case)."),
-        FieldSpec("days_late", .integer(minimum: 0), "Days late or overdue."),
-        FieldSpec("expected", .scalar, "Frequency: the bound at stake; ratio: the threshold in percent (85, 57.5)."),
-        FieldSpec("actual", .scalar, "Frequency: the count; ratio: the share in percent, one decimal (66.7)."),
-        FieldSpec("events", .list(.identifier), "Evidence event ids, in order."),
-        FieldSpec("distance_days", .identifier, "Precedence: target date − nearest candidate date (may be negative)."),
-        FieldSpec("waiver", .integer(minimum: 1), "The index of the waiver that waived it."),
-    ]
+    public static let findingFields = expectedFields.map { FieldSpec($0.name, shape(of: $0), $0.summary) }
+
+    /// What a test may write for a field: what the finding holds, as YAML gives it.
+    static func shape(of field: FindingField) -> ValueShape {
+        switch field {
+        case .status: .oneOf(Finding.Status.allCases.map(\.rawValue))
+        case .due: .optionalDate
+        case .daysLate: .integer(minimum: 0)
+        case .waiver: .integer(minimum: 1)
+        // Frequency counts and ratio percentages (57.5) alike.
+        case .expected, .actual: .scalar
+        // May be negative, which the integer shape with a minimum would not say.
+        case .distanceDays, .unit, .rule: .identifier
+        default:
+            switch field.type {
+            case .text, .counts: .text
+            case .integer, .number: .scalar
+            case .date: .optionalDate
+            case .list: .list(.identifier)
+            }
+        }
+    }
 
     /// Keys of `expect`.
     public static let expectFields = [

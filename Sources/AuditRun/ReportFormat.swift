@@ -1,13 +1,13 @@
-import ArgumentParser
 import Foundation
 import Reporting
 
-/// `check --format`: every report format, and the reporter that writes each.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+/// `check --format`: every report format, the reporter that writes each, and what each needs
+/// from the run.
+public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, junit, csv, html, ics
 
     /// The report's text; `color` applies to `text` only.
-    func render(_ report: RunReport, color: Bool) -> String {
+    public func render(_ report: RunReport, color: Bool) -> String {
         switch self {
         case .text: TextReporter.render(report, color: color)
         case .json: JSONReporter.render(report)
@@ -24,13 +24,19 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     /// JSON and SARIF come as bytes straight from their writer: at 10M events the document is
     /// 200 MB, and making a `String` of it (a copy and a UTF-8 check) and then `Data` again (another
     /// copy) cost about as much as writing it.
-    func renderData(_ report: RunReport, color: Bool) -> Data {
+    public func renderData(_ report: RunReport, color: Bool) -> Data {
         switch self {
         case .json: JSONReporter.renderData(report)
         case .sarif: SARIFReporter.renderData(report)
         default: Data(render(report, color: color).utf8)
         }
     }
-}
 
-extension ReportSort: ExpressibleByArgument {}
+    /// Whether the report lists satisfied findings even without `--include-satisfied` (HTML's
+    /// matrix and KPI tables); the engine only counts them otherwise (memory at scale).
+    var listsSatisfiedFindings: Bool { self == .html }
+
+    /// Whether the report shows where evidence events were read (CSV and ICS do not, so the run
+    /// skips the scan of the rows).
+    var showsEvidencePositions: Bool { self != .csv && self != .ics }
+}

@@ -4,7 +4,7 @@ import History
 import Reporting
 
 /// The previous run a check compares with — from the history or a baseline JSON — and the
-/// recording of this run in the history: the CLI's bridge between `History` and `Reporting`.
+/// recording of this run in the history: the audit run's bridge between `History` and `Reporting`.
 struct RunComparison {
     /// Where the previous run comes from.
     enum Source {
@@ -58,7 +58,7 @@ struct RunComparison {
     static func runRecord(_ report: RunReport, changes: ChangeSet, scope: String, recordedAt: Date) -> RunRecord {
         let s = report.evaluation.summary
         var inputs = report.ruleFiles.map { InputRecord(kind: "rule", path: $0.path, sha256: $0.sha256) }
-        inputs += report.otherInputs.map { InputRecord(kind: "file", path: $0.path, sha256: $0.sha256) }
+        inputs += report.registryFiles.all.map { InputRecord(kind: "file", path: $0.path, sha256: $0.sha256) }
         inputs += report.logFiles.map {
             InputRecord(
                 kind: "log", path: $0.path, read: $0.read, accepted: $0.accepted, rejected: $0.rejected,

@@ -8,9 +8,9 @@ import Reporting
 enum InputDigests {
     /// Each existing file with its SHA-256, by project-relative path.
     static func registryFiles(_ config: ProjectConfig) -> RunReport.RegistryFiles {
-        func digest(_ path: String?) -> RunReport.RuleFile? {
+        func digest(_ path: String?) -> RunReport.InputFile? {
             guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
-            return RunReport.RuleFile(path: config.display(path), sha256: SHA256.hex(data))
+            return RunReport.InputFile(path: config.display(path), sha256: SHA256.hex(data))
         }
         var files = RunReport.RegistryFiles()
         files.units = digest(config.units)

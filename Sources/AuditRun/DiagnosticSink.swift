@@ -1,0 +1,12 @@
+import ComplianceCore
+
+/// Where `--diagnostics FILE` sends every diagnostic as it is found: the loaders stream into it,
+/// the run adds the rest, and a write that failed becomes a diagnostic of its own when it closes.
+public protocol DiagnosticSink: AnyObject {
+    /// The stream the loaders and the engine write to.
+    var stream: DiagnosticStream { get }
+    /// Appends one diagnostic.
+    func write(_ diagnostic: Diagnostic)
+    /// Writes the rest and closes; a diagnostic when a write failed.
+    func close() -> Diagnostic?
+}
