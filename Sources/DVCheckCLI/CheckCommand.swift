@@ -141,7 +141,7 @@ struct CheckCommand: ParsableCommand {
                 detail: "\(project.logFiles.count) files read, \(events) events; evaluating \(ruleCount) rules")
             evaluation = Engine.evaluate(
                 rules: project.rules, registry: registry, store: project.store, calendar: project.calendar,
-                waivers: project.waivers, options: runOptions(project),
+                waivers: project.waivers, options: runOptions(project, sink: diagnosticFile?.spool),
                 // Satisfied findings are only counted unless a report lists them (memory at scale).
                 listSatisfied: includeSatisfied || format == .html)
             monitor.update("\(ruleCount)/\(ruleCount) rules done")
@@ -207,8 +207,12 @@ struct CheckCommand: ParsableCommand {
         var all = outcome.diagnostics + extraDiagnostics
         var diagnosticFileFailed = false
         if let diagnosticFile {
-            // The loaders streamed their own diagnostics as they found them; the rest follow here.
-            for d in all[outcome.project.diagnostics.count...] { diagnosticFile.write(d) }
+            // The loaders streamed their own diagnostics as they found them; the rest follow here,
+            // the work items' from the spool, uncapped, in place of their capped list.
+            let items = outcome.diagnostics.count - outcome.evaluation.diagnostics.count
+            for d in all[outcome.project.diagnostics.count..<items] { diagnosticFile.write(d) }
+            diagnosticFile.writeSpooled()
+            for d in all[(items + outcome.evaluation.itemDiagnosticCount)...] { diagnosticFile.write(d) }
             if let failure = diagnosticFile.close() {
                 all.append(failure)
                 diagnosticFileFailed = true
@@ -318,8 +322,9 @@ struct CheckCommand: ParsableCommand {
         return out
     }
 
-    private func runOptions(_ project: LoadedProject) -> RunOptions {
+    private func runOptions(_ project: LoadedProject, sink: DiagnosticSpool?) -> RunOptions {
         var options = RunOptions(asOf: project.asOf)
+        options.diagnosticSink = sink
         options.from = from?.day
         options.to = to?.day
         options.units = units
