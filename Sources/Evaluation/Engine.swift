@@ -129,14 +129,15 @@ public enum Engine {
         let slots = Slots<ItemOutput>(count: items.count, initial: ItemOutput())
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
             let rule = rules[items[i].rule]
+            // A base rule `--rule` left out reports nothing, its diagnostics included.
+            let sink = options.rules.isEmpty || options.rules.contains(rule.id) ? options.diagnosticSink : nil
             slots.set(
                 i,
                 evaluate(
                     rule, units: items[i].units, registry: registry, store: store, calendar: calendar,
                     options: options, bounds: bounds, base: rule.obligation.baseRule.flatMap { bases[$0] },
-                    listSatisfied: lists[items[i].rule], stream: options.diagnosticSink?.stream(forItem: firstItem + i))
-            )
-            options.diagnosticSink?.finish(item: firstItem + i)
+                    listSatisfied: lists[items[i].rule], stream: sink?.stream(forItem: firstItem + i)))
+            sink?.finish(item: firstItem + i)
         }
         return zip(items, slots.takeAll()).map { ($0.rule, $1) }
     }
