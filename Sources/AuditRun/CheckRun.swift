@@ -34,7 +34,8 @@ public enum CheckRun {
         // so the report is built without them and the peak is the larger phase, not the sum.
         let events = project.takeEvents()
         let (evaluation, evidence) = evaluate(
-            consume events, project, request, evaluated: evaluated, statistics: statistics, delegate: delegate)
+            consume events, project, request, evaluated: evaluated, statistics: statistics, sink: sink,
+            delegate: delegate)
         var report = makeReport(project, evaluation: evaluation, request)
         report.events = evidence
         let run = Settled(
@@ -78,7 +79,7 @@ public enum CheckRun {
     /// The evaluation phase, owning the events: the findings and where their evidence was read.
     private static func evaluate(
         _ store: consuming EventStore, _ project: LoadedProject, _ request: CheckRequest, evaluated: Bool,
-        statistics: CheckStatistics, delegate: some CheckRunDelegate
+        statistics: CheckStatistics, sink: DiagnosticSink?, delegate: some CheckRunDelegate
     ) -> (EvaluationResult, [String: EvidenceEvent]) {
         var evaluation = EvaluationResult()
         if evaluated, let registry = project.registry {
@@ -88,7 +89,7 @@ public enum CheckRun {
                 detail: "\(statistics.logFiles) files read, \(statistics.events) events; evaluating \(rules) rules")
             evaluation = Engine.evaluate(
                 rules: project.rules, registry: registry, store: store, calendar: project.calendar,
-                waivers: project.waivers, options: runOptions(project, request),
+                waivers: project.waivers, options: runOptions(project, request, sink: sink),
                 // Satisfied findings are only counted unless a report lists them (memory at scale).
                 listSatisfied: request.includeSatisfied || request.format.listsSatisfiedFindings)
             delegate.phaseProgressed("\(rules)/\(rules) rules done")
@@ -108,8 +109,12 @@ public enum CheckRun {
         var all = run.diagnostics + extraDiagnostics
         var sinkFailed = false
         if let sink = run.sink {
-            // The loaders streamed their own diagnostics as they found them; the rest follow here.
-            for d in all[run.project.diagnostics.count...] { sink.write(d) }
+            // The loaders streamed their own diagnostics as they found them; the rest follow here,
+            // the work items' from the spool, uncapped, in place of their capped list.
+            let items = run.diagnostics.count - run.evaluation.diagnostics.count
+            for d in all[run.project.diagnostics.count..<items] { sink.write(d) }
+            sink.writeSpooled()
+            for d in all[(items + run.evaluation.itemDiagnosticCount)...] { sink.write(d) }
             if let failure = sink.close() {
                 all.append(failure)
                 sinkFailed = true
@@ -201,8 +206,11 @@ public enum CheckRun {
             "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)")
     }
 
-    private static func runOptions(_ project: LoadedProject, _ request: CheckRequest) -> RunOptions {
+    private static func runOptions(
+        _ project: LoadedProject, _ request: CheckRequest, sink: DiagnosticSink?
+    ) -> RunOptions {
         var options = RunOptions(asOf: project.asOf)
+        options.diagnosticSink = sink?.spool
         options.from = request.from
         options.to = request.to
         options.units = request.units

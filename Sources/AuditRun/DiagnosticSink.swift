@@ -7,6 +7,10 @@ public protocol DiagnosticSink: AnyObject {
     var stream: DiagnosticStream { get }
     /// Appends one diagnostic.
     func write(_ diagnostic: Diagnostic)
+    /// Where the evaluation's work items send every diagnostic, uncapped, to be written in item order.
+    var spool: DiagnosticSpool { get }
+    /// Appends what the work items sent to `spool`, in item order.
+    func writeSpooled()
     /// Writes the rest and closes; a diagnostic when a write failed.
     func close() -> Diagnostic?
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
 import Foundation
 import Ingest
@@ -45,12 +46,23 @@ final class DiagnosticFile: @unchecked Sendable {
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// The stream that loaders and the engine send diagnostics to.
+    /// The stream that loaders send diagnostics to.
     var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0) } }
 
+    /// Where the evaluation's work items send every diagnostic, written by `writeSpooled()`.
+    let spool = DiagnosticSpool()
+
     /// Appends one diagnostic.
-    func write(_ d: Diagnostic) {
-        buffer.append(contentsOf: DiagnosticLines.line(d).utf8)
+    func write(_ d: Diagnostic) { write(bytes: Array(DiagnosticLines.line(d).utf8)) }
+
+    /// Appends every diagnostic the evaluation's work items found, in item order.
+    func writeSpooled() {
+        spool.drain { write(bytes: $0) }
+        if failure == nil, let why = spool.failure { failure = why }
+    }
+
+    private func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -48,9 +48,9 @@ struct ValidateCommand: ParsableCommand {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
             today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
-        let keys = missingKeys(project)
+        let keys = missingKeys(project, sink: diagnosticFile?.spool)
         var diagnostics = project.diagnostics + keys.diagnostics
-        for d in keys.diagnostics { diagnosticFile?.write(d) }
+        diagnosticFile?.writeSpooled()
         if let failure = diagnosticFile?.close() { diagnostics.append(failure) }
         var sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         if strict { sorted = sorted.map(Self.strictened) }
@@ -91,11 +91,16 @@ struct ValidateCommand: ParsableCommand {
     /// Triggers and targets that lack their key (`deadline.missing-key`, `precedence.missing-key`,
     /// `deadline.unkeyed-event`): errors in the data, found by running the keyed rules, as `check`
     /// would, and keeping only these diagnostics; they count against `--max-rejected` as in `check`.
-    private func missingKeys(_ project: LoadedProject) -> (diagnostics: [Diagnostic], count: Int) {
+    ///
+    /// Every one of them also goes to `sink` (`--diagnostics FILE`), uncapped.
+    private func missingKeys(_ project: LoadedProject, sink: DiagnosticSpool?) -> (
+        diagnostics: [Diagnostic], count: Int
+    ) {
         let keyed = project.rules.filter { ["deadline", "precedence"].contains(type(of: $0.obligation).kindName) }
         guard project.inputsValid, let registry = project.registry, !keyed.isEmpty else { return ([], 0) }
         var options = RunOptions(asOf: project.asOf)
         options.language = project.config.language
+        options.diagnosticSink = sink
         let evaluation = Engine.evaluate(
             rules: keyed, registry: registry, store: project.store, calendar: project.calendar, waivers: [],
             options: options, listSatisfied: false)

@@ -41,7 +41,8 @@ public enum Engine {
         let phase1 = plan.eventRules
         var outputs1 = run(
             phase1, units: unitIndices, registry: registry, store: store, calendar: calendar, options: options,
-            bounds: bounds, bases: [:], listSatisfied: { listSatisfied || plan.baseIDs.contains($0.id) })
+            bounds: bounds, bases: [:], listSatisfied: { listSatisfied || plan.baseIDs.contains($0.id) }, firstItem: 0)
+        let phase1Items = outputs1.count
         gathered.add(&outputs1, rules: phase1, order: order)
         markWaived(
             &gathered.findings, units: gathered.units, from: 0, waivers: active, registry: registry, used: &usedWaivers)
@@ -67,7 +68,7 @@ public enum Engine {
             var outputs2 = run(
                 phase2, units: unitIndices, registry: registry, store: store, calendar: calendar, options: options,
                 // Few, and the KPI tables show met shares too.
-                bounds: bounds, bases: bases, listSatisfied: { _ in true })
+                bounds: bounds, bases: bases, listSatisfied: { _ in true }, firstItem: phase1Items)
             let first = gathered.findings.count
             gathered.add(&outputs2, rules: phase2, order: order)
             markWaived(
@@ -79,6 +80,7 @@ public enum Engine {
         result.findings = gathered.findings
         gathered.findings = []
         result.diagnostics = gathered.diagnostics.all
+        result.itemDiagnosticCount = result.diagnostics.count
         result.missingKeys = gathered.missingKeys
         if gathered.outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
@@ -104,9 +106,13 @@ public enum Engine {
 
     /// Evaluates each rule over the units, in (rule, block of units) items on every core; the
     /// outputs come back in item order with each item's rule index.
+    ///
+    /// Items are numbered from `firstItem` for the diagnostic sink, in the order their outputs are
+    /// gathered.
     private static func run(
         _ rules: [Rule], units unitIndices: [Int], registry: UnitRegistry, store: EventStore, calendar: WorkCalendar,
-        options: RunOptions, bounds: EvaluationWindow?, bases: [String: BaseFindings], listSatisfied: (Rule) -> Bool
+        options: RunOptions, bounds: EvaluationWindow?, bases: [String: BaseFindings], listSatisfied: (Rule) -> Bool,
+        firstItem: Int
     ) -> [(rule: Int, item: ItemOutput)] {
         var blocks: [(rule: Int, units: ArraySlice<Int>)] = []
         for r in rules.indices {
@@ -122,12 +128,15 @@ public enum Engine {
         let slots = Slots<ItemOutput>(count: items.count, initial: ItemOutput())
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
             let rule = rules[items[i].rule]
+            // A base rule `--rule` left out reports nothing, its diagnostics included.
+            let sink = options.rules.isEmpty || options.rules.contains(rule.id) ? options.diagnosticSink : nil
             slots.set(
                 i,
                 evaluate(
                     rule, units: items[i].units, registry: registry, store: store, calendar: calendar,
                     options: options, bounds: bounds, base: rule.obligation.baseRule.flatMap { bases[$0] },
-                    listSatisfied: lists[items[i].rule]))
+                    listSatisfied: lists[items[i].rule], stream: sink?.stream(forItem: firstItem + i)))
+            sink?.finish(item: firstItem + i)
         }
         return zip(items, slots.takeAll()).map { ($0.rule, $1) }
     }
@@ -147,10 +156,12 @@ public enum Engine {
     /// One rule over a block of units.
     private static func evaluate(
         _ rule: Rule, units block: ArraySlice<Int>, registry: UnitRegistry, store: EventStore, calendar: WorkCalendar,
-        options: RunOptions, bounds: EvaluationWindow?, base: BaseFindings?, listSatisfied: Bool
+        options: RunOptions, bounds: EvaluationWindow?, base: BaseFindings?, listSatisfied: Bool,
+        stream: DiagnosticStream?
     ) -> ItemOutput {
         var item = ItemOutput()
         item.output.listsSatisfied = listSatisfied
+        item.output.diagnostics.stream = stream
         guard let first = block.first else { return item }
         let evaluatesEmptyWindow = rule.obligation.evaluatesEmptyWindow
         // One context for the whole block, moved from unit to unit.

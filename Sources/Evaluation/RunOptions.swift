@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
     public var calendarFileGiven = false
     /// The calendar file's display path, named by `calendar.outside-range`.
     public var calendarPath: String?
+    /// Where every diagnostic the work items find goes, uncapped and in item order
+    /// (`--diagnostics FILE`); the result's `diagnostics` stay capped (SPEC §10.6).
+    public var diagnosticSink: (any ItemDiagnosticSink)?
 
     /// Options for an as-of date.
     public init(asOf: Day) { self.asOf = asOf }
@@ -71,8 +74,13 @@ public struct EvaluationResult: Sendable {
     public var summary = RunSummary()
     /// One row per (rule, unit) with at least one finding.
     public var matrix: [MatrixRow] = []
-    /// Diagnostics raised while evaluating.
+    /// Diagnostics raised while evaluating: first the work items' (`itemDiagnosticCount` of them,
+    /// capped per code and file with `omitted` entries), then the run's own (calendar range,
+    /// waivers, silent units).
     public var diagnostics: [Diagnostic] = []
+    /// How many of `diagnostics` come from the work items: with `RunOptions.diagnosticSink`, the
+    /// sink received every one of those (uncapped), so a writer of all diagnostics skips them here.
+    public var itemDiagnosticCount = 0
     /// Missing-key triggers/targets (counted against --max-rejected).
     public var missingKeys = 0
     /// The silent units' ids (SPEC §10.3), in code-point order.

@@ -33,9 +33,11 @@ public enum EvidenceLocator {
         found.reserveCapacity(wanted.count)
         for row in hits.all {
             let origin = store.origin(of: Int32(row))
-            // The store keeps a record's first line; a text log's record starts in column 1.
+            // The store keeps a record's first line; a text log's record starts in column 1, and a
+            // worksheet row is named by its first cell (`Sheet!A5`).
             found[String(decoding: table.ids.key(row), as: UTF8.self)] = EvidenceEvent(
-                date: table.day(row), path: store.path(of: origin), line: Int(origin.line), column: 1)
+                date: table.day(row), path: store.path(of: origin), line: Int(origin.line), column: 1,
+                sheet: store.sheet(of: Int32(row)))
         }
         return found
     }

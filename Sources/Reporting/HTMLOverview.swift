@@ -26,9 +26,11 @@ enum HTMLOverview {
         let show = labels.presentation
         var out = "<dl id=\"facts\" class=\"facts\">\n"
         if let name = report.projectName { out += "<div><dt>\(e(labels.project))</dt><dd>\(e(name))</dd></div>\n" }
-        out += "<div><dt>\(e(labels.asOf))</dt><dd>\(show.date(report.asOf))</dd></div>\n"
+        out += "<div><dt>\(e(labels.asOf))</dt><dd>\(e(labels.asOfDate(report)))</dd></div>\n"
         let from = report.windowFrom.map { show.date($0) } ?? "…"
-        let to = show.date(min(report.windowTo ?? report.asOf, report.asOf))
+        let to =
+            report.asOfIsKnown
+            ? show.date(min(report.windowTo ?? report.asOf, report.asOf)) : report.windowTo.map { show.date($0) } ?? "…"
         out += "<div><dt>\(e(h.window))</dt><dd>\(from) – \(to)</dd></div>\n"
         let read = report.logFiles.reduce(0) { $0 + $1.read }
         let accepted = report.logFiles.reduce(0) { $0 + $1.accepted }

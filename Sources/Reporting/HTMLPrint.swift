@@ -12,7 +12,7 @@ enum HTMLPrint {
     static func css(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
         var left = "dvcheck"
         if let name = report.projectName { left += " — " + name }
-        let right = "\(labels.asOf) \(labels.presentation.date(report.asOf))"
+        let right = "\(labels.asOf) \(labels.asOfDate(report))"
         return """
             @page{size:A4 landscape;margin:14mm 10mm 14mm 10mm;
             @top-left{content:\(cssString(left));font-size:8pt;color:#555}

@@ -19,7 +19,7 @@ public enum HTMLReporter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <meta name="generator" content="dvcheck \(e(report.toolVersion))">
-            <title>\(e(h.title)) — \(e(labels.asOf)) \(labels.presentation.date(report.asOf))</title>
+            <title>\(e(h.title)) — \(e(labels.asOf)) \(e(labels.asOfDate(report)))</title>
             <style>
             \(HTMLAssets.css)
             \(HTMLPrint.css(report, labels, h))
@@ -28,7 +28,7 @@ public enum HTMLReporter {
             <body>
             <header>
             <h1>\(e(h.title))</h1>
-            <p class="meta">\(e(labels.asOf)) <time datetime="\(report.asOf)">\(labels.presentation.date(report.asOf))</time> · \(e(h.generated)) dvcheck \(e(report.toolVersion)) <button type="button" id="print" class="no-print">\(e(h.print))</button></p>
+            <p class="meta">\(e(labels.asOf)) \(report.asOfIsKnown ? "<time datetime=\"\(report.asOf)\">\(labels.presentation.date(report.asOf))</time>" : e(labels.asOfDate(report))) · \(e(h.generated)) dvcheck \(e(report.toolVersion)) <button type="button" id="print" class="no-print">\(e(h.print))</button></p>
             </header>
 
             """

@@ -22,7 +22,7 @@ public enum ICSReporter {
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:"
                 + text(
-                    "dvcheck — " + labels.calendarName + " (\(labels.asOf) \(labels.presentation.date(report.asOf)))"),
+                    "dvcheck — " + labels.calendarName + " (\(labels.asOf) \(labels.asOfDate(report)))"),
         ]
         for f in pending {
             guard let due = f.due else { continue }

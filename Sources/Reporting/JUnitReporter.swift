@@ -79,7 +79,9 @@ public enum JUnitReporter {
             suites += "  </testsuite>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"dvcheck \(Markup.escape(report.asOf.description))\" tests=\"\(total.tests)\""
+        // No stand-in date when the run has none (an invalid `as_of`).
+        let name = report.asOfIsKnown ? "dvcheck \(report.asOf)" : "dvcheck"
+        out += "<testsuites name=\"\(Markup.escape(name))\" tests=\"\(total.tests)\""
         out += " failures=\"\(total.failures)\" errors=\"0\" skipped=\"\(total.skipped)\">\n"
         out += suites + "</testsuites>\n"
         return out

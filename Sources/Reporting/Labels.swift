@@ -148,6 +148,11 @@ struct Labels {
     var due: String { language == .vi ? "hạn" : "due" }
     var evidence: String { language == .vi ? "chứng cứ" : "evidence" }
     var asOf: String { language == .vi ? "Tính đến ngày" : "As of" }
+    /// The as-of date as shown; "(không xác định)" / "(unknown)" when the run has none (an invalid
+    /// `as_of` stopped it, `asOfIsKnown` false): no report names a stand-in date.
+    func asOfDate(_ report: RunReport) -> String {
+        report.asOfIsKnown ? presentation.date(report.asOf) : (language == .vi ? "(không xác định)" : "(unknown)")
+    }
     var waiver: String { language == .vi ? "miễn trừ" : "waiver" }
     var noFindings: String { language == .vi ? "Không có phát hiện nào." : "No findings." }
     var invalidInputs: String {

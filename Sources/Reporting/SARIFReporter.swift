@@ -254,7 +254,7 @@ public enum SARIFReporter {
     private static func runProperties(_ report: RunReport, _ w: inout JSONWriter) {
         let s = report.evaluation.summary
         w.beginObject("properties")
-        w.field("asOf", report.asOf)
+        if report.asOfIsKnown { w.field("asOf", report.asOf) } else { w.nullField("asOf") }
         w.beginObject("inputs")
         w.fileDigests("rules", report.ruleFiles)
         w.fileDigests("files", report.registryFiles.all)

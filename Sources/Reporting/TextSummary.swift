@@ -11,7 +11,7 @@ enum TextSummary {
     static func header(_ report: RunReport, _ labels: Labels) -> String {
         var title = "dvcheck"
         if let name = report.projectName { title += " — " + TextReporter.t(name) }
-        var out = title + " — \(labels.asOf) \(labels.presentation.date(report.asOf))\n"
+        var out = title + " — \(labels.asOf) \(labels.asOfDate(report))\n"
         let read = report.logFiles.reduce(0) { $0 + $1.read }
         let accepted = report.logFiles.reduce(0) { $0 + $1.accepted }
         let rejected = report.logFiles.reduce(0) { $0 + $1.rejected }

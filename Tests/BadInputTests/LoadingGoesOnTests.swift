@@ -33,6 +33,29 @@ struct LoadingGoesOnTests {
         #expect(logs?.first?["rejected"] as? Int == 2)
     }
 
+    @Test("a unit registry that is not even YAML does not stop the logs from being read")
+    func unreadableRegistryThenLogs() throws {
+        let project = baseProject()
+        project.write("units.yaml", "units:\n  - { id: bk, name: [Tỉnh ủy\n")
+        project.write(
+            "logs/events.csv",
+            "id,unit,type,date\ne1,pn,citizen-reception,2024-13-01\ne2,xx,citizen-reception,2024-01-02\n")
+        let run = try run(project, ["check", "--format", "json"])
+        #expect(run.status == 2, "\(run.summary)")
+        #expect(run.diagnostics.contains { $0["path"] as? String == "units.yaml" && $0["level"] as? String == "error" })
+        #expect(hasDiagnostic(run, "log.bad-date", path: "logs/events.csv", line: 2), "\(codes(run))")
+        // Units are not checked without a registry: no record is an unknown unit.
+        #expect(!hasDiagnostic(run, "log.unknown-unit"), "\(codes(run))")
+        let note = run.diagnostics.first { $0["code"] as? String == "log.units-unchecked" }
+        #expect(note?["path"] as? String == "units.yaml", "\(codes(run))")
+        #expect((note?["message"] as? String)?.contains("without checking their units") == true)
+        let logs = (run.json["inputs"] as? [String: Any])?["logs"] as? [[String: Any]]
+        #expect(logs?.first?["read"] as? Int == 2)
+        #expect(logs?.first?["accepted"] as? Int == 1)
+        #expect(logs?.first?["rejected"] as? Int == 1)
+        #expect((run.json["findings"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("a waiver naming a rule that failed to load gets no 'unknown rule'")
     func noFollowOnUnknownRule() throws {
         let project = baseProject()
@@ -67,6 +90,28 @@ struct LoadingGoesOnTests {
         #expect(hasDiagnostic(run, "config.invalid-value", path: "dvcheck.yaml", line: 3), "\(codes(run))")
         #expect(run.json["as_of"] is NSNull, "as_of: \(run.json["as_of"] ?? "absent")")
         #expect((run.json["findings"] as? [Any])?.isEmpty == true)
+        // No other format names the stand-in either: today (in any zone), written either way.
+        let now = Date()
+        var standIns: [String] = []
+        for offset in [-1.0, 0, 1] {
+            let c = Calendar(identifier: .gregorian).dateComponents(
+                in: TimeZone(identifier: "UTC")!, from: now.addingTimeInterval(offset * 86_400))
+            let (y, m, d) = (c.year ?? 0, c.month ?? 0, c.day ?? 0)
+            standIns.append(String(format: "%04d-%02d-%02d", y, m, d))
+            standIns.append(String(format: "%02d/%02d/%04d", d, m, y))
+            standIns.append(String(format: "%04d%02d%02d", y, m, d))
+        }
+        for format in ["text", "html", "junit", "sarif", "ics"] {
+            let other = try runBounded(
+                ["check", "--format", format, "--project", project.root], in: folder(project), seconds: 60)
+            let out = String(decoding: other.stdout, as: UTF8.self)
+            #expect(other.status == 2, "\(format): \(other.summary)")
+            #expect(!out.isEmpty, "\(format)")
+            for date in standIns { #expect(!out.contains(date), "\(format) names \(date)") }
+        }
+        let text = try runBounded(
+            ["check", "--format", "text", "--project", project.root], in: folder(project), seconds: 60)
+        #expect(String(decoding: text.stdout, as: UTF8.self).contains("As of (unknown)"))
     }
 
     @Test("validate reports triggers that lack their key")
@@ -187,6 +232,67 @@ struct DiagnosticsAtScaleTests {
         #expect(first?["line"] as? Int == 2)
         let last = try JSONSerialization.jsonObject(with: Data(lines[3000].utf8)) as? [String: Any]
         #expect(last?["code"] as? String == "log.unknown-unit")
+    }
+
+    @Test("missing keys found while evaluating: capped in the report, every one in the stream, in order")
+    func missingKeysStreamed() throws {
+        let project = baseProject()
+        project.write(
+            "rules/keyed.yaml",
+            """
+            rules:
+              - { id: R-RESOLVE, title: Resolve, source: { document: d }, severity: high, effective: { from: 2024-01-01 },
+                  kind: deadline, trigger: { type: complaint-accepted }, fulfil: { type: complaint-resolved },
+                  key: ref, within: 30 days }
+              - { id: R-CONSULT, title: Consult, source: { document: d }, severity: high, effective: { from: 2024-01-01 },
+                  kind: precedence, target: { type: decision }, requires: { type: mttq-consultation }, key: [ref],
+                  lead: { min: 0 days, max: 90 days } }
+
+            """)
+        // Enough deadline lines (about 250 bytes each) to pass the spool's 4 MiB held in memory.
+        let triggers = 20_000
+        let targets = 1_500
+        var csv = "id,unit,type,date,ref\n"
+        for i in 0..<triggers { csv += "c\(i),\(i % 2 == 0 ? "bk" : "pn"),complaint-accepted,2024-02-01,\n" }
+        for i in 0..<targets { csv += "d\(i),bk,decision,2024-03-01,\n" }
+        project.write("logs/events.csv", csv)
+        let stream = project.root + "/all.jsonl"
+        let run = try run(
+            project, ["check", "--format", "json", "--diagnostics", stream, "--max-rejected", "100000"], seconds: 300)
+        #expect(run.status == 1 || run.status == 0, "\(run.summary)")
+        let deadline = run.diagnostics.filter { $0["code"] as? String == "deadline.missing-key" }
+        #expect(deadline.filter { $0["message"] != nil }.count == 1000)
+        #expect(deadline.last?["omitted"] as? Int == triggers - 1000)
+        let precedence = run.diagnostics.filter { $0["code"] as? String == "precedence.missing-key" }
+        #expect(precedence.last?["omitted"] as? Int == targets - 1000)
+        let shown = run.stderr.split(separator: "\n").filter { $0.hasSuffix("[deadline.missing-key]") }
+        #expect(shown.count == 21)
+        #expect(shown.last == "logs/events.csv: note: \(triggers - 20) more like this [deadline.missing-key]")
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: stream))
+        let lines = try bytes.split(separator: UInt8(ascii: "\n")).map {
+            try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] ?? [:]
+        }
+        #expect(!lines.contains { $0["omitted"] != nil })
+        let keyed = lines.filter { ($0["code"] as? String)?.hasSuffix(".missing-key") == true }
+        #expect(keyed.filter { $0["code"] as? String == "deadline.missing-key" }.count == triggers)
+        #expect(keyed.filter { $0["code"] as? String == "precedence.missing-key" }.count == targets)
+        // Item order: each rule's diagnostics together, in line order within a unit's block.
+        var runs: [String] = []
+        for d in keyed where runs.last != d["code"] as? String { runs.append(d["code"] as? String ?? "") }
+        #expect(runs.count == 2, "\(runs)")
+        let triggerLines = keyed.filter { ($0["message"] as? String)?.contains("trigger") == true }.compactMap {
+            $0["line"] as? Int
+        }
+        #expect(Set(triggerLines).count == triggers)
+        let again = try runBounded(
+            [
+                "check", "--format", "json", "--diagnostics", stream, "--max-rejected", "100000", "--project",
+                project.root,
+            ],
+            in: folder(project), seconds: 300)
+        #expect(again.status == run.status)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stream)) == bytes, "the stream is deterministic")
     }
 
     @Test("--diagnostics into a missing folder is exit 2 before anything is read; a device stays a device")

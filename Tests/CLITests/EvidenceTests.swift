@@ -20,19 +20,35 @@ import Testing
         let events = try #require(result["events"] as? [String: [String: Any]])
         #expect(results.count == findings.count)
         var located = 0
+        var inWorkbooks = 0
         for (r, f) in zip(results, findings) {
             guard let first = (f["events"] as? [String])?.first, let event = events[first] else { continue }
             let location = (r["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
             let artifact = location?["artifactLocation"] as? [String: Any]
             #expect(artifact?["uriBaseId"] as? String == "%SRCROOT%")
             #expect(artifact?["uri"] as? String == "examples/bac-kan/" + (event["path"] as? String ?? ""))
-            #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == event["line"] as? Int)
+            if let sheet = event["sheet"] as? String {
+                // A worksheet row: the workbook without a region, and the cell as a logical location
+                // (SPEC §10.7).
+                #expect(location?["region"] == nil)
+                let logical = (r["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]]
+                let cell = logical?.first { $0["kind"] as? String == "worksheet-cell" }
+                #expect(cell?["name"] as? String == "\(sheet)!A\(event["line"] as? Int ?? 0)")
+                inWorkbooks += 1
+            } else {
+                #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == event["line"] as? Int)
+            }
             let related = (r["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
             let ruleURI = (related?["artifactLocation"] as? [String: Any])?["uri"] as? String
             #expect(ruleURI?.hasPrefix("rules/dan-van/") == true, "\(ruleURI ?? "nil")")
             located += 1
         }
         #expect(located > 10)
+        // The example's workbook log (logs/tiep-cong-dan-2024.xlsx) is the evidence of one finding.
+        #expect(inWorkbooks >= 1)
+        let workbookEvents = events.values.filter { ($0["path"] as? String)?.hasSuffix(".xlsx") == true }
+        #expect(!workbookEvents.isEmpty && workbookEvents.allSatisfy { $0["sheet"] as? String == "Sổ tiếp dân 2024" })
+        #expect(events.values.filter { $0["sheet"] != nil }.count == workbookEvents.count)
         let waived = zip(results, findings).filter { $0.1["status"] as? String == "waived" }
         #expect(!waived.isEmpty)
         for (r, _) in waived {
@@ -98,6 +114,10 @@ import Testing
         let text = try example("text").out
         // Dates as the report language writes them (DD/MM/YYYY in Vietnamese, SPEC §10.9).
         #expect(text.contains("KH-00468 (10/02/2025, logs/ke-hoach-so-tong-ket.yaml:"))
+        // A workbook row is named by its sheet and first cell.
+        #expect(text.contains("TCD24-00157 (05/02/2024, logs/tiep-cong-dan-2024.xlsx:Sổ tiếp dân 2024!A161)"))
+        let html = try example("html").out
+        #expect(html.contains("logs/tiep-cong-dan-2024.xlsx:Sổ tiếp dân 2024!A161"))
     }
 
     @Test func junitCasesAreRuleTimesUnitWithDottedClassNames() throws {

@@ -70,6 +70,6 @@ extension EventStore {
     /// Where row `row`'s record was read, for diagnostics about it (column 0: the whole record).
     public func location(of row: Int32) -> SourceLocation {
         let origin = origin(of: row)
-        return SourceLocation(path: path(of: origin), line: Int(origin.line), column: 0)
+        return SourceLocation(path: path(of: origin), line: Int(origin.line), column: 0, sheet: sheet(of: row))
     }
 }

@@ -110,6 +110,9 @@ public struct EventStore: Sendable {
         EventOrigin(file: table.files[Int(row)], line: table.lines[Int(row)])
     }
 
+    /// The worksheet row `row` was read from; nil for a text log's row.
+    public func sheet(of row: Int32) -> String? { table.sheets.sheet(of: Int(row), file: table.files[Int(row)]) }
+
     /// Row `row`'s day (inlinable: the kinds in other modules read it for every event).
     @inlinable
     public func day(_ row: Int32) -> Day { Day(ordinal: Int(table.days[Int(row)])) }

@@ -17,6 +17,8 @@ public struct EventTable: Sendable {
     /// Origin file index per row, stored as runs: rows arrive file by file, so ten million rows of
     /// 35 files need 35 entries, not 40 MB.
     public private(set) var files = RowFiles()
+    /// The worksheet of each row read from a workbook, as runs (SPEC §10.7).
+    public private(set) var sheets = RowSheets()
     /// Origin line per row.
     public private(set) var lines: [Int32] = []
     /// Whether a row is evaluated.
@@ -153,6 +155,9 @@ public struct EventTable: Sendable {
             attributes: pairs, evaluable: evaluable)
     }
 
+    /// Records that the next rows come from worksheet `name` of workbook log `file`.
+    public mutating func beginSheet(_ name: String, file: Int32) { sheets.begin(name, file: file, row: count) }
+
     /// Drops the rows from `count` on (a file whose reading failed contributes nothing).
     public mutating func truncate(to count: Int) {
         guard count < self.count else { return }
@@ -162,6 +167,7 @@ public struct EventTable: Sendable {
         types.removeSubrange(count...)
         days.removeSubrange(count...)
         files.truncate(to: count)
+        sheets.truncate(to: count)
         lines.removeSubrange(count...)
         evaluable.removeSubrange(count...)
         attributeEnds.removeSubrange(count...)

@@ -128,4 +128,19 @@ public struct UnitRegistry: Sendable {
 
     /// All unit ids, for "did you mean".
     public var ids: [String] { units.map(\.id) }
+
+    /// Whether log records may name any unit: a stand-in registry, used to read the logs when the
+    /// real one could not be read at all (SPEC §2), files every record under its one unit.
+    public private(set) var acceptsAnyUnit = false
+
+    /// The stand-in registry of `acceptsAnyUnit`: one unit without dates, never evaluated.
+    public static func standIn(location: SourceLocation) -> UnitRegistry {
+        var registry = UnitRegistry(units: [
+            Unit(
+                id: "", name: "", level: "", kind: "", parent: nil, tags: [], from: nil, to: nil, successor: nil,
+                location: location)
+        ])
+        registry.acceptsAnyUnit = true
+        return registry
+    }
 }

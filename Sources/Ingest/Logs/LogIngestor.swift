@@ -203,6 +203,7 @@ public struct LogIngestor {
                         at: SourceLocation(path: file, line: max(line, 1), column: max(column, 1), sheet: stage.sheet)))
             case .sheet(let name):
                 stage.sheet = name
+                table.beginSheet(name, file: fileIndex)
             case .header(let names):
                 appender.header(names, table: &table)
             case .checkedBatch(let batch, let checked):

@@ -290,7 +290,7 @@ struct RecordChecker {
             let name = !id.isGiven ? "id" : !unit.isGiven ? "unit" : !type.isGiven ? "type" : "date"
             return rejected(.error("log.missing-field", "the record lacks the required field '\(name)'", at: at))
         }
-        guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) else {
+        guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) ?? (registry.acceptsAnyUnit ? 0 : nil) else {
             let unit = unit.text
             let hint = unknownUnitHints.hint(for: unit) { registry.ids }
             return rejected(.error("log.unknown-unit", "unknown unit '\(unit)'" + hint, at: at))

@@ -213,20 +213,25 @@ public enum ProjectLoader {
                 }
             }
         }
-        if project.registry == nil, !logFiles.isEmpty, let units = config.units {
-            // SPEC §2: the logs are read whatever else failed, so their own errors show in this run.
+        // SPEC §2: the logs are read whatever else failed, so their own errors show in this run;
+        // without even one unit, against a stand-in registry that takes any unit.
+        let registryAt = SourceLocation(
+            path: config.units.map(config.display) ?? config.configDisplayPath ?? "dvcheck.yaml")
+        let logRegistry = project.registry ?? provisionalUnits ?? UnitRegistry.standIn(location: registryAt)
+        if project.registry == nil, !logFiles.isEmpty {
             diagnostics.append(
                 .note(
                     "log.units-unchecked",
                     provisionalUnits == nil
-                        ? "the logs were not read: the unit registry could not be read, and every record names a unit"
+                        ? "no unit could be read: the logs were checked without checking their units; nothing is evaluated"
                         : "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
-                    at: SourceLocation(path: config.display(units))))
+                    at: registryAt))
         }
         // What was found before the logs goes out first; the logs' diagnostics stream as they are read.
         for d in diagnostics { stream?.send(d) }
         var streamed = diagnostics.count
-        if let registry = project.registry ?? provisionalUnits, let zone {
+        if let zone {
+            let registry = logRegistry
             let ingestor = LogIngestor(
                 registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf, stream: stream)
             let logs = ingestor.ingest(files: logFiles)
