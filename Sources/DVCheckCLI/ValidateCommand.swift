@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditRun
 import ComplianceCore
 import Evaluation
 import Foundation
