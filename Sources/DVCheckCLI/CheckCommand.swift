@@ -96,8 +96,8 @@ struct CheckCommand: ParsableCommand {
         let others = [history, baseline].compactMap { $0 }.map { PathResolution.absolute($0, base: cwd) }
         guard project.isInput(output) || others.contains(target) else { return nil }
         return .error(
-            "config.output-is-input",
-            "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)")
+            .configOutputIsInput,
+            Message(.outputIsInput, ["path": output]))
     }
 
     func validate() throws {
@@ -255,7 +255,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             var report = report
             _ = try write(
-                &report, outcome, extraDiagnostics: [.error("history.unreadable", error.description)], monitor: monitor,
+                &report, outcome, extraDiagnostics: [.error(.historyUnreadable, error.message)], monitor: monitor,
                 diagnosticFile: diagnosticFile)
             return 2
         }
@@ -285,7 +285,7 @@ struct CheckCommand: ParsableCommand {
             }
         } catch let failure as AuditHistory.Failure {
             Terminal.printDiagnostics(
-                [.error("history.write-failed", failure.description)], baseDir: outcome.project.config.baseDir)
+                [.error(.historyWriteFailed, failure.message)], baseDir: outcome.project.config.baseDir)
             code = 2
         }
         return code
@@ -305,14 +305,14 @@ struct CheckCommand: ParsableCommand {
         for id in units where registry.index(of: id) == nil {
             out.append(
                 .error(
-                    "config.unknown-unit",
-                    "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
+                    .configUnknownUnit,
+                    Message(.unknownUnitOption, ["unit": id]) + Suggestions.didYouMean(id, in: registry.ids)))
         }
         let ruleIDs = project.rules.map(\.id)
         for id in rules where !ruleIDs.contains(id) {
             out.append(
                 .error(
-                    "config.unknown-rule", "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs))
+                    .configUnknownRule, Message(.unknownRuleOption, ["rule": id]) + Suggestions.didYouMean(id, in: ruleIDs))
             )
         }
         return out

@@ -32,7 +32,7 @@ final class DiagnosticFile: @unchecked Sendable {
             let why = String(cString: strerror(errno))
             return .failure(
                 .error(
-                    "output.write-failed", "--diagnostics '\(path)' cannot be written (\(why))",
+                    .outputWriteFailed, Message(.diagnosticsFileUnwritable, ["path": path, "why": why]),
                     at: SourceLocation(path: path)))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -71,7 +71,7 @@ final class DiagnosticFile: @unchecked Sendable {
         try? handle.close()
         return failure.map { why in
             .error(
-                "output.write-failed", "--diagnostics '\(path)' could not be written (\(why))",
+                .outputWriteFailed, Message(.diagnosticsFileWriteFailed, ["path": path, "why": why]),
                 at: SourceLocation(path: path))
         }
     }

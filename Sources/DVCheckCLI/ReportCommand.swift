@@ -56,9 +56,8 @@ struct ReportCommand: ParsableCommand {
             if results.contains(where: { PathResolution.absolute($0, base: cwd) == target }) {
                 fail(
                     .error(
-                        "config.output-is-input",
-                        "--output '\(output)' is one of the results read; refusing to overwrite it (nothing was written)"
-                    ))
+                        .configOutputIsInput,
+                        Message(.outputIsResultRead, ["path": output])))
             }
         }
         // Opened before anything is read, as check does: a file that cannot be written is exit 2 at once.
@@ -66,14 +65,14 @@ struct ReportCommand: ParsableCommand {
         var reports: [RunReport] = []
         for path in results {
             guard let data = FileManager.default.contents(atPath: path) else {
-                fail(.error("config.missing-file", "cannot read the result '\(path)'", at: SourceLocation(path: path)))
+                fail(.error(.configMissingFile, Message(.cannotReadResult, ["path": path]), at: SourceLocation(path: path)))
             }
             do {
                 reports.append(try ResultReader.read(data))
             } catch {
                 fail(
                     .error(
-                        "report.invalid-result", "'\(path)' is not a dvcheck result: \(error)",
+                        .reportInvalidResult, Message(.notADVCheckResult, ["path": path, "why": "\(error)"]),
                         at: SourceLocation(path: path)))
             }
         }

@@ -47,8 +47,8 @@ struct RuleSourceOptions: ParsableArguments {
                 Terminal.printDiagnostics(
                     [
                         .error(
-                            "config.missing-file",
-                            "no such rule file or folder: \(PathResolution.relative(entry, to: cwd))")
+                            .configMissingFile,
+                            Message(.noSuchRuleFileOrFolder, ["path": PathResolution.relative(entry, to: cwd)]))
                     ],
                     baseDir: cwd)
                 throw ExitCode(2)
@@ -66,7 +66,7 @@ struct RuleSourceOptions: ParsableArguments {
     static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
         let shown = PathResolution.relative(problem.path, to: cwd)
         return .error(
-            YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+            YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown, "kind": problem.reason]),
             at: SourceLocation(path: shown))
     }
 }

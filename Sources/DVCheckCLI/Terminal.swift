@@ -86,8 +86,8 @@ enum OutputWriter {
             Terminal.printDiagnostics(
                 [
                     .error(
-                        "output.write-failed",
-                        "the report could not be written (\(error)); nothing was replaced and no temporary file was left",
+                        .outputWriteFailed,
+                        Message(.reportWriteFailed, ["why": "\(error)"]),
                         at: path.map { SourceLocation(path: $0) })
                 ],
                 baseDir: PathResolution.currentDirectory)

@@ -37,15 +37,15 @@ struct TestCommand: ParsableCommand {
             // A report must never replace a test or rule file it was made from.
             report.diagnostics.append(
                 .error(
-                    "config.output-is-input",
-                    "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)"))
+                    .configOutputIsInput,
+                    Message(.outputIsInput, ["path": output])))
             Terminal.printDiagnostics(
                 report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)
             throw ExitCode(2)
         }
         if let filter, report.outcomes.isEmpty, !report.diagnostics.contains(where: { $0.level == .error }) {
             // A CI job whose filter matches nothing must not pass silently.
-            report.diagnostics.append(.error("test.no-match", "no test name contains '\(filter)'; nothing was run"))
+            report.diagnostics.append(.error(.testNoMatch, Message(.noTestMatches, ["filter": filter])))
         }
         Terminal.printDiagnostics(
             report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)

@@ -85,7 +85,7 @@ struct ValidateCommand: ParsableCommand {
     /// Under `--strict` a warning is reported as an error, with its code and message unchanged.
     static func strictened(_ d: Diagnostic) -> Diagnostic {
         guard d.level == .warning else { return d }
-        return Diagnostic(.error, d.code, d.message, at: d.location, related: d.related)
+        return d.reported(as: .error)
     }
 
     /// Triggers and targets that lack their key (`deadline.missing-key`, `precedence.missing-key`,

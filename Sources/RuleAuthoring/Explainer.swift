@@ -33,19 +33,20 @@ public enum Explainer {
         Explanation, Diagnostic
     > {
         guard let registry = project.registry else {
-            return .failure(.error("config.invalid-value", "the unit registry is invalid; see the errors above"))
+            return .failure(.error(.configInvalidValue, Message(.registryInvalidSeeAbove)))
         }
         guard let rule = project.rules.first(where: { $0.id == request.rule }) else {
             return .failure(
                 .error(
-                    "config.unknown-rule",
-                    "no rule '\(request.rule)'" + Suggestions.hint(for: request.rule, in: project.rules.map(\.id))))
+                    .configUnknownRule,
+                    Message(.noRuleNamed, ["rule": request.rule])
+                        + Suggestions.didYouMean(request.rule, in: project.rules.map(\.id))))
         }
         guard let unitIndex = registry.index(of: request.unit) else {
             return .failure(
                 .error(
-                    "config.unknown-unit",
-                    "no unit '\(request.unit)'" + Suggestions.hint(for: request.unit, in: registry.ids)))
+                    .configUnknownUnit,
+                    Message(.noUnitNamed, ["unit": request.unit]) + Suggestions.didYouMean(request.unit, in: registry.ids)))
         }
         let unit = registry.units[unitIndex]
         let applies = rule.appliesTo?.matches(unitIndex, in: registry) ?? true

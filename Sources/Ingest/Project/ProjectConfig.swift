@@ -83,7 +83,7 @@ public struct ProjectConfig: Sendable {
             if loaded.diagnostics.isEmpty {
                 reader.diagnostics.append(
                     .error(
-                        "config.missing-field", "\(display) is empty: it needs at least 'rules', 'units' and 'logs'",
+                        .configMissingField, Message(.configEmpty, ["path": display]),
                         at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (config, reader.diagnostics)
@@ -95,7 +95,7 @@ public struct ProjectConfig: Sendable {
         if let e = map["timezone"], let tz = reader.identifier(e.value, what: "timezone") {
             if ZoneConverter(identifier: tz) == nil {
                 reader.error(
-                    "invalid-value", "unknown time zone '\(tz)' (an IANA name such as Asia/Ho_Chi_Minh)", at: e.value)
+                    "invalid-value", Message(.unknownTimeZone, ["zone": tz]), at: e.value)
             } else {
                 config.timezone = tz
             }
@@ -114,7 +114,7 @@ public struct ProjectConfig: Sendable {
             if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: \.isWhitespace) {
                 config.docsURL = url
             } else {
-                reader.error("invalid-value", "docs_url must be an http or https URL, not '\(url)'", at: e.value)
+                reader.error("invalid-value", Message(.docsURLMustBeHTTP, ["url": url]), at: e.value)
             }
         }
         func paths(_ key: String) -> [String] {
@@ -145,9 +145,9 @@ extension ProjectConfig {
         let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         let relative = PathResolution.relative(folder, to: PathResolution.currentDirectory)
         let shown = relative.hasPrefix("../") ? folder : relative
-        let what = folderExists ? "file not found: \(display)" : "no such project folder '\(shown)'"
+        let what = folderExists ? Message(.fileNotFound, ["path": display]) : Message(.noSuchProjectFolder, ["path": shown])
         return .error(
-            "config.missing-file", what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
+            .configMissingFile, what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
     }
 }
 

@@ -91,8 +91,8 @@ public enum ProjectLoader {
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
             diagnostics.append(
                 .error(
-                    "config.missing-file",
-                    "no dvcheck.yaml here; use --project DIR or --config FILE" + MissingPathHint.describe(defaultPath),
+                    .configMissingFile,
+                    Message(.noConfigHere) + MissingPathHint.describe(defaultPath),
                     at: SourceLocation(path: "dvcheck.yaml")))
         }
         // A missing configuration is one error, not also one per key it would have held.
@@ -116,7 +116,7 @@ public enum ProjectLoader {
         } else if config.units == nil && configReadable && (diagnostics.isEmpty || config.configDisplayPath != nil) {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
+                    .configMissingField, Message(.noUnitRegistry),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         if let v = config.vocabulary, exists(v, key: "vocabulary", config, &diagnostics) {
@@ -135,7 +135,7 @@ public enum ProjectLoader {
         if config.rules.isEmpty && configReadable {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
+                    .configMissingField, Message(.noRules),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         for entry in config.rules {
@@ -171,7 +171,7 @@ public enum ProjectLoader {
         if config.logs.isEmpty && config.configDisplayPath != nil && configReadable {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
+                    .configMissingField, Message(.noLogs),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
             project.inputsValid = false
         }
@@ -197,8 +197,8 @@ public enum ProjectLoader {
                     // Excel's lock file beside an open workbook: not a log (SPEC §10.7).
                     diagnostics.append(
                         .warning(
-                            "log.file-skipped",
-                            "skipped: an Excel lock file (the workbook is open in Excel), not a log",
+                            .logFileSkipped,
+                            Message(.excelLockFileSkipped),
                             at: SourceLocation(path: config.display(f.path))))
                 } else if LogIngestor.extensions.contains(ext) {
                     logFiles.append((f.path, config.display(f.path)))
@@ -206,8 +206,8 @@ public enum ProjectLoader {
                 } else {
                     diagnostics.append(
                         .error(
-                            "config.invalid-value",
-                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
+                            .configInvalidValue,
+                            Message(.unsupportedLogFormat, ["extension": ext]),
                             at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
                     project.inputsValid = false
                 }
@@ -217,10 +217,10 @@ public enum ProjectLoader {
             // SPEC §2: the logs are read whatever else failed, so their own errors show in this run.
             diagnostics.append(
                 .note(
-                    "log.units-unchecked",
+                    .logUnitsUnchecked,
                     provisionalUnits == nil
-                        ? "the logs were not read: the unit registry could not be read, and every record names a unit"
-                        : "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
+                        ? Message(.logsNotReadNoRegistry)
+                        : Message(.logsCheckedProvisionally),
                     at: SourceLocation(path: config.display(units))))
         }
         // What was found before the logs goes out first; the logs' diagnostics stream as they are read.
@@ -258,7 +258,7 @@ public enum ProjectLoader {
         if let l = o.language { config.language = l }
         if let tz = o.timezone {
             if ZoneConverter(identifier: tz) == nil {
-                diagnostics.append(.error("config.invalid-value", "unknown time zone '\(tz)' given to --timezone"))
+                diagnostics.append(.error(.configInvalidValue, Message(.unknownTimeZoneOption, ["zone": tz])))
             } else {
                 config.timezone = tz
             }
@@ -277,13 +277,13 @@ public enum ProjectLoader {
         case .directory:
             diagnostics.append(
                 .error(
-                    "config.missing-file", "'\(config.display(absolute))' (from '\(key)') is a folder, not a file",
+                    .configMissingFile, Message(.inputIsFolder, ["path": config.display(absolute), "key": key]),
                     at: at))
         case .symlinkLoop:
             diagnostics.append(
                 .error(
                     YAMLFileLoader.symlinkLoopCode,
-                    "'\(config.display(absolute))' (from '\(key)') is a loop of symbolic links that never reaches a file",
+                    Message(.inputSymlinkLoop, ["path": config.display(absolute), "key": key]),
                     at: at))
         case .missing:
             diagnostics.append(missing(absolute, key: key, config))
@@ -293,8 +293,8 @@ public enum ProjectLoader {
 
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
-            "config.missing-file",
-            "'\(config.display(absolute))' (from '\(key)') does not exist" + MissingPathHint.describe(absolute),
+            .configMissingFile,
+            Message(.inputDoesNotExist, ["path": config.display(absolute), "key": key]) + MissingPathHint.describe(absolute),
             at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
     }
 }
