@@ -354,7 +354,8 @@ extension PrecedenceObligation {
                     .error(
                         .precedenceMissingKey,
                         Message(
-                            .targetLacksKey, ["event": t.id, "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
+                            .targetLacksKey,
+                            ["event": t.id, "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
                         at: ref.location(of: t)))
                 continue
             }

@@ -123,10 +123,11 @@ struct CheckCommand: ParsableCommand {
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language),
             today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
         if let output, let refusal = outputRefusal(output, project) {
-            diagnosticFile?.write(refusal)
+            diagnosticFile?.write(refusal, language: project.config.diagnosticLanguage)
             _ = diagnosticFile?.close()
             Terminal.printDiagnostics(
-                project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
+                project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir,
+                language: project.config.diagnosticLanguage)
             throw ExitCode(2)
         }
         var diagnostics = project.diagnostics + filterDiagnostics(project)
@@ -208,7 +209,7 @@ struct CheckCommand: ParsableCommand {
         var diagnosticFileFailed = false
         if let diagnosticFile {
             // The loaders streamed their own diagnostics as they found them; the rest follow here.
-            for d in all[outcome.project.diagnostics.count...] { diagnosticFile.write(d) }
+            for d in all[outcome.project.diagnostics.count...] { diagnosticFile.write(d, language: report.language) }
             if let failure = diagnosticFile.close() {
                 all.append(failure)
                 diagnosticFileFailed = true
@@ -232,7 +233,7 @@ struct CheckCommand: ParsableCommand {
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
-        Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir)
+        Terminal.printDiagnostics(sorted, baseDir: outcome.project.config.baseDir, language: report.language)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
         if let output, !quiet {
@@ -285,7 +286,8 @@ struct CheckCommand: ParsableCommand {
             }
         } catch let failure as AuditHistory.Failure {
             Terminal.printDiagnostics(
-                [.error(.historyWriteFailed, failure.message)], baseDir: outcome.project.config.baseDir)
+                [.error(.historyWriteFailed, failure.message)], baseDir: outcome.project.config.baseDir,
+                language: report.language)
             code = 2
         }
         return code
@@ -312,7 +314,8 @@ struct CheckCommand: ParsableCommand {
         for id in rules where !ruleIDs.contains(id) {
             out.append(
                 .error(
-                    .configUnknownRule, Message(.unknownRuleOption, ["rule": id]) + Suggestions.didYouMean(id, in: ruleIDs))
+                    .configUnknownRule,
+                    Message(.unknownRuleOption, ["rule": id]) + Suggestions.didYouMean(id, in: ruleIDs))
             )
         }
         return out
@@ -332,7 +335,7 @@ struct CheckCommand: ParsableCommand {
 
     private func makeReport(_ project: LoadedProject, evaluation: EvaluationResult) -> RunReport {
         var report = RunReport(
-            toolVersion: DVCheckCommand.version, asOf: project.asOf, language: project.config.language,
+            toolVersion: DVCheckCommand.version, asOf: project.asOf, language: project.config.diagnosticLanguage,
             ruleFiles: project.ruleFiles.map { .init(path: $0.path, sha256: $0.sha256) },
             logFiles: project.logFiles.map {
                 .init(

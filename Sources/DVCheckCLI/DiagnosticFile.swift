@@ -46,11 +46,11 @@ final class DiagnosticFile: @unchecked Sendable {
     }
 
     /// The stream that loaders and the engine send diagnostics to.
-    var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0) } }
+    var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0, language: $1) } }
 
-    /// Appends one diagnostic.
-    func write(_ d: Diagnostic) {
-        buffer.append(contentsOf: DiagnosticLines.line(d).utf8)
+    /// Appends one diagnostic, its message in `language`.
+    func write(_ d: Diagnostic, language: Language) {
+        buffer.append(contentsOf: DiagnosticLines.line(d, language: language).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -54,7 +54,9 @@ struct ExplainCommand: ParsableCommand {
             today: { $0.today(now: Date()) })
         let errors = project.diagnostics.filter { $0.level == .error }
         if !project.inputsValid {
-            Terminal.printDiagnostics(errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir)
+            Terminal.printDiagnostics(
+                errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir,
+                language: project.config.diagnosticLanguage)
             throw ExitCode(2)
         }
         var request = Explainer.Request(rule: rule, unit: unit)
@@ -64,7 +66,8 @@ struct ExplainCommand: ParsableCommand {
         request.to = to?.day
         switch Explainer.explain(request, in: project, language: project.config.language) {
         case .failure(let diagnostic):
-            Terminal.printDiagnostics([diagnostic], baseDir: project.config.baseDir)
+            Terminal.printDiagnostics(
+                [diagnostic], baseDir: project.config.baseDir, language: project.config.diagnosticLanguage)
             throw ExitCode(2)
         case .success(let explanation):
             let text =

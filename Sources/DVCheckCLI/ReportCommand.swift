@@ -65,7 +65,9 @@ struct ReportCommand: ParsableCommand {
         var reports: [RunReport] = []
         for path in results {
             guard let data = FileManager.default.contents(atPath: path) else {
-                fail(.error(.configMissingFile, Message(.cannotReadResult, ["path": path]), at: SourceLocation(path: path)))
+                fail(
+                    .error(
+                        .configMissingFile, Message(.cannotReadResult, ["path": path]), at: SourceLocation(path: path)))
             }
             do {
                 reports.append(try ResultReader.read(data))
@@ -92,7 +94,7 @@ struct ReportCommand: ParsableCommand {
         report.untrusted = report.savedUntrustedReasons()
         if let diagnosticFile {
             // The results' diagnostics as listed (entries for left-out ones included), as JSON Lines.
-            for d in report.diagnostics { diagnosticFile.write(d) }
+            for d in report.diagnostics { diagnosticFile.write(d, language: report.language) }
             if let failure = diagnosticFile.close() {
                 report.diagnostics.append(failure)
                 report.exitCode = 2
@@ -101,7 +103,8 @@ struct ReportCommand: ParsableCommand {
 
         let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))
         Terminal.printDiagnostics(
-            report.diagnostics, baseDir: PathResolution.absolute(report.projectDir, base: cwd), excerpts: false)
+            report.diagnostics, baseDir: PathResolution.absolute(report.projectDir, base: cwd), excerpts: false,
+            language: report.language)
         try OutputWriter.write(bytes, to: output)
         throw ExitCode(report.exitCode)
     }

@@ -31,7 +31,7 @@ struct RuleSourceOptions: ParsableArguments {
         var vocabulary: Vocabulary?
         if entries.isEmpty, let project {
             let (config, diagnostics) = ProjectConfig.load(path: project + "/dvcheck.yaml")
-            Terminal.printDiagnostics(diagnostics, baseDir: cwd)
+            Terminal.printDiagnostics(diagnostics, baseDir: cwd, language: language)
             entries = config.rules
             if let v = config.vocabulary { vocabulary = VocabularyLoader.load(path: v, display: config.display(v)).0 }
         }
@@ -50,13 +50,13 @@ struct RuleSourceOptions: ParsableArguments {
                             .configMissingFile,
                             Message(.noSuchRuleFileOrFolder, ["path": PathResolution.relative(entry, to: cwd)]))
                     ],
-                    baseDir: cwd)
+                    baseDir: cwd, language: language)
                 throw ExitCode(2)
             }
         }
         let result = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: files)
         let diagnostics = refused + result.diagnostics
-        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
+        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd, language: language)
         if diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
         return result.rules
     }

@@ -49,7 +49,9 @@ struct RunComparison {
             switch BaselineReader.findings(from: data) {
             case .success(let found): return .success(found)
             case .failure(let problem):
-                return .failure(DiagnosticFailure(.error(.baselineInvalid, Message(.baselineInvalid, ["path": path, "why": problem.text]))))
+                return .failure(
+                    DiagnosticFailure(
+                        .error(.baselineInvalid, Message(.baselineInvalid, ["path": path, "why": problem.text]))))
             }
         }
     }

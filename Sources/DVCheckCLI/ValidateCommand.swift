@@ -50,11 +50,11 @@ struct ValidateCommand: ParsableCommand {
             today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
         let keys = missingKeys(project)
         var diagnostics = project.diagnostics + keys.diagnostics
-        for d in keys.diagnostics { diagnosticFile?.write(d) }
+        for d in keys.diagnostics { diagnosticFile?.write(d, language: project.config.diagnosticLanguage) }
         if let failure = diagnosticFile?.close() { diagnostics.append(failure) }
         var sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         if strict { sorted = sorted.map(Self.strictened) }
-        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
+        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir, language: project.config.diagnosticLanguage)
         let failed =
             !project.inputsValid || project.rejectedCount + keys.count > maxRejected
             || diagnostics.contains { $0.code == "output.write-failed" }
@@ -63,7 +63,8 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             try OutputWriter.write(
                 JSONReporter.renderDiagnostics(
-                    BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)), to: nil)
+                    BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup),
+                    language: project.config.diagnosticLanguage), to: nil)
         case .text:
             // Exact counts, the diagnostics left out of the lists included (SPEC §10.6).
             let errors = BoundedDiagnostics.count(of: .error, in: sorted)

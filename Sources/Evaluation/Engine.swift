@@ -230,7 +230,8 @@ public enum Engine {
         for w in waivers where asOf > w.expires {
             out.append(
                 .warning(
-                    .waiverExpired, Message(.waiverExpired, ["index": "\(w.index)", "date": "\(w.expires)"]), at: w.location))
+                    .waiverExpired, Message(.waiverExpired, ["index": "\(w.index)", "date": "\(w.expires)"]),
+                    at: w.location))
         }
         for w in waivers
         where asOf <= w.expires && !used.contains(w.index) && w.rules.contains(where: { rules[$0] != nil }) {

@@ -25,7 +25,8 @@ public struct NodeReader {
     }
 
     /// Reports an error `<prefix>.<suffix>` at a node.
-    public mutating func error(_ suffix: String, _ message: Message, at node: YAMLNode, related: [SourceLocation] = []) {
+    public mutating func error(_ suffix: String, _ message: Message, at node: YAMLNode, related: [SourceLocation] = [])
+    {
         diagnostics.append(
             .error(DiagnosticCode.named("\(prefix).\(suffix)"), message, at: location(node), related: related))
     }
@@ -158,7 +159,9 @@ public struct NodeReader {
     /// `true`/`false`.
     public mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
         guard let v = node.boolValue() else {
-            error("invalid-value", Message(.mustBeBoolean, ["what": what, "value": node.scalar ?? node.kindName]), at: node)
+            error(
+                "invalid-value", Message(.mustBeBoolean, ["what": what, "value": node.scalar ?? node.kindName]),
+                at: node)
             return nil
         }
         return v
@@ -189,7 +192,9 @@ public struct NodeReader {
     /// One of a fixed set of words, with "did you mean".
     public mutating func choice(_ node: YAMLNode, what: String, among options: [String]) -> String? {
         guard let s = node.scalar, !node.isNull else {
-            error("invalid-value", Message(.mustBeOneOf, ["what": what, "options": options.joined(separator: ", ")]), at: node)
+            error(
+                "invalid-value", Message(.mustBeOneOf, ["what": what, "options": options.joined(separator: ", ")]),
+                at: node)
             return nil
         }
         let v = TextNormalization.normalize(s)

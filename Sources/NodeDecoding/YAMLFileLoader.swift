@@ -39,7 +39,8 @@ public enum YAMLFileLoader {
         case .regular:
             break
         case .missing(let dangling):
-            return refused(missingCode, Message(dangling ? .symlinkToMissingFile : .fileNotFound, ["path": displayPath]))
+            return refused(
+                missingCode, Message(dangling ? .symlinkToMissingFile : .fileNotFound, ["path": displayPath]))
         case .directory:
             return refused(missingCode, Message(.expectedFileFoundFolder, ["path": displayPath]))
         case .symlinkLoop:
@@ -56,14 +57,16 @@ public enum YAMLFileLoader {
         case .failure(.tooLarge(let size)):
             return tooLarge(size, limits: limits, displayPath: displayPath)
         case .failure(.notAFile(let kind)):
-            return refused(unreadableCode, Message(.notRegularFile, ["path": displayPath, "kind": FileProbe.describe(kind)]))
+            return refused(
+                unreadableCode, Message(.notRegularFile, ["path": displayPath, "kind": FileProbe.describe(kind)]))
         case .failure(.cannotRead(let why)):
             return refused(unreadableCode, Message(.cannotRead, ["path": displayPath, "why": why]))
         }
         let doc = YAMLComposer.compose(bytes: bytes, limits: limits)
         let diags = doc.problems.map { p in
             Diagnostic.error(
-                DiagnosticCode.named(p.code), Message(.yamlProblem, ["detail": p.message]), at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
+                DiagnosticCode.named(p.code), Message(.yamlProblem, ["detail": p.message]),
+                at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
                 related: p.relatedMark.map { [SourceLocation(path: displayPath, line: $0.line, column: $0.column)] }
                     ?? [])
         }

@@ -98,7 +98,8 @@ public enum ProjectStarter {
             return .failure(
                 Refusal(diagnostics: [
                     .error(
-                        .configMissingFile, Message(.packDoesNotExist, ["path": pack]) + MissingPathHint.describe(absolute))
+                        .configMissingFile,
+                        Message(.packDoesNotExist, ["path": pack]) + MissingPathHint.describe(absolute))
                 ]))
         }
         var isFolder: ObjCBool = false

@@ -46,7 +46,8 @@ public enum Explainer {
             return .failure(
                 .error(
                     .configUnknownUnit,
-                    Message(.noUnitNamed, ["unit": request.unit]) + Suggestions.didYouMean(request.unit, in: registry.ids)))
+                    Message(.noUnitNamed, ["unit": request.unit])
+                        + Suggestions.didYouMean(request.unit, in: registry.ids)))
         }
         let unit = registry.units[unitIndex]
         let applies = rule.appliesTo?.matches(unitIndex, in: registry) ?? true

@@ -63,12 +63,16 @@ public struct Diagnostic: Hashable, Sendable, Error {
     }
 
     /// A warning.
-    public static func warning(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.warning, code, message, at: location)
     }
 
     /// A note.
-    public static func note(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil) -> Diagnostic {
+    public static func note(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.note, code, message, at: location)
     }
 

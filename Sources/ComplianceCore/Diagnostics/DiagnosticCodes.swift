@@ -18,7 +18,9 @@ extension DiagnosticCode {
     /// `yaml.limit`.
     public static let yamlLimit = DiagnosticCode(
         "yaml.limit", .error, section: "yaml",
-        meaning: "nesting deeper than 100 (top-level collection = 1), aliases expanding to more than 100,000 nodes, or a file over 256 MiB (refused from its size, never read); in a YAML log, a refused record nested deeper than 100")
+        meaning:
+            "nesting deeper than 100 (top-level collection = 1), aliases expanding to more than 100,000 nodes, or a file over 256 MiB (refused from its size, never read); in a YAML log, a refused record nested deeper than 100"
+    )
     /// `yaml.unsupported-tag`.
     public static let yamlUnsupportedTag = DiagnosticCode(
         "yaml.unsupported-tag", .error, section: "yaml",
@@ -26,19 +28,27 @@ extension DiagnosticCode {
     /// `yaml.invalid-utf8`.
     public static let yamlInvalidUtf8 = DiagnosticCode(
         "yaml.invalid-utf8", .error, section: "yaml",
-        meaning: "the file is not UTF-8 (or holds characters YAML forbids, such as NUL): points at the line and column, and the message gives the byte offset")
+        meaning:
+            "the file is not UTF-8 (or holds characters YAML forbids, such as NUL): points at the line and column, and the message gives the byte offset"
+    )
     /// `config.missing-file`.
     public static let configMissingFile = DiagnosticCode(
         "config.missing-file", .error, section: "config",
-        meaning: "the configuration, or a file/folder it names, does not exist (or is a folder where a file is expected, or a symbolic link to nothing); the message gives the absolute path it resolved to and, when one is close, the nearest existing name (\"did you mean 'logs' in /home/…?\")")
+        meaning:
+            "the configuration, or a file/folder it names, does not exist (or is a folder where a file is expected, or a symbolic link to nothing); the message gives the absolute path it resolved to and, when one is close, the nearest existing name (\"did you mean 'logs' in /home/…?\")"
+    )
     /// `config.unreadable-file`.
     public static let configUnreadableFile = DiagnosticCode(
         "config.unreadable-file", .error, section: "config",
-        meaning: "a file it names, or a rule file in a folder it names, is not a regular file (a named pipe, socket or device such as `/dev/zero`: never opened for reading, so it cannot hang a run) or cannot be read")
+        meaning:
+            "a file it names, or a rule file in a folder it names, is not a regular file (a named pipe, socket or device such as `/dev/zero`: never opened for reading, so it cannot hang a run) or cannot be read"
+    )
     /// `config.symlink-loop`.
     public static let configSymlinkLoop = DiagnosticCode(
         "config.symlink-loop", .error, section: "config",
-        meaning: "a symbolic link in a rule or log folder leads back into a folder it is in, or links point at each other; it is not followed")
+        meaning:
+            "a symbolic link in a rule or log folder leads back into a folder it is in, or links point at each other; it is not followed"
+    )
     /// `config.missing-field`.
     public static let configMissingField = DiagnosticCode(
         "config.missing-field", .error, section: "config",
@@ -50,7 +60,9 @@ extension DiagnosticCode {
     /// `config.invalid-value`.
     public static let configInvalidValue = DiagnosticCode(
         "config.invalid-value", .error, section: "config",
-        meaning: "a bad time zone, language, `as_of` (not a date, or outside the years 1900–2199: the run stops and the JSON report's `as_of` is `null`), or a log file with an unsupported extension")
+        meaning:
+            "a bad time zone, language, `as_of` (not a date, or outside the years 1900–2199: the run stops and the JSON report's `as_of` is `null`), or a log file with an unsupported extension"
+    )
     /// `config.unknown-unit`.
     public static let configUnknownUnit = DiagnosticCode(
         "config.unknown-unit", .error, section: "config",
@@ -62,7 +74,9 @@ extension DiagnosticCode {
     /// `config.output-is-input`.
     public static let configOutputIsInput = DiagnosticCode(
         "config.output-is-input", .error, section: "config",
-        meaning: "`--output` names an input of the run (a rule, unit, calendar, vocabulary, waiver or log file, the configuration, the `--history` database or the `--baseline`; for `test`, a test file or a rule, vocabulary or calendar file a test file names): nothing is written")
+        meaning:
+            "`--output` names an input of the run (a rule, unit, calendar, vocabulary, waiver or log file, the configuration, the `--history` database or the `--baseline`; for `test`, a test file or a rule, vocabulary or calendar file a test file names): nothing is written"
+    )
     /// `unit.duplicate-id`.
     public static let unitDuplicateId = DiagnosticCode(
         "unit.duplicate-id", .error, section: "unit",
@@ -98,11 +112,15 @@ extension DiagnosticCode {
     /// `unit.no-events`.
     public static let unitNoEvents = DiagnosticCode(
         "unit.no-events", .warning, section: "unit",
-        meaning: "`check`: the unit is silent — rules that read events apply to it, and it logged no event (accepted, not ignored) from the earliest `effective.from` of those rules (or the unit's `from`, `--from`) to the latest `effective.to` (or its `to`, `--to`, the as-of date); no deadline or precedence rule can fail for it. One per unit, at its definition; listed in the JSON `silent_units`. The exit code does not change")
+        meaning:
+            "`check`: the unit is silent — rules that read events apply to it, and it logged no event (accepted, not ignored) from the earliest `effective.from` of those rules (or the unit's `from`, `--from`) to the latest `effective.to` (or its `to`, `--to`, the as-of date); no deadline or precedence rule can fail for it. One per unit, at its definition; listed in the JSON `silent_units`. The exit code does not change"
+    )
     /// `rule.unknown-key`.
     public static let ruleUnknownKey = DiagnosticCode(
         "rule.unknown-key", .error, section: "rule",
-        meaning: "a key the rule (or the rule's kind, or a nested map such as `lead`, `due`, `extensions`) does not have, or an unknown `where` operator — a typo must never silently disable a rule")
+        meaning:
+            "a key the rule (or the rule's kind, or a nested map such as `lead`, `due`, `extensions`) does not have, or an unknown `where` operator — a typo must never silently disable a rule"
+    )
     /// `rule.unknown-kind`.
     public static let ruleUnknownKind = DiagnosticCode(
         "rule.unknown-kind", .error, section: "rule",
@@ -118,7 +136,9 @@ extension DiagnosticCode {
     /// `rule.invalid-value`.
     public static let ruleInvalidValue = DiagnosticCode(
         "rule.invalid-value", .error, section: "rule",
-        meaning: "a value of the wrong type or out of range: a bad date (or one outside the years 1900–2199), a duration (`within`, `by`, `offset`, `max_gap`, `lead`) over 36,500 days or working days, severity, period, `match_period: date` without `due.after: start` (points at `match_period`), `at_least` > `at_most`, `effective.to` before `from`; a `ratio`'s `of` naming a rule that is not a deadline or precedence rule, or its `at_least` not a percentage with `%` (0–100, one decimal at most), `min_items` < 1")
+        meaning:
+            "a value of the wrong type or out of range: a bad date (or one outside the years 1900–2199), a duration (`within`, `by`, `offset`, `max_gap`, `lead`) over 36,500 days or working days, severity, period, `match_period: date` without `due.after: start` (points at `match_period`), `at_least` > `at_most`, `effective.to` before `from`; a `ratio`'s `of` naming a rule that is not a deadline or precedence rule, or its `at_least` not a percentage with `%` (0–100, one decimal at most), `min_items` < 1"
+    )
     /// `rule.duplicate-id`.
     public static let ruleDuplicateId = DiagnosticCode(
         "rule.duplicate-id", .error, section: "rule",
@@ -138,7 +158,9 @@ extension DiagnosticCode {
     /// `rule.unknown-unit`.
     public static let ruleUnknownUnit = DiagnosticCode(
         "rule.unknown-unit", .error, section: "rule",
-        meaning: "a selector's `id` or `under` names no unit (in `applies_to`, a deadline override's `when.unit`, or inside `not`); points at the value")
+        meaning:
+            "a selector's `id` or `under` names no unit (in `applies_to`, a deadline override's `when.unit`, or inside `not`); points at the value"
+    )
     /// `rule.empty-file`.
     public static let ruleEmptyFile = DiagnosticCode(
         "rule.empty-file", .warning, section: "rule",
@@ -146,15 +168,21 @@ extension DiagnosticCode {
     /// `rule.unknown-selector-value`.
     public static let ruleUnknownSelectorValue = DiagnosticCode(
         "rule.unknown-selector-value", .warning, section: "rule",
-        meaning: "a selector's `level`, `kind` or tag (in `applies_to`, `when.unit`, `not`, `tags: {all, any}`) is carried by no unit of the registry, so that part selects nothing; points at the value, with \"did you mean\"")
+        meaning:
+            "a selector's `level`, `kind` or tag (in `applies_to`, `when.unit`, `not`, `tags: {all, any}`) is carried by no unit of the registry, so that part selects nothing; points at the value, with \"did you mean\""
+    )
     /// `rule.selects-nothing`.
     public static let ruleSelectsNothing = DiagnosticCode(
         "rule.selects-nothing", .warning, section: "rule",
-        meaning: "the rule's `applies_to` selects no unit of the registry, or only units that do not exist on any day the rule is in force (`effective`): the rule is never evaluated; points at `applies_to` (at the rule's `id` when it has none)")
+        meaning:
+            "the rule's `applies_to` selects no unit of the registry, or only units that do not exist on any day the rule is in force (`effective`): the rule is never evaluated; points at `applies_to` (at the rule's `id` when it has none)"
+    )
     /// `rule.overlaps`.
     public static let ruleOverlaps = DiagnosticCode(
         "rule.overlaps", .warning, section: "rule",
-        meaning: "two rules of the same kind with the same event pattern(s) (`event`; `trigger`+`fulfil`; `target`+`requires`) select a common unit that exists while both are in force: the same events are judged twice (usually a successor rule whose predecessor's `effective.to` was not set). At the later rule (file order), with the other as a related location; the message names both")
+        meaning:
+            "two rules of the same kind with the same event pattern(s) (`event`; `trigger`+`fulfil`; `target`+`requires`) select a common unit that exists while both are in force: the same events are judged twice (usually a successor rule whose predecessor's `effective.to` was not set). At the later rule (file order), with the other as a related location; the message names both"
+    )
     /// `vocabulary.invalid-value`.
     public static let vocabularyInvalidValue = DiagnosticCode(
         "vocabulary.invalid-value", .error, section: "registry",
@@ -186,7 +214,9 @@ extension DiagnosticCode {
     /// `calendar.outside-range`.
     public static let calendarOutsideRange = DiagnosticCode(
         "calendar.outside-range", .warning, section: "registry",
-        meaning: "a date computation used days outside the calendar's `covers` range; the weekend rule alone applied there (once per run)")
+        meaning:
+            "a date computation used days outside the calendar's `covers` range; the weekend rule alone applied there (once per run)"
+    )
     /// `waiver.unknown-rule`.
     public static let waiverUnknownRule = DiagnosticCode(
         "waiver.unknown-rule", .error, section: "registry",
@@ -198,15 +228,21 @@ extension DiagnosticCode {
     /// `waiver.invalid-value`.
     public static let waiverInvalidValue = DiagnosticCode(
         "waiver.invalid-value", .error, section: "registry",
-        meaning: "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)")
+        meaning:
+            "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)"
+    )
     /// `waiver.unknown-key`.
     public static let waiverUnknownKey = DiagnosticCode(
         "waiver.unknown-key", .error, section: "registry",
-        meaning: "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)")
+        meaning:
+            "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)"
+    )
     /// `waiver.missing-field`.
     public static let waiverMissingField = DiagnosticCode(
         "waiver.missing-field", .error, section: "registry",
-        meaning: "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)")
+        meaning:
+            "malformed waiver (`reason`, `approved_by`, `expires` are required; a blank `reason` or `approved_by` — white space only — is `waiver.invalid-value`; a date outside 1900–2199 too)"
+    )
     /// `waiver.empty-file`.
     public static let waiverEmptyFile = DiagnosticCode(
         "waiver.empty-file", .warning, section: "registry",
@@ -222,7 +258,9 @@ extension DiagnosticCode {
     /// `log.missing-field`.
     public static let logMissingField = DiagnosticCode(
         "log.missing-field", .error, section: "log",
-        meaning: "the record lacks `id`, `unit`, `type` or `date` (or a field the vocabulary `requires`); also each row of a CSV whose header lacks a required column")
+        meaning:
+            "the record lacks `id`, `unit`, `type` or `date` (or a field the vocabulary `requires`); also each row of a CSV whose header lacks a required column"
+    )
     /// `log.unknown-unit`.
     public static let logUnknownUnit = DiagnosticCode(
         "log.unknown-unit", .error, section: "log",
@@ -230,7 +268,9 @@ extension DiagnosticCode {
     /// `log.bad-date`.
     public static let logBadDate = DiagnosticCode(
         "log.bad-date", .error, section: "log",
-        meaning: "not `YYYY-MM-DD`, `D/M/YYYY` or a datetime with `Z`/offset; impossible dates; month-first dates; a date outside the years 1900–2199 (a datetime: once converted to the project zone)")
+        meaning:
+            "not `YYYY-MM-DD`, `D/M/YYYY` or a datetime with `Z`/offset; impossible dates; month-first dates; a date outside the years 1900–2199 (a datetime: once converted to the project zone)"
+    )
     /// `log.duplicate-id`.
     public static let logDuplicateId = DiagnosticCode(
         "log.duplicate-id", .error, section: "log",
@@ -238,11 +278,15 @@ extension DiagnosticCode {
     /// `log.malformed-row`.
     public static let logMalformedRow = DiagnosticCode(
         "log.malformed-row", .error, section: "log",
-        meaning: "a CSV row with more or fewer cells than the header, broken quoting, invalid JSON, a JSON number a double cannot hold (`1e400`, a 400-digit integer), a nested list or map, a YAML item that is not a mapping, a NUL byte (CSV, JSON Lines), a CSV record over a limit (16 MiB per record, 1 MiB per field, 1,000 cells; see `SECURITY.md`); for a CSV header naming a column twice, or a header over a limit, the whole file")
+        meaning:
+            "a CSV row with more or fewer cells than the header, broken quoting, invalid JSON, a JSON number a double cannot hold (`1e400`, a 400-digit integer), a nested list or map, a YAML item that is not a mapping, a NUL byte (CSV, JSON Lines), a CSV record over a limit (16 MiB per record, 1 MiB per field, 1,000 cells; see `SECURITY.md`); for a CSV header naming a column twice, or a header over a limit, the whole file"
+    )
     /// `log.invalid-utf8`.
     public static let logInvalidUtf8 = DiagnosticCode(
         "log.invalid-utf8", .error, section: "log",
-        meaning: "the record is not valid UTF-8 (CSV: the message gives the byte offset of the first bad byte; a UTF-16 file: the whole file)")
+        meaning:
+            "the record is not valid UTF-8 (CSV: the message gives the byte offset of the first bad byte; a UTF-16 file: the whole file)"
+    )
     /// `log.unknown-type`.
     public static let logUnknownType = DiagnosticCode(
         "log.unknown-type", .error, section: "log",
@@ -262,23 +306,33 @@ extension DiagnosticCode {
     /// `log.unreadable`.
     public static let logUnreadable = DiagnosticCode(
         "log.unreadable", .error, section: "log",
-        meaning: "the file cannot be read, or is not a regular file (a named pipe, a device, a symbolic link to nothing): the whole file, never opened for reading")
+        meaning:
+            "the file cannot be read, or is not a regular file (a named pipe, a device, a symbolic link to nothing): the whole file, never opened for reading"
+    )
     /// `log.bad-cell`.
     public static let logBadCell = DiagnosticCode(
         "log.bad-cell", .error, section: "log",
-        meaning: "a workbook cell under a named column holds an error value (`#N/A`, `#DIV/0!`…), a formula whose value was never saved (no `<v>`, or an empty `<v/>` on a non-string cell), or a value its cell type cannot hold; at the cell's row and column")
+        meaning:
+            "a workbook cell under a named column holds an error value (`#N/A`, `#DIV/0!`…), a formula whose value was never saved (no `<v>`, or an empty `<v/>` on a non-string cell), or a value its cell type cannot hold; at the cell's row and column"
+    )
     /// `log.bad-workbook`.
     public static let logBadWorkbook = DiagnosticCode(
         "log.bad-workbook", .error, section: "log",
-        meaning: "an `.xlsx` log that is not a valid ZIP or Office Open XML workbook: no end-of-directory record, a truncated or encrypted file, a ZIP64 or multi-volume archive, no workbook part, a sheet whose part is missing, XML that is not well-formed or declares a DTD (`<!DOCTYPE`), a shared string index out of range, rows or cells out of order or beyond `XFD1048576`, a header naming a column twice: the whole file")
+        meaning:
+            "an `.xlsx` log that is not a valid ZIP or Office Open XML workbook: no end-of-directory record, a truncated or encrypted file, a ZIP64 or multi-volume archive, no workbook part, a sheet whose part is missing, XML that is not well-formed or declares a DTD (`<!DOCTYPE`), a shared string index out of range, rows or cells out of order or beyond `XFD1048576`, a header naming a column twice: the whole file"
+    )
     /// `log.limit`.
     public static let logLimit = DiagnosticCode(
         "log.limit", .error, section: "log",
-        meaning: "an `.xlsx` log over a limit of SPEC §10.7 (256 MiB compressed, 1 GiB inflated per part, a part inflating over 100:1, more than 10,000 parts; see `SECURITY.md`): the whole file")
+        meaning:
+            "an `.xlsx` log over a limit of SPEC §10.7 (256 MiB compressed, 1 GiB inflated per part, a part inflating over 100:1, more than 10,000 parts; see `SECURITY.md`): the whole file"
+    )
     /// `log.units-unchecked`.
     public static let logUnitsUnchecked = DiagnosticCode(
         "log.units-unchecked", .note, section: "log",
-        meaning: "the unit registry has errors, so the logs were checked against the ids it names (without hierarchy or successors) and nothing is evaluated; or it could not be read at all, and the logs were not read (at the registry file)")
+        meaning:
+            "the unit registry has errors, so the logs were checked against the ids it names (without hierarchy or successors) and nothing is evaluated; or it could not be read at all, and the logs were not read (at the registry file)"
+    )
     /// `log.unknown-attribute`.
     public static let logUnknownAttribute = DiagnosticCode(
         "log.unknown-attribute", .warning, section: "log",
@@ -298,15 +352,20 @@ extension DiagnosticCode {
     /// `log.sheet-skipped`.
     public static let logSheetSkipped = DiagnosticCode(
         "log.sheet-skipped", .warning, section: "log",
-        meaning: "a workbook sheet is not read: none of its first 20 non-empty rows names all of `id`, `unit`, `type`, `date`, or it is hidden, or it is a chart or dialog sheet (once per sheet)")
+        meaning:
+            "a workbook sheet is not read: none of its first 20 non-empty rows names all of `id`, `unit`, `type`, `date`, or it is hidden, or it is a chart or dialog sheet (once per sheet)"
+    )
     /// `log.unheaded-cells`.
     public static let logUnheadedCells = DiagnosticCode(
         "log.unheaded-cells", .warning, section: "log",
-        meaning: "a workbook sheet has values in columns without a header name; they are ignored (once per sheet, at the first such cell)")
+        meaning:
+            "a workbook sheet has values in columns without a header name; they are ignored (once per sheet, at the first such cell)"
+    )
     /// `log.file-skipped`.
     public static let logFileSkipped = DiagnosticCode(
         "log.file-skipped", .warning, section: "log",
-        meaning: "an Excel lock file (`~$*.xlsx`, left beside a workbook open in Excel) found among the logs is not read")
+        meaning:
+            "an Excel lock file (`~$*.xlsx`, left beside a workbook open in Excel) found among the logs is not read")
     /// `deadline.missing-key`.
     public static let deadlineMissingKey = DiagnosticCode(
         "deadline.missing-key", .error, section: "evaluation",
@@ -318,7 +377,9 @@ extension DiagnosticCode {
     /// `deadline.unkeyed-event`.
     public static let deadlineUnkeyedEvent = DiagnosticCode(
         "deadline.unkeyed-event", .warning, section: "evaluation",
-        meaning: "a fulfilment, closing event (`closed_by`), extension or pause start/end lacks a `key` field and matches nothing")
+        meaning:
+            "a fulfilment, closing event (`closed_by`), extension or pause start/end lacks a `key` field and matches nothing"
+    )
     /// `test.missing-file`.
     public static let testMissingFile = DiagnosticCode(
         "test.missing-file", .error, section: "test",
@@ -346,39 +407,56 @@ extension DiagnosticCode {
     /// `init.not-empty`.
     public static let initNotEmpty = DiagnosticCode(
         "init.not-empty", .error, section: "init",
-        meaning: "the folder given to `init` holds something (or is a file): nothing is written, nothing overwritten, exit 2")
+        meaning:
+            "the folder given to `init` holds something (or is a file): nothing is written, nothing overwritten, exit 2"
+    )
     /// `init.empty-pack`.
     public static let initEmptyPack = DiagnosticCode(
         "init.empty-pack", .error, section: "init",
-        meaning: "`--pack` names a folder with no `*.yaml`/`*.yml` rule file, or files that define no rule: nothing is written, exit 2")
+        meaning:
+            "`--pack` names a folder with no `*.yaml`/`*.yml` rule file, or files that define no rule: nothing is written, exit 2"
+    )
     /// `history.unreadable`.
     public static let historyUnreadable = DiagnosticCode(
         "history.unreadable", .error, section: "history",
-        meaning: "the `--history` file cannot be opened or read: not a regular file (a device, a named pipe), not an SQLite file, an SQLite database that is not a dvcheck history (other tables, no record of dvcheck's schema), a history written by a newer dvcheck (the message says so), a damaged file, no such file for `dvcheck history`. The file is left untouched; the report is written without change marks, nothing is recorded, exit 2")
+        meaning:
+            "the `--history` file cannot be opened or read: not a regular file (a device, a named pipe), not an SQLite file, an SQLite database that is not a dvcheck history (other tables, no record of dvcheck's schema), a history written by a newer dvcheck (the message says so), a damaged file, no such file for `dvcheck history`. The file is left untouched; the report is written without change marks, nothing is recorded, exit 2"
+    )
     /// `history.write-failed`.
     public static let historyWriteFailed = DiagnosticCode(
         "history.write-failed", .error, section: "history",
-        meaning: "the run could not be recorded (disk full, read-only file, another run holding the history for more than 120 s); the history is unchanged (one transaction), exit 2")
+        meaning:
+            "the run could not be recorded (disk full, read-only file, another run holding the history for more than 120 s); the history is unchanged (one transaction), exit 2"
+    )
     /// `output.write-failed`.
     public static let outputWriteFailed = DiagnosticCode(
         "output.write-failed", .error, section: "history",
-        meaning: "the report cannot be written: no such folder, no permission, disk full, or `--output` names a socket, a block device, a folder or a named pipe no process reads, or standard output was closed by its reader (`| head`). A device or a named pipe with a reader is written into, never replaced. Nothing is replaced and no temporary file is left behind, nothing is recorded in the history, exit 2")
+        meaning:
+            "the report cannot be written: no such folder, no permission, disk full, or `--output` names a socket, a block device, a folder or a named pipe no process reads, or standard output was closed by its reader (`| head`). A device or a named pipe with a reader is written into, never replaced. Nothing is replaced and no temporary file is left behind, nothing is recorded in the history, exit 2"
+    )
     /// `baseline.invalid`.
     public static let baselineInvalid = DiagnosticCode(
         "baseline.invalid", .error, section: "history",
-        meaning: "the `--baseline` file is not a `dvcheck.result/v1` JSON result (or a finding lacks fingerprint, rule, unit or status); the report is written without change marks, exit 2")
+        meaning:
+            "the `--baseline` file is not a `dvcheck.result/v1` JSON result (or a finding lacks fingerprint, rule, unit or status); the report is written without change marks, exit 2"
+    )
     /// `report.invalid-result`.
     public static let reportInvalidResult = DiagnosticCode(
         "report.invalid-result", .error, section: "result",
-        meaning: "a file given to `dvcheck report` is not JSON, not a `dvcheck.result/v1` document, or was written without the context a re-render needs (`rules`, `events`, `options`); nothing is written, exit 2")
+        meaning:
+            "a file given to `dvcheck report` is not JSON, not a `dvcheck.result/v1` document, or was written without the context a re-render needs (`rules`, `events`, `options`); nothing is written, exit 2"
+    )
     /// `merge.incompatible`.
     public static let mergeIncompatible = DiagnosticCode(
         "merge.incompatible", .error, section: "result",
-        meaning: "results given together are not shards of one audit: their tool version, as-of date, time zone, window, `include_satisfied`, rule files, units, calendar, vocabulary or waivers (by `sha256`) differ, or they define a rule differently; nothing is written, exit 2")
+        meaning:
+            "results given together are not shards of one audit: their tool version, as-of date, time zone, window, `include_satisfied`, rule files, units, calendar, vocabulary or waivers (by `sha256`) differ, or they define a rule differently; nothing is written, exit 2"
+    )
     /// `merge.overlap`.
     public static let mergeOverlap = DiagnosticCode(
         "merge.overlap", .error, section: "result",
-        meaning: "two results hold findings of the same (rule, unit) pair: the shards overlap; nothing is written, exit 2")
+        meaning:
+            "two results hold findings of the same (rule, unit) pair: the shards overlap; nothing is written, exit 2")
 }
 
 extension DiagnosticCatalogue {

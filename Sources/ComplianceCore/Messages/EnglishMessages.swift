@@ -70,17 +70,22 @@ extension MessageCatalogue {
         .noRules: "no rules: set 'rules' in dvcheck.yaml or pass --rules",
         .noLogs: "no logs: set 'logs' in dvcheck.yaml or pass --logs",
         .excelLockFileSkipped: "skipped: an Excel lock file (the workbook is open in Excel), not a log",
-        .unsupportedLogFormat: "unsupported log format '.{extension}' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
-        .logsNotReadNoRegistry: "the logs were not read: the unit registry could not be read, and every record names a unit",
-        .logsCheckedProvisionally: "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
+        .unsupportedLogFormat:
+            "unsupported log format '.{extension}' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
+        .logsNotReadNoRegistry:
+            "the logs were not read: the unit registry could not be read, and every record names a unit",
+        .logsCheckedProvisionally:
+            "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
         .unknownTimeZoneOption: "unknown time zone '{zone}' given to --timezone",
         .inputIsFolder: "'{path}' (from '{key}') is a folder, not a file",
         .inputSymlinkLoop: "'{path}' (from '{key}') is a loop of symbolic links that never reaches a file",
         .inputDoesNotExist: "'{path}' (from '{key}') does not exist",
-        .inputLinkLeadsBack: "'{path}' (from '{key}') is a symbolic link that leads back into its own folder, or a loop of links; it is not followed",
+        .inputLinkLeadsBack:
+            "'{path}' (from '{key}') is a symbolic link that leads back into its own folder, or a loop of links; it is not followed",
         .inputNotRegularFile: "'{path}' (from '{key}') is {kind}, not a regular file; it is not read",
         .inputDanglingLink: "'{path}' (from '{key}') is a symbolic link to a file that does not exist",
-        .inputNameNotUTF8: "'{path}' (from '{key}') has a name that is not UTF-8 (a legacy encoding?); it is not read: rename it",
+        .inputNameNotUTF8:
+            "'{path}' (from '{key}') has a name that is not UTF-8 (a legacy encoding?); it is not read: rename it",
         .logUnreadableSkipped: "cannot read the log: it is {kind}; the file is skipped",
         // MARK: 3logs
         .cannotReadLog: "cannot read the log: {why}",
@@ -104,20 +109,26 @@ extension MessageCatalogue {
         .recordNeedsField: "a '{type}' record needs the field '{field}'",
         .badDateImpossible: "bad date '{value}': no such date or time",
         .badDateMissingOffset: "bad date '{value}': a datetime needs Z or an offset such as +07:00",
-        .badDateMalformed: "bad date '{value}': expected YYYY-MM-DD, D/M/YYYY (day first) or YYYY-MM-DDTHH:MM[:SS]±HH:MM",
+        .badDateMalformed:
+            "bad date '{value}': expected YYYY-MM-DD, D/M/YYYY (day first) or YYYY-MM-DDTHH:MM[:SS]±HH:MM",
         .badDateOutOfRange: "bad date '{value}': dates must lie in the years 1900–2199",
         .attributeWrongType: "attribute '{name}' must be a {type}, found '{value}'",
-        .attributeUndeclared: "attribute '{name}' is not declared for event type '{type}' in the vocabulary (first in this file)",
+        .attributeUndeclared:
+            "attribute '{name}' is not declared for event type '{type}' in the vocabulary (first in this file)",
         .duplicateEventID: "duplicate event id '{id}' (first accepted at {place})",
-        .eventAfterAsOf: "event '{id}' is dated {day}, after the as-of date {asOf}; such events are ignored (first in this file)",
-        .eventOutsideUnitLife: "event '{id}' is dated {day}, outside the life of unit '{unit}'; such events are ignored (first in this file)",
+        .eventAfterAsOf:
+            "event '{id}' is dated {day}, after the as-of date {asOf}; such events are ignored (first in this file)",
+        .eventOutsideUnitLife:
+            "event '{id}' is dated {day}, outside the life of unit '{unit}'; such events are ignored (first in this file)",
         .workbookProblem: "{detail}",
         .sheetSkippedHidden: "the sheet is skipped: it is a hidden sheet",
         .sheetSkippedNotWorksheet: "the sheet is skipped: it is not a worksheet (a chart or dialog sheet)",
-        .sheetSkippedNoHeader: "the sheet is skipped: none of its first {rows} non-empty rows names all of the columns id, unit, type and date",
+        .sheetSkippedNoHeader:
+            "the sheet is skipped: none of its first {rows} non-empty rows names all of the columns id, unit, type and date",
         .unheadedCells: "cells in columns without a header name are ignored (first at {cell})",
         .cellErrorValue: "cell {cell} holds the error value {value}",
-        .cellNoCachedValue: "cell {cell} holds a formula whose value was never saved (open and save the workbook in Excel or LibreOffice to compute it)",
+        .cellNoCachedValue:
+            "cell {cell} holds a formula whose value was never saved (open and save the workbook in Excel or LibreOffice to compute it)",
         .cellWrongType: "cell {cell} holds '{value}', not a value of its type",
         .cellFictitiousDate: "cell {cell} holds date serial 60, which is 29/02/1900, a day that did not exist",
         .cellNoDate: "cell {cell} holds date serial {value}, which is no date",
@@ -130,11 +141,14 @@ extension MessageCatalogue {
         .frequencyNeedsBound: "a frequency rule needs at_least or at_most",
         .atLeastAboveAtMost: "at_least ({atLeast}) is greater than at_most ({atMost})",
         .fromAfterBy: "from ({from}) is after by ({by})",
-        .matchPeriodDateNeedsStart: "match_period: date needs due.after: start (a deliverable due early in its own period)",
-        .percentageExpected: "at_least must be a percentage with the % sign, 0–100 with at most one decimal (e.g. 85% or 57.5%), found '{value}'",
+        .matchPeriodDateNeedsStart:
+            "match_period: date needs due.after: start (a deliverable due early in its own period)",
+        .percentageExpected:
+            "at_least must be a percentage with the % sign, 0–100 with at most one decimal (e.g. 85% or 57.5%), found '{value}'",
         .ratioBaseKind: "ratio rule reads the items of a deadline or precedence rule; '{rule}' is a {kind} rule",
         .maxGapCalendarDays: "max_gap is counted in calendar days ('45 days'), not working days",
-        .rulesOverlap: "rule {later} overlaps rule {earlier} ({place}): both are {kind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts",
+        .rulesOverlap:
+            "rule {later} overlaps rule {earlier} ({place}): both are {kind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts",
         .overlapFields: "{first} and {second}",
         .overlapOneUnit: "unit {unit}",
         .overlapManyUnits: "{count} units ({unit}, …)",
@@ -165,14 +179,18 @@ extension MessageCatalogue {
         .selectorValueExcludesNothing: "no unit of the registry has {what} '{value}', so this value excludes no unit",
         .selectorValueMatchesNothing: "no unit of the registry has {what} '{value}', so this value matches no unit",
         .selectsNoUnit: "applies_to selects no unit of the registry: rule {rule} is never evaluated",
-        .selectsNoLivingUnitAll: "the rule applies to every unit, but none of them exists while rule {rule} is in force ({range}): it is never evaluated",
-        .selectsNoLivingUnit: "applies_to selects {count} unit(s), but none of them exists while rule {rule} is in force ({range}): it is never evaluated",
+        .selectsNoLivingUnitAll:
+            "the rule applies to every unit, but none of them exists while rule {rule} is in force ({range}): it is never evaluated",
+        .selectsNoLivingUnit:
+            "applies_to selects {count} unit(s), but none of them exists while rule {rule} is in force ({range}): it is never evaluated",
         .rangeFrom: "from {from}",
         // MARK: 5eval
         .waiverExpired: "waiver {index} expired on {date} and waives nothing",
         .waiverUnused: "waiver {index} matched no finding",
-        .calendarOutsideRange: "a date computation used days outside the calendar's range {from}…{to}; only the weekend rule applied there",
-        .unitLoggedNoEvent: "unit '{unit}' logged no event from {from} to {to} although rules that read events apply to it: its findings cannot show missing data",
+        .calendarOutsideRange:
+            "a date computation used days outside the calendar's range {from}…{to}; only the weekend rule applied there",
+        .unitLoggedNoEvent:
+            "unit '{unit}' logged no event from {from} to {to} although rules that read events apply to it: its findings cannot show missing data",
         // MARK: 6results
         .shardsOverlap: "{first} and {second} both hold rule {rule} for unit {unit}; shards must not overlap",
         .noResultToMerge: "no result to merge",
@@ -190,24 +208,29 @@ extension MessageCatalogue {
         .testHasNoUnits: "the test has no units (give 'units' in the test or the file)",
         .eventMustBeMap: "an event must be a map of fields",
         .initTargetIsFile: "'{path}' is a file, not a folder; choose a new or empty folder (nothing was written)",
-        .initTargetNotEmpty: "'{path}' is not empty ({count} entries); choose a new or empty folder (nothing was written)",
+        .initTargetNotEmpty:
+            "'{path}' is not empty ({count} entries); choose a new or empty folder (nothing was written)",
         .packDoesNotExist: "--pack '{path}' does not exist",
         .packFileUnreadable: "cannot read '{path}' of --pack (nothing was written)",
         .packFileNotCopied: "'{path}' in --pack cannot be copied (nothing was written)",
         .packHoldsNoRuleFile: "--pack '{path}' holds no rule file (*.yaml, *.yml); nothing was written",
         .cannotStagePack: "cannot stage the pack in {folder}; nothing was written",
         .packDefinesNoRule: "the pack defines no rule; nothing was written",
-        .starterWriteFailed: "could not write the starter project into '{path}' ({why}); {written} of {total} files were written before the failure",
+        .starterWriteFailed:
+            "could not write the starter project into '{path}' ({why}); {written} of {total} files were written before the failure",
         // MARK: 8cli
         .historyNotAFile: "'{path}' is {kind}, not a history file; it was left untouched",
-        .historyNotDVCheck: "'{path}' is an SQLite database but not a dvcheck history (its tables: {tables}); it was left untouched",
-        .historyNewer: "'{path}' was written by a newer dvcheck (schema versions {versions} are unknown to this one); use that dvcheck or a newer one — the file was left untouched",
+        .historyNotDVCheck:
+            "'{path}' is an SQLite database but not a dvcheck history (its tables: {tables}); it was left untouched",
+        .historyNewer:
+            "'{path}' was written by a newer dvcheck (schema versions {versions} are unknown to this one); use that dvcheck or a newer one — the file was left untouched",
         .historyCannotOpen: "cannot open the history file '{path}': {why}",
         .historyMissing: "no history file at '{path}'",
         .historyCannotRead: "cannot read the history file '{path}': {why}",
         .historyCannotWrite: "cannot write the history file '{path}': {why}",
         .outputIsInput: "--output '{path}' is an input of this run; refusing to overwrite it (nothing was written)",
-        .outputIsResultRead: "--output '{path}' is one of the results read; refusing to overwrite it (nothing was written)",
+        .outputIsResultRead:
+            "--output '{path}' is one of the results read; refusing to overwrite it (nothing was written)",
         .unknownUnitOption: "--unit names unknown unit '{unit}'",
         .unknownRuleOption: "--rule names unknown rule '{rule}'",
         .diagnosticsFileUnwritable: "--diagnostics '{path}' cannot be written ({why})",
@@ -216,7 +239,8 @@ extension MessageCatalogue {
         .notADVCheckResult: "'{path}' is not a dvcheck result: {why}",
         .baselineUnreadable: "--baseline names no readable file '{path}'",
         .baselineInvalid: "--baseline '{path}': {why}",
-        .reportWriteFailed: "the report could not be written ({why}); nothing was replaced and no temporary file was left",
+        .reportWriteFailed:
+            "the report could not be written ({why}); nothing was replaced and no temporary file was left",
         .noTestMatches: "no test name contains '{filter}'; nothing was run",
     ]
 }

@@ -6,7 +6,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case moreLikeThis
     /// related location
     case relatedLocation
-    /// sheet '{sheet}': 
+    /// sheet '{sheet}':
     case sheetPrefix
     ///  (did you mean '{suggestion}'?)
     case didYouMean

@@ -20,7 +20,8 @@ extension MessageCatalogue {
         .mustBeWholeNumber: "{what} phải là số nguyên ≥ {minimum}, nhưng lại là '{value}'",
         .mustBeBoolean: "{what} phải là true hoặc false, nhưng lại là '{value}'",
         .durationTooLong: "{what} '{value}' quá dài: một khoảng thời gian tối đa là {maximum} ngày hoặc ngày làm việc",
-        .mustBeDuration: "{what} phải là một khoảng thời gian như '30 days' hoặc '10 working days', nhưng lại là '{value}'",
+        .mustBeDuration:
+            "{what} phải là một khoảng thời gian như '30 days' hoặc '10 working days', nhưng lại là '{value}'",
         .mustBeOneOf: "{what} phải là một trong các giá trị {options}",
         .mustBeOneOfFound: "{what} phải là một trong các giá trị {options}, nhưng lại là '{value}'",
         .needsViOrEn: "{what} cần có 'vi' hoặc 'en'",
@@ -70,17 +71,22 @@ extension MessageCatalogue {
         .noRules: "chưa có quy tắc: khai báo 'rules' trong dvcheck.yaml hoặc dùng --rules",
         .noLogs: "chưa có nhật ký: khai báo 'logs' trong dvcheck.yaml hoặc dùng --logs",
         .excelLockFileSkipped: "bỏ qua: đây là tệp khóa của Excel (sổ tính đang mở trong Excel), không phải nhật ký",
-        .unsupportedLogFormat: "định dạng nhật ký '.{extension}' không được hỗ trợ (dùng .csv, .jsonl, .ndjson, .yaml, .yml hoặc .xlsx)",
-        .logsNotReadNoRegistry: "nhật ký không được đọc: không đọc được danh mục đơn vị, mà bản ghi nào cũng ghi một đơn vị",
-        .logsCheckedProvisionally: "danh mục đơn vị có lỗi: nhật ký được kiểm tra theo các đơn vị có trong danh mục, không xét cấp trên hay đơn vị kế thừa; không đánh giá quy tắc nào",
+        .unsupportedLogFormat:
+            "định dạng nhật ký '.{extension}' không được hỗ trợ (dùng .csv, .jsonl, .ndjson, .yaml, .yml hoặc .xlsx)",
+        .logsNotReadNoRegistry:
+            "nhật ký không được đọc: không đọc được danh mục đơn vị, mà bản ghi nào cũng ghi một đơn vị",
+        .logsCheckedProvisionally:
+            "danh mục đơn vị có lỗi: nhật ký được kiểm tra theo các đơn vị có trong danh mục, không xét cấp trên hay đơn vị kế thừa; không đánh giá quy tắc nào",
         .unknownTimeZoneOption: "múi giờ '{zone}' truyền cho --timezone không hợp lệ",
         .inputIsFolder: "'{path}' (từ '{key}') là thư mục, không phải tệp",
         .inputSymlinkLoop: "'{path}' (từ '{key}') là một vòng liên kết tượng trưng không bao giờ dẫn tới tệp",
         .inputDoesNotExist: "'{path}' (từ '{key}') không tồn tại",
-        .inputLinkLeadsBack: "'{path}' (từ '{key}') là liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết; không đi theo liên kết này",
+        .inputLinkLeadsBack:
+            "'{path}' (từ '{key}') là liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết; không đi theo liên kết này",
         .inputNotRegularFile: "'{path}' (từ '{key}') là {kind}, không phải tệp thông thường; tệp không được đọc",
         .inputDanglingLink: "'{path}' (từ '{key}') là liên kết tượng trưng trỏ tới tệp không tồn tại",
-        .inputNameNotUTF8: "'{path}' (từ '{key}') có tên không phải UTF-8 (bảng mã cũ?); tệp không được đọc: hãy đổi tên",
+        .inputNameNotUTF8:
+            "'{path}' (từ '{key}') có tên không phải UTF-8 (bảng mã cũ?); tệp không được đọc: hãy đổi tên",
         .logUnreadableSkipped: "không đọc được nhật ký: đây là {kind}; bỏ qua tệp này",
         // MARK: 3logs
         .cannotReadLog: "không đọc được nhật ký: {why}",
@@ -104,37 +110,51 @@ extension MessageCatalogue {
         .recordNeedsField: "bản ghi loại '{type}' cần có trường '{field}'",
         .badDateImpossible: "ngày không hợp lệ '{value}': không có ngày hoặc giờ này",
         .badDateMissingOffset: "ngày không hợp lệ '{value}': ngày giờ cần có Z hoặc độ lệch múi giờ như +07:00",
-        .badDateMalformed: "ngày không hợp lệ '{value}': cần dạng YYYY-MM-DD, D/M/YYYY (ngày trước) hoặc YYYY-MM-DDTHH:MM[:SS]±HH:MM",
+        .badDateMalformed:
+            "ngày không hợp lệ '{value}': cần dạng YYYY-MM-DD, D/M/YYYY (ngày trước) hoặc YYYY-MM-DDTHH:MM[:SS]±HH:MM",
         .badDateOutOfRange: "ngày không hợp lệ '{value}': ngày phải thuộc các năm 1900–2199",
         .attributeWrongType: "thuộc tính '{name}' phải có kiểu {type}, nhưng lại là '{value}'",
-        .attributeUndeclared: "thuộc tính '{name}' không được khai báo cho loại sự kiện '{type}' trong bộ từ vựng (lần đầu trong tệp này)",
+        .attributeUndeclared:
+            "thuộc tính '{name}' không được khai báo cho loại sự kiện '{type}' trong bộ từ vựng (lần đầu trong tệp này)",
         .duplicateEventID: "trùng mã sự kiện '{id}' (đã nhận lần đầu tại {place})",
-        .eventAfterAsOf: "sự kiện '{id}' ghi ngày {day}, sau ngày chốt số liệu {asOf}; các sự kiện như vậy bị bỏ qua (lần đầu trong tệp này)",
-        .eventOutsideUnitLife: "sự kiện '{id}' ghi ngày {day}, ngoài thời gian tồn tại của đơn vị '{unit}'; các sự kiện như vậy bị bỏ qua (lần đầu trong tệp này)",
+        .eventAfterAsOf:
+            "sự kiện '{id}' ghi ngày {day}, sau ngày chốt số liệu {asOf}; các sự kiện như vậy bị bỏ qua (lần đầu trong tệp này)",
+        .eventOutsideUnitLife:
+            "sự kiện '{id}' ghi ngày {day}, ngoài thời gian tồn tại của đơn vị '{unit}'; các sự kiện như vậy bị bỏ qua (lần đầu trong tệp này)",
         .workbookProblem: "sổ tính không hợp lệ: {detail}",
         .sheetSkippedHidden: "bỏ qua trang tính: đây là trang tính ẩn",
-        .sheetSkippedNotWorksheet: "bỏ qua trang tính: đây không phải trang tính dữ liệu (trang biểu đồ hoặc hộp thoại)",
-        .sheetSkippedNoHeader: "bỏ qua trang tính: không hàng nào trong {rows} hàng có dữ liệu đầu tiên ghi đủ các cột id, unit, type và date",
+        .sheetSkippedNotWorksheet:
+            "bỏ qua trang tính: đây không phải trang tính dữ liệu (trang biểu đồ hoặc hộp thoại)",
+        .sheetSkippedNoHeader:
+            "bỏ qua trang tính: không hàng nào trong {rows} hàng có dữ liệu đầu tiên ghi đủ các cột id, unit, type và date",
         .unheadedCells: "các ô ở cột không có tên tiêu đề bị bỏ qua (ô đầu tiên: {cell})",
         .cellErrorValue: "ô {cell} chứa giá trị lỗi {value}",
-        .cellNoCachedValue: "ô {cell} chứa công thức chưa từng được lưu giá trị (mở và lưu sổ tính bằng Excel hoặc LibreOffice để tính)",
+        .cellNoCachedValue:
+            "ô {cell} chứa công thức chưa từng được lưu giá trị (mở và lưu sổ tính bằng Excel hoặc LibreOffice để tính)",
         .cellWrongType: "ô {cell} chứa '{value}', không phải giá trị đúng kiểu của ô",
         .cellFictitiousDate: "ô {cell} chứa số ngày 60, tức 29/02/1900, một ngày không có thật",
         .cellNoDate: "ô {cell} chứa số ngày {value}, không ứng với ngày nào",
         .yamlLogProblem: "nhật ký YAML không hợp lệ: {detail}",
         // MARK: 4rules
         .overridesMustBeList: "overrides phải là một danh sách",
-        .triggerLacksKey: "sự kiện khởi phát '{event}' của quy tắc {rule} thiếu (các) trường khóa {fields}; không lập kết quả nào",
-        .eventLacksKey: "sự kiện '{event}' thiếu (các) trường khóa {fields} của quy tắc {rule} nên không khớp với sự kiện nào",
-        .targetLacksKey: "sự kiện đích '{event}' của quy tắc {rule} thiếu (các) trường khóa {fields}; không lập kết quả nào",
+        .triggerLacksKey:
+            "sự kiện khởi phát '{event}' của quy tắc {rule} thiếu (các) trường khóa {fields}; không lập kết quả nào",
+        .eventLacksKey:
+            "sự kiện '{event}' thiếu (các) trường khóa {fields} của quy tắc {rule} nên không khớp với sự kiện nào",
+        .targetLacksKey:
+            "sự kiện đích '{event}' của quy tắc {rule} thiếu (các) trường khóa {fields}; không lập kết quả nào",
         .frequencyNeedsBound: "quy tắc tần suất cần at_least hoặc at_most",
         .atLeastAboveAtMost: "at_least ({atLeast}) lớn hơn at_most ({atMost})",
         .fromAfterBy: "from ({from}) ở sau by ({by})",
-        .matchPeriodDateNeedsStart: "match_period: date cần due.after: start (sản phẩm đến hạn sớm trong chính kỳ của nó)",
-        .percentageExpected: "at_least phải là tỉ lệ phần trăm có dấu %, từ 0 đến 100, tối đa một chữ số thập phân (ví dụ 85% hoặc 57,5%), nhưng lại là '{value}'",
-        .ratioBaseKind: "quy tắc tỉ lệ đọc các mục của một quy tắc thời hạn (deadline) hoặc trình tự (precedence); '{rule}' là quy tắc loại {kind}",
+        .matchPeriodDateNeedsStart:
+            "match_period: date cần due.after: start (sản phẩm đến hạn sớm trong chính kỳ của nó)",
+        .percentageExpected:
+            "at_least phải là tỉ lệ phần trăm có dấu %, từ 0 đến 100, tối đa một chữ số thập phân (ví dụ 85% hoặc 57,5%), nhưng lại là '{value}'",
+        .ratioBaseKind:
+            "quy tắc tỉ lệ đọc các mục của một quy tắc thời hạn (deadline) hoặc trình tự (precedence); '{rule}' là quy tắc loại {kind}",
         .maxGapCalendarDays: "max_gap tính theo ngày lịch ('45 days'), không theo ngày làm việc",
-        .rulesOverlap: "quy tắc {later} trùng với quy tắc {earlier} ({place}): cả hai đều là quy tắc loại {kind} trên cùng {fields} đối với {units}, cùng có hiệu lực {range}, nên cùng một sự kiện bị xét hai lần; nếu quy tắc này thay thế quy tắc kia, hãy cho hiệu lực của quy tắc trước kết thúc trước khi quy tắc sau bắt đầu",
+        .rulesOverlap:
+            "quy tắc {later} trùng với quy tắc {earlier} ({place}): cả hai đều là quy tắc loại {kind} trên cùng {fields} đối với {units}, cùng có hiệu lực {range}, nên cùng một sự kiện bị xét hai lần; nếu quy tắc này thay thế quy tắc kia, hãy cho hiệu lực của quy tắc trước kết thúc trước khi quy tắc sau bắt đầu",
         .overlapFields: "{first} và {second}",
         .overlapOneUnit: "đơn vị {unit}",
         .overlapManyUnits: "{count} đơn vị ({unit}, …)",
@@ -162,21 +182,29 @@ extension MessageCatalogue {
         .ruleUnknownEventType: "loại sự kiện '{type}' không có trong bộ từ vựng",
         .unknownAttribute: "thuộc tính '{name}' không có trong bộ từ vựng",
         .selectorUnknownUnit: "bộ chọn ghi đơn vị '{unit}' không có trong danh mục",
-        .selectorValueExcludesNothing: "không đơn vị nào trong danh mục có {what} '{value}', nên giá trị này không loại trừ đơn vị nào",
-        .selectorValueMatchesNothing: "không đơn vị nào trong danh mục có {what} '{value}', nên giá trị này không khớp đơn vị nào",
+        .selectorValueExcludesNothing:
+            "không đơn vị nào trong danh mục có {what} '{value}', nên giá trị này không loại trừ đơn vị nào",
+        .selectorValueMatchesNothing:
+            "không đơn vị nào trong danh mục có {what} '{value}', nên giá trị này không khớp đơn vị nào",
         .selectsNoUnit: "applies_to không chọn đơn vị nào trong danh mục: quy tắc {rule} không bao giờ được đánh giá",
-        .selectsNoLivingUnitAll: "quy tắc áp dụng cho mọi đơn vị, nhưng không đơn vị nào tồn tại trong thời gian quy tắc {rule} có hiệu lực ({range}): quy tắc không bao giờ được đánh giá",
-        .selectsNoLivingUnit: "applies_to chọn {count} đơn vị, nhưng không đơn vị nào tồn tại trong thời gian quy tắc {rule} có hiệu lực ({range}): quy tắc không bao giờ được đánh giá",
+        .selectsNoLivingUnitAll:
+            "quy tắc áp dụng cho mọi đơn vị, nhưng không đơn vị nào tồn tại trong thời gian quy tắc {rule} có hiệu lực ({range}): quy tắc không bao giờ được đánh giá",
+        .selectsNoLivingUnit:
+            "applies_to chọn {count} đơn vị, nhưng không đơn vị nào tồn tại trong thời gian quy tắc {rule} có hiệu lực ({range}): quy tắc không bao giờ được đánh giá",
         .rangeFrom: "từ {from}",
         // MARK: 5eval
         .waiverExpired: "miễn trừ {index} đã hết hạn ngày {date} nên không miễn trừ gì",
         .waiverUnused: "miễn trừ {index} không khớp với kết quả nào",
-        .calendarOutsideRange: "việc tính ngày đã dùng những ngày nằm ngoài phạm vi của lịch {from}…{to}; ở đó chỉ áp dụng quy định về ngày nghỉ cuối tuần",
-        .unitLoggedNoEvent: "đơn vị '{unit}' không ghi nhận sự kiện nào từ {from} đến {to} dù có quy tắc đọc sự kiện áp dụng cho đơn vị: kết quả của đơn vị không thể phản ánh dữ liệu còn thiếu",
+        .calendarOutsideRange:
+            "việc tính ngày đã dùng những ngày nằm ngoài phạm vi của lịch {from}…{to}; ở đó chỉ áp dụng quy định về ngày nghỉ cuối tuần",
+        .unitLoggedNoEvent:
+            "đơn vị '{unit}' không ghi nhận sự kiện nào từ {from} đến {to} dù có quy tắc đọc sự kiện áp dụng cho đơn vị: kết quả của đơn vị không thể phản ánh dữ liệu còn thiếu",
         // MARK: 6results
-        .shardsOverlap: "{first} và {second} cùng chứa quy tắc {rule} cho đơn vị {unit}; các phần kết quả không được chồng lấn",
+        .shardsOverlap:
+            "{first} và {second} cùng chứa quy tắc {rule} cho đơn vị {unit}; các phần kết quả không được chồng lấn",
         .noResultToMerge: "không có kết quả nào để gộp",
-        .notShardsOfOneAudit: "{first} và {second} không phải các phần của cùng một cuộc kiểm tra: {difference} khác nhau",
+        .notShardsOfOneAudit:
+            "{first} và {second} không phải các phần của cùng một cuộc kiểm tra: {difference} khác nhau",
         .ruleDefinedDifferently: "{first} và {second} khai báo quy tắc {rule} khác nhau",
         // MARK: 7authoring
         .registryInvalidSeeAbove: "danh mục đơn vị không hợp lệ; xem các lỗi ở trên",
@@ -197,11 +225,14 @@ extension MessageCatalogue {
         .packHoldsNoRuleFile: "--pack '{path}' không chứa tệp quy tắc nào (*.yaml, *.yml); chưa ghi gì",
         .cannotStagePack: "không chuẩn bị được bộ quy tắc trong {folder}; chưa ghi gì",
         .packDefinesNoRule: "bộ quy tắc không khai báo quy tắc nào; chưa ghi gì",
-        .starterWriteFailed: "không ghi được dự án khởi tạo vào '{path}' ({why}); {written}/{total} tệp đã được ghi trước khi gặp lỗi",
+        .starterWriteFailed:
+            "không ghi được dự án khởi tạo vào '{path}' ({why}); {written}/{total} tệp đã được ghi trước khi gặp lỗi",
         // MARK: 8cli
         .historyNotAFile: "'{path}' là {kind}, không phải tệp lịch sử; tệp được giữ nguyên",
-        .historyNotDVCheck: "'{path}' là cơ sở dữ liệu SQLite nhưng không phải lịch sử của dvcheck (các bảng: {tables}); tệp được giữ nguyên",
-        .historyNewer: "'{path}' được ghi bởi phiên bản dvcheck mới hơn (phiên bản lược đồ {versions} chưa được phiên bản này hỗ trợ); hãy dùng phiên bản đó hoặc mới hơn — tệp được giữ nguyên",
+        .historyNotDVCheck:
+            "'{path}' là cơ sở dữ liệu SQLite nhưng không phải lịch sử của dvcheck (các bảng: {tables}); tệp được giữ nguyên",
+        .historyNewer:
+            "'{path}' được ghi bởi phiên bản dvcheck mới hơn (phiên bản lược đồ {versions} chưa được phiên bản này hỗ trợ); hãy dùng phiên bản đó hoặc mới hơn — tệp được giữ nguyên",
         .historyCannotOpen: "không mở được tệp lịch sử '{path}': {why}",
         .historyMissing: "không có tệp lịch sử tại '{path}'",
         .historyCannotRead: "không đọc được tệp lịch sử '{path}': {why}",
@@ -215,7 +246,7 @@ extension MessageCatalogue {
         .cannotReadResult: "không đọc được kết quả '{path}'",
         .notADVCheckResult: "'{path}' không phải kết quả của dvcheck: {why}",
         .baselineUnreadable: "--baseline không trỏ tới tệp đọc được '{path}'",
-        .baselineInvalid: "--baseline '{path}': {why}",
+        .baselineInvalid: "--baseline '{path}' không hợp lệ: {why}",
         .reportWriteFailed: "không ghi được báo cáo ({why}); không tệp nào bị thay thế và không để lại tệp tạm",
         .noTestMatches: "không có bài kiểm thử nào có tên chứa '{filter}'; không chạy bài nào",
     ]
@@ -255,6 +286,7 @@ extension MessageCatalogue {
         "a named pipe, not a regular file": "một đường ống có tên (named pipe), không phải tệp thông thường",
         "a socket, not a regular file": "một socket, không phải tệp thông thường",
         "a device, not a regular file": "một thiết bị, không phải tệp thông thường",
-        "a symbolic link back into its own folder, or a loop of links": "một liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết",
+        "a symbolic link back into its own folder, or a loop of links":
+            "một liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết",
     ]
 }

@@ -1,5 +1,5 @@
-import ComplianceCore
 import CSVSupport
+import ComplianceCore
 import Foundation
 
 /// CSV logs: a header row names the fields; every later row is one record (SPEC §4).
@@ -60,7 +60,8 @@ struct CSVRecordSource: RawRecordSource {
         }
         finished = true
         if let error = reader.readError {
-            return .fileError(line: 0, column: 0, code: .logUnreadable, message: Message(.readingStopped, ["why": "\(error)"]))
+            return .fileError(
+                line: 0, column: 0, code: .logUnreadable, message: Message(.readingStopped, ["why": "\(error)"]))
         }
         if header == nil { return .empty }
         return nil
@@ -143,9 +144,12 @@ struct CSVRecordSource: RawRecordSource {
             if header == nil {
                 finished = true
                 return .fileError(
-                    line: line, column: column, code: .logMalformedRow, message: Message(.malformedHeader, ["detail": message]))
+                    line: line, column: column, code: .logMalformedRow,
+                    message: Message(.malformedHeader, ["detail": message]))
             }
-            return .rejected(line: line, column: column, code: .logMalformedRow, message: Message(.csvMalformed, ["detail": message]))
+            return .rejected(
+                line: line, column: column, code: .logMalformedRow, message: Message(.csvMalformed, ["detail": message])
+            )
         case .row(let line, _):
             let fields = reader.withRecordBytes { bytes, ends in
                 ends.indices.map { i in

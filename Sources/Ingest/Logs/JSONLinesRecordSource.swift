@@ -1,5 +1,5 @@
-import ComplianceCore
 import CSVSupport
+import ComplianceCore
 
 /// JSON Lines logs: one flat object per non-blank line (SPEC §4).
 ///
@@ -37,7 +37,8 @@ struct JSONLinesRecordSource: RawRecordSource {
     private mutating func readLines(into batch: inout KeyedBatch) -> RawItem? {
         if let error = lines.openError {
             finished = true
-            return .fileError(line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": "\(error)"]))
+            return .fileError(
+                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": "\(error)"]))
         }
         while !batch.isFull {
             guard let next = lines.next() else {
@@ -71,7 +72,9 @@ struct JSONLinesRecordSource: RawRecordSource {
                     message: Message(.lineNotUTF8, ["offset": String(lines.lineOffset + invalid)]))
             }
             if let failure = scanner.scan(line, number: n, into: &batch) {
-                return .rejected(line: n, column: failure.column, code: .logMalformedRow, message: Message(.jsonMalformed, ["detail": failure.message]))
+                return .rejected(
+                    line: n, column: failure.column, code: .logMalformedRow,
+                    message: Message(.jsonMalformed, ["detail": failure.message]))
             }
         }
         return nil

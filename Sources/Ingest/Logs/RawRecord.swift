@@ -1,5 +1,5 @@
-import ComplianceCore
 import CSVSupport
+import ComplianceCore
 
 /// A log record as a format reader produced it, before it is checked against units, dates and the vocabulary.
 ///

@@ -310,13 +310,16 @@ struct RecordChecker {
                 let known = vocabulary?.eventTypes.keys.map { $0 } ?? []
                 return rejected(
                     .error(
-                        .logUnknownType, Message(.unknownEventType, ["type": type]) + Suggestions.didYouMean(type, in: known),
+                        .logUnknownType,
+                        Message(.unknownEventType, ["type": type]) + Suggestions.didYouMean(type, in: known),
                         at: at))
             }
             for required in check.requires
             where !attributes.contains(where: { $0.name == required.index && $0.value != "" }) {
                 return rejected(
-                    .error(.logMissingField, Message(.recordNeedsField, ["type": check.name, "field": required.name]), at: at))
+                    .error(
+                        .logMissingField, Message(.recordNeedsField, ["type": check.name, "field": required.name]),
+                        at: at))
             }
             if let refusal = checkAttributes(check, at: at) { return rejected(refusal) }
         }

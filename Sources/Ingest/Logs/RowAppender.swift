@@ -230,7 +230,8 @@ struct RowAppender {
                 stage.diagnostics.append(
                     .warning(
                         .logOutsideUnitLife,
-                        Message(.eventOutsideUnitLife, ["id": id.text, "day": "\(day)", "unit": registry.units[unit].id]),
+                        Message(
+                            .eventOutsideUnitLife, ["id": id.text, "day": "\(day)", "unit": registry.units[unit].id]),
                         at: at))
             }
             return false

@@ -1,5 +1,5 @@
-import ComplianceCore
 import CSVSupport
+import ComplianceCore
 import Foundation
 import XLSXSupport
 
@@ -50,7 +50,9 @@ struct XLSXRecordSource: RawRecordSource {
                     message: Message(.workbookProblem, ["detail": error.message]))
             } catch {
                 finished = true
-                return .fileError(line: 0, column: 0, code: .logBadWorkbook, message: Message(.workbookProblem, ["detail": "\(error)"]))
+                return .fileError(
+                    line: 0, column: 0, code: .logBadWorkbook,
+                    message: Message(.workbookProblem, ["detail": "\(error)"]))
             }
         }
     }
@@ -69,7 +71,8 @@ struct XLSXRecordSource: RawRecordSource {
             sheetName = sheet.name
             queue.append(.sheet(sheet.name))
             guard sheet.isVisible, sheet.isWorksheet else {
-                queue.append(skipped(Message(sheet.isWorksheet ? .sheetSkippedHidden : .sheetSkippedNotWorksheet), row: 1))
+                queue.append(
+                    skipped(Message(sheet.isWorksheet ? .sheetSkippedHidden : .sheetSkippedNotWorksheet), row: 1))
                 return
             }
             self.reader = try workbook.rows(of: sheet)
@@ -211,7 +214,8 @@ struct XLSXRecordSource: RawRecordSource {
         switch kind {
         case .errorValue:
             return .rejected(
-                line: row, column: column, code: .logBadCell, message: Message(.cellErrorValue, ["cell": cell, "value": shown]))
+                line: row, column: column, code: .logBadCell,
+                message: Message(.cellErrorValue, ["cell": cell, "value": shown]))
         case .noCachedValue:
             return .rejected(
                 line: row, column: column, code: .logBadCell,

@@ -34,10 +34,12 @@ struct YAMLLogRecordSource: RawRecordSource {
                 continue
             case .rejected(let line, let column, let code, let message):
                 item = .rejected(
-                    line: line, column: column, code: .named(code), message: Message(.yamlLogProblem, ["detail": message]))
+                    line: line, column: column, code: .named(code),
+                    message: Message(.yamlLogProblem, ["detail": message]))
             case .fileError(let line, let column, let code, let message):
                 item = .fileError(
-                    line: line, column: column, code: .named(code), message: Message(.yamlLogProblem, ["detail": message]))
+                    line: line, column: column, code: .named(code),
+                    message: Message(.yamlLogProblem, ["detail": message]))
             case .empty:
                 item = .empty
             }

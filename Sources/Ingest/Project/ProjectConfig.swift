@@ -13,6 +13,11 @@ public struct ProjectConfig: Sendable {
     public var timezone = "Asia/Ho_Chi_Minh"
     /// Report language.
     public var language = Language.vi
+    /// Whether `language` is the project's: false while dvcheck.yaml could not be read as a mapping
+    /// or its `language` is invalid (diagnostics are then written in English, docs/semantics.md).
+    public var languageIsKnown = true
+    /// The language diagnostics' messages are written in.
+    public var diagnosticLanguage: Language { languageIsKnown ? language : .en }
     /// Pinned as-of date.
     public var asOf: Day?
     /// Whether `as_of` was written but is no valid date: then no date is the run's (the run stops).
@@ -70,6 +75,7 @@ public struct ProjectConfig: Sendable {
         let absolutePath = PathResolution.absolute(path, base: PathResolution.currentDirectory)
         let base = PathParts(path: absolutePath).directory
         var config = ProjectConfig(baseDir: base)
+        config.languageIsKnown = false
         let display = PathResolution.relative(absolutePath, to: base)
         config.configDisplayPath = display
         let loaded = YAMLFileLoader.load(path: absolutePath, displayPath: display)
@@ -100,7 +106,9 @@ public struct ProjectConfig: Sendable {
                 config.timezone = tz
             }
         }
+        config.languageIsKnown = map["language"] == nil
         if let e = map["language"], let l = reader.choice(e.value, what: "language", among: ["vi", "en"]) {
+            config.languageIsKnown = true
             config.language = Language(rawValue: l) ?? .vi
         }
         if let e = map["as_of"], !e.value.isNull {
@@ -145,7 +153,8 @@ extension ProjectConfig {
         let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         let relative = PathResolution.relative(folder, to: PathResolution.currentDirectory)
         let shown = relative.hasPrefix("../") ? folder : relative
-        let what = folderExists ? Message(.fileNotFound, ["path": display]) : Message(.noSuchProjectFolder, ["path": shown])
+        let what =
+            folderExists ? Message(.fileNotFound, ["path": display]) : Message(.noSuchProjectFolder, ["path": shown])
         return .error(
             .configMissingFile, what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
     }

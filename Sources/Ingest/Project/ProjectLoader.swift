@@ -89,6 +89,7 @@ public enum ProjectLoader {
             config = c
             diagnostics += d
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
+            config.languageIsKnown = false
             diagnostics.append(
                 .error(
                     .configMissingFile,
@@ -224,6 +225,7 @@ public enum ProjectLoader {
                     at: SourceLocation(path: config.display(units))))
         }
         // What was found before the logs goes out first; the logs' diagnostics stream as they are read.
+        stream?.language = config.diagnosticLanguage
         for d in diagnostics { stream?.send(d) }
         var streamed = diagnostics.count
         if let registry = project.registry ?? provisionalUnits, let zone {
@@ -255,7 +257,10 @@ public enum ProjectLoader {
         if let c = o.calendar { config.calendar = PathResolution.absolute(c, base: cwd) }
         if let v = o.vocabulary { config.vocabulary = PathResolution.absolute(v, base: cwd) }
         if let w = o.waivers { config.waivers = PathResolution.absolute(w, base: cwd) }
-        if let l = o.language { config.language = l }
+        if let l = o.language {
+            config.language = l
+            config.languageIsKnown = true
+        }
         if let tz = o.timezone {
             if ZoneConverter(identifier: tz) == nil {
                 diagnostics.append(.error(.configInvalidValue, Message(.unknownTimeZoneOption, ["zone": tz])))
@@ -294,7 +299,8 @@ public enum ProjectLoader {
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
             .configMissingFile,
-            Message(.inputDoesNotExist, ["path": config.display(absolute), "key": key]) + MissingPathHint.describe(absolute),
+            Message(.inputDoesNotExist, ["path": config.display(absolute), "key": key])
+                + MissingPathHint.describe(absolute),
             at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
     }
 }

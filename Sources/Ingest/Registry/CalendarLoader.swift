@@ -62,7 +62,8 @@ public enum CalendarLoader {
                 } else {
                     reader.error(
                         "invalid-value",
-                        Message(.unknownWeekday, ["name": name]) + Suggestions.didYouMean(name.lowercased(), in: weekdays),
+                        Message(.unknownWeekday, ["name": name])
+                            + Suggestions.didYouMean(name.lowercased(), in: weekdays),
                         at: node)
                 }
             }
@@ -93,7 +94,9 @@ public enum CalendarLoader {
                     continue
                 }
                 if to < from {
-                    reader.error("invalid-value", Message(.holidayEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]), at: t.key)
+                    reader.error(
+                        "invalid-value", Message(.holidayEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]),
+                        at: t.key)
                     continue
                 }
                 var day = from

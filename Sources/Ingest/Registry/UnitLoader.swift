@@ -90,7 +90,8 @@ public enum UnitLoader {
                 let firstAt = units[first].location
                 reader.diagnostics.append(
                     .error(
-                        .unitDuplicateId, Message(.unitIdAlreadyDefined, ["id": unit.id, "line": String(firstAt.line)]),
+                        .unitDuplicateId,
+                        Message(.unitIdAlreadyDefined, ["id": unit.id, "line": String(firstAt.line)]),
                         at: unit.location, related: [firstAt]))
                 continue
             }
@@ -188,7 +189,8 @@ public enum UnitLoader {
             }
         }
         if let from, let to, to < from, let e = toEntry {
-            reader.error("to-before-from", Message(.unitEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]), at: e.key)
+            reader.error(
+                "to-before-from", Message(.unitEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]), at: e.key)
         }
         if let id, parent == id, let e = parentEntry {
             reader.error("cycle", Message(.unitOwnParent, ["id": id]), at: e.value)

@@ -60,7 +60,8 @@ public struct FrequencyObligation: ObligationKind {
             return nil
         }
         if let l = atLeast, let m = atMost, l > m, let node = map["at_least"]?.key {
-            reader.error("invalid-value", Message(.atLeastAboveAtMost, ["atLeast": "\(l)", "atMost": "\(m)"]), at: node)
+            reader.error(
+                "invalid-value", Message(.atLeastAboveAtMost, ["atLeast": "\(l)", "atMost": "\(m)"]), at: node)
             return nil
         }
         guard let event, let per else { return nil }

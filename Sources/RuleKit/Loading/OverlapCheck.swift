@@ -103,12 +103,14 @@ enum OverlapCheck {
         _ earlier: Rule, _ later: Rule, _ common: [Int], _ days: (from: Day, to: Day?), _ facts: UnitFacts
     ) -> Diagnostic {
         let fields = Kinds.type(named: later.kind).map(patternFields) ?? []
-        let range = days.to.map { Message(.rangeFromTo, ["from": "\(days.from)", "to": "\($0)"]) }
+        let range =
+            days.to.map { Message(.rangeFromTo, ["from": "\(days.from)", "to": "\($0)"]) }
             ?? Message(.rangeFromOn, ["from": "\(days.from)"])
         let first = facts.registry.units[common[0]].id
         let units =
             common.count == 1
-            ? Message(.overlapOneUnit, ["unit": first]) : Message(.overlapManyUnits, ["count": "\(common.count)", "unit": first])
+            ? Message(.overlapOneUnit, ["unit": first])
+            : Message(.overlapManyUnits, ["count": "\(common.count)", "unit": first])
         return Diagnostic(
             .warning, code,
             Message(
@@ -126,4 +128,3 @@ enum OverlapCheck {
             at: later.location, related: [earlier.location])
     }
 }
-

@@ -131,7 +131,8 @@ public struct RuleLoader {
                             reader.diagnostics.append(
                                 .error(
                                     .ruleDuplicateId,
-                                    Message(.ruleIdAlreadyDefined, ["id": rule.id, "place": "\(first.path):\(first.line)"]),
+                                    Message(
+                                        .ruleIdAlreadyDefined, ["id": rule.id, "place": "\(first.path):\(first.line)"]),
                                     at: rule.location, related: [first]))
                             continue
                         }
@@ -194,7 +195,8 @@ public struct RuleLoader {
             kindType = Kinds.type(named: name)
             if kindType == nil {
                 reader.error(
-                    "unknown-kind", Message(.unknownRuleKind, ["kind": name]) + Suggestions.didYouMean(name, in: Kinds.names),
+                    "unknown-kind",
+                    Message(.unknownRuleKind, ["kind": name]) + Suggestions.didYouMean(name, in: Kinds.names),
                     at: kindNode)
             }
         }
@@ -303,7 +305,8 @@ public struct RuleLoader {
             to = t
         }
         if let to, to < from, let e = m["to"] {
-            reader.error("invalid-value", Message(.effectiveToBeforeFrom, ["to": "\(to)", "from": "\(from)"]), at: e.key)
+            reader.error(
+                "invalid-value", Message(.effectiveToBeforeFrom, ["to": "\(to)", "from": "\(from)"]), at: e.key)
             return nil
         }
         return Effective(from: from, to: to)

@@ -79,7 +79,8 @@ enum SelectorCheck {
         // The common case stops at the first unit; only a rule that selects nothing scans them all.
         if facts.selectsAny(selector, between: effective.from, and: effective.to) { return nil }
         let selected = facts.registry.units.indices.filter { selector?.matches($0, in: facts.registry) ?? true }
-        let range = effective.to.map { Message(.rangeFromTo, ["from": "\(effective.from)", "to": "\($0)"]) }
+        let range =
+            effective.to.map { Message(.rangeFromTo, ["from": "\(effective.from)", "to": "\($0)"]) }
             ?? Message(.rangeFrom, ["from": "\(effective.from)"])
         if selected.isEmpty {
             return Message(.selectsNoUnit, ["rule": ruleID])
