@@ -13,8 +13,9 @@ public enum MessageCatalogue {
 
     /// `key`'s template in `language` with each `{name}` replaced by `arguments[name]`.
     ///
-    /// In Vietnamese, a `what` argument that is an English phrase of `phrasesVI` is translated; names
-    /// of keys and fields, which people type, stay as they are.
+    /// In Vietnamese, a `what` or `kind` argument that is an English phrase of `phrasesVI` is
+    /// translated (names of keys and fields, which people type, stay as they are), and a day argument
+    /// (`day`, `date`, `asOf`, `from`, `to`) reads `DD/MM/YYYY` (SPEC §10.9).
     public static func render(_ key: MessageKey, _ arguments: [String: String], in language: Language) -> String {
         guard let template = template(key, in: language) ?? english[key] else { return key.rawValue }
         guard template.contains("{") else { return template }
@@ -24,7 +25,10 @@ public enum MessageCatalogue {
             out += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
             if var value = arguments[name] {
-                if language == .vi, name == "what" { value = phrasesVI[value] ?? value }
+                if language == .vi {
+                    if name == "what" || name == "kind" { value = phrasesVI[value] ?? value }
+                    if dayArguments.contains(name) { value = Presentation(.vi).date(iso: value) }
+                }
                 out += value
             } else {
                 out += rest[open...close]
@@ -33,6 +37,8 @@ public enum MessageCatalogue {
         }
         return out + rest
     }
+
+    private static let dayArguments: Set<String> = ["day", "date", "asOf", "from", "to"]
 
     /// The localised text of `key` (a label without arguments).
     public static func label(_ key: MessageKey, _ language: Language) -> String { render(key, [:], in: language) }

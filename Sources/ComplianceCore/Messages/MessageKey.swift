@@ -259,7 +259,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case matchPeriodDateNeedsStart
     /// at_least must be a percentage with the % sign, 0–100 with at most one decimal (e.g. 85% or 57.5%), found '{value}'
     case percentageExpected
-    /// ratio rule reads the items of a deadline or precedence rule; '{rule}' is a {kind} rule
+    /// ratio rule reads the items of a deadline or precedence rule; '{rule}' is a {ruleKind} rule
     case ratioBaseKind
     /// max_gap is counted in calendar days ('45 days'), not working days
     case maxGapCalendarDays
@@ -303,7 +303,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ruleReadsUnknownRule
     /// a rule must be a mapping, found a {kind}
     case ruleMustBeMapping
-    /// unknown rule kind '{kind}'
+    /// unknown rule kind '{name}'
     case unknownRuleKind
     /// id must not be empty
     case idMustNotBeEmpty
@@ -427,4 +427,57 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case reportWriteFailed
     /// no test name contains '{filter}'; nothing was run
     case noTestMatches
+    // MARK: 9explain
+    /// Rule {rule} — {title} [{kind}, {binding}]
+    case explainRuleLine
+    /// Unit {unit} — {name}
+    case explainUnitLine
+    /// Applies: yes (applies_to: {selector})
+    case explainAppliesYes
+    /// Applies: no (applies_to: {selector})
+    case explainAppliesNo
+    /// Window: {from} … {to}
+    case explainWindow
+    /// open
+    case explainOpen
+    /// starts {day}: {reason}
+    case explainStarts
+    /// ends {day}: {reason}; nothing after the as-of date {asOf}
+    case explainEnds
+    /// No finding matches.
+    case explainNoFinding
+    /// ref {ref}
+    case explainRef
+    /// due {day}
+    case explainDue
+    /// events:
+    case explainEvents
+    /// verdict: {verdict}
+    case explainVerdict
+    /// every unit
+    case explainEveryUnit
+    /// law
+    case bindingLaw
+    /// guidance
+    case bindingGuidance
+    /// VIOLATED
+    case statusViolated
+    /// VIOLATED
+    case statusViolatedGuidance
+    /// PENDING
+    case statusPending
+    /// WAIVED
+    case statusWaived
+    /// SATISFIED
+    case statusSatisfied
+    /// the rule's effective.from
+    case windowFromEffective
+    /// the unit's from (it began then)
+    case windowFromUnit
+    /// open-ended (no effective.to, unit to or --to)
+    case windowOpenEnded
+    /// the rule's effective.to
+    case windowToEffective
+    /// the unit's to (it ended then)
+    case windowToUnit
 }

@@ -146,7 +146,7 @@ public struct RatioObligation: ObligationKind {
 
     public func refusal(ofBase base: Rule) -> Message? {
         guard !Self.baseKinds.contains(base.kind) else { return nil }
-        return Message(.ratioBaseKind, ["rule": base.id, "kind": base.kind])
+        return Message(.ratioBaseKind, ["rule": base.id, "ruleKind": base.kind])
     }
 
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {

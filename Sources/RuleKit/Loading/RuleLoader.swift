@@ -196,7 +196,7 @@ public struct RuleLoader {
             if kindType == nil {
                 reader.error(
                     "unknown-kind",
-                    Message(.unknownRuleKind, ["kind": name]) + Suggestions.didYouMean(name, in: Kinds.names),
+                    Message(.unknownRuleKind, ["name": name]) + Suggestions.didYouMean(name, in: Kinds.names),
                     at: kindNode)
             }
         }
