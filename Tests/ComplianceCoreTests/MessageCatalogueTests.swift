@@ -38,7 +38,7 @@ struct MessageCatalogueTests {
         let range = Message(.rangeFromTo, ["from": "2024-01-01", "to": "2024-12-31"])
         let message = Message(.selectsNoLivingUnit, ["count": "2", "rule": "r1"], nested: ["range": range])
         #expect(message.text(in: .en).contains("(from 2024-01-01 to 2024-12-31)"))
-        #expect(message.text(in: .vi).contains("(từ 2024-01-01 đến 2024-12-31)"))
+        #expect(message.text(in: .vi).contains("(từ 01/01/2024 đến 31/12/2024)"))
     }
 
     @Test func diagnosticsKeepTheirCodeAndLevelAndReadInBothLanguages() {

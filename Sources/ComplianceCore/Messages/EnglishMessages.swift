@@ -148,7 +148,7 @@ extension MessageCatalogue {
         .ratioBaseKind: "ratio rule reads the items of a deadline or precedence rule; '{rule}' is a {ruleKind} rule",
         .maxGapCalendarDays: "max_gap is counted in calendar days ('45 days'), not working days",
         .rulesOverlap:
-            "rule {later} overlaps rule {earlier} ({place}): both are {kind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts",
+            "rule {later} overlaps rule {earlier} ({place}): both are {ruleKind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts",
         .overlapFields: "{first} and {second}",
         .overlapOneUnit: "unit {unit}",
         .overlapManyUnits: "{count} units ({unit}, …)",

@@ -263,7 +263,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ratioBaseKind
     /// max_gap is counted in calendar days ('45 days'), not working days
     case maxGapCalendarDays
-    /// rule {later} overlaps rule {earlier} ({place}): both are {kind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts
+    /// rule {later} overlaps rule {earlier} ({place}): both are {ruleKind} rules on the same {fields} for {units}, in force {range}, so the same events are judged twice; if one replaces the other, end the earlier one's effective range before the later one starts
     case rulesOverlap
     /// {first} and {second}
     case overlapFields

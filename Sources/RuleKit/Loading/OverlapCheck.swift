@@ -116,7 +116,7 @@ enum OverlapCheck {
             Message(
                 .rulesOverlap,
                 [
-                    "later": later.id, "earlier": earlier.id, "kind": later.kind,
+                    "later": later.id, "earlier": earlier.id, "ruleKind": later.kind,
                     "place": "\(earlier.location.path):\(earlier.location.line)",
                 ],
                 nested: [
