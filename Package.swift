@@ -65,7 +65,9 @@ let package = Package(
         // explain and test (the CLI only parses options and writes what the outcome says).
         .target(
             name: "AuditRun",
-            dependencies: ["ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring"]
+            dependencies: [
+                "ComplianceCore", "Ingest", "RuleKit", "Evaluation", "Reporting", "History", "RuleAuthoring",
+            ]
         ),
         .target(
             name: "DVCheckCLI",

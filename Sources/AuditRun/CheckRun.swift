@@ -17,10 +17,11 @@ public enum CheckRun {
             configPath: request.configPath, overrides: request.overrides, today: { $0.today(now: request.now) },
             stream: sink?.stream)
         if let refusal = outputRefusal(request, project) {
-            sink?.write(refusal)
+            sink?.write(refusal, language: project.config.diagnosticLanguage)
             _ = sink?.close()
             delegate.show(
-                project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir)
+                project.diagnostics.sorted(by: Diagnostic.stableOrder) + [refusal], baseDir: project.config.baseDir,
+                language: project.config.diagnosticLanguage)
             return CheckCompletion(exitCode: 2, statistics: nil)
         }
         let filterProblems = RunFilters.problems(units: request.units, rules: request.rules, in: project)
@@ -112,9 +113,9 @@ public enum CheckRun {
             // The loaders streamed their own diagnostics as they found them; the rest follow here,
             // the work items' from the spool, uncapped, in place of their capped list.
             let items = run.diagnostics.count - run.evaluation.diagnostics.count
-            for d in all[run.project.diagnostics.count..<items] { sink.write(d) }
+            for d in all[run.project.diagnostics.count..<items] { sink.write(d, language: report.language) }
             sink.writeSpooled()
-            for d in all[(items + run.evaluation.itemDiagnosticCount)...] { sink.write(d) }
+            for d in all[(items + run.evaluation.itemDiagnosticCount)...] { sink.write(d, language: report.language) }
             if let failure = sink.close() {
                 all.append(failure)
                 sinkFailed = true
@@ -151,7 +152,7 @@ public enum CheckRun {
         } catch {
             var report = report
             _ = try deliver(
-                &report, run, extraDiagnostics: [.error("history.unreadable", error.description)], delegate: delegate)
+                &report, run, extraDiagnostics: [.error(.historyUnreadable, error.message)], delegate: delegate)
             return 2
         }
         var code: Int32 = 2
@@ -175,7 +176,9 @@ public enum CheckRun {
                 return RunComparison.runRecord(report, changes: changes, scope: scope, recordedAt: run.request.now)
             }
         } catch let failure as AuditHistory.Failure {
-            delegate.show([.error("history.write-failed", failure.description)], baseDir: run.project.config.baseDir)
+            delegate.show(
+                [.error(.historyWriteFailed, failure.message)], baseDir: run.project.config.baseDir,
+                language: report.language)
             code = 2
         }
         return code
@@ -201,15 +204,14 @@ public enum CheckRun {
             case nil: []
             }
         guard project.isInput(output) || others.contains(target) else { return nil }
-        return .error(
-            "config.output-is-input",
-            "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)")
+        return .error(.configOutputIsInput, Message(.outputIsInput, ["path": output]))
     }
 
     private static func runOptions(
         _ project: LoadedProject, _ request: CheckRequest, sink: DiagnosticSink?
     ) -> RunOptions {
         var options = RunOptions(asOf: project.asOf)
+        sink?.spool.language = project.config.diagnosticLanguage
         options.diagnosticSink = sink?.spool
         options.from = request.from
         options.to = request.to
@@ -225,7 +227,7 @@ public enum CheckRun {
         -> RunReport
     {
         var report = RunReport(
-            toolVersion: request.toolVersion, asOf: project.asOf, language: project.config.language,
+            toolVersion: request.toolVersion, asOf: project.asOf, language: project.config.diagnosticLanguage,
             ruleFiles: project.ruleFiles.map { .init(path: $0.path, sha256: $0.sha256) },
             logFiles: project.logFiles.map {
                 .init(

@@ -18,7 +18,7 @@ public protocol CheckRunDelegate {
     /// nothing.
     func deliver(_ outcome: CheckOutcome) throws
     /// Diagnostics no report carries (a refused `--output`, a history that could not be written).
-    func show(_ diagnostics: [Diagnostic], baseDir: String)
+    func show(_ diagnostics: [Diagnostic], baseDir: String, language: Language)
     /// Runs after every history row is written, before the commit; throwing undoes the recording.
     func beforeHistoryCommit() throws
     /// The history's rows are about to be written: signals wait until `historyWriteEnded`.

@@ -5,8 +5,8 @@ import ComplianceCore
 public protocol DiagnosticSink: AnyObject {
     /// The stream the loaders and the engine write to.
     var stream: DiagnosticStream { get }
-    /// Appends one diagnostic.
-    func write(_ diagnostic: Diagnostic)
+    /// Appends one diagnostic, its message in `language`.
+    func write(_ diagnostic: Diagnostic, language: Language)
     /// Where the evaluation's work items send every diagnostic, uncapped, to be written in item order.
     var spool: DiagnosticSpool { get }
     /// Appends what the work items sent to `spool`, in item order.

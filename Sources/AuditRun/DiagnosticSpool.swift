@@ -27,13 +27,20 @@ public final class DiagnosticSpool: ItemDiagnosticSink, @unchecked Sendable {
     /// The first failure to spill, reported by `drain`.
     public private(set) var failure: String?
 
+    /// The language the diagnostics' messages are written in, set before evaluation begins.
+    public var language: Language = .en
+
     /// An empty spool.
     public init() {}
 
     deinit { if descriptor >= 0 { _ = Foundation.close(descriptor) } }
 
     public func stream(forItem item: Int) -> DiagnosticStream {
-        DiagnosticStream { [self] d in self.add(Array(DiagnosticLines.line(d).utf8), item: item) }
+        let stream = DiagnosticStream { [self] d, language in
+            self.add(Array(DiagnosticLines.line(d, language: language).utf8), item: item)
+        }
+        stream.language = language
+        return stream
     }
 
     public func finish(item: Int) {

@@ -6,9 +6,9 @@ import RuleAuthoring
 /// How an `explain` run ended: the explanation, or the diagnostics that stopped it.
 public enum ExplainOutcome {
     /// Why each finding of the rule for the unit is what it is.
-    case explained(Explanation)
-    /// Invalid inputs or an unknown rule or unit (exit 2).
-    case refused([Diagnostic], baseDir: String)
+    case explained(Explanation, language: Language)
+    /// Invalid inputs or an unknown rule or unit (exit 2), with the language to print them in.
+    case refused([Diagnostic], baseDir: String, language: Language)
 }
 
 /// One `explain` run: load the project as `check` does, then explain one rule for one unit.
@@ -21,11 +21,14 @@ public enum ExplainRun {
             configPath: configPath, overrides: overrides, today: { $0.today(now: now) })
         if !project.inputsValid {
             let errors = project.diagnostics.filter { $0.level == .error }
-            return .refused(errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir)
+            return .refused(
+                errors.sorted(by: Diagnostic.stableOrder), baseDir: project.config.baseDir,
+                language: project.config.diagnosticLanguage)
         }
         switch Explainer.explain(request, in: project, language: project.config.language) {
-        case .failure(let diagnostic): return .refused([diagnostic], baseDir: project.config.baseDir)
-        case .success(let explanation): return .explained(explanation)
+        case .failure(let diagnostic):
+            return .refused([diagnostic], baseDir: project.config.baseDir, language: project.config.diagnosticLanguage)
+        case .success(let explanation): return .explained(explanation, language: project.config.language)
         }
     }
 }

@@ -45,10 +45,7 @@ public enum ReportRun {
             let target = PathResolution.absolute(output, base: cwd)
             if request.results.contains(where: { PathResolution.absolute($0, base: cwd) == target }) {
                 return .refused(
-                    .error(
-                        "config.output-is-input",
-                        "--output '\(output)' is one of the results read; refusing to overwrite it (nothing was written)"
-                    ))
+                    .error(.configOutputIsInput, Message(.outputIsResultRead, ["path": output])))
             }
         }
         // Opened before anything is read, as check does: a file that cannot be written is exit 2 at once.
@@ -57,14 +54,15 @@ public enum ReportRun {
         for path in request.results {
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .refused(
-                    .error("config.missing-file", "cannot read the result '\(path)'", at: SourceLocation(path: path)))
+                    .error(
+                        .configMissingFile, Message(.cannotReadResult, ["path": path]), at: SourceLocation(path: path)))
             }
             do {
                 reports.append(try ResultReader.read(data, reasons: Kinds.reasons))
             } catch {
                 return .refused(
                     .error(
-                        "report.invalid-result", "'\(path)' is not a dvcheck result: \(error)",
+                        .reportInvalidResult, Message(.notADVCheckResult, ["path": path, "why": "\(error)"]),
                         at: SourceLocation(path: path)))
             }
         }
@@ -86,7 +84,7 @@ public enum ReportRun {
         report.untrusted = report.savedUntrustedReasons()
         if let sink {
             // The results' diagnostics as listed (entries for left-out ones included), as JSON Lines.
-            for d in report.diagnostics { sink.write(d) }
+            for d in report.diagnostics { sink.write(d, language: report.language) }
             if let failure = sink.close() {
                 report.diagnostics.append(failure)
                 report.exitCode = 2

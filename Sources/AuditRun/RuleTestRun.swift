@@ -25,14 +25,12 @@ public enum RuleTestRun {
         if let output, InputFiles.contains(output, in: report.inputPaths) {
             // A report must never replace a test or rule file it was made from.
             report.diagnostics.append(
-                .error(
-                    "config.output-is-input",
-                    "--output '\(output)' is an input of this run; refusing to overwrite it (nothing was written)"))
+                .error(.configOutputIsInput, Message(.outputIsInput, ["path": output])))
             return RuleTestOutcome(report: report, writesReport: false)
         }
         if let filter, report.outcomes.isEmpty, !report.diagnostics.contains(where: { $0.level == .error }) {
             // A CI job whose filter matches nothing must not pass silently.
-            report.diagnostics.append(.error("test.no-match", "no test name contains '\(filter)'; nothing was run"))
+            report.diagnostics.append(.error(.testNoMatch, Message(.noTestMatches, ["filter": filter])))
         }
         return RuleTestOutcome(report: report, writesReport: true)
     }

@@ -23,7 +23,7 @@ extension RunComparison {
             let history = try AuditHistory(path: path)
             return .success(try history.openViolations(scope: scope, last: HistoryTrendPoint.recordedRunsShown))
         } catch {
-            return .failure(DiagnosticFailure(.error("history.unreadable", error.description)))
+            return .failure(DiagnosticFailure(.error(.historyUnreadable, error.message)))
         }
     }
 }

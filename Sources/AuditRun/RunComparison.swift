@@ -38,18 +38,20 @@ struct RunComparison {
                 let records = try history.previousFindings(scope: scope) ?? []
                 return .success(records.map(Self.prior))
             } catch {
-                return .failure(DiagnosticFailure(.error("history.unreadable", error.description)))
+                return .failure(DiagnosticFailure(.error(.historyUnreadable, error.message)))
             }
         case .baseline(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(
                     DiagnosticFailure(
-                        .error("config.missing-file", "--baseline names no readable file '\(path)'")))
+                        .error(.configMissingFile, Message(.baselineUnreadable, ["path": path]))))
             }
             switch BaselineReader.findings(from: data) {
             case .success(let found): return .success(found)
             case .failure(let problem):
-                return .failure(DiagnosticFailure(.error("baseline.invalid", "--baseline '\(path)': \(problem.text)")))
+                return .failure(
+                    DiagnosticFailure(
+                        .error(.baselineInvalid, Message(.baselineInvalid, ["path": path, "why": problem.text]))))
             }
         }
     }

@@ -12,14 +12,15 @@ enum RunFilters {
         for id in units where registry.index(of: id) == nil {
             out.append(
                 .error(
-                    "config.unknown-unit",
-                    "--unit names unknown unit '\(id)'" + Suggestions.hint(for: id, in: registry.ids)))
+                    .configUnknownUnit,
+                    Message(.unknownUnitOption, ["unit": id]) + Suggestions.didYouMean(id, in: registry.ids)))
         }
         let ruleIDs = project.rules.map(\.id)
         for id in rules where !ruleIDs.contains(id) {
             out.append(
                 .error(
-                    "config.unknown-rule", "--rule names unknown rule '\(id)'" + Suggestions.hint(for: id, in: ruleIDs))
+                    .configUnknownRule,
+                    Message(.unknownRuleOption, ["rule": id]) + Suggestions.didYouMean(id, in: ruleIDs))
             )
         }
         return out

@@ -18,7 +18,7 @@ struct CheckDelivery: CheckRunDelegate {
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(outcome.report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
-        Terminal.printDiagnostics(outcome.diagnostics, baseDir: outcome.baseDir)
+        Terminal.printDiagnostics(outcome.diagnostics, baseDir: outcome.baseDir, language: outcome.report.language)
         monitor.begin(RunMonitor.Phase.write)
         try OutputWriter.write(bytes, to: output)
         if let output, !quiet {
@@ -26,8 +26,8 @@ struct CheckDelivery: CheckRunDelegate {
         }
     }
 
-    func show(_ diagnostics: [Diagnostic], baseDir: String) {
-        Terminal.printDiagnostics(diagnostics, baseDir: baseDir)
+    func show(_ diagnostics: [Diagnostic], baseDir: String, language: Language) {
+        Terminal.printDiagnostics(diagnostics, baseDir: baseDir, language: language)
     }
 
     func beforeHistoryCommit() throws {

@@ -16,6 +16,7 @@ public struct DVCheckCommand: ParsableCommand {
             TestCommand.self,
             RulesCommand.self,
             SchemaCommand.self,
+            DiagnosticsDocCommand.self,
             ExplainCommand.self,
             HistoryCommand.self,
             InitCommand.self,

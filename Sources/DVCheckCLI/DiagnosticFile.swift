@@ -33,7 +33,7 @@ final class DiagnosticFile: @unchecked Sendable {
             let why = String(cString: strerror(errno))
             return .failure(
                 .error(
-                    "output.write-failed", "--diagnostics '\(path)' cannot be written (\(why))",
+                    .outputWriteFailed, Message(.diagnosticsFileUnwritable, ["path": path, "why": why]),
                     at: SourceLocation(path: path)))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -47,13 +47,15 @@ final class DiagnosticFile: @unchecked Sendable {
     }
 
     /// The stream that loaders send diagnostics to.
-    var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0) } }
+    var stream: DiagnosticStream { DiagnosticStream { [self] in self.write($0, language: $1) } }
 
     /// Where the evaluation's work items send every diagnostic, written by `writeSpooled()`.
     let spool = DiagnosticSpool()
 
-    /// Appends one diagnostic.
-    func write(_ d: Diagnostic) { write(bytes: Array(DiagnosticLines.line(d).utf8)) }
+    /// Appends one diagnostic, its message in `language`.
+    func write(_ d: Diagnostic, language: Language) {
+        write(bytes: Array(DiagnosticLines.line(d, language: language).utf8))
+    }
 
     /// Appends every diagnostic the evaluation's work items found, in item order.
     func writeSpooled() {
@@ -83,7 +85,7 @@ final class DiagnosticFile: @unchecked Sendable {
         try? handle.close()
         return failure.map { why in
             .error(
-                "output.write-failed", "--diagnostics '\(path)' could not be written (\(why))",
+                .outputWriteFailed, Message(.diagnosticsFileWriteFailed, ["path": path, "why": why]),
                 at: SourceLocation(path: path))
         }
     }

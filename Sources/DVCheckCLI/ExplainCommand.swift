@@ -57,14 +57,14 @@ struct ExplainCommand: ParsableCommand {
         switch ExplainRun.perform(
             request, configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: language))
         {
-        case .refused(let diagnostics, let baseDir):
-            Terminal.printDiagnostics(diagnostics, baseDir: baseDir)
+        case .refused(let diagnostics, let baseDir, let diagnosticLanguage):
+            Terminal.printDiagnostics(diagnostics, baseDir: baseDir, language: diagnosticLanguage)
             throw ExitCode(2)
-        case .explained(let explanation):
+        case .explained(let explanation, let language):
             if format == .json {
                 try OutputWriter.write(try ExplanationRendering.json(explanation), to: nil)
             } else {
-                try OutputWriter.writeText(ExplanationRendering.text(explanation), to: nil)
+                try OutputWriter.writeText(ExplanationRendering.text(explanation, language: language), to: nil)
             }
         }
     }
@@ -72,30 +72,57 @@ struct ExplainCommand: ParsableCommand {
 
 /// Renders explanations as text or JSON.
 enum ExplanationRendering {
-    static func text(_ e: Explanation) -> String {
-        var out = "Rule \(e.rule) — \(e.title) [\(e.kind), \(e.binding.rawValue)]\n  \(e.parameters)\n"
-        out += "Unit \(e.unit) — \(e.unitName)\n"
-        out += "Applies: \(e.applies ? "yes" : "no") (applies_to: \(e.appliesText))\n"
+    static func text(_ e: Explanation, language: Language = .en) -> String {
+        // The frame's labels, dates and periods in `language` (SPEC §10.9); steps and verdicts come
+        // worded by the rule kinds.
+        func say(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+            MessageCatalogue.render(key, arguments, in: language)
+        }
+        let show = Presentation(language)
+        let binding = say(e.binding == .law ? .bindingLaw : .bindingGuidance)
+        var out = say(.explainRuleLine, ["rule": e.rule, "title": e.title, "kind": e.kind, "binding": binding])
+        out += "\n  \(e.parameters)\n"
+        out += say(.explainUnitLine, ["unit": e.unit, "name": e.unitName]) + "\n"
+        out += say(e.applies ? .explainAppliesYes : .explainAppliesNo, ["selector": e.appliesText]) + "\n"
         guard e.applies else { return out }
-        out += "Window: \(e.windowFrom) … \(e.windowTo.map(\.description) ?? "open")\n"
-        out += "  starts \(e.windowFrom): \(e.windowFromReason)\n"
+        let to = e.windowTo.map(show.date) ?? say(.explainOpen)
+        out += say(.explainWindow, ["from": show.date(e.windowFrom), "to": to]) + "\n"
+        out += "  " + say(.explainStarts, ["day": show.date(e.windowFrom), "reason": e.windowFromReason]) + "\n"
         out +=
-            "  ends \(e.windowTo.map(\.description) ?? "—"): \(e.windowToReason); nothing after the as-of date \(e.asOf)\n"
-        if e.items.isEmpty { out += "\nNo finding matches.\n" }
+            "  "
+            + say(
+                .explainEnds,
+                ["day": e.windowTo.map(show.date) ?? "—", "reason": e.windowToReason, "asOf": show.date(e.asOf)])
+            + "\n"
+        if e.items.isEmpty { out += "\n" + say(.explainNoFinding) + "\n" }
         for item in e.items {
             let f = item.finding
-            var head = "\n\(f.status.rawValue.uppercased())"
-            if let p = f.period { head += "  \(p)" }
-            if let r = f.ref { head += "  ref \(r)" }
-            if let d = f.due { head += "  due \(d)" }
+            var head = "\n" + status(f.status, e.binding, language)
+            if let p = f.period { head += "  \(show.period(p))" }
+            if let r = f.ref { head += "  " + say(.explainRef, ["ref": r]) }
+            if let d = f.due { head += "  " + say(.explainDue, ["day": show.date(d)]) }
             out += head + "\n"
             for s in item.steps { out += "  · \(s)\n" }
-            if !item.events.isEmpty { out += "  events:\n" }
-            for ev in item.events { out += "    \(ev.id)  \(ev.type)  \(ev.date)  \(ev.origin)  (\(ev.role))\n" }
+            if !item.events.isEmpty { out += "  " + say(.explainEvents) + "\n" }
+            for ev in item.events {
+                out += "    \(ev.id)  \(ev.type)  \(show.date(ev.date))  \(ev.origin)  (\(ev.role))\n"
+            }
             out += item.rejected?.text() ?? ""
-            out += "  verdict: \(item.verdict)\n"
+            out += "  " + say(.explainVerdict, ["verdict": item.verdict]) + "\n"
         }
         return out
+    }
+
+    /// A status as the report names it: a violated guidance rule reads CHƯA ĐẠT in Vietnamese.
+    private static func status(_ s: Finding.Status, _ binding: Binding, _ language: Language) -> String {
+        let key: MessageKey
+        switch s {
+        case .violated: key = binding == .guidance ? .statusViolatedGuidance : .statusViolated
+        case .pending: key = .statusPending
+        case .waived: key = .statusWaived
+        case .satisfied: key = .statusSatisfied
+        }
+        return MessageCatalogue.label(key, language)
     }
 
     static func json(_ e: Explanation) throws -> String {

@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             trend = try AuditHistory.openExisting(path: history).trend(last: last)
         } catch {
-            Terminal.printDiagnostics([.error("history.unreadable", error.description)], baseDir: ".")
+            Terminal.printDiagnostics([.error(.historyUnreadable, error.message)], baseDir: ".", language: language)
             throw ExitCode(2)
         }
         try OutputWriter.writeText(HistoryTrendText.render(trend, path: history, vietnamese: language == .vi), to: nil)

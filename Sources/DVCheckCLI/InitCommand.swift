@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
         let request = ProjectStarter.Request(directory: directory, pack: pack, language: language, asOf: today)
         switch ProjectStarter.create(request) {
         case .refused(let diagnostics):
-            Terminal.printDiagnostics(diagnostics, baseDir: PathResolution.currentDirectory)
+            Terminal.printDiagnostics(diagnostics, baseDir: PathResolution.currentDirectory, language: language)
             throw ExitCode(2)
         case .written(let files):
             // The top-level entries written ("dvcheck.yaml", "rules/", …), in the order they were written.

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
             Terminal.printDiagnostics(
                 report.diagnostics,
                 baseDir: PathResolution.absolute(report.projectDir, base: PathResolution.currentDirectory),
-                excerpts: false)
+                excerpts: false, language: report.language)
             try OutputWriter.write(bytes, to: output)
             throw ExitCode(report.exitCode)
         }

@@ -31,7 +31,7 @@ struct RuleSourceOptions: ParsableArguments {
         var vocabulary: Vocabulary?
         if entries.isEmpty, let project {
             let (config, diagnostics) = ProjectConfig.load(path: project + "/dvcheck.yaml")
-            Terminal.printDiagnostics(diagnostics, baseDir: cwd)
+            Terminal.printDiagnostics(diagnostics, baseDir: cwd, language: language)
             entries = config.rules
             if let v = config.vocabulary { vocabulary = VocabularyLoader.load(path: v, display: config.display(v)).0 }
         }
@@ -47,16 +47,16 @@ struct RuleSourceOptions: ParsableArguments {
                 Terminal.printDiagnostics(
                     [
                         .error(
-                            "config.missing-file",
-                            "no such rule file or folder: \(PathResolution.relative(entry, to: cwd))")
+                            .configMissingFile,
+                            Message(.noSuchRuleFileOrFolder, ["path": PathResolution.relative(entry, to: cwd)]))
                     ],
-                    baseDir: cwd)
+                    baseDir: cwd, language: language)
                 throw ExitCode(2)
             }
         }
         let result = RuleLoader(unitIDs: nil, vocabulary: vocabulary).load(files: files)
         let diagnostics = refused + result.diagnostics
-        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd)
+        Terminal.printDiagnostics(diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: cwd, language: language)
         if diagnostics.contains(where: { $0.level == .error }) { throw ExitCode(2) }
         return result.rules
     }
@@ -66,7 +66,7 @@ struct RuleSourceOptions: ParsableArguments {
     static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
         let shown = PathResolution.relative(problem.path, to: cwd)
         return .error(
-            YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+            YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown, "kind": problem.reason]),
             at: SourceLocation(path: shown))
     }
 }

@@ -30,7 +30,9 @@ enum Terminal {
 
     /// Prints diagnostics compiler-style, paths relative to the current folder; `excerpts: false`
     /// leaves out the offending source lines (`report` reads no input file).
-    static func printDiagnostics(_ diagnostics: [Diagnostic], baseDir: String, excerpts: Bool = true) {
+    static func printDiagnostics(
+        _ diagnostics: [Diagnostic], baseDir: String, excerpts: Bool = true, language: Language = .en
+    ) {
         let color = colorWanted(fd: 2)
         let cwd = PathResolution.currentDirectory
         var cache: [String: [Substring]] = [:]
@@ -38,7 +40,7 @@ enum Terminal {
         // At most 20 per code and file, then one line saying how many more (SPEC §10.6).
         for d in BoundedDiagnostics.limited(diagnostics, to: BoundedDiagnostics.shownPerGroup) {
             text += DiagnosticRenderer.render(
-                d, color: color,
+                d, color: color, language: language,
                 displayPath: { PathResolution.relative(PathResolution.absolute($0, base: baseDir), to: cwd) },
                 sourceLine: { path, line in
                     guard excerpts else { return nil }
@@ -86,8 +88,8 @@ enum OutputWriter {
             Terminal.printDiagnostics(
                 [
                     .error(
-                        "output.write-failed",
-                        "the report could not be written (\(error)); nothing was replaced and no temporary file was left",
+                        .outputWriteFailed,
+                        Message(.reportWriteFailed, ["why": "\(error)"]),
                         at: path.map { SourceLocation(path: $0) })
                 ],
                 baseDir: PathResolution.currentDirectory)

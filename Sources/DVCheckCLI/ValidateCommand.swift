@@ -49,13 +49,14 @@ struct ValidateCommand: ParsableCommand {
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
             today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
+        diagnosticFile?.spool.language = project.config.diagnosticLanguage
         let keys = missingKeys(project, sink: diagnosticFile?.spool)
         var diagnostics = project.diagnostics + keys.diagnostics
         diagnosticFile?.writeSpooled()
         if let failure = diagnosticFile?.close() { diagnostics.append(failure) }
         var sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         if strict { sorted = sorted.map(Self.strictened) }
-        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir)
+        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir, language: project.config.diagnosticLanguage)
         let failed =
             !project.inputsValid || project.rejectedCount + keys.count > maxRejected
             || diagnostics.contains { $0.code == "output.write-failed" }
@@ -64,7 +65,8 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             try OutputWriter.write(
                 JSONReporter.renderDiagnostics(
-                    BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup)), to: nil)
+                    BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup),
+                    language: project.config.diagnosticLanguage), to: nil)
         case .text:
             // Exact counts, the diagnostics left out of the lists included (SPEC §10.6).
             let errors = BoundedDiagnostics.count(of: .error, in: sorted)
@@ -86,7 +88,7 @@ struct ValidateCommand: ParsableCommand {
     /// Under `--strict` a warning is reported as an error, with its code and message unchanged.
     static func strictened(_ d: Diagnostic) -> Diagnostic {
         guard d.level == .warning else { return d }
-        return Diagnostic(.error, d.code, d.message, at: d.location, related: d.related)
+        return d.reported(as: .error)
     }
 
     /// Triggers and targets that lack their key (`deadline.missing-key`, `precedence.missing-key`,

@@ -85,8 +85,8 @@ public enum Engine {
         if gathered.outsideCalendar && options.calendarFileGiven, let covers = calendar.covers {
             result.diagnostics.append(
                 .warning(
-                    "calendar.outside-range",
-                    "a date computation used days outside the calendar's range \(covers.lowerBound)…\(covers.upperBound); only the weekend rule applied there",
+                    .calendarOutsideRange,
+                    Message(.calendarOutsideRange, ["from": "\(covers.lowerBound)", "to": "\(covers.upperBound)"]),
                     at: options.calendarPath.map { SourceLocation(path: $0) }))
         }
         let rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -240,11 +240,12 @@ public enum Engine {
         for w in waivers where asOf > w.expires {
             out.append(
                 .warning(
-                    "waiver.expired", "waiver \(w.index) expired on \(w.expires) and waives nothing", at: w.location))
+                    .waiverExpired, Message(.waiverExpired, ["index": "\(w.index)", "date": "\(w.expires)"]),
+                    at: w.location))
         }
         for w in waivers
         where asOf <= w.expires && !used.contains(w.index) && w.rules.contains(where: { rules[$0] != nil }) {
-            out.append(.warning("waiver.unused", "waiver \(w.index) matched no finding", at: w.location))
+            out.append(.warning(.waiverUnused, Message(.waiverUnused, ["index": "\(w.index)"]), at: w.location))
         }
         return out
     }

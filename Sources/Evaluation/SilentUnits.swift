@@ -23,8 +23,9 @@ enum SilentUnits {
     /// The `unit.no-events` warning for a silent unit, at its definition.
     static func warning(_ unit: Unit, days: ClosedRange<Day>) -> Diagnostic {
         .warning(
-            "unit.no-events",
-            "unit '\(unit.id)' logged no event from \(days.lowerBound) to \(days.upperBound) although rules that read events apply to it: its findings cannot show missing data",
+            .unitNoEvents,
+            Message(
+                .unitLoggedNoEvent, ["unit": unit.id, "from": "\(days.lowerBound)", "to": "\(days.upperBound)"]),
             at: unit.location)
     }
 }

@@ -1,3 +1,4 @@
+import ComplianceCore
 import GRDB
 
 /// One recorded run of a scope as the report's trend chart shows it: its number, its as-of date
@@ -27,7 +28,7 @@ extension AuditHistory {
         do {
             return try queue.read { db in try Self.openViolations(db, scope: scope, last: last) }
         } catch {
-            throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
         }
     }
 
@@ -70,7 +71,7 @@ extension AuditHistory {
             }
         } catch {
             if let callerError { throw callerError }
-            throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotWrite, ["path": path, "why": Self.describe(error)]))
         }
     }
 }

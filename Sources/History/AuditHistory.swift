@@ -11,7 +11,11 @@ public final class AuditHistory: Sendable {
     /// A problem with the history file, worded for the user.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         /// What went wrong, naming the file.
-        public let description: String
+        public let message: Message
+        /// The same in English.
+        public var description: String { message.english }
+
+        init(_ message: Message) { self.message = message }
     }
 
     let queue: DatabaseQueue
@@ -30,7 +34,7 @@ public final class AuditHistory: Sendable {
         self.path = path
         if let kind = Self.specialFileKind(path) {
             // SQLite would read a pipe for ever, or leave its journal beside a device (/dev/null-journal).
-            throw Failure(description: "'\(path)' is \(kind), not a history file; it was left untouched")
+            throw Failure(Message(.historyNotAFile, ["path": path, "kind": kind]))
         }
         do {
             var config = Configuration()
@@ -49,17 +53,12 @@ public final class AuditHistory: Sendable {
         } catch let refusal as HistorySchema.Refusal {
             switch refusal {
             case .notAHistory(let tables):
-                throw Failure(
-                    description: "'\(path)' is an SQLite database but not a dvcheck history (its tables: "
-                        + tables.joined(separator: ", ") + "); it was left untouched")
+                throw Failure(Message(.historyNotDVCheck, ["path": path, "tables": tables.joined(separator: ", ")]))
             case .newer(let unknown):
-                throw Failure(
-                    description: "'\(path)' was written by a newer dvcheck (schema versions "
-                        + unknown.joined(separator: ", ") + " are unknown to this one); use that dvcheck or a newer one"
-                        + " — the file was left untouched")
+                throw Failure(Message(.historyNewer, ["path": path, "versions": unknown.joined(separator: ", ")]))
             }
         } catch {
-            throw Failure(description: "cannot open the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotOpen, ["path": path, "why": Self.describe(error)]))
         }
     }
 
@@ -79,7 +78,7 @@ public final class AuditHistory: Sendable {
     /// Opens an existing history for reading; fails when the file does not exist.
     public static func openExisting(path: String) throws(Failure) -> AuditHistory {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure(description: "no history file at '\(path)'")
+            throw Failure(Message(.historyMissing, ["path": path]))
         }
         return try AuditHistory(path: path)
     }
@@ -89,7 +88,7 @@ public final class AuditHistory: Sendable {
         do {
             return try queue.read { db in try Self.previousFindings(db, scope: scope) }
         } catch {
-            throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
         }
     }
 
@@ -141,7 +140,7 @@ public final class AuditHistory: Sendable {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "cannot write the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotWrite, ["path": path, "why": Self.describe(error)]))
         }
     }
 
@@ -233,7 +232,7 @@ public final class AuditHistory: Sendable {
                 return HistoryTrend(runs: runs, bySeverity: bySeverity, byGroup: byGroup)
             }
         } catch {
-            throw Failure(description: "cannot read the history file '\(path)': \(Self.describe(error))")
+            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
         }
     }
 

@@ -25,17 +25,19 @@ public struct NodeReader {
     }
 
     /// Reports an error `<prefix>.<suffix>` at a node.
-    public mutating func error(_ suffix: String, _ message: String, at node: YAMLNode, related: [SourceLocation] = []) {
-        diagnostics.append(.error("\(prefix).\(suffix)", message, at: location(node), related: related))
+    public mutating func error(_ suffix: String, _ message: Message, at node: YAMLNode, related: [SourceLocation] = [])
+    {
+        diagnostics.append(
+            .error(DiagnosticCode.named("\(prefix).\(suffix)"), message, at: location(node), related: related))
     }
 
     /// Reports an error with a full code at a node.
-    public mutating func error(code: String, _ message: String, at node: YAMLNode) {
+    public mutating func error(code: DiagnosticCode, _ message: Message, at node: YAMLNode) {
         diagnostics.append(.error(code, message, at: location(node)))
     }
 
     /// Reports a warning with a full code at a node.
-    public mutating func warning(code: String, _ message: String, at node: YAMLNode) {
+    public mutating func warning(code: DiagnosticCode, _ message: Message, at node: YAMLNode) {
         diagnostics.append(.warning(code, message, at: location(node)))
     }
 
@@ -49,20 +51,20 @@ public struct NodeReader {
         _ node: YAMLNode, allowed: [String], required: [String] = [], what: String, keyNode: YAMLNode? = nil
     ) -> MapView? {
         guard let entries = node.entries else {
-            error("invalid-value", "\(what) must be a mapping, found a \(node.kindName)", at: node)
+            error("invalid-value", Message(.mustBeMapping, ["what": what, "kind": node.kindName]), at: node)
             return nil
         }
         var accepted: [MapView.Key] = []
         accepted.reserveCapacity(min(entries.count, allowed.count))
         for position in entries.indices {
             guard let key = entries[position].key.scalar else {
-                error("invalid-value", "\(what): keys must be plain text", at: entries[position].key)
+                error("invalid-value", Message(.keysMustBePlainText, ["what": what]), at: entries[position].key)
                 continue
             }
             if !allowed.contains(key) {
                 error(
                     "unknown-key",
-                    "unknown key '\(key)' in \(what)" + Suggestions.hint(for: key, in: allowed),
+                    Message(.unknownKey, ["key": key, "what": what]) + Suggestions.didYouMean(key, in: allowed),
                     at: entries[position].key)
                 continue
             }
@@ -73,7 +75,7 @@ public struct NodeReader {
             }
         }
         for key in required where !accepted.contains(where: { $0.name == key }) {
-            error("missing-field", "\(what) lacks the required key '\(key)'", at: keyNode ?? node)
+            error("missing-field", Message(.lacksRequiredKey, ["what": what, "key": key]), at: keyNode ?? node)
         }
         return MapView(node: node, all: entries, accepted: accepted)
     }
@@ -84,7 +86,8 @@ public struct NodeReader {
     public mutating func text(_ node: YAMLNode, what: String) -> String? {
         guard let s = node.scalar, !node.isNull else {
             error(
-                "invalid-value", "\(what) must be text, found \(node.isNull ? "null" : "a " + node.kindName)", at: node)
+                "invalid-value",
+                Message(.mustBeText, ["what": what, "kind": node.isNull ? "null" : "a " + node.kindName]), at: node)
             return nil
         }
         return TextNormalization.nfc(s)
@@ -111,7 +114,7 @@ public struct NodeReader {
     /// `YYYY-MM-DD`.
     public mutating func date(_ node: YAMLNode, what: String) -> Day? {
         guard let s = node.scalar, !node.isNull else {
-            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(node.kindName)'", at: node)
+            error("invalid-value", Message(.mustBeDateFoundKind, ["what": what, "kind": node.kindName]), at: node)
             return nil
         }
         switch DateText.checkedISODate(Substring(TextNormalization.normalize(s))) {
@@ -120,9 +123,14 @@ public struct NodeReader {
         case .failure(.outOfRange):
             error(
                 "invalid-value",
-                "\(what) '\(s)' is \(DateText.Failure.outOfRange.explanation) (dates must lie in that span)", at: node)
+                Message(
+                    .dateOutOfRange,
+                    [
+                        "what": what, "value": s, "from": String(Day.supportedYears.lowerBound),
+                        "to": String(Day.supportedYears.upperBound),
+                    ]), at: node)
         case .failure:
-            error("invalid-value", "\(what) must be a date YYYY-MM-DD, found '\(s)'", at: node)
+            error("invalid-value", Message(.mustBeDate, ["what": what, "value": s]), at: node)
         }
         return nil
     }
@@ -138,7 +146,10 @@ public struct NodeReader {
     public mutating func integer(_ node: YAMLNode, what: String, minimum: Int = 0) -> Int? {
         guard let v = node.intValue(), v >= minimum else {
             error(
-                "invalid-value", "\(what) must be a whole number ≥ \(minimum), found '\(node.scalar ?? node.kindName)'",
+                "invalid-value",
+                Message(
+                    .mustBeWholeNumber,
+                    ["what": what, "minimum": String(minimum), "value": node.scalar ?? node.kindName]),
                 at: node)
             return nil
         }
@@ -148,7 +159,9 @@ public struct NodeReader {
     /// `true`/`false`.
     public mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
         guard let v = node.boolValue() else {
-            error("invalid-value", "\(what) must be true or false, found '\(node.scalar ?? node.kindName)'", at: node)
+            error(
+                "invalid-value", Message(.mustBeBoolean, ["what": what, "value": node.scalar ?? node.kindName]),
+                at: node)
             return nil
         }
         return v
@@ -163,12 +176,14 @@ public struct NodeReader {
         case .failure(.tooLong):
             error(
                 "invalid-value",
-                "\(what) '\(node.scalar ?? "")' is too long: a duration is at most \(DurationSpec.maximumCount) days or working days",
+                Message(
+                    .durationTooLong,
+                    ["what": what, "value": node.scalar ?? "", "maximum": String(DurationSpec.maximumCount)]),
                 at: node)
         case .failure(.malformed):
             error(
                 "invalid-value",
-                "\(what) must be a duration such as '30 days' or '10 working days', found '\(node.scalar ?? node.kindName)'",
+                Message(.mustBeDuration, ["what": what, "value": node.scalar ?? node.kindName]),
                 at: node)
         }
         return nil
@@ -177,15 +192,17 @@ public struct NodeReader {
     /// One of a fixed set of words, with "did you mean".
     public mutating func choice(_ node: YAMLNode, what: String, among options: [String]) -> String? {
         guard let s = node.scalar, !node.isNull else {
-            error("invalid-value", "\(what) must be one of \(options.joined(separator: ", "))", at: node)
+            error(
+                "invalid-value", Message(.mustBeOneOf, ["what": what, "options": options.joined(separator: ", ")]),
+                at: node)
             return nil
         }
         let v = TextNormalization.normalize(s)
         guard options.contains(v) else {
             error(
                 "invalid-value",
-                "\(what) must be one of \(options.joined(separator: ", ")), found '\(v)'"
-                    + Suggestions.hint(for: v, in: options),
+                Message(.mustBeOneOfFound, ["what": what, "options": options.joined(separator: ", "), "value": v])
+                    + Suggestions.didYouMean(v, in: options),
                 at: node)
             return nil
         }
@@ -199,7 +216,7 @@ public struct NodeReader {
             let vi = map["vi"].flatMap { text($0.value, what: "\(what).vi") }
             let en = map["en"].flatMap { text($0.value, what: "\(what).en") }
             if vi == nil && en == nil {
-                error("missing-field", "\(what) needs 'vi' or 'en'", at: node)
+                error("missing-field", Message(.needsViOrEn, ["what": what]), at: node)
                 return nil
             }
             return LocalizedText(vi: vi, en: en)

@@ -17,20 +17,20 @@ public enum YAMLFileLoader {
     }
 
     /// A file that is there but cannot be read as a file: a named pipe, a device, a read error.
-    public static let unreadableCode = "config.unreadable-file"
+    public static let unreadableCode: DiagnosticCode = .configUnreadableFile
     /// Symbolic links that point at each other.
-    public static let symlinkLoopCode = "config.symlink-loop"
+    public static let symlinkLoopCode: DiagnosticCode = .configSymlinkLoop
 
     /// Loads `path`, naming it `displayPath` in diagnostics.
     ///
     /// `missingCode` is the code for an absent file or a folder where a file is expected (for example
     /// `config.missing-file`). Only regular files are read, and never more than `limits.maxFileBytes`.
     public static func load(
-        path: String, displayPath: String, missingCode: String = "config.missing-file",
+        path: String, displayPath: String, missingCode: DiagnosticCode = .configMissingFile,
         limits: YAMLLimits = YAMLLimits()
     ) -> Loaded {
         let whole = SourceLocation(path: displayPath)
-        func refused(_ code: String, _ message: String, readable: Bool = false) -> Loaded {
+        func refused(_ code: DiagnosticCode, _ message: Message, readable: Bool = false) -> Loaded {
             Loaded(root: nil, diagnostics: [.error(code, message, at: whole)], bytes: [], readable: readable)
         }
         switch FileProbe.inspect(path) {
@@ -39,16 +39,16 @@ public enum YAMLFileLoader {
         case .regular:
             break
         case .missing(let dangling):
-            let what = dangling ? "a symbolic link to a missing file" : "file not found"
-            return refused(missingCode, "\(what): \(displayPath)")
+            return refused(
+                missingCode, Message(dangling ? .symlinkToMissingFile : .fileNotFound, ["path": displayPath]))
         case .directory:
-            return refused(missingCode, "expected a file but found a folder: \(displayPath)")
+            return refused(missingCode, Message(.expectedFileFoundFolder, ["path": displayPath]))
         case .symlinkLoop:
-            return refused(symlinkLoopCode, "\(displayPath) is a loop of symbolic links that never reaches a file")
+            return refused(symlinkLoopCode, Message(.symlinkLoopFile, ["path": displayPath]))
         case .special(let what):
-            return refused(unreadableCode, "\(displayPath) is \(what), not a regular file; it is not read")
+            return refused(unreadableCode, Message(.notRegularFileNotRead, ["path": displayPath, "kind": what]))
         case .unreadable(let why):
-            return refused(unreadableCode, "cannot read \(displayPath): \(why)")
+            return refused(unreadableCode, Message(.cannotRead, ["path": displayPath, "why": why]))
         }
         let bytes: [UInt8]
         switch FileProbe.readRegularFile(path, maxBytes: limits.maxFileBytes) {
@@ -57,14 +57,16 @@ public enum YAMLFileLoader {
         case .failure(.tooLarge(let size)):
             return tooLarge(size, limits: limits, displayPath: displayPath)
         case .failure(.notAFile(let kind)):
-            return refused(unreadableCode, "\(displayPath) is \(FileProbe.describe(kind)), not a regular file")
+            return refused(
+                unreadableCode, Message(.notRegularFile, ["path": displayPath, "kind": FileProbe.describe(kind)]))
         case .failure(.cannotRead(let why)):
-            return refused(unreadableCode, "cannot read \(displayPath): \(why)")
+            return refused(unreadableCode, Message(.cannotRead, ["path": displayPath, "why": why]))
         }
         let doc = YAMLComposer.compose(bytes: bytes, limits: limits)
         let diags = doc.problems.map { p in
             Diagnostic.error(
-                p.code, p.message, at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
+                DiagnosticCode.named(p.code), Message(.yamlProblem, ["detail": p.message]),
+                at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
                 related: p.relatedMark.map { [SourceLocation(path: displayPath, line: $0.line, column: $0.column)] }
                     ?? [])
         }
@@ -77,8 +79,8 @@ public enum YAMLFileLoader {
             root: nil,
             diagnostics: [
                 .error(
-                    YAMLProblem.limit,
-                    "file is \(size) bytes or more, over the limit of \(limits.maxFileBytes) bytes",
+                    .yamlLimit,
+                    Message(.fileTooLarge, ["size": String(size), "limit": String(limits.maxFileBytes)]),
                     at: SourceLocation(path: displayPath, line: 1, column: 1))
             ], bytes: [], readable: true)
     }

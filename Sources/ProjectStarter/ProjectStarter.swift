@@ -74,15 +74,14 @@ public enum ProjectStarter {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else { return nil }
         guard isFolder.boolValue else {
             return .error(
-                "init.not-empty",
-                "'\(shown)' is a file, not a folder; choose a new or empty folder (nothing was written)")
+                .initNotEmpty,
+                Message(.initTargetIsFile, ["path": shown]))
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? ["?"]
         guard entries.isEmpty else {
             return .error(
-                "init.not-empty",
-                "'\(shown)' is not empty (\(entries.count) entries); choose a new or empty folder (nothing was written)"
-            )
+                .initNotEmpty,
+                Message(.initTargetNotEmpty, ["path": shown, "count": String(entries.count)]))
         }
         return nil
     }
@@ -99,7 +98,8 @@ public enum ProjectStarter {
             return .failure(
                 Refusal(diagnostics: [
                     .error(
-                        "config.missing-file", "--pack '\(pack)' does not exist" + MissingPathHint.describe(absolute))
+                        .configMissingFile,
+                        Message(.packDoesNotExist, ["path": pack]) + MissingPathHint.describe(absolute))
                 ]))
         }
         var isFolder: ObjCBool = false
@@ -114,7 +114,7 @@ public enum ProjectStarter {
                 return .failure(
                     Refusal(diagnostics: [
                         .error(
-                            YAMLFileLoader.unreadableCode, "cannot read '\(file.path)' of --pack (nothing was written)")
+                            YAMLFileLoader.unreadableCode, Message(.packFileUnreadable, ["path": file.path]))
                     ]))
             }
             files.append(PackFile(relativePath: relative, bytes: bytes, origin: file.path))
@@ -125,14 +125,14 @@ public enum ProjectStarter {
                     diagnostics: checked.problems.map {
                         .error(
                             YAMLFileLoader.unreadableCode,
-                            "'\($0.path)' in --pack cannot be copied (nothing was written)")
+                            Message(.packFileNotCopied, ["path": $0.path]))
                     }))
         }
         if files.isEmpty {
             return .failure(
                 Refusal(diagnostics: [
                     .error(
-                        "init.empty-pack", "--pack '\(pack)' holds no rule file (*.yaml, *.yml); nothing was written")
+                        .initEmptyPack, Message(.packHoldsNoRuleFile, ["path": pack]))
                 ]))
         }
         return .success(files)
@@ -158,7 +158,7 @@ public enum ProjectStarter {
                 guard FileManager.default.createFile(atPath: path, contents: file.bytes) else {
                     return .failure(
                         Refusal(diagnostics: [
-                            .error("output.write-failed", "cannot stage the pack in \(folder); nothing was written")
+                            .error(.outputWriteFailed, Message(.cannotStagePack, ["folder": folder]))
                         ]))
                 }
                 inputs.append((path, "rules/" + file.relativePath))
@@ -170,7 +170,7 @@ public enum ProjectStarter {
         }
         if result.rules.isEmpty {
             return .failure(
-                Refusal(diagnostics: [.error("init.empty-pack", "the pack defines no rule; nothing was written")]))
+                Refusal(diagnostics: [.error(.initEmptyPack, Message(.packDefinesNoRule))]))
         }
         return .success(result)
     }
@@ -192,9 +192,13 @@ public enum ProjectStarter {
         } catch {
             return .refused([
                 .error(
-                    "output.write-failed",
-                    "could not write the starter project into '\(shown)' (\(error)); "
-                        + "\(written.count) of \(files.count) files were written before the failure")
+                    .outputWriteFailed,
+                    Message(
+                        .starterWriteFailed,
+                        [
+                            "path": shown, "why": "\(error)", "written": String(written.count),
+                            "total": String(files.count),
+                        ]))
             ])
         }
         return .written(written)

@@ -8,13 +8,13 @@ import ComplianceCore
 public enum DiagnosticRenderer {
     /// Renders one diagnostic; `sourceLine` returns a file's line (1-based) if it can be read, and `displayPath` maps a project path to the path shown (for example relative to the current folder).
     public static func render(
-        _ d: Diagnostic, color: Bool, displayPath: (String) -> String = { $0 },
+        _ d: Diagnostic, color: Bool, language: Language = .en, displayPath: (String) -> String = { $0 },
         sourceLine: (String, Int) -> String? = { _, _ in nil }
     ) -> String {
         if d.omitted > 0 {
             // The line that stands for the diagnostics not shown (SPEC §10.6).
             let place = d.location.map { displayPath($0.path) + ": " } ?? ""
-            return place + "note: \(d.omitted) more like this [\(d.code)]\n"
+            return place + "note: \(d.message(in: language)) [\(d.code)]\n"
         }
         var head = ""
         if let loc = d.location {
@@ -26,9 +26,14 @@ public enum DiagnosticRenderer {
             ? (d.level == .error ? "\u{1B}[31merror\u{1B}[0m" : "\u{1B}[33m\(d.level.rawValue)\u{1B}[0m")
             : d.level.rawValue
         // A workbook's position is a row and column: the sheet is named, and no source line is shown.
-        let sheet = d.location?.sheet.map { "sheet '\(TerminalText.escaped($0))': " } ?? ""
+        let sheet =
+            d.location?.sheet.map {
+                MessageCatalogue.render(.sheetPrefix, ["sheet": TerminalText.escaped($0)], in: language)
+            }
+            ?? ""
         var out =
-            head + level + ": " + sheet + TerminalText.escaped(d.message) + " [\(TerminalText.escaped(d.code))]\n"
+            head + level + ": " + sheet + TerminalText.escaped(d.message(in: language))
+            + " [\(TerminalText.escaped(d.code))]\n"
         if let loc = d.location, loc.line > 0, loc.sheet == nil, let text = sourceLine(loc.path, loc.line) {
             let clean = text.replacingOccurrences(of: "\t", with: " ")
             out += "  " + TerminalText.escaped(clean) + "\n"
@@ -42,8 +47,9 @@ public enum DiagnosticRenderer {
         }
         for r in d.related where r.line > 0 {
             let sheet = r.sheet.map { " (sheet '\(TerminalText.escaped($0))')" } ?? ""
+            let related = MessageCatalogue.label(.relatedLocation, language)
             out +=
-                "\(TerminalText.escaped(displayPath(r.path))):\(r.line):\(max(r.column, 1)): note: related location\(sheet)\n"
+                "\(TerminalText.escaped(displayPath(r.path))):\(r.line):\(max(r.column, 1)): note: \(related)\(sheet)\n"
         }
         return out
     }

@@ -344,7 +344,7 @@ public enum HTMLReporter {
                     loc.path + (loc.line > 0 ? ":\(loc.line)" : "") + (loc.column > 0 ? ":\(loc.column)" : "") + ": "
             }
             out +=
-                "<li><code>\(e(place))\(e(d.level.rawValue))</code> \(e(d.message)) <small>[\(e(d.code))]</small></li>\n"
+                "<li><code>\(e(place))\(e(d.level.rawValue))</code> \(e(d.message(in: report.language))) <small>[\(e(d.code))]</small></li>\n"
         }
         return out + "</ul>\n</section>\n"
     }

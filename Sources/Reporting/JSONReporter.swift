@@ -88,7 +88,7 @@ public enum JSONReporter {
         }
         w.historyTrend(report.historyTrend)
         ResultContext.write(report, &w)
-        w.diagnostics(report.diagnostics)
+        w.diagnostics(report.diagnostics, language: report.language)
         w.endObject()
         return w
     }
@@ -174,11 +174,11 @@ public enum JSONReporter {
     }
 
     /// `validate --format json`: `{ "schema": "dvcheck.diagnostics/v1", "diagnostics": […] }`.
-    public static func renderDiagnostics(_ diagnostics: [Diagnostic]) -> String {
+    public static func renderDiagnostics(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.field("schema", "dvcheck.diagnostics/v1")
-        w.diagnostics(diagnostics)
+        w.diagnostics(diagnostics, language: language)
         w.endObject()
         return w.document()
     }

@@ -95,7 +95,7 @@ extension JSONWriter {
 
     /// `diagnostics: [{level, code, message, path, line, column, sheet}]` (line/column only when
     /// known; sheet only for a workbook log, whose line is a row).
-    mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+    mutating func diagnostics(_ diagnostics: [Diagnostic], language: Language) {
         beginArray("diagnostics")
         for d in diagnostics {
             beginObject()
@@ -108,7 +108,7 @@ extension JSONWriter {
                 endObject()
                 continue
             }
-            field("message", d.message)
+            field("message", d.message(in: language))
             if let loc = d.location {
                 field("path", loc.path)
                 if loc.line > 0 { field("line", loc.line) }

@@ -12,7 +12,7 @@ public enum ResultMerger {
 
     /// The merged report; `names` are the results' paths, for messages.
     public static func merge(_ reports: [RunReport], names: [String]) throws(Failure) -> RunReport {
-        guard var merged = reports.first else { throw incompatible("no result to merge") }
+        guard var merged = reports.first else { throw incompatible(Message(.noResultToMerge)) }
         guard reports.count > 1 else { return merged }
         let first = reports[0]
         var rules = first.rules
@@ -20,11 +20,13 @@ public enum ResultMerger {
         for row in first.evaluation.matrix { owner[row.rule + "\u{0}" + row.unit] = 0 }
         for (i, r) in reports.enumerated().dropFirst() {
             if let difference = difference(first, r) {
-                throw incompatible("\(names[i]) and \(names[0]) are not shards of one audit: \(difference) differ")
+                throw incompatible(
+                    Message(.notShardsOfOneAudit, ["first": names[i], "second": names[0], "difference": difference]))
             }
             for (id, rule) in r.rules {
                 if let known = rules[id], known != rule {
-                    throw incompatible("\(names[i]) and \(names[0]) define rule \(id) differently")
+                    throw incompatible(
+                        Message(.ruleDefinedDifferently, ["first": names[i], "second": names[0], "rule": id]))
                 }
                 rules[id] = rule
             }
@@ -33,8 +35,10 @@ public enum ResultMerger {
                 if let j = owner[key] {
                     throw Failure(
                         diagnostic: .error(
-                            "merge.overlap",
-                            "\(names[j]) and \(names[i]) both hold rule \(row.rule) for unit \(row.unit); shards must not overlap"
+                            .mergeOverlap,
+                            Message(
+                                .shardsOverlap,
+                                ["first": names[j], "second": names[i], "rule": row.rule, "unit": row.unit])
                         ))
                 }
                 owner[key] = i
@@ -87,8 +91,8 @@ public enum ResultMerger {
         return nil
     }
 
-    static func incompatible(_ message: String) -> Failure {
-        Failure(diagnostic: .error("merge.incompatible", message))
+    static func incompatible(_ message: Message) -> Failure {
+        Failure(diagnostic: .error(.mergeIncompatible, message))
     }
 
     static func stableSorted<T>(_ items: [T], by less: (T, T) -> Bool) -> [T] {

@@ -231,7 +231,7 @@ public enum ResultReader {
                 SourceLocation(
                     path: $0, line: int(d["line"]) ?? 0, column: int(d["column"]) ?? 0, sheet: d["sheet"] as? String)
             }
-            return Diagnostic(level, code, d["message"] as? String ?? "", at: location)
+            return Diagnostic(saved: level, code: code, message: d["message"] as? String ?? "", at: location)
         }
 
         func summary(_ d: [String: Any]) -> RunSummary {

@@ -83,7 +83,7 @@ public enum SARIFReporter {
             w.beginObject()
             w.field("level", d.level.rawValue)
             w.beginObject("message")
-            w.field("text", d.message)
+            w.field("text", d.message(in: report.language))
             w.endObject()
             w.beginObject("descriptor")
             w.field("id", d.code)

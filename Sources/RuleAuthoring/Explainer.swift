@@ -33,24 +33,26 @@ public enum Explainer {
         Explanation, Diagnostic
     > {
         guard let registry = project.registry else {
-            return .failure(.error("config.invalid-value", "the unit registry is invalid; see the errors above"))
+            return .failure(.error(.configInvalidValue, Message(.registryInvalidSeeAbove)))
         }
         guard let rule = project.rules.first(where: { $0.id == request.rule }) else {
             return .failure(
                 .error(
-                    "config.unknown-rule",
-                    "no rule '\(request.rule)'" + Suggestions.hint(for: request.rule, in: project.rules.map(\.id))))
+                    .configUnknownRule,
+                    Message(.noRuleNamed, ["rule": request.rule])
+                        + Suggestions.didYouMean(request.rule, in: project.rules.map(\.id))))
         }
         guard let unitIndex = registry.index(of: request.unit) else {
             return .failure(
                 .error(
-                    "config.unknown-unit",
-                    "no unit '\(request.unit)'" + Suggestions.hint(for: request.unit, in: registry.ids)))
+                    .configUnknownUnit,
+                    Message(.noUnitNamed, ["unit": request.unit])
+                        + Suggestions.didYouMean(request.unit, in: registry.ids)))
         }
         let unit = registry.units[unitIndex]
         let applies = rule.appliesTo?.matches(unitIndex, in: registry) ?? true
-        let (from, fromReason) = windowStart(rule, unit, request.from)
-        let (to, toReason) = windowEnd(rule, unit, request.to)
+        let (from, fromReason) = windowStart(rule, unit, request.from, language)
+        let (to, toReason) = windowEnd(rule, unit, request.to, language)
         var items: [Explanation.Item] = []
         if applies {
             var options = RunOptions(asOf: project.asOf)
@@ -101,22 +103,23 @@ public enum Explainer {
                 binding: rule.binding,
                 unit: unit.id,
                 unitName: unit.name, applies: applies,
-                appliesText: rule.appliesTo.map { RuleWording.selector($0, language) } ?? "every unit",
-                windowFrom: from,
+                appliesText: rule.appliesTo.map { RuleWording.selector($0, language) }
+                    ?? MessageCatalogue.label(.explainEveryUnit, language), windowFrom: from,
                 windowFromReason: fromReason, windowTo: to, windowToReason: toReason, asOf: project.asOf, items: items))
     }
 
-    static func windowStart(_ rule: Rule, _ unit: Unit, _ cli: Day?) -> (Day, String) {
-        var best = (rule.effective.from, "the rule's effective.from")
-        if let f = unit.from, f > best.0 { best = (f, "the unit's from (it began then)") }
+    static func windowStart(_ rule: Rule, _ unit: Unit, _ cli: Day?, _ language: Language = .en) -> (Day, String) {
+        var best = (rule.effective.from, MessageCatalogue.label(.windowFromEffective, language))
+        if let f = unit.from, f > best.0 { best = (f, MessageCatalogue.label(.windowFromUnit, language)) }
         if let f = cli, f > best.0 { best = (f, "--from") }
         return best
     }
 
-    static func windowEnd(_ rule: Rule, _ unit: Unit, _ cli: Day?) -> (Day?, String) {
-        var best: (Day?, String) = (nil, "open-ended (no effective.to, unit to or --to)")
+    static func windowEnd(_ rule: Rule, _ unit: Unit, _ cli: Day?, _ language: Language = .en) -> (Day?, String) {
+        var best: (Day?, String) = (nil, MessageCatalogue.label(.windowOpenEnded, language))
         for (day, why) in [
-            (rule.effective.to, "the rule's effective.to"), (unit.to, "the unit's to (it ended then)"), (cli, "--to"),
+            (rule.effective.to, MessageCatalogue.label(.windowToEffective, language)),
+            (unit.to, MessageCatalogue.label(.windowToUnit, language)), (cli, "--to"),
         ] {
             if let d = day, best.0.map({ d < $0 }) ?? true { best = (d, why) }
         }

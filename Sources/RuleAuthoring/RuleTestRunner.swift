@@ -54,11 +54,11 @@ public struct RuleTestRunner {
                 let shown = PathResolution.relative(problem.path, to: cwd)
                 report.diagnostics.append(
                     .error(
-                        YAMLFileLoader.unreadableCode, "'\(shown)' is \(problem.reason); it is not read",
+                        YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown, "kind": problem.reason]),
                         at: SourceLocation(path: shown)))
             }
             guard let files = checked.files else {
-                report.diagnostics.append(.error("test.missing-file", "no such file or folder: \(path)"))
+                report.diagnostics.append(.error(.testMissingFile, Message(.noSuchFileOrFolder, ["path": path])))
                 continue
             }
             for f in files { runFile(f.path, display: PathResolution.relative(f.path, to: cwd), into: &report) }
@@ -68,7 +68,7 @@ public struct RuleTestRunner {
 
     private func runFile(_ path: String, display: String, into report: inout Report) {
         report.inputPaths.append(path)
-        let loaded = YAMLFileLoader.load(path: path, displayPath: display, missingCode: "test.missing-file")
+        let loaded = YAMLFileLoader.load(path: path, displayPath: display, missingCode: .testMissingFile)
         report.diagnostics += loaded.diagnostics
         guard let root = loaded.root else { return }
         var reader = NodeReader(path: display, prefix: "test")
@@ -108,7 +108,7 @@ public struct RuleTestRunner {
             switch FileExpansion.expand(abs, extensions: ["yaml", "yml"]) {
             case .missing:
                 if let node = file["rules"]?.value {
-                    reader.error("missing-file", "no such rule file or folder: \(entry)", at: node)
+                    reader.error("missing-file", Message(.noSuchRuleFileOrFolder, ["path": entry]), at: node)
                 }
             case .files(let found):
                 ruleFiles += found.map {
@@ -121,7 +121,7 @@ public struct RuleTestRunner {
         reader.diagnostics += rules.diagnostics.filter { $0.level == .error }
         let sharedUnits = file["units"]?.value
         guard let tests = file["tests"]?.value.items else {
-            if let node = file["tests"]?.value { reader.error("invalid-value", "'tests' must be a list", at: node) }
+            if let node = file["tests"]?.value { reader.error("invalid-value", Message(.testsMustBeList), at: node) }
             report.diagnostics += reader.diagnostics
             return
         }
@@ -157,7 +157,7 @@ public struct RuleTestRunner {
             if let n = t["rule"]?.value {
                 reader.error(
                     "unknown-rule",
-                    "no rule '\(id)' in the test's rule files" + Suggestions.hint(for: id, in: rules.keys), at: n)
+                    Message(.noRuleInTestFiles, ["rule": id]) + Suggestions.didYouMean(id, in: rules.keys), at: n)
             }
         }
         let asOf = t["as_of"].flatMap { reader.date($0.value, what: "as_of") }
@@ -171,12 +171,12 @@ public struct RuleTestRunner {
             registry = reg
             reader.diagnostics += d
         } else {
-            reader.error("missing-field", "the test has no units (give 'units' in the test or the file)", at: node)
+            reader.error("missing-field", Message(.testHasNoUnits), at: node)
         }
         var records: [InlineRecord] = []
         for e in t["events"]?.value.items ?? [] {
             guard let entries = e.entries else {
-                reader.error("invalid-value", "an event must be a map of fields", at: e)
+                reader.error("invalid-value", Message(.eventMustBeMap), at: e)
                 continue
             }
             records.append(

@@ -14,7 +14,7 @@ private final class Recorder: CheckRunDelegate {
     func phaseBegan(_ phase: CheckPhase, detail: String) { phases.append(phase) }
     func phaseProgressed(_ detail: String) {}
     func deliver(_ outcome: AuditRun.CheckOutcome) throws { delivered.append(outcome) }
-    func show(_ diagnostics: [Diagnostic], baseDir: String) { shown += diagnostics }
+    func show(_ diagnostics: [Diagnostic], baseDir: String, language: Language) { shown += diagnostics }
     func beforeHistoryCommit() throws {}
     func historyWriteBegins() { historyWrites += 1 }
     func historyWriteEnded() {}

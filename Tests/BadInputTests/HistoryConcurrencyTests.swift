@@ -92,6 +92,6 @@ struct HistoryFileKindTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: project.root)
         #expect(!names.contains { $0.hasPrefix("h.sqlite-") }, "\(names)")
         let shown = try runBounded(["history", "--history", "h.sqlite"], in: folder(project))
-        #expect(shown.status == 2 && shown.stderr.contains("a device"), "\(shown.summary)")
+        #expect(shown.status == 2 && shown.stderr.contains("một thiết bị"), "\(shown.summary)")
     }
 }

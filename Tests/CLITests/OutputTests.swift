@@ -96,8 +96,14 @@ func outputFileHoldsTheSameBytesAsStandardOutput(format: String) throws {
     let text = try dvcheck(
         ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1"], in: sample)
     #expect(text.status == 0, "stderr: \(text.err)")
-    #expect(text.out.hasPrefix("Rule G-SINH-HOAT — "))
-    #expect(text.out.split(separator: "\n").first?.hasSuffix("[regularity, guidance]") == true)
+    // The sample project is Vietnamese: explain's frame is too (SPEC §10.9); English on request.
+    #expect(text.out.hasPrefix("Quy tắc G-SINH-HOAT — "))
+    #expect(text.out.split(separator: "\n").first?.hasSuffix("[regularity, hướng dẫn]") == true)
+    let english = try dvcheck(
+        ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1", "--language", "en"],
+        in: sample)
+    #expect(english.out.hasPrefix("Rule G-SINH-HOAT — "))
+    #expect(english.out.split(separator: "\n").first?.hasSuffix("[regularity, guidance]") == true)
     let json = try dvcheck(
         ["explain", "--project", ".", "--rule", "G-SINH-HOAT", "--unit", "bk.pn.x1.cb1", "--format", "json"], in: sample
     )

@@ -177,8 +177,10 @@ extension DeadlineObligation {
                     out.missingKeys += 1
                     out.diagnostics.append(
                         .error(
-                            "deadline.missing-key",
-                            "trigger '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                            .deadlineMissingKey,
+                            Message(
+                                .triggerLacksKey,
+                                ["event": t.id, "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
                             at: ref.location(of: t)))
                 }
                 continue
@@ -328,8 +330,8 @@ extension DeadlineObligation {
 
     func referenceUnkeyed(_ e: Event, _ ctx: EvaluationContext, _ ref: ReferenceIndex) -> Diagnostic {
         .warning(
-            "deadline.unkeyed-event",
-            "event '\(e.id)' lacks the key field(s) \(key.joined(separator: ", ")) of rule \(ctx.rule.id) and matches nothing",
+            .deadlineUnkeyedEvent,
+            Message(.eventLacksKey, ["event": e.id, "fields": key.joined(separator: ", "), "rule": ctx.rule.id]),
             at: ref.location(of: e))
     }
 }
@@ -355,8 +357,10 @@ extension PrecedenceObligation {
                 out.missingKeys += 1
                 out.diagnostics.append(
                     .error(
-                        "precedence.missing-key",
-                        "target '\(t.id)' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                        .precedenceMissingKey,
+                        Message(
+                            .targetLacksKey,
+                            ["event": t.id, "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
                         at: ref.location(of: t)))
                 continue
             }

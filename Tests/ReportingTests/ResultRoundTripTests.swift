@@ -34,7 +34,7 @@ import Testing
     @Test func omittedDiagnosticsEntriesAndAnUnknownAsOfAreReadBack() throws {
         var live = BindingTests.report(.vi)
         let listed = (1...3).map { line in
-            Diagnostic(.warning, "log.bad-date", "bad date", at: SourceLocation(path: "logs/a.csv", line: line))
+            Diagnostic(.warning, .logBadDate, .verbatim("bad date"), at: SourceLocation(path: "logs/a.csv", line: line))
         }
         live.diagnostics =
             listed + [Diagnostic(omitted: 1_234, level: .warning, code: "log.bad-date", path: "logs/a.csv")]

@@ -26,7 +26,7 @@ import Testing
     /// A diagnostic's path, message and source line are escaped, and the caret moves with the escapes.
     @Test func diagnosticRendererEscapesAndKeepsTheCaretUnderTheColumn() {
         let d = Diagnostic.error(
-            "log.unknown-unit", "unknown unit '\u{1B}[31mX'",
+            .logUnknownUnit, Message(.unknownUnit, ["unit": "\u{1B}[31mX"]),
             at: SourceLocation(path: "logs/\u{202E}a.csv", line: 2, column: 4))
         let text = DiagnosticRenderer.render(d, color: false, sourceLine: { _, _ in "e\u{1B}1,\u{1B}[31mX,t" })
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -123,11 +123,15 @@ public struct BoundedDiagnostics: Sendable {
 /// One JSON line each, written by the command line's sink. A class: one stream is shared by every
 /// collection of a run.
 public final class DiagnosticStream: @unchecked Sendable {
-    private let sink: (Diagnostic) -> Void
+    private let sink: (Diagnostic, Language) -> Void
+    /// The language messages are written in: English until the loader has read the project's
+    /// language (set once, before the logs stream from several threads).
+    public var language: Language = .en
 
-    /// A stream that hands each diagnostic to `sink`, on the thread that found it.
-    public init(_ sink: @escaping (Diagnostic) -> Void) { self.sink = sink }
+    /// A stream that hands each diagnostic, and the language to write it in, to `sink`, on the
+    /// thread that found it.
+    public init(_ sink: @escaping (Diagnostic, Language) -> Void) { self.sink = sink }
 
     /// Sends one diagnostic on.
-    public func send(_ diagnostic: Diagnostic) { sink(diagnostic) }
+    public func send(_ diagnostic: Diagnostic) { sink(diagnostic, language) }
 }

@@ -19,10 +19,10 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
     /// error, warning or note.
     public let level: Level
-    /// Stable dotted kebab-case code, for example `rule.unknown-key` (documented in docs/diagnostics.md).
+    /// Stable dotted kebab-case code, for example `rule.unknown-key` (from `DiagnosticCatalogue`).
     public let code: String
-    /// One sentence for a person, in the project language.
-    public let message: String
+    /// One sentence for a person, written in the project language when printed.
+    public let text: Message
     /// Where; nil for run-wide problems (a bad command-line option).
     public let location: SourceLocation?
     /// Secondary places, for example the first definition of a duplicate id.
@@ -33,12 +33,12 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
     /// A diagnostic value.
     public init(
-        _ level: Level, _ code: String, _ message: String, at location: SourceLocation? = nil,
+        _ level: Level, _ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil,
         related: [SourceLocation] = []
     ) {
         self.level = level
-        self.code = code
-        self.message = message
+        self.code = code.rawValue
+        self.text = message
         self.location = location
         self.related = related
         omitted = 0
@@ -48,7 +48,7 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public init(omitted count: Int, level: Level, code: String, path: String?) {
         self.level = level
         self.code = code
-        message = "\(count) more like this"
+        text = Message(.moreLikeThis, ["count": String(count)])
         // After every listed diagnostic of its file, so stable order puts it at the end of its group.
         location = path.map { SourceLocation(path: $0, line: Int.max, column: Int.max) }
         related = []
@@ -57,20 +57,45 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
     /// An error.
     public static func error(
-        _ code: String, _ message: String, at location: SourceLocation? = nil, related: [SourceLocation] = []
+        _ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil, related: [SourceLocation] = []
     ) -> Diagnostic {
         Diagnostic(.error, code, message, at: location, related: related)
     }
 
     /// A warning.
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.warning, code, message, at: location)
     }
 
     /// A note.
-    public static func note(_ code: String, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+    public static func note(_ code: DiagnosticCode, _ message: Message, at location: SourceLocation? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.note, code, message, at: location)
     }
+
+    /// A saved diagnostic read back (a result file): its code and message as they were written.
+    public init(saved level: Level, code: String, message: String, at location: SourceLocation?) {
+        self.level = level
+        self.code = code
+        text = .verbatim(message)
+        self.location = location
+        related = []
+        omitted = 0
+    }
+
+    /// The same diagnostic at another level (`validate --strict` reports warnings as errors).
+    public func reported(as level: Level) -> Diagnostic {
+        Diagnostic(level, DiagnosticCode.named(code), text, at: location, related: related)
+    }
+
+    /// The message in English (tests, and where no project language is known yet).
+    public var message: String { text.english }
+
+    /// The message in `language` (SPEC §10.9).
+    public func message(in language: Language) -> String { text.text(in: language) }
 
     /// Orders diagnostics by place, then code, so output is stable whatever order loading ran in.
     public static func stableOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -9,17 +9,17 @@
 public struct HintCache: Sendable {
     /// The most distinct names searched for a hint.
     public let limit: Int
-    private var hints: [String: String] = [:]
+    private var hints: [String: Message] = [:]
 
     /// A cache that searches for at most `limit` distinct names.
     public init(limit: Int = 100) { self.limit = limit }
 
-    /// `Suggestions.hint(for:in:)` for `word`: remembered, or "" once `limit` names were searched.
-    public mutating func hint<S: Sequence>(for word: String, in candidates: () -> S) -> String
+    /// `Suggestions.didYouMean(_:in:)` for `word`: remembered, or nothing once `limit` names were searched.
+    public mutating func hint<S: Sequence>(for word: String, in candidates: () -> S) -> Message
     where S.Element == String {
         if let known = hints[word] { return known }
-        guard hints.count < limit else { return "" }
-        let hint = Suggestions.hint(for: word, in: candidates())
+        guard hints.count < limit else { return .empty }
+        let hint = Suggestions.didYouMean(word, in: candidates())
         hints[word] = hint
         return hint
     }

@@ -45,6 +45,11 @@ public enum Suggestions {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
+    /// The localised " (did you mean 'x'?)", or nothing.
+    public static func didYouMean<S: Sequence>(_ word: String, in candidates: S) -> Message where S.Element == String {
+        closest(to: word, in: candidates).map { Message(.didYouMean, ["suggestion": $0]) } ?? .empty
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func distance(_ a: String, _ b: String) -> Int {
         distance(Array(a.lowercased()), Array(b.lowercased()))

@@ -1,4 +1,5 @@
 import CSVSupport
+import ComplianceCore
 import Foundation
 
 /// CSV logs: a header row names the fields; every later row is one record (SPEC §4).
@@ -31,7 +32,7 @@ struct CSVRecordSource: RawRecordSource {
         guard let reader else {
             finished = true
             return .fileError(
-                line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(openError ?? "")")
+                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": openError ?? ""]))
         }
         if !started {
             started = true
@@ -40,7 +41,7 @@ struct CSVRecordSource: RawRecordSource {
             {
                 finished = true
                 return .fileError(
-                    line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
+                    line: 1, column: 1, code: .logInvalidUtf8, message: Message(.logIsUTF16))
             }
         }
         while true {
@@ -59,7 +60,8 @@ struct CSVRecordSource: RawRecordSource {
         }
         finished = true
         if let error = reader.readError {
-            return .fileError(line: 0, column: 0, code: "log.unreadable", message: "reading stopped: \(error)")
+            return .fileError(
+                line: 0, column: 0, code: .logUnreadable, message: Message(.readingStopped, ["why": "\(error)"]))
         }
         if header == nil { return .empty }
         return nil
@@ -109,16 +111,18 @@ struct CSVRecordSource: RawRecordSource {
         if !missingColumns.isEmpty {
             return .reject(
                 .rejected(
-                    line: line, column: 1, code: "log.missing-field",
+                    line: line, column: 1, code: .logMissingField,
                     message:
-                        "the header (line \(headerLine)) lacks the required column(s) \(missingColumns.joined(separator: ", ")); every row is rejected"
+                        Message(
+                            .headerLacksColumns,
+                            ["line": String(headerLine), "columns": missingColumns.joined(separator: ", ")])
                 ))
         }
         if cells.count != width {
             return .reject(
                 .rejected(
-                    line: line, column: 1, code: "log.malformed-row",
-                    message: "the row has \(cells.count) cells but the header has \(width)"))
+                    line: line, column: 1, code: .logMalformedRow,
+                    message: Message(.rowCellCount, ["cells": String(cells.count), "width": String(width)])))
         }
         return nil
     }
@@ -130,19 +134,22 @@ struct CSVRecordSource: RawRecordSource {
             if header == nil {
                 finished = true
                 return .fileError(
-                    line: line, column: 1, code: "log.invalid-utf8",
-                    message: "the header is not valid UTF-8 (byte offset \(offset))")
+                    line: line, column: 1, code: .logInvalidUtf8,
+                    message: Message(.headerNotUTF8, ["offset": String(offset)]))
             }
             return .rejected(
-                line: line, column: 1, code: "log.invalid-utf8",
-                message: "the record is not valid UTF-8 (byte offset \(offset))")
+                line: line, column: 1, code: .logInvalidUtf8,
+                message: Message(.recordNotUTF8, ["offset": String(offset)]))
         case .malformed(let line, let column, let message):
             if header == nil {
                 finished = true
                 return .fileError(
-                    line: line, column: column, code: "log.malformed-row", message: "malformed header: \(message)")
+                    line: line, column: column, code: .logMalformedRow,
+                    message: Message(.malformedHeader, ["detail": message]))
             }
-            return .rejected(line: line, column: column, code: "log.malformed-row", message: message)
+            return .rejected(
+                line: line, column: column, code: .logMalformedRow, message: Message(.csvMalformed, ["detail": message])
+            )
         case .row(let line, _):
             let fields = reader.withRecordBytes { bytes, ends in
                 ends.indices.map { i in
@@ -158,8 +165,8 @@ struct CSVRecordSource: RawRecordSource {
             for n in names where !seen.insert(n).inserted {
                 finished = true
                 return .fileError(
-                    line: line, column: 1, code: "log.malformed-row",
-                    message: "the header names column '\(n)' twice")
+                    line: line, column: 1, code: .logMalformedRow,
+                    message: Message(.headerNamesColumnTwice, ["name": n]))
             }
             header = names
             headerLine = line

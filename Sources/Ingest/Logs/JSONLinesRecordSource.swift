@@ -1,4 +1,5 @@
 import CSVSupport
+import ComplianceCore
 
 /// JSON Lines logs: one flat object per non-blank line (SPEC §4).
 ///
@@ -36,7 +37,8 @@ struct JSONLinesRecordSource: RawRecordSource {
     private mutating func readLines(into batch: inout KeyedBatch) -> RawItem? {
         if let error = lines.openError {
             finished = true
-            return .fileError(line: 0, column: 0, code: "log.unreadable", message: "cannot read the log: \(error)")
+            return .fileError(
+                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": "\(error)"]))
         }
         while !batch.isFull {
             guard let next = lines.next() else {
@@ -48,9 +50,10 @@ struct JSONLinesRecordSource: RawRecordSource {
                 sawContent = true
                 if case .tooLong(let bytes) = next {
                     return .rejected(
-                        line: n, column: 1, code: "log.malformed-row",
+                        line: n, column: 1, code: .logMalformedRow,
                         message:
-                            "the line is \(bytes) bytes long, over the limit of \(LineReader.defaultMaxLineBytes) bytes"
+                            Message(
+                                .lineTooLong, ["bytes": String(bytes), "limit": String(LineReader.defaultMaxLineBytes)])
                     )
                 }
                 continue
@@ -59,17 +62,19 @@ struct JSONLinesRecordSource: RawRecordSource {
             if n == 1, line.starts(with: [0xFF, 0xFE]) || line.starts(with: [0xFE, 0xFF]) {
                 finished = true
                 return .fileError(
-                    line: 1, column: 1, code: "log.invalid-utf8", message: "the file is UTF-16; logs must be UTF-8")
+                    line: 1, column: 1, code: .logInvalidUtf8, message: Message(.logIsUTF16))
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             sawContent = true
             if let invalid = line.withUnsafeBufferPointer({ UTF8Check.firstInvalidIndex(in: $0) }) {
                 return .rejected(
-                    line: n, column: 1, code: "log.invalid-utf8",
-                    message: "the line is not valid UTF-8 (byte offset \(lines.lineOffset + invalid))")
+                    line: n, column: 1, code: .logInvalidUtf8,
+                    message: Message(.lineNotUTF8, ["offset": String(lines.lineOffset + invalid)]))
             }
             if let failure = scanner.scan(line, number: n, into: &batch) {
-                return .rejected(line: n, column: failure.column, code: "log.malformed-row", message: failure.message)
+                return .rejected(
+                    line: n, column: failure.column, code: .logMalformedRow,
+                    message: Message(.jsonMalformed, ["detail": failure.message]))
             }
         }
         return nil

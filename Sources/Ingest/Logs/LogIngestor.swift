@@ -179,12 +179,12 @@ public struct LogIngestor {
             case .empty:
                 stage.diagnostics.append(
                     .warning(
-                        "log.empty-file", "the log file is empty", at: SourceLocation(path: file, line: 1, column: 1)))
+                        .logEmptyFile, Message(.logFileEmpty), at: SourceLocation(path: file, line: 1, column: 1)))
             case .fileError(let line, let column, let code, let message):
                 stage.stats.fileError = true
                 stage.fileDiagnostics.append(
                     .error(
-                        code, message + "; the file is skipped",
+                        code, message + Message(.fileIsSkipped),
                         at: SourceLocation(
                             path: file, line: max(line, 1), column: max(column, 1), sheet: line > 0 ? stage.sheet : nil)
                     ))

@@ -1,4 +1,5 @@
 import CSVSupport
+import ComplianceCore
 
 /// A log record as a format reader produced it, before it is checked against units, dates and the vocabulary.
 ///
@@ -42,15 +43,15 @@ enum RawItem {
     /// Records read by name with the checker's verdicts.
     case checkedRecords([RawRecord], CheckedBatch)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
-    case rejected(line: Int, column: Int, code: String, message: String)
+    case rejected(line: Int, column: Int, code: DiagnosticCode, message: Message)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.
-    case fileError(line: Int, column: Int, code: String, message: String)
+    case fileError(line: Int, column: Int, code: DiagnosticCode, message: Message)
     /// The file holds nothing at all (a warning, not an error).
     case empty
     /// The records that follow come from this sheet of a workbook (their lines are its rows).
     case sheet(String)
     /// Something the reader skipped that the user should know of (a sheet without a header row).
-    case warning(line: Int, column: Int, code: String, message: String)
+    case warning(line: Int, column: Int, code: DiagnosticCode, message: Message)
 }
 
 /// A streaming source of raw records for one log file.

@@ -266,7 +266,7 @@ struct RecordChecker {
         }
         var notes = verdict.notes
         notes[notes.count - 1] = Diagnostic(
-            last.level, last.code, last.message,
+            last.level, DiagnosticCode.named(last.code), last.text,
             at: SourceLocation(path: at.path, line: line, column: column, sheet: at.sheet),
             related: last.related)
         return Verdict(outcome: verdict.outcome, notes: notes)
@@ -288,12 +288,12 @@ struct RecordChecker {
         let at = SourceLocation(path: display, line: line, column: 1, sheet: sheet)
         guard id.isGiven, unit.isGiven, type.isGiven, date.isGiven else {
             let name = !id.isGiven ? "id" : !unit.isGiven ? "unit" : !type.isGiven ? "type" : "date"
-            return rejected(.error("log.missing-field", "the record lacks the required field '\(name)'", at: at))
+            return rejected(.error(.logMissingField, Message(.recordLacksField, ["field": name]), at: at))
         }
         guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) ?? (registry.acceptsAnyUnit ? 0 : nil) else {
             let unit = unit.text
             let hint = unknownUnitHints.hint(for: unit) { registry.ids }
-            return rejected(.error("log.unknown-unit", "unknown unit '\(unit)'" + hint, at: at))
+            return rejected(.error(.logUnknownUnit, Message(.unknownUnit, ["unit": unit]) + hint, at: at))
         }
         let day: Day
         switch date.withBytes(FieldText.isoDate).map({ Result<Day, DateText.Failure>.success($0) })
@@ -310,13 +310,16 @@ struct RecordChecker {
                 let known = vocabulary?.eventTypes.keys.map { $0 } ?? []
                 return rejected(
                     .error(
-                        "log.unknown-type", "unknown event type '\(type)'" + Suggestions.hint(for: type, in: known),
+                        .logUnknownType,
+                        Message(.unknownEventType, ["type": type]) + Suggestions.didYouMean(type, in: known),
                         at: at))
             }
             for required in check.requires
             where !attributes.contains(where: { $0.name == required.index && $0.value != "" }) {
                 return rejected(
-                    .error("log.missing-field", "a '\(check.name)' record needs the field '\(required.name)'", at: at))
+                    .error(
+                        .logMissingField, Message(.recordNeedsField, ["type": check.name, "field": required.name]),
+                        at: at))
             }
             if let refusal = checkAttributes(check, at: at) { return rejected(refusal) }
         }
@@ -339,14 +342,14 @@ struct RecordChecker {
     }
 
     private func badDate(_ why: DateText.Failure, at: SourceLocation) -> Diagnostic {
-        let detail: String
+        let key: MessageKey
         switch why {
-        case .impossible: detail = "no such date or time"
-        case .missingOffset: detail = "a datetime needs Z or an offset such as +07:00"
-        case .malformed: detail = "expected YYYY-MM-DD, D/M/YYYY (day first) or YYYY-MM-DDTHH:MM[:SS]±HH:MM"
-        case .outOfRange: detail = "dates must lie in the years 1900–2199"
+        case .impossible: key = .badDateImpossible
+        case .missingOffset: key = .badDateMissingOffset
+        case .malformed: key = .badDateMalformed
+        case .outOfRange: key = .badDateOutOfRange
         }
-        return .error("log.bad-date", "bad date '\(date.text)': \(detail)", at: at)
+        return .error(.logBadDate, Message(key, ["value": date.text]), at: at)
     }
 
     /// The vocabulary's entry for the record's type, looked up once per type.
@@ -392,19 +395,20 @@ struct RecordChecker {
                 if !declared.accepts(value) {
                     badField = Int(attributeSources[i])
                     return .error(
-                        "log.bad-attribute",
-                        "attribute '\(attributeNames[Int(name)])' must be a \(declared.rawValue), found '\(value.text)'",
+                        .logBadAttribute,
+                        Message(
+                            .attributeWrongType,
+                            ["name": attributeNames[Int(name)], "type": declared.rawValue, "value": value.text]),
                         at: at)
                 }
             case .undeclared(let warn):
                 guard warn, warnedAttributes.insert(Int64(check.index) << 32 | Int64(name)).inserted else { continue }
                 let nameText = attributeNames[Int(name)]
-                let hint = Suggestions.hint(for: nameText, in: check.definition.attributes.keys)
+                let hint = Suggestions.didYouMean(nameText, in: check.definition.attributes.keys)
                 notes.append(
                     .warning(
-                        "log.unknown-attribute",
-                        "attribute '\(nameText)' is not declared for event type '\(check.name)' in the vocabulary (first in this file)"
-                            + hint, at: at))
+                        .logUnknownAttribute,
+                        Message(.attributeUndeclared, ["name": nameText, "type": check.name]) + hint, at: at))
             }
         }
         return nil

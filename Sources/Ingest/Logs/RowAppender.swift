@@ -198,7 +198,7 @@ struct RowAppender {
             let firstLine = Int(table.lines[first])
             stage.diagnostics.append(
                 .error(
-                    "log.duplicate-id", "duplicate event id '\(id.text)' (first accepted at \(path):\(firstLine))",
+                    .logDuplicateId, Message(.duplicateEventID, ["id": id.text, "place": "\(path):\(firstLine)"]),
                     at: at, related: [SourceLocation(path: path, line: firstLine, column: 1)]))
             return
         }
@@ -218,8 +218,8 @@ struct RowAppender {
                 stage.warnedAfterAsOf = true
                 stage.diagnostics.append(
                     .warning(
-                        "log.after-as-of",
-                        "event '\(id.text)' is dated \(day), after the as-of date \(asOf); such events are ignored (first in this file)",
+                        .logAfterAsOf,
+                        Message(.eventAfterAsOf, ["id": id.text, "day": "\(day)", "asOf": "\(asOf)"]),
                         at: at))
             }
             return false
@@ -229,8 +229,9 @@ struct RowAppender {
                 stage.warnedOutsideLife = true
                 stage.diagnostics.append(
                     .warning(
-                        "log.outside-unit-life",
-                        "event '\(id.text)' is dated \(day), outside the life of unit '\(registry.units[unit].id)'; such events are ignored (first in this file)",
+                        .logOutsideUnitLife,
+                        Message(
+                            .eventOutsideUnitLife, ["id": id.text, "day": "\(day)", "unit": registry.units[unit].id]),
                         at: at))
             }
             return false

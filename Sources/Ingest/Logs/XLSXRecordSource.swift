@@ -1,4 +1,5 @@
 import CSVSupport
+import ComplianceCore
 import Foundation
 import XLSXSupport
 
@@ -45,11 +46,13 @@ struct XLSXRecordSource: RawRecordSource {
                 queue = ItemQueue()
                 let row = reader?.row.number ?? 0
                 return .fileError(
-                    line: row, column: row > 0 ? 1 : 0, code: error.kind == .limit ? "log.limit" : "log.bad-workbook",
-                    message: error.message)
+                    line: row, column: row > 0 ? 1 : 0, code: error.kind == .limit ? .logLimit : .logBadWorkbook,
+                    message: Message(.workbookProblem, ["detail": error.message]))
             } catch {
                 finished = true
-                return .fileError(line: 0, column: 0, code: "log.bad-workbook", message: "\(error)")
+                return .fileError(
+                    line: 0, column: 0, code: .logBadWorkbook,
+                    message: Message(.workbookProblem, ["detail": "\(error)"]))
             }
         }
     }
@@ -68,8 +71,8 @@ struct XLSXRecordSource: RawRecordSource {
             sheetName = sheet.name
             queue.append(.sheet(sheet.name))
             guard sheet.isVisible, sheet.isWorksheet else {
-                let what = sheet.isWorksheet ? "a hidden sheet" : "not a worksheet (a chart or dialog sheet)"
-                queue.append(skipped("it is \(what)", row: 1))
+                queue.append(
+                    skipped(Message(sheet.isWorksheet ? .sheetSkippedHidden : .sheetSkippedNotWorksheet), row: 1))
                 return
             }
             self.reader = try workbook.rows(of: sheet)
@@ -93,10 +96,10 @@ struct XLSXRecordSource: RawRecordSource {
         self.reader = nil
     }
 
-    private func skipped(_ why: String, row: Int) -> RawItem {
+    private func skipped(_ why: Message, row: Int) -> RawItem {
         .warning(
-            line: row, column: 1, code: "log.sheet-skipped",
-            message: "the sheet is skipped: \(why)")
+            line: row, column: 1, code: .logSheetSkipped,
+            message: why)
     }
 
     /// Reads rows until the header; a sheet without one is skipped with a warning.
@@ -125,7 +128,7 @@ struct XLSXRecordSource: RawRecordSource {
         }
         queue.append(
             skipped(
-                "none of its first \(Self.headerSearchRows) non-empty rows names all of the columns id, unit, type and date",
+                Message(.sheetSkippedNoHeader, ["rows": String(Self.headerSearchRows)]),
                 row: 1))
         self.reader = nil
     }
@@ -162,9 +165,9 @@ struct XLSXRecordSource: RawRecordSource {
                     warnedUnheaded = true
                     queue.append(
                         .warning(
-                            line: row.number, column: column, code: "log.unheaded-cells",
+                            line: row.number, column: column, code: .logUnheadedCells,
                             message:
-                                "cells in columns without a header name are ignored (first at \(SheetReader.name(column: column))\(row.number))"
+                                Message(.unheadedCells, ["cell": "\(SheetReader.name(column: column))\(row.number)"])
                         ))
                 }
                 continue
@@ -211,25 +214,26 @@ struct XLSXRecordSource: RawRecordSource {
         switch kind {
         case .errorValue:
             return .rejected(
-                line: row, column: column, code: "log.bad-cell", message: "cell \(cell) holds the error value \(shown)")
+                line: row, column: column, code: .logBadCell,
+                message: Message(.cellErrorValue, ["cell": cell, "value": shown]))
         case .noCachedValue:
             return .rejected(
-                line: row, column: column, code: "log.bad-cell",
+                line: row, column: column, code: .logBadCell,
                 message:
-                    "cell \(cell) holds a formula whose value was never saved (open and save the workbook in Excel or LibreOffice to compute it)"
+                    Message(.cellNoCachedValue, ["cell": cell])
             )
         case .badValue:
             return .rejected(
-                line: row, column: column, code: "log.bad-cell",
-                message: "cell \(cell) holds '\(shown)', not a value of its type")
+                line: row, column: column, code: .logBadCell,
+                message: Message(.cellWrongType, ["cell": cell, "value": shown]))
         case .fictitiousDate:
             return .rejected(
-                line: row, column: column, code: "log.bad-date",
-                message: "cell \(cell) holds date serial 60, which is 29/02/1900, a day that did not exist")
+                line: row, column: column, code: .logBadDate,
+                message: Message(.cellFictitiousDate, ["cell": cell]))
         case .dateOutOfRange, .value:
             return .rejected(
-                line: row, column: column, code: "log.bad-date",
-                message: "cell \(cell) holds date serial \(shown), which is no date")
+                line: row, column: column, code: .logBadDate,
+                message: Message(.cellNoDate, ["cell": cell, "value": shown]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ComplianceCore
 import YAMLSupport
 
 /// YAML logs: a top-level `events:` list read one record at a time (SPEC §4).
@@ -32,9 +33,13 @@ struct YAMLLogRecordSource: RawRecordSource {
                         positions: present.map { FieldPosition(line: $0.mark.line, column: $0.mark.column) }))
                 continue
             case .rejected(let line, let column, let code, let message):
-                item = .rejected(line: line, column: column, code: code, message: message)
+                item = .rejected(
+                    line: line, column: column, code: .named(code),
+                    message: Message(.yamlLogProblem, ["detail": message]))
             case .fileError(let line, let column, let code, let message):
-                item = .fileError(line: line, column: column, code: code, message: message)
+                item = .fileError(
+                    line: line, column: column, code: .named(code),
+                    message: Message(.yamlLogProblem, ["detail": message]))
             case .empty:
                 item = .empty
             }

@@ -13,6 +13,11 @@ public struct ProjectConfig: Sendable {
     public var timezone = "Asia/Ho_Chi_Minh"
     /// Report language.
     public var language = Language.vi
+    /// Whether `language` is the project's: false while dvcheck.yaml could not be read as a mapping
+    /// or its `language` is invalid (diagnostics are then written in English, docs/semantics.md).
+    public var languageIsKnown = true
+    /// The language diagnostics' messages are written in.
+    public var diagnosticLanguage: Language { languageIsKnown ? language : .en }
     /// Pinned as-of date.
     public var asOf: Day?
     /// Whether `as_of` was written but is no valid date: then no date is the run's (the run stops).
@@ -70,6 +75,7 @@ public struct ProjectConfig: Sendable {
         let absolutePath = PathResolution.absolute(path, base: PathResolution.currentDirectory)
         let base = PathParts(path: absolutePath).directory
         var config = ProjectConfig(baseDir: base)
+        config.languageIsKnown = false
         let display = PathResolution.relative(absolutePath, to: base)
         config.configDisplayPath = display
         let loaded = YAMLFileLoader.load(path: absolutePath, displayPath: display)
@@ -83,7 +89,7 @@ public struct ProjectConfig: Sendable {
             if loaded.diagnostics.isEmpty {
                 reader.diagnostics.append(
                     .error(
-                        "config.missing-field", "\(display) is empty: it needs at least 'rules', 'units' and 'logs'",
+                        .configMissingField, Message(.configEmpty, ["path": display]),
                         at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (config, reader.diagnostics)
@@ -95,12 +101,14 @@ public struct ProjectConfig: Sendable {
         if let e = map["timezone"], let tz = reader.identifier(e.value, what: "timezone") {
             if ZoneConverter(identifier: tz) == nil {
                 reader.error(
-                    "invalid-value", "unknown time zone '\(tz)' (an IANA name such as Asia/Ho_Chi_Minh)", at: e.value)
+                    "invalid-value", Message(.unknownTimeZone, ["zone": tz]), at: e.value)
             } else {
                 config.timezone = tz
             }
         }
+        config.languageIsKnown = map["language"] == nil
         if let e = map["language"], let l = reader.choice(e.value, what: "language", among: ["vi", "en"]) {
+            config.languageIsKnown = true
             config.language = Language(rawValue: l) ?? .vi
         }
         if let e = map["as_of"], !e.value.isNull {
@@ -114,7 +122,7 @@ public struct ProjectConfig: Sendable {
             if (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: \.isWhitespace) {
                 config.docsURL = url
             } else {
-                reader.error("invalid-value", "docs_url must be an http or https URL, not '\(url)'", at: e.value)
+                reader.error("invalid-value", Message(.docsURLMustBeHTTP, ["url": url]), at: e.value)
             }
         }
         func paths(_ key: String) -> [String] {
@@ -145,9 +153,10 @@ extension ProjectConfig {
         let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         let relative = PathResolution.relative(folder, to: PathResolution.currentDirectory)
         let shown = relative.hasPrefix("../") ? folder : relative
-        let what = folderExists ? "file not found: \(display)" : "no such project folder '\(shown)'"
+        let what =
+            folderExists ? Message(.fileNotFound, ["path": display]) : Message(.noSuchProjectFolder, ["path": shown])
         return .error(
-            "config.missing-file", what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
+            .configMissingFile, what + MissingPathHint.describe(absolutePath), at: SourceLocation(path: display))
     }
 }
 

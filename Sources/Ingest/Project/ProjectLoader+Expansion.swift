@@ -19,22 +19,20 @@ extension ProjectLoader {
         case .symlinkLoop:
             return .error(
                 YAMLFileLoader.symlinkLoopCode,
-                "'\(shown)' (from '\(key)') is a symbolic link that leads back into its own folder, or a loop of "
-                    + "links; it is not followed", at: at)
+                Message(.inputLinkLeadsBack, ["path": shown, "key": key]), at: at)
         case .notAFile(let what):
             return .error(
                 YAMLFileLoader.unreadableCode,
-                "'\(shown)' (from '\(key)') is \(what), not a regular file; it is not read",
+                Message(.inputNotRegularFile, ["path": shown, "key": key, "kind": what]),
                 at: at)
         case .danglingLink:
             return .error(
-                "config.missing-file", "'\(shown)' (from '\(key)') is a symbolic link to a file that does not exist",
+                .configMissingFile, Message(.inputDanglingLink, ["path": shown, "key": key]),
                 at: at)
         case .invalidName:
             return .error(
                 YAMLFileLoader.unreadableCode,
-                "'\(shown)' (from '\(key)') has a name that is not UTF-8 (a legacy encoding?); it is not read: "
-                    + "rename it", at: at)
+                Message(.inputNameNotUTF8, ["path": shown, "key": key]), at: at)
         }
     }
 
@@ -52,7 +50,7 @@ extension ProjectLoader {
         return RefusedLog(
             display: shown,
             diagnostic: .error(
-                "log.unreadable", "cannot read the log: it is \(why); the file is skipped",
+                .logUnreadable, Message(.logUnreadableSkipped, ["kind": why]),
                 at: SourceLocation(path: shown, line: 1, column: 1)))
     }
 

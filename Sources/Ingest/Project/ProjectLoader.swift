@@ -89,10 +89,11 @@ public enum ProjectLoader {
             config = c
             diagnostics += d
         } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
+            config.languageIsKnown = false
             diagnostics.append(
                 .error(
-                    "config.missing-file",
-                    "no dvcheck.yaml here; use --project DIR or --config FILE" + MissingPathHint.describe(defaultPath),
+                    .configMissingFile,
+                    Message(.noConfigHere) + MissingPathHint.describe(defaultPath),
                     at: SourceLocation(path: "dvcheck.yaml")))
         }
         // A missing configuration is one error, not also one per key it would have held.
@@ -116,7 +117,7 @@ public enum ProjectLoader {
         } else if config.units == nil && configReadable && (diagnostics.isEmpty || config.configDisplayPath != nil) {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no unit registry: set 'units' in dvcheck.yaml or pass --units",
+                    .configMissingField, Message(.noUnitRegistry),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         if let v = config.vocabulary, exists(v, key: "vocabulary", config, &diagnostics) {
@@ -135,7 +136,7 @@ public enum ProjectLoader {
         if config.rules.isEmpty && configReadable {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no rules: set 'rules' in dvcheck.yaml or pass --rules",
+                    .configMissingField, Message(.noRules),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
         }
         for entry in config.rules {
@@ -171,7 +172,7 @@ public enum ProjectLoader {
         if config.logs.isEmpty && config.configDisplayPath != nil && configReadable {
             diagnostics.append(
                 .error(
-                    "config.missing-field", "no logs: set 'logs' in dvcheck.yaml or pass --logs",
+                    .configMissingField, Message(.noLogs),
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
             project.inputsValid = false
         }
@@ -197,8 +198,8 @@ public enum ProjectLoader {
                     // Excel's lock file beside an open workbook: not a log (SPEC §10.7).
                     diagnostics.append(
                         .warning(
-                            "log.file-skipped",
-                            "skipped: an Excel lock file (the workbook is open in Excel), not a log",
+                            .logFileSkipped,
+                            Message(.excelLockFileSkipped),
                             at: SourceLocation(path: config.display(f.path))))
                 } else if LogIngestor.extensions.contains(ext) {
                     logFiles.append((f.path, config.display(f.path)))
@@ -206,8 +207,8 @@ public enum ProjectLoader {
                 } else {
                     diagnostics.append(
                         .error(
-                            "config.invalid-value",
-                            "unsupported log format '.\(ext)' (use .csv, .jsonl, .ndjson, .yaml, .yml or .xlsx)",
+                            .configInvalidValue,
+                            Message(.unsupportedLogFormat, ["extension": ext]),
                             at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
                     project.inputsValid = false
                 }
@@ -221,13 +222,14 @@ public enum ProjectLoader {
         if project.registry == nil, !logFiles.isEmpty {
             diagnostics.append(
                 .note(
-                    "log.units-unchecked",
+                    .logUnitsUnchecked,
                     provisionalUnits == nil
-                        ? "no unit could be read: the logs were checked without checking their units; nothing is evaluated"
-                        : "the unit registry has errors: the logs were checked against the units it names, without their hierarchy or successors; nothing is evaluated",
+                        ? Message(.logsCheckedWithoutUnits)
+                        : Message(.logsCheckedProvisionally),
                     at: registryAt))
         }
         // What was found before the logs goes out first; the logs' diagnostics stream as they are read.
+        stream?.language = config.diagnosticLanguage
         for d in diagnostics { stream?.send(d) }
         var streamed = diagnostics.count
         if let zone {
@@ -260,10 +262,13 @@ public enum ProjectLoader {
         if let c = o.calendar { config.calendar = PathResolution.absolute(c, base: cwd) }
         if let v = o.vocabulary { config.vocabulary = PathResolution.absolute(v, base: cwd) }
         if let w = o.waivers { config.waivers = PathResolution.absolute(w, base: cwd) }
-        if let l = o.language { config.language = l }
+        if let l = o.language {
+            config.language = l
+            config.languageIsKnown = true
+        }
         if let tz = o.timezone {
             if ZoneConverter(identifier: tz) == nil {
-                diagnostics.append(.error("config.invalid-value", "unknown time zone '\(tz)' given to --timezone"))
+                diagnostics.append(.error(.configInvalidValue, Message(.unknownTimeZoneOption, ["zone": tz])))
             } else {
                 config.timezone = tz
             }
@@ -282,13 +287,13 @@ public enum ProjectLoader {
         case .directory:
             diagnostics.append(
                 .error(
-                    "config.missing-file", "'\(config.display(absolute))' (from '\(key)') is a folder, not a file",
+                    .configMissingFile, Message(.inputIsFolder, ["path": config.display(absolute), "key": key]),
                     at: at))
         case .symlinkLoop:
             diagnostics.append(
                 .error(
                     YAMLFileLoader.symlinkLoopCode,
-                    "'\(config.display(absolute))' (from '\(key)') is a loop of symbolic links that never reaches a file",
+                    Message(.inputSymlinkLoop, ["path": config.display(absolute), "key": key]),
                     at: at))
         case .missing:
             diagnostics.append(missing(absolute, key: key, config))
@@ -298,8 +303,9 @@ public enum ProjectLoader {
 
     private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
-            "config.missing-file",
-            "'\(config.display(absolute))' (from '\(key)') does not exist" + MissingPathHint.describe(absolute),
+            .configMissingFile,
+            Message(.inputDoesNotExist, ["path": config.display(absolute), "key": key])
+                + MissingPathHint.describe(absolute),
             at: config.keyLocations[key] ?? SourceLocation(path: config.configDisplayPath ?? config.display(absolute)))
     }
 }

@@ -44,7 +44,7 @@ public enum CalendarLoader {
             // An empty file is probably a truncated one: say so, then use the weekend rule alone.
             reader.diagnostics.append(
                 .warning(
-                    "calendar.empty-file", "the calendar file is empty; only the weekend rule applies",
+                    .calendarEmptyFile, Message(.calendarEmpty),
                     at: SourceLocation(path: display, line: 1, column: 1)))
             return (WorkCalendar(), reader.diagnostics)
         }
@@ -62,11 +62,13 @@ public enum CalendarLoader {
                 } else {
                     reader.error(
                         "invalid-value",
-                        "unknown weekday '\(name)'" + Suggestions.hint(for: name.lowercased(), in: weekdays), at: node)
+                        Message(.unknownWeekday, ["name": name])
+                            + Suggestions.didYouMean(name.lowercased(), in: weekdays),
+                        at: node)
                 }
             }
             if weekend.count == 7 {
-                reader.error("invalid-value", "a weekend of seven days leaves no working day", at: e.value)
+                reader.error("invalid-value", Message(.weekendOfSevenDays), at: e.value)
             }
         }
         let roll = m["roll_forward"].flatMap { reader.boolean($0.value, what: "roll_forward") } ?? true
@@ -80,7 +82,7 @@ public enum CalendarLoader {
             else { continue }
             if let d = h["date"] {
                 if h.has("from") || h.has("to") {
-                    reader.error("invalid-value", "a holiday has either 'date' or 'from'/'to', not both", at: d.key)
+                    reader.error("invalid-value", Message(.holidayDateAndRange), at: d.key)
                     continue
                 }
                 if let day = reader.date(d.value, what: "date") {
@@ -92,7 +94,9 @@ public enum CalendarLoader {
                     continue
                 }
                 if to < from {
-                    reader.error("invalid-value", "holiday ends (\(to)) before it begins (\(from))", at: t.key)
+                    reader.error(
+                        "invalid-value", Message(.holidayEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]),
+                        at: t.key)
                     continue
                 }
                 var day = from
@@ -102,11 +106,11 @@ public enum CalendarLoader {
                 }
                 dated += [from, to]
             } else {
-                reader.error("missing-field", "a holiday needs 'date', or 'from' and 'to'", at: node)
+                reader.error("missing-field", Message(.holidayNeedsDate), at: node)
             }
         }
         if let e = m["holidays"], e.value.items == nil, !e.value.isNull {
-            reader.error("invalid-value", "holidays must be a list", at: e.value)
+            reader.error("invalid-value", Message(.holidaysMustBeList), at: e.value)
         }
         var working: Set<Day> = []
         for node in m["working_days"]?.value.items ?? [] {
@@ -124,7 +128,7 @@ public enum CalendarLoader {
                 let t = c["to"].flatMap({ reader.date($0.value, what: "covers.to") })
             {
                 if t < f {
-                    reader.error("invalid-value", "covers.to is before covers.from", at: e.value)
+                    reader.error("invalid-value", Message(.coversToBeforeFrom), at: e.value)
                 } else {
                     covers = f...t
                 }

@@ -54,7 +54,7 @@ public enum UnitLoader {
             if loaded.readable && loaded.diagnostics.isEmpty {
                 reader.diagnostics.append(
                     .error(
-                        "unit.missing-field", "the unit registry is empty",
+                        .unitMissingField, Message(.unitRegistryEmpty),
                         at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return Loaded(registry: nil, provisional: nil, diagnostics: reader.diagnostics)
@@ -76,7 +76,7 @@ public enum UnitLoader {
     private static func build(fromList list: YAMLNode, reader initial: NodeReader) -> Loaded {
         var reader = initial
         guard let items = list.items else {
-            reader.error("invalid-value", "'units' must be a list", at: list)
+            reader.error("invalid-value", Message(.unitsMustBeList), at: list)
             return Loaded(registry: nil, provisional: nil, diagnostics: reader.diagnostics)
         }
         var units: [Unit] = []
@@ -90,7 +90,8 @@ public enum UnitLoader {
                 let firstAt = units[first].location
                 reader.diagnostics.append(
                     .error(
-                        "unit.duplicate-id", "unit id '\(unit.id)' is already defined at line \(firstAt.line)",
+                        .unitDuplicateId,
+                        Message(.unitIdAlreadyDefined, ["id": unit.id, "line": String(firstAt.line)]),
                         at: unit.location, related: [firstAt]))
                 continue
             }
@@ -99,23 +100,23 @@ public enum UnitLoader {
         }
         // "Did you mean" scans every id, so each unknown id is looked up once however many units name it.
         var hints = HintCache()
-        func hint(for unknown: String) -> String { hints.hint(for: unknown) { indexByID.keys } }
+        func hint(for unknown: String) -> Message { hints.hint(for: unknown) { indexByID.keys } }
         // Units are read through indices here and below: binding a `Unit` copies all of its strings.
         for i in units.indices {
             if let p = units[i].parent, indexByID[p] == nil {
                 let node = unitNodes[i].value(forKey: "parent")
                 reader.diagnostics.append(
                     .error(
-                        "unit.unknown-parent",
-                        "unit '\(units[i].id)' names unknown parent '\(p)'" + hint(for: p),
+                        .unitUnknownParent,
+                        Message(.unitUnknownParent, ["id": units[i].id, "parent": p]) + hint(for: p),
                         at: node.map(reader.location) ?? units[i].location))
             }
             if let s = units[i].successor, indexByID[s] == nil {
                 let node = unitNodes[i].value(forKey: "successor")
                 reader.diagnostics.append(
                     .error(
-                        "unit.unknown-successor",
-                        "unit '\(units[i].id)' names unknown successor '\(s)'" + hint(for: s),
+                        .unitUnknownSuccessor,
+                        Message(.unitUnknownSuccessor, ["id": units[i].id, "successor": s]) + hint(for: s),
                         at: node.map(reader.location) ?? units[i].location))
             }
         }
@@ -164,7 +165,7 @@ public enum UnitLoader {
         let id = idEntry.flatMap { e -> String? in
             guard let id = reader.identifier(e.value, what: "id") else { return nil }
             if !isValidID(id) {
-                reader.error("invalid-value", "unit id '\(id)' must match [a-z0-9][a-z0-9._-]*", at: e.value)
+                reader.error("invalid-value", Message(.unitIdPattern, ["id": id]), at: e.value)
                 return nil
             }
             return id
@@ -184,14 +185,15 @@ public enum UnitLoader {
         if let e = m["successor"], !e.value.isNull {
             successor = reader.identifier(e.value, what: "successor")
             if toEntry.map({ $0.value.isNull }) ?? true {
-                reader.error("invalid-value", "a successor needs 'to': the day the unit ended", at: e.key)
+                reader.error("invalid-value", Message(.successorNeedsTo), at: e.key)
             }
         }
         if let from, let to, to < from, let e = toEntry {
-            reader.error("to-before-from", "unit ends (to: \(to)) before it begins (from: \(from))", at: e.key)
+            reader.error(
+                "to-before-from", Message(.unitEndsBeforeBegins, ["to": "\(to)", "from": "\(from)"]), at: e.key)
         }
         if let id, parent == id, let e = parentEntry {
-            reader.error("cycle", "unit '\(id)' is its own parent", at: e.value)
+            reader.error("cycle", Message(.unitOwnParent, ["id": id]), at: e.value)
         }
         guard reader.diagnostics.count == before, let id, let name, let level, let kind else { return nil }
         return Unit(
@@ -235,7 +237,7 @@ public enum UnitLoader {
                 let names = (cycle + [c]).map { units[$0].id }
                 reader.diagnostics.append(
                     .error(
-                        "unit.cycle", "units form a cycle of parents: " + names.joined(separator: " → "),
+                        .unitCycle, Message(.unitCycle, ["cycle": names.joined(separator: " → ")]),
                         at: node.map(reader.location) ?? SourceLocation(path: reader.path)))
             }
             for p in path { state[p] = 2 }

@@ -31,13 +31,13 @@ public enum VocabularyLoader {
             if loaded.root == nil && loaded.readable && loaded.diagnostics.isEmpty {
                 reader.diagnostics.append(
                     .error(
-                        "vocabulary.missing-field", "the vocabulary is empty",
+                        .vocabularyMissingField, Message(.vocabularyEmpty),
                         at: SourceLocation(path: display, line: 1, column: 1)))
             }
             return (nil, reader.diagnostics)
         }
         guard let entries = typesEntry.value.entries else {
-            reader.error("invalid-value", "event_types must map each type to its definition", at: typesEntry.value)
+            reader.error("invalid-value", Message(.eventTypesMustMap), at: typesEntry.value)
             return (nil, reader.diagnostics)
         }
         var types: [String: Vocabulary.EventType] = [:]
@@ -65,7 +65,7 @@ public enum VocabularyLoader {
                     }
                 } else {
                     reader.error(
-                        "invalid-value", "attributes must map names to types (string, number, boolean, date)",
+                        "invalid-value", Message(.attributesMustMap),
                         at: a.value)
                 }
             }

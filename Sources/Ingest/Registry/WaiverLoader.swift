@@ -37,7 +37,7 @@ public enum WaiverLoader {
             // An empty file is probably a truncated one: say so; it waives nothing.
             reader.diagnostics.append(
                 .warning(
-                    "waiver.empty-file", "the waivers file is empty; nothing is waived",
+                    .waiverEmptyFile, Message(.waiversEmpty),
                     at: SourceLocation(path: display, line: 1, column: 1)))
             return ([], reader.diagnostics)
         }
@@ -57,8 +57,8 @@ public enum WaiverLoader {
                 for r in rules where !ruleIDs.contains(r) && !refusedRuleIDs.contains(r) {
                     reader.diagnostics.append(
                         .error(
-                            "waiver.unknown-rule",
-                            "waiver names unknown rule '\(r)'" + Suggestions.hint(for: r, in: ruleIDs),
+                            .waiverUnknownRule,
+                            Message(.waiverUnknownRule, ["rule": r]) + Suggestions.didYouMean(r, in: ruleIDs),
                             at: reader.location(e.value)))
                 }
             }
@@ -68,8 +68,8 @@ public enum WaiverLoader {
                 for u in units ?? [] where checksUnits && !unitIDs.contains(u) {
                     reader.diagnostics.append(
                         .error(
-                            "waiver.unknown-unit",
-                            "waiver names unknown unit '\(u)'" + Suggestions.hint(for: u, in: unitIDs),
+                            .waiverUnknownUnit,
+                            Message(.waiverUnknownUnit, ["unit": u]) + Suggestions.didYouMean(u, in: unitIDs),
                             at: reader.location(e.value)))
                 }
             }
@@ -82,7 +82,7 @@ public enum WaiverLoader {
                 let t = p["to"].flatMap({ reader.date($0.value, what: "periods.to") })
             {
                 if t < f {
-                    reader.error("invalid-value", "periods.to is before periods.from", at: e.value)
+                    reader.error("invalid-value", Message(.periodsToBeforeFrom), at: e.value)
                 } else {
                     periods = f...t
                 }
@@ -98,7 +98,7 @@ public enum WaiverLoader {
             }
         }
         if let e = top["waivers"], e.value.items == nil, !e.value.isNull {
-            reader.error("invalid-value", "'waivers' must be a list", at: e.value)
+            reader.error("invalid-value", Message(.waiversMustBeList), at: e.value)
         }
         return reader.hasErrors ? (nil, reader.diagnostics) : (waivers, reader.diagnostics)
     }
@@ -107,7 +107,7 @@ public enum WaiverLoader {
     private static func nonBlank(_ node: YAMLNode, what: String, _ reader: inout NodeReader) -> String? {
         guard let text = reader.text(node, what: what) else { return nil }
         guard !TextNormalization.normalize(text).isEmpty else {
-            reader.error("invalid-value", "\(what) must not be blank", at: node)
+            reader.error("invalid-value", Message(.mustNotBeBlank, ["what": what]), at: node)
             return nil
         }
         return text

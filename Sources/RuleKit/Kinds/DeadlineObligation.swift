@@ -234,7 +234,7 @@ public struct DeadlineObligation: ObligationKind {
                     if let o = decodeOverride(item, &reader) { overrides.append(o) } else { ok = false }
                 }
             } else {
-                reader.error("invalid-value", "overrides must be a list", at: entry.value)
+                reader.error("invalid-value", Message(.overridesMustBeList), at: entry.value)
                 ok = false
             }
         }
@@ -332,8 +332,10 @@ public struct DeadlineObligation: ObligationKind {
                     out.missingKeys += 1
                     out.diagnostics.append(
                         .error(
-                            "deadline.missing-key",
-                            "trigger '\(store.id(t))' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                            .deadlineMissingKey,
+                            Message(
+                                .triggerLacksKey,
+                                ["event": store.id(t), "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
                             at: store.location(of: t)))
                 }
                 continue
@@ -461,8 +463,9 @@ public struct DeadlineObligation: ObligationKind {
 
     private func unkeyed(_ e: Int32, _ ctx: EvaluationContext) -> Diagnostic {
         .warning(
-            "deadline.unkeyed-event",
-            "event '\(ctx.store.id(e))' lacks the key field(s) \(key.joined(separator: ", ")) of rule \(ctx.rule.id) and matches nothing",
+            .deadlineUnkeyedEvent,
+            Message(
+                .eventLacksKey, ["event": ctx.store.id(e), "fields": key.joined(separator: ", "), "rule": ctx.rule.id]),
             at: ctx.store.location(of: e))
     }
 

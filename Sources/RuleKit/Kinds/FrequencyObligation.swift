@@ -82,11 +82,12 @@ public struct FrequencyObligation: ObligationKind {
         let atMost = map["at_most"].flatMap { reader.integer($0.value, what: "at_most") }
         let distinct = map["distinct"].flatMap { reader.identifier($0.value, what: "distinct") }
         if !map.has("at_least") && !map.has("at_most") {
-            reader.error("missing-field", "a frequency rule needs at_least or at_most", at: map.node)
+            reader.error("missing-field", Message(.frequencyNeedsBound), at: map.node)
             return nil
         }
         if let l = atLeast, let m = atMost, l > m, let node = map["at_least"]?.key {
-            reader.error("invalid-value", "at_least (\(l)) is greater than at_most (\(m))", at: node)
+            reader.error(
+                "invalid-value", Message(.atLeastAboveAtMost, ["atLeast": "\(l)", "atMost": "\(m)"]), at: node)
             return nil
         }
         guard let event, let per else { return nil }

@@ -20,7 +20,7 @@ public protocol ObligationKind: Obligation {
     /// Where the rule names its base rule (`Obligation.baseRule`), for diagnostics about it.
     var baseRuleLocation: SourceLocation? { get }
     /// Why `base` cannot be this rule's base rule (a `rule.invalid-value` message), or nil when it can.
-    func refusal(ofBase base: Rule) -> String?
+    func refusal(ofBase base: Rule) -> Message?
 }
 
 extension ObligationKind {
@@ -31,7 +31,7 @@ extension ObligationKind {
     /// Kinds that read events name no base rule.
     public var baseRuleLocation: SourceLocation? { nil }
     /// Kinds that read events refuse no base rule.
-    public func refusal(ofBase base: Rule) -> String? { nil }
+    public func refusal(ofBase base: Rule) -> Message? { nil }
 }
 
 /// What kind decoders may need beyond the mapping: the rule's effective dates and the pattern

@@ -43,7 +43,7 @@ public struct OnceObligation: ObligationKind {
         if case .some(nil) = from { return nil }
         guard let event, let by else { return nil }
         if let f = from.flatMap({ $0 }), f > by, let node = map["from"]?.key {
-            reader.error("invalid-value", "from (\(f)) is after by (\(by))", at: node)
+            reader.error("invalid-value", Message(.fromAfterBy, ["from": "\(f)", "by": "\(by)"]), at: node)
             return nil
         }
         return OnceObligation(event: event, from: from.flatMap { $0 }, by: by)

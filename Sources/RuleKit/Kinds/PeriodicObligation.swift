@@ -91,7 +91,7 @@ public struct PeriodicObligation: ObligationKind {
         if matching == .date, anchor == .end, let entry = map["match_period"] {
             reader.error(
                 "invalid-value",
-                "match_period: date needs due.after: start (a deliverable due early in its own period)",
+                Message(.matchPeriodDateNeedsStart),
                 at: entry.key)
             return nil
         }

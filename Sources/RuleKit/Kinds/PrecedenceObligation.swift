@@ -124,8 +124,10 @@ public struct PrecedenceObligation: ObligationKind {
                 out.missingKeys += 1
                 out.diagnostics.append(
                     .error(
-                        "precedence.missing-key",
-                        "target '\(store.id(t))' of rule \(ctx.rule.id) lacks the key field(s) \(key.joined(separator: ", ")); no finding is made",
+                        .precedenceMissingKey,
+                        Message(
+                            .targetLacksKey,
+                            ["event": store.id(t), "rule": ctx.rule.id, "fields": key.joined(separator: ", ")]),
                         at: store.location(of: t)))
                 continue
             }

@@ -135,7 +135,7 @@ public struct RatioObligation: ObligationKind {
         let refuse = { (reader: inout NodeReader) -> Tenths? in
             reader.error(
                 "invalid-value",
-                "at_least must be a percentage with the % sign, 0–100 with at most one decimal (e.g. 85% or 57.5%), found '\(node.scalar ?? node.kindName)'",
+                Message(.percentageExpected, ["value": node.scalar ?? node.kindName]),
                 at: node)
             return nil
         }
@@ -151,9 +151,9 @@ public struct RatioObligation: ObligationKind {
         return Tenths(tenths: tenths)
     }
 
-    public func refusal(ofBase base: Rule) -> String? {
+    public func refusal(ofBase base: Rule) -> Message? {
         guard !Self.baseKinds.contains(base.kind) else { return nil }
-        return "ratio rule reads the items of a deadline or precedence rule; '\(base.id)' is a \(base.kind) rule"
+        return Message(.ratioBaseKind, ["rule": base.id, "ruleKind": base.kind])
     }
 
     public func evaluate(_ ctx: EvaluationContext, into out: inout EvaluationOutput) {

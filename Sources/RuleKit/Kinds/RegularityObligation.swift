@@ -58,7 +58,7 @@ public struct RegularityObligation: ObligationKind {
                 gap = d.count
             } else {
                 reader.error(
-                    "invalid-value", "max_gap is counted in calendar days ('45 days'), not working days", at: e.value)
+                    "invalid-value", Message(.maxGapCalendarDays), at: e.value)
             }
         }
         guard let event, let gap else { return nil }

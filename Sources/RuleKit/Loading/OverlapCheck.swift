@@ -6,7 +6,7 @@ import YAMLSupport
 /// while both are in force, judge the same items twice — usually a successor whose predecessor's
 /// `effective.to` was forgotten, or a copied rule.
 enum OverlapCheck {
-    static let code = "rule.overlaps"
+    static let code: DiagnosticCode = .ruleOverlaps
 
     /// One loaded rule as the lint sees it.
     struct Candidate {
@@ -103,15 +103,28 @@ enum OverlapCheck {
         _ earlier: Rule, _ later: Rule, _ common: [Int], _ days: (from: Day, to: Day?), _ facts: UnitFacts
     ) -> Diagnostic {
         let fields = Kinds.type(named: later.kind).map(patternFields) ?? []
-        let range = days.to.map { "from \(days.from) to \($0)" } ?? "from \(days.from) on"
+        let range =
+            days.to.map { Message(.rangeFromTo, ["from": "\(days.from)", "to": "\($0)"]) }
+            ?? Message(.rangeFromOn, ["from": "\(days.from)"])
         let first = facts.registry.units[common[0]].id
-        let units = common.count == 1 ? "unit \(first)" : "\(common.count) units (\(first), …)"
+        let units =
+            common.count == 1
+            ? Message(.overlapOneUnit, ["unit": first])
+            : Message(.overlapManyUnits, ["count": "\(common.count)", "unit": first])
         return Diagnostic(
             .warning, code,
-            "rule \(later.id) overlaps rule \(earlier.id) (\(earlier.location.path):\(earlier.location.line)): "
-                + "both are \(later.kind) rules on the same \(fields.joined(separator: " and ")) for \(units), "
-                + "in force \(range), so the same events are judged twice; "
-                + "if one replaces the other, end the earlier one's effective range before the later one starts",
+            Message(
+                .rulesOverlap,
+                [
+                    "later": later.id, "earlier": earlier.id, "ruleKind": later.kind,
+                    "place": "\(earlier.location.path):\(earlier.location.line)",
+                ],
+                nested: [
+                    "units": units, "range": range,
+                    "fields": fields.count == 2
+                        ? Message(.overlapFields, ["first": fields[0], "second": fields[1]])
+                        : .verbatim(fields.joined(separator: ", ")),
+                ]),
             at: later.location, related: [earlier.location])
     }
 }

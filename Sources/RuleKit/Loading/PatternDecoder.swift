@@ -15,7 +15,7 @@ public enum PatternDecoder {
             return nil
         }
         if types.isEmpty {
-            reader.error("invalid-value", "\(what).type needs at least one event type", at: typeEntry.value)
+            reader.error("invalid-value", Message(.typeNeedsEventType, ["what": what]), at: typeEntry.value)
             return nil
         }
         var conditions: [FieldCondition] = []
@@ -29,14 +29,14 @@ public enum PatternDecoder {
     /// A `where` map: field → scalar (equality) or a map of operators, all ANDed.
     public static func conditions(_ node: YAMLNode, _ reader: inout NodeReader, what: String) -> [FieldCondition]? {
         guard let entries = node.entries else {
-            reader.error("invalid-value", "\(what) must be a mapping of fields to conditions", at: node)
+            reader.error("invalid-value", Message(.mustMapFieldsToConditions, ["what": what]), at: node)
             return nil
         }
         var result: [FieldCondition] = []
         var ok = true
         for entry in entries {
             guard let field = entry.key.scalar.map(TextNormalization.normalize) else {
-                reader.error("invalid-value", "\(what): field names must be text", at: entry.key)
+                reader.error("invalid-value", Message(.fieldNamesMustBeText, ["what": what]), at: entry.key)
                 ok = false
                 continue
             }
@@ -48,7 +48,7 @@ public enum PatternDecoder {
                 result.append(FieldCondition(field: field, conditions: conds))
             } else if entry.value.items != nil {
                 reader.error(
-                    "invalid-value", "\(what).\(field): a list needs an operator, e.g. { in: [...] }", at: entry.value)
+                    "invalid-value", Message(.listNeedsOperator, ["what": what, "field": field]), at: entry.value)
                 ok = false
             } else if let v = operand(entry.value, &reader, what: field) {
                 result.append(FieldCondition(field: field, conditions: [.eq(v)]))
@@ -66,7 +66,7 @@ public enum PatternDecoder {
         case "eq": return operand(op.value, &reader, what: what).map(Condition.eq)
         case "in", "not_in":
             guard let items = op.value.items else {
-                reader.error("invalid-value", "\(what) takes a list", at: op.value)
+                reader.error("invalid-value", Message(.takesList, ["what": what]), at: op.value)
                 return nil
             }
             var values: [AttributeValue] = []
@@ -82,8 +82,13 @@ public enum PatternDecoder {
                 reader.error(
                     "invalid-value",
                     outside
-                        ? "\(what) date '\(v.text)' is \(DateText.Failure.outOfRange.explanation)"
-                        : "\(what) compares numbers or dates (YYYY-MM-DD), found '\(v.text)'", at: op.value)
+                        ? Message(
+                            .compareDateOutOfRange,
+                            [
+                                "what": what, "value": v.text, "from": String(Day.supportedYears.lowerBound),
+                                "to": String(Day.supportedYears.upperBound),
+                            ])
+                        : Message(.comparesNumbersOrDates, ["what": what, "value": v.text]), at: op.value)
                 return nil
             }
             switch name {
@@ -100,8 +105,8 @@ public enum PatternDecoder {
         default:
             reader.error(
                 "unknown-key",
-                "unknown operator '\(name)' for field '\(field)'"
-                    + Suggestions.hint(for: name, in: SharedShapes.whereOperators.names),
+                Message(.unknownOperator, ["operator": name, "field": field])
+                    + Suggestions.didYouMean(name, in: SharedShapes.whereOperators.names),
                 at: op.key)
             return nil
         }
@@ -110,7 +115,8 @@ public enum PatternDecoder {
     private static func operand(_ node: YAMLNode, _ reader: inout NodeReader, what: String) -> AttributeValue? {
         guard let s = node.scalar, !node.isNull else {
             reader.error(
-                "invalid-value", "\(what) must be a single value, found \(node.isNull ? "null" : "a " + node.kindName)",
+                "invalid-value",
+                Message(.mustBeSingleValue, ["what": what, "kind": node.isNull ? "null" : "a " + node.kindName]),
                 at: node)
             return nil
         }

@@ -105,7 +105,7 @@ public struct RuleLoader {
                 if loaded.readable && loaded.diagnostics.isEmpty {
                     result.diagnostics.append(
                         .warning(
-                            "rule.empty-file", "the rule file is empty: it defines no rules",
+                            .ruleEmptyFile, Message(.ruleFileEmpty),
                             at: SourceLocation(path: file.display, line: 1, column: 1)))
                 }
                 continue
@@ -130,8 +130,9 @@ public struct RuleLoader {
                         if let first = firstDefinition[rule.id] {
                             reader.diagnostics.append(
                                 .error(
-                                    "rule.duplicate-id",
-                                    "rule id '\(rule.id)' is already defined at \(first.path):\(first.line)",
+                                    .ruleDuplicateId,
+                                    Message(
+                                        .ruleIdAlreadyDefined, ["id": rule.id, "place": "\(first.path):\(first.line)"]),
                                     at: rule.location, related: [first]))
                             continue
                         }
@@ -143,7 +144,7 @@ public struct RuleLoader {
                         }
                     }
                 } else if !list.value.isNull {
-                    reader.error("invalid-value", "'rules' must be a list of rules", at: list.value)
+                    reader.error("invalid-value", Message(.rulesMustBeList), at: list.value)
                 }
             }
             result.diagnostics += reader.diagnostics
@@ -166,14 +167,14 @@ public struct RuleLoader {
                 if !writtenIDs.contains(baseID) {
                     result.diagnostics.append(
                         .error(
-                            "rule.unknown-rule",
-                            "rule '\(rule.id)' reads the items of unknown rule '\(baseID)'"
-                                + Suggestions.hint(for: baseID, in: Array(byID.keys).sorted()), at: location))
+                            .ruleUnknownRule,
+                            Message(.ruleReadsUnknownRule, ["rule": rule.id, "base": baseID])
+                                + Suggestions.didYouMean(baseID, in: Array(byID.keys).sorted()), at: location))
                 }
                 return true
             }
             if let refusal = kind.refusal(ofBase: base) {
-                result.diagnostics.append(.error("rule.invalid-value", refusal, at: location, related: [base.location]))
+                result.diagnostics.append(.error(.ruleInvalidValue, refusal, at: location, related: [base.location]))
                 return true
             }
             return false
@@ -182,7 +183,7 @@ public struct RuleLoader {
 
     private func decodeRule(_ node: YAMLNode, _ reader: inout NodeReader) -> Rule? {
         guard node.entries != nil else {
-            reader.error("invalid-value", "a rule must be a mapping, found a \(node.kindName)", at: node)
+            reader.error("invalid-value", Message(.ruleMustBeMapping, ["kind": node.kindName]), at: node)
             return nil
         }
         let before = reader.diagnostics.count
@@ -194,7 +195,8 @@ public struct RuleLoader {
             kindType = Kinds.type(named: name)
             if kindType == nil {
                 reader.error(
-                    "unknown-kind", "unknown rule kind '\(name)'" + Suggestions.hint(for: name, in: Kinds.names),
+                    "unknown-kind",
+                    Message(.unknownRuleKind, ["name": name]) + Suggestions.didYouMean(name, in: Kinds.names),
                     at: kindNode)
             }
         }
@@ -205,7 +207,7 @@ public struct RuleLoader {
         let id = map["id"].flatMap { e -> String? in
             guard let id = reader.identifier(e.value, what: "id") else { return nil }
             if id.isEmpty {
-                reader.error("invalid-value", "id must not be empty", at: e.value)
+                reader.error("invalid-value", Message(.idMustNotBeEmpty), at: e.value)
                 return nil
             }
             return id
@@ -239,12 +241,12 @@ public struct RuleLoader {
                 if error.unknownPlaceholder {
                     reader.error(
                         "unknown-placeholder",
-                        "unknown placeholder '{\(error.detail)}' in message"
-                            + Suggestions.hint(for: error.detail, in: MessageTemplate.placeholders),
+                        Message(.unknownPlaceholder, ["placeholder": "{\(error.detail)}"])
+                            + Suggestions.didYouMean(error.detail, in: MessageTemplate.placeholders),
                         at: e.value)
                 } else {
                     reader.error(
-                        "invalid-value", "message template: \(error.detail) (write '{{' for a literal brace)",
+                        "invalid-value", Message(.messageTemplateProblem, ["detail": error.detail, "brace": "{{"]),
                         at: e.value)
                 }
                 return nil
@@ -303,7 +305,8 @@ public struct RuleLoader {
             to = t
         }
         if let to, to < from, let e = m["to"] {
-            reader.error("invalid-value", "effective.to (\(to)) is before effective.from (\(from))", at: e.key)
+            reader.error(
+                "invalid-value", Message(.effectiveToBeforeFrom, ["to": "\(to)", "from": "\(from)"]), at: e.key)
             return nil
         }
         return Effective(from: from, to: to)
@@ -320,13 +323,14 @@ public struct RuleLoader {
                     || (n.items?.contains { $0.scalar.map(TextNormalization.normalize) == t } ?? false)
             }
             reader.error(
-                "unknown-type", "unknown event type '\(t)'" + Suggestions.hint(for: t, in: known), at: node ?? map.node)
+                "unknown-type", Message(.ruleUnknownEventType, ["type": t]) + Suggestions.didYouMean(t, in: known),
+                at: node ?? map.node)
         }
         let attributes = vocabulary.allAttributeNames
         for a in Set(obligation.attributeNames).sorted() where !attributes.contains(a) {
             reader.error(
                 "unknown-attribute",
-                "unknown attribute '\(a)' (not in the vocabulary)" + Suggestions.hint(for: a, in: attributes),
+                Message(.unknownAttribute, ["name": a]) + Suggestions.didYouMean(a, in: attributes),
                 at: map.node)
         }
     }

@@ -58,8 +58,8 @@ struct UnitFacts: Sendable {
 /// the field specs (every `.reference("selector")`, at any depth), so a selector another kind
 /// declares is checked without being named here.
 enum SelectorCheck {
-    static let unknownValueCode = "rule.unknown-selector-value"
-    static let selectsNothingCode = "rule.selects-nothing"
+    static let unknownValueCode: DiagnosticCode = .ruleUnknownSelectorValue
+    static let selectsNothingCode: DiagnosticCode = .ruleSelectsNothing
 
     /// Reports unit ids that name no unit (errors, `rule.unknown-unit`) when `unitIDs` is given, and
     /// levels, kinds and tags no unit carries (warnings) when `facts` is given, each at its value.
@@ -75,16 +75,19 @@ enum SelectorCheck {
     /// the rule is in force (SPEC §6's window is then empty for every unit).
     static func selectsNothing(
         _ selector: UnitSelector?, effective: Effective, ruleID: String, facts: UnitFacts
-    ) -> String? {
+    ) -> Message? {
         // The common case stops at the first unit; only a rule that selects nothing scans them all.
         if facts.selectsAny(selector, between: effective.from, and: effective.to) { return nil }
         let selected = facts.registry.units.indices.filter { selector?.matches($0, in: facts.registry) ?? true }
-        let range = "from \(effective.from)" + (effective.to.map { " to \($0)" } ?? "")
+        let range =
+            effective.to.map { Message(.rangeFromTo, ["from": "\(effective.from)", "to": "\($0)"]) }
+            ?? Message(.rangeFrom, ["from": "\(effective.from)"])
         if selected.isEmpty {
-            return "applies_to selects no unit of the registry: rule \(ruleID) is never evaluated"
+            return Message(.selectsNoUnit, ["rule": ruleID])
         }
-        let what = selector == nil ? "the rule applies to every unit" : "applies_to selects \(selected.count) unit(s)"
-        return "\(what), but none of them exists while rule \(ruleID) is in force (\(range)): it is never evaluated"
+        return Message(
+            selector == nil ? .selectsNoLivingUnitAll : .selectsNoLivingUnit,
+            ["count": String(selected.count), "rule": ruleID], nested: ["range": range])
     }
 
     private struct Walker {
@@ -118,7 +121,8 @@ enum SelectorCheck {
                     for v in values(node.value(forKey: key)) where !unitIDs.contains(v.text) {
                         reader.error(
                             "unknown-unit",
-                            "selector names unknown unit '\(v.text)'" + Suggestions.hint(for: v.text, in: unitIDs),
+                            Message(.selectorUnknownUnit, ["unit": v.text])
+                                + Suggestions.didYouMean(v.text, in: unitIDs),
                             at: v.node)
                     }
                 }
@@ -144,8 +148,9 @@ enum SelectorCheck {
             for v in values where !known.contains(v.text) {
                 reader.warning(
                     code: SelectorCheck.unknownValueCode,
-                    "no unit of the registry has \(what) '\(v.text)', so this value "
-                        + (negated ? "excludes no unit" : "matches no unit") + Suggestions.hint(for: v.text, in: known),
+                    Message(
+                        negated ? .selectorValueExcludesNothing : .selectorValueMatchesNothing,
+                        ["what": what, "value": v.text]) + Suggestions.didYouMean(v.text, in: known),
                     at: v.node)
             }
         }
