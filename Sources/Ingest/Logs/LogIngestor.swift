@@ -205,7 +205,7 @@ public struct LogIngestor {
                 stage.sheet = name
             case .header(let names):
                 appender.header(names, table: &table)
-            case .checkedBatch(let batch, let checked):
+            case .checkedCSVBatch(let batch, let checked):
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
             case .checkedKeyedBatch(let batch, let checked):
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
