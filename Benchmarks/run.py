@@ -184,9 +184,12 @@ def write_report(path, rows, binary, runs, yaml_runs):
         "",
         "* date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "* machine: %s, %d cores, %s, %s" % (cpu, os.cpu_count() or 0, platform.platform(), mem_total()),
-        "* dvcheck: `%s` (release build); DuckDB %s (Python %s)" % (
-            os.path.relpath(binary, ROOT), duckdb.__version__, platform.python_version()),
-        "* medians of %d runs per tool and size, the tools alternated (csv, jsonl, duckdb, then reversed)" % runs,
+        "* dvcheck: `%s` (%s build); DuckDB %s (Python %s)" % (
+            os.path.relpath(binary, ROOT), "debug" if "/debug/" in binary else "release", duckdb.__version__,
+            platform.python_version()),
+        "* medians of %d runs per tool and size, the tools alternated (csv, jsonl, duckdb, then reversed);"
+        " load average at the end: %s (the machine is shared: compare figures of the same run only)" % (
+            runs, " / ".join("%.1f" % x for x in os.getloadavg())),
         "* commands: `dvcheck check --project DIR --format json --output FILE --fail-on never --quiet --stats`;"
         " `python3 Benchmarks/duckdb_baseline.py DIR FILE` (loads, parses and validates the CSV, evaluates"
         " `Benchmarks/baseline.sql`, writes the violations as JSON)",
