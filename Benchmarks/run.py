@@ -5,13 +5,18 @@ dvcheck on YAML logs, to show they stream in constant memory.
 
     python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--yaml-runs 1]
                               [--binary PATH] [--no-build] [--out Benchmarks/RESULTS.md]
+                              [--before PATH] [--formats csv,jsonl,yaml]
 
 Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
 release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
 and run: dvcheck on the CSV project, dvcheck on the JSON Lines project, DuckDB on the CSV, each under
 /usr/bin/time -v (wall time and peak RSS); in the first --yaml-runs runs also dvcheck on the YAML
 project (slow: libyaml, so fewer runs by default). Checks that both tools find the same counts per rule and
-status (and that they equal the generator's expected.json), and writes a Markdown report.
+status (and that they equal the generator's expected.json), and writes a Markdown report. The
+dvcheck/DuckDB ratio is given against DuckDB's whole process and against its engine time (connect
+to result, as `duckdb_baseline.py` reports it, without Python's start-up). `--before PATH` times a
+second dvcheck binary (the commit before a change) in the same alternation, on every format, so a
+change is measured against its starting point under the same load.
 """
 
 import argparse
@@ -49,9 +54,9 @@ def generate(size, fmt):
     return out
 
 
-def timed(cmd):
+def timed(cmd, env=None):
     """Runs cmd under /usr/bin/time -v: (wall seconds, peak RSS MiB, stdout, stderr)."""
-    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, text=True, capture_output=True)
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, text=True, capture_output=True, env=env)
     if p.returncode not in (0, 1):
         raise SystemExit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
@@ -83,7 +88,11 @@ def main():
     ap.add_argument("--binary")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
+    ap.add_argument("--before", help="a second dvcheck binary timed in the same runs (the starting point);"
+                    " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1")
+    ap.add_argument("--formats", default="csv,jsonl,yaml", help="dvcheck's log formats to time")
     a = ap.parse_args()
+    formats = a.formats.split(",")
     sizes = [int(s) for s in a.sizes.split(",")]
     os.makedirs(DATA, exist_ok=True)
     ensure_duckdb()
@@ -95,44 +104,62 @@ def main():
         binary = os.path.join(scratch, "release", "dvcheck")
     rows = []
     for size in sizes:
-        csv_dir, jsonl_dir = generate(size, "csv"), generate(size, "jsonl")
-        yaml_dir = generate(size, "yaml") if a.yaml_runs > 0 else None
+        csv_dir = generate(size, "csv")
+        jsonl_dir = generate(size, "jsonl") if "jsonl" in formats else None
+        yaml_dir = generate(size, "yaml") if a.yaml_runs > 0 and "yaml" in formats else None
         with open(os.path.join(csv_dir, "expected.json"), encoding="utf-8") as f:
             expected = json.load(f)["by_rule"]
-        runs = {"csv": [], "jsonl": [], "duckdb": [], "yaml": []}
+        runs = {"csv": [], "jsonl": [], "duckdb": [], "yaml": [], "engine": [],
+                "before-csv": [], "before-jsonl": [], "before-yaml": []}
         last = {}
         for r in range(a.runs):
             # Alternate the order of the tools between runs, so drift in the machine's load is shared.
-            order = ["csv", "jsonl", "duckdb"] if r % 2 == 0 else ["duckdb", "jsonl", "csv"]
-            if r < a.yaml_runs:
-                order.append("yaml")
+            order = [t for t in ["csv", "jsonl", "duckdb"] if t in formats or t == "duckdb"]
+            if a.before:
+                order = [x for t in order for x in ([t, "before-" + t] if t != "duckdb" else [t])]
+            if r % 2 == 1:
+                order.reverse()
+            if r < a.yaml_runs and yaml_dir:
+                order += ["yaml", "before-yaml"] if a.before else ["yaml"]
             for tool in order:
                 out = "/tmp/dvcheck-bench-%s-%d.json" % (tool, size)
+                fmt = tool.replace("before-", "")
                 if tool == "duckdb":
                     cmd = [sys.executable, os.path.join(HERE, "duckdb_baseline.py"), csv_dir, out]
                 else:
-                    project = {"csv": csv_dir, "jsonl": jsonl_dir, "yaml": yaml_dir}[tool]
-                    cmd = [binary, "check", "--project", project, "--format", "json", "--output", out,
-                           "--fail-on", "never", "--quiet", "--stats"]
-                wall, rss, stdout, stderr = timed(cmd)
+                    project = {"csv": csv_dir, "jsonl": jsonl_dir, "yaml": yaml_dir}[fmt]
+                    cmd = [a.before if tool.startswith("before-") else binary, "check", "--project", project,
+                           "--format", "json", "--output", out, "--fail-on", "never", "--quiet", "--stats"]
+                env = None
+                if tool.startswith("before-") and a.before == "sequential":
+                    cmd[0] = binary
+                    env = dict(os.environ, DVCHECK_SEQUENTIAL_LOGS="1")
+                wall, rss, stdout, stderr = timed(cmd, env)
                 runs[tool].append((wall, rss))
+                if tool == "duckdb":
+                    runs["engine"].append((json.loads(stdout)["engine_seconds"], rss))
                 last[tool] = (out, stdout, stderr)
-                print("%9d %-6s run %d: %.2f s, %.0f MiB" % (size, tool, r + 1, wall, rss), file=sys.stderr)
+                print("%9d %-12s run %d: %.2f s, %.0f MiB" % (size, tool, r + 1, wall, rss), file=sys.stderr)
         duck = json.loads(last["duckdb"][1])["by_rule"]
         csv_counts, summary = dvcheck_counts(last["csv"][0])
-        jsonl_counts, _ = dvcheck_counts(last["jsonl"][0])
+        jsonl_counts = dvcheck_counts(last["jsonl"][0])[0] if "jsonl" in last else None
         yaml_counts = dvcheck_counts(last["yaml"][0])[0] if "yaml" in last else None
+        for tool in [t for t in last if t.startswith("before-")]:
+            if dvcheck_counts(last[tool][0])[0] != csv_counts:
+                raise SystemExit("%s: per-rule counts differ from the new binary's at %d" % (tool, size))
         rows.append({
             "size": size, "runs": runs, "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts, "yaml": yaml_counts,
             "expected": expected, "summary": summary, "stats": stats_lines(last["csv"][2]),
-            "jsonl_stats": stats_lines(last["jsonl"][2]),
+            "jsonl_stats": stats_lines(last["jsonl"][2]) if "jsonl" in last else [],
+            "before": a.before,
             "log_mb": sum(os.path.getsize(os.path.join(csv_dir, "logs", n))
                           for n in os.listdir(os.path.join(csv_dir, "logs"))) / 1e6,
             "yaml_mb": sum(os.path.getsize(os.path.join(yaml_dir, "logs", n))
                            for n in os.listdir(os.path.join(yaml_dir, "logs"))) / 1e6 if yaml_dir else 0,
         })
     write_report(a.out, rows, binary, a.runs, a.yaml_runs)
-    bad = [r["size"] for r in rows if not (r["duck"] == r["csv"] == r["jsonl"] == r["expected"])
+    bad = [r["size"] for r in rows if not (r["duck"] == r["csv"] == r["expected"])
+           or r["jsonl"] not in (None, r["expected"])
            or r["yaml"] not in (None, r["expected"])]
     if bad:
         raise SystemExit("per-rule counts differ at sizes %s" % bad)
@@ -157,24 +184,49 @@ def write_report(path, rows, binary, runs, yaml_runs):
         "",
         "* date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "* machine: %s, %d cores, %s, %s" % (cpu, os.cpu_count() or 0, platform.platform(), mem_total()),
-        "* dvcheck: `%s` (release build); DuckDB %s (Python %s)" % (
-            os.path.relpath(binary, ROOT), duckdb.__version__, platform.python_version()),
-        "* medians of %d runs per tool and size, the tools alternated (csv, jsonl, duckdb, then reversed)" % runs,
+        "* dvcheck: `%s` (%s build); DuckDB %s (Python %s)" % (
+            os.path.relpath(binary, ROOT), "debug" if "/debug/" in binary else "release", duckdb.__version__,
+            platform.python_version()),
+        "* medians of %d runs per tool and size, the tools alternated (csv, jsonl, duckdb, then reversed);"
+        " load average at the end: %s (the machine is shared: compare figures of the same run only)" % (
+            runs, " / ".join("%.1f" % x for x in os.getloadavg())),
         "* commands: `dvcheck check --project DIR --format json --output FILE --fail-on never --quiet --stats`;"
         " `python3 Benchmarks/duckdb_baseline.py DIR FILE` (loads, parses and validates the CSV, evaluates"
         " `Benchmarks/baseline.sql`, writes the violations as JSON)",
         "",
-        "| events | CSV MB | dvcheck CSV | events/s | peak RSS | dvcheck JSONL | JSONL/CSV | peak RSS | DuckDB | peak RSS | dvcheck/DuckDB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "* DuckDB engine: connect to result inside `duckdb_baseline.py`, without Python's start-up and import;"
+        " the ratios in bold are dvcheck's wall time over it",
+        "",
+        "| events | CSV MB | dvcheck CSV | events/s | peak RSS | dvcheck JSONL | JSONL/CSV | peak RSS | DuckDB | DuckDB engine | peak RSS | CSV/DuckDB | **CSV/engine** | **JSONL/engine** |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         c = med([w for w, _ in r["runs"]["csv"]])
-        j = med([w for w, _ in r["runs"]["jsonl"]])
+        j = med([w for w, _ in r["runs"]["jsonl"]]) if r["runs"]["jsonl"] else float("nan")
         d = med([w for w, _ in r["runs"]["duckdb"]])
-        lines.append("| %s | %.0f | %.2f s | %s | %.0f MiB | %.2f s | %.2f | %.0f MiB | %.2f s | %.0f MiB | **%.2f** |" % (
+        e = med([w for w, _ in r["runs"]["engine"]])
+        jm = med([m for _, m in r["runs"]["jsonl"]]) if r["runs"]["jsonl"] else float("nan")
+        lines.append("| %s | %.0f | %.2f s | %s | %.0f MiB | %.2f s | %.2f | %.0f MiB | %.2f s | %.2f s | %.0f MiB | %.2f | **%.2f** | **%.2f** |" % (
             "{:,}".format(r["size"]), r["log_mb"], c, "{:,.0f}".format(r["size"] / c),
-            med([m for _, m in r["runs"]["csv"]]), j, j / c, med([m for _, m in r["runs"]["jsonl"]]), d,
-            med([m for _, m in r["runs"]["duckdb"]]), c / d))
+            med([m for _, m in r["runs"]["csv"]]), j, j / c, jm, d, e,
+            med([m for _, m in r["runs"]["duckdb"]]), c / d, c / e, j / e))
+    if any(r["before"] for r in rows):
+        before = rows[0]["before"]
+        before = before if before == "sequential" else os.path.relpath(before, ROOT)
+        lines += ["", "The starting point, timed in the same runs (`--before %s`): wall time and peak RSS, and"
+                  " after/before:" % before, "",
+                  "| events | format | before | after | after/before | before RSS | after RSS | before/engine | after/engine |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in rows:
+            e = med([w for w, _ in r["runs"]["engine"]])
+            for fmt in ("csv", "jsonl", "yaml"):
+                if not r["runs"]["before-" + fmt] or not r["runs"][fmt]:
+                    continue
+                b = med([w for w, _ in r["runs"]["before-" + fmt]])
+                n = med([w for w, _ in r["runs"][fmt]])
+                lines.append("| %s | %s | %.2f s | %.2f s | **%.2f** | %.0f MiB | %.0f MiB | %.2f | %.2f |" % (
+                    "{:,}".format(r["size"]), fmt, b, n, n / b, med([m for _, m in r["runs"]["before-" + fmt]]),
+                    med([m for _, m in r["runs"][fmt]]), b / e, n / e))
     if any(r["runs"]["yaml"] for r in rows):
         lines += ["", "YAML logs, streamed (median of %d run(s); peak RSS beside the CSV run's, which holds the same"
                   " events):" % yaml_runs, "",
@@ -190,7 +242,7 @@ def write_report(path, rows, binary, runs, yaml_runs):
                 "{:,}".format(r["size"]), r["yaml_mb"], y, "{:,.0f}".format(r["size"] / y), ym, cm, ym - cm))
     lines += ["", "All runs (wall s / peak MiB):", ""]
     for r in rows:
-        for tool in ("csv", "jsonl", "duckdb", "yaml"):
+        for tool in ("csv", "before-csv", "jsonl", "before-jsonl", "duckdb", "engine", "yaml", "before-yaml"):
             if not r["runs"][tool]:
                 continue
             lines.append("* %s %s: %s" % ("{:,}".format(r["size"]), tool,
@@ -200,7 +252,7 @@ def write_report(path, rows, binary, runs, yaml_runs):
         lines.append("%s events — dvcheck on each format, DuckDB, the generator's expected.json:" %
                      "{:,}".format(r["size"]))
         lines.append("")
-        keys = ("csv", "jsonl", "yaml", "duck", "expected") if r["yaml"] else ("csv", "jsonl", "duck", "expected")
+        keys = [k for k in ("csv", "jsonl", "yaml", "duck", "expected") if r[k] is not None]
         titles = {"csv": "dvcheck CSV", "jsonl": "dvcheck JSONL", "yaml": "dvcheck YAML", "duck": "DuckDB",
                   "expected": "expected"}
         lines.append("| rule | %s | same |" % " | ".join(titles[k] for k in keys))

@@ -33,9 +33,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # Python packages the checks use.
-if ! python3 -c 'import jsonschema, yaml, junitparser, icalendar, selenium, openpyxl' 2>/dev/null; then
-    echo "installing PyPI packages: jsonschema pyyaml junitparser icalendar selenium openpyxl"
-    python3 -m pip install --quiet jsonschema pyyaml junitparser icalendar selenium openpyxl \
-        || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml junitparser icalendar selenium openpyxl
+# duckdb: the benchmark's SQL baseline, which the benchmark-smoke step compares counts with.
+if ! python3 -c 'import jsonschema, yaml, junitparser, icalendar, selenium, openpyxl, duckdb' 2>/dev/null; then
+    echo "installing PyPI packages: jsonschema pyyaml junitparser icalendar selenium openpyxl duckdb"
+    python3 -m pip install --quiet jsonschema pyyaml junitparser icalendar selenium openpyxl duckdb \
+        || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml junitparser icalendar selenium openpyxl duckdb
 fi
 echo "prerequisites installed"

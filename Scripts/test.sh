@@ -133,6 +133,10 @@ needs rule-tests python3 py:yaml && step rule-tests bash -c \
 
 needs example python3 && step example python3 Scripts/check_example.py "$BIN"
 
+# The 100k benchmark as a correctness smoke test of the fast paths (parallel blocks, batches): the
+# per-rule counts of dvcheck on CSV and JSON Lines, DuckDB's SQL and the generator's must agree.
+needs benchmark-smoke python3 py:duckdb && step benchmark-smoke python3 Benchmarks/smoke.py "$BIN"
+
 # The SPEC's conformance sample: outside the repository, so optional. Engineers add case subsets
 # (CASES_DIR=cases-v2 CASES="…") as further lines here.
 CONF="${DVCHECK_CONFORMANCE:-../shared/conformance}"

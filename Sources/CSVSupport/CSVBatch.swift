@@ -101,6 +101,15 @@ public struct CSVBatch: Sendable {
         lines.append(line)
     }
 
+    /// Adds `shift` to every line (a block parsed on its own counted its lines from 1).
+    mutating func shiftLines(by shift: Int) {
+        guard shift != 0 else { return }
+        for r in lines.indices { lines[r] += shift }
+        for (r, cells) in positions {
+            positions[r] = cells.map { CSVCellPosition(line: $0.line + shift, column: $0.column) }
+        }
+    }
+
     /// The byte written after a cell that did not come with one.
     private static let separator = UInt8(ascii: ",")
 

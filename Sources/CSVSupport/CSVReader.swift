@@ -9,6 +9,10 @@ public final class CSVReader {
 
     /// All parsing state, as one struct so that the hot loops need no dynamic exclusivity checks.
     private var parser: CSVParser
+    /// The blocks parsed on other threads, from `readRestInParallel` until the end or a fallback.
+    private var blocks: CSVParallelBlocks?
+    /// The limits the parser was given (for the blocks' parsers).
+    private var limits = CSVLimits()
 
     /// Whether the file began with a UTF-8 byte-order mark (skipped).
     public var sawBOM: Bool { parser.sawBOM }
@@ -32,12 +36,14 @@ public final class CSVReader {
     public convenience init(path: String, limits: CSVLimits) throws {
         try self.init(path: path, chunkSize: Self.defaultChunkSize, maxRecordBytes: limits.maxRecordBytes)
         parser.applyLimits(limits)
+        self.limits = limits
     }
 
     /// Reads a CSV held in memory with chosen limits (fuzzing and tests).
     public convenience init(bytes: [UInt8], limits: CSVLimits) {
         self.init(bytes: bytes, chunkSize: max(bytes.count, 1), maxRecordBytes: limits.maxRecordBytes)
         parser.applyLimits(limits)
+        self.limits = limits
     }
 
     /// Opens `path` with a chosen chunk size (tests use tiny ones to cross chunk boundaries).
@@ -52,6 +58,7 @@ public final class CSVReader {
     convenience init(bytes: [UInt8], chunkSize: Int, limits: CSVLimits) {
         self.init(bytes: bytes, chunkSize: chunkSize, maxRecordBytes: limits.maxRecordBytes)
         parser.applyLimits(limits)
+        self.limits = limits
     }
 
     /// Reads `bytes` in chunks of `chunkSize`, as a file would be read.
@@ -91,7 +98,39 @@ public final class CSVReader {
     /// Records with no quotes whose line is already in memory are copied in
     /// one go, the rest go through the full parser.
     public func readBatch(into batch: inout CSVBatch) -> CSVBatchStop {
-        parser.readBatch(into: &batch)
+        if let blocks {
+            switch blocks.next() {
+            case .batch(let parsed):
+                batch = parsed
+                return .full
+            case .end(let offset, let line):
+                // The parser takes over at the end, so whatever is asked next finds nothing more.
+                self.blocks = nil
+                _ = parser.rewind(to: offset, line: line)
+                return .end
+            case .sequential(let offset, let line):
+                self.blocks = nil
+                if !parser.rewind(to: offset, line: line) { return .end }
+            }
+        }
+        return parser.readBatch(into: &batch)
+    }
+
+    /// Parses the rest of the file in blocks on other threads (both cores on one file).
+    ///
+    /// From the next record on, when at least `minimumBytes` remain; `readBatch` hands the records
+    /// out in order, exactly as it would have read them itself. Meant to be called once the header
+    /// is read. Blocks are cut at line feeds and parsed as if outside quotes; the first block whose
+    /// guess cannot be confirmed sends reading back to its start, sequentially (see
+    /// `CSVParallelBlocks`).
+    public func readRestInParallel(blockBytes: Int = 1 << 20, depth: Int = 4, minimumBytes: Int = 4 << 20) {
+        guard blocks == nil, parser.source.readError == nil else { return }
+        let offset = parser.chunkStart + parser.pos
+        guard let size = parser.source.size, size - offset >= minimumBytes else { return }
+        // Bytes the parser read ahead were shown to the observer already; the blocks show the rest.
+        blocks = CSVParallelBlocks(
+            source: parser.source, limits: limits, offset: offset, line: parser.line, blockBytes: blockBytes,
+            depth: depth)
     }
 
     /// Calls `body` with the record last returned by `nextRecordBytes`: its unescaped bytes, and
@@ -137,7 +176,7 @@ struct CSVParser {
     /// Where each field of the current record starts: physical line and character column (the
     /// opening quote of a quoted field), for diagnostics about one field.
     var fieldPositions: [CSVCellPosition] = []
-    private var started = false
+    var started = false
     /// Whether the input began with a UTF-8 byte-order mark (skipped).
     private(set) var sawBOM = false
 

@@ -92,6 +92,52 @@ final class ChunkSource {
         }
     }
 
+    /// Up to `count` bytes from `at`, without moving the next read or showing them to the observer
+    /// (the parallel reader reads blocks ahead and shows them itself, in order); empty at the end,
+    /// and on a read error, which is then kept as `readError`.
+    func readBlock(at start: Int, count: Int) -> [UInt8] {
+        switch storage {
+        case .memory(let bytes):
+            let end = min(bytes.count, start + count)
+            return start < end ? Array(bytes[start..<end]) : []
+        case .file(let descriptor):
+            guard readError == nil else { return [] }
+            return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                while initialized < count, let base = buffer.baseAddress {
+                    let got = pread(descriptor, base + initialized, count - initialized, off_t(start + initialized))
+                    if got > 0 {
+                        initialized += got
+                    } else if got == 0 || errno != EINTR {
+                        if got < 0 {
+                            readError = CSVFileError(message: "read error: \(String(cString: strerror(errno)))")
+                        }
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    /// The input's size in bytes (nil when unknown).
+    var size: Int? {
+        switch storage {
+        case .memory(let bytes): return bytes.count
+        case .file(let descriptor):
+            var info = stat()
+            return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+        }
+    }
+
+    /// How many bytes from the start the observer has seen.
+    var observedCount: Int { observed }
+
+    /// Records that the observer was shown the bytes before `offset` by someone else (the parallel
+    /// reader), so reading them again after a seek back does not show them twice.
+    func markObserved(upTo offset: Int) {
+        observed = max(observed, offset)
+    }
+
     /// Moves the next read to `newOffset`; false when the input cannot seek (a pipe).
     func seek(to newOffset: Int) -> Bool {
         switch storage {

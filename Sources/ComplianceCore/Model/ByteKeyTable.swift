@@ -82,13 +82,13 @@ public struct ByteKeyTable: Sendable {
 
     /// Frees the hash slots (most of the table's memory besides the keys) when no more keys will be
     /// inserted; `index(of:)` then scans, and the next `insert` rebuilds them.
-    public mutating func dropIndex() {
+    package mutating func dropIndex() {
         slots = []
         mask = 0
     }
 
     /// The index of `key`, inserting it when new; `inserted` tells which happened.
-    public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+    package mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
         if slots.isEmpty {
             var size = 16
             while (ends.count + 1) * 10 > size * 7 { size <<= 1 }
@@ -113,7 +113,7 @@ public struct ByteKeyTable: Sendable {
     }
 
     /// Inserts `key` given as a `String`.
-    public mutating func insert(_ key: String) -> (index: Int, inserted: Bool) {
+    package mutating func insert(_ key: String) -> (index: Int, inserted: Bool) {
         var copy = key
         return copy.withUTF8 { insert($0) }
     }
@@ -134,7 +134,7 @@ public struct ByteKeyTable: Sendable {
     private func start(_ index: Int) -> Int { index == 0 ? 0 : Int(ends[index - 1]) }
 
     /// Makes room for `keys` keys of about `bytesPerKey` bytes without regrowing.
-    public mutating func reserve(keys: Int, bytesPerKey: Int) {
+    package mutating func reserve(keys: Int, bytesPerKey: Int) {
         arena.reserveCapacity(keys * bytesPerKey)
         ends.reserveCapacity(keys)
         var size = max(slots.count, 16)
@@ -143,7 +143,7 @@ public struct ByteKeyTable: Sendable {
     }
 
     /// Forgets every key from `count` on (a log file that turned out unreadable contributes nothing).
-    public mutating func truncate(to count: Int) {
+    package mutating func truncate(to count: Int) {
         guard count < ends.count else { return }
         arena.removeSubrange(start(count)...)
         ends.removeSubrange(count...)

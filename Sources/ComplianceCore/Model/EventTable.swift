@@ -47,7 +47,7 @@ public struct EventTable: Sendable {
 
     /// Makes room for about `rows` rows in all, so ten million rows do not sit in arrays grown by
     /// doubling (up to twice the memory they need).
-    public mutating func reserve(rows: Int, idBytes: Int, attributes: Int) {
+    package mutating func reserve(rows: Int, idBytes: Int, attributes: Int) {
         guard rows > count else { return }
         ids.reserve(keys: rows, bytesPerKey: max(idBytes, 1))
         units.reserveCapacity(rows)
@@ -61,17 +61,17 @@ public struct EventTable: Sendable {
     }
 
     /// Bytes of ids and attributes held so far, for estimating a reservation.
-    public var idByteCount: Int { ids.arena.count }
+    package var idByteCount: Int { ids.arena.count }
 
     /// The index of an event type, interning it when new.
-    public mutating func internType(_ name: String) -> Int32 {
+    package mutating func internType(_ name: String) -> Int32 {
         let (index, inserted) = typeKeys.insert(name)
         if inserted { typeNames.append(name) }
         return Int32(index)
     }
 
     /// The index of an event type given as normalised bytes, interning it when new.
-    public mutating func internType(bytes name: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package mutating func internType(bytes name: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (index, inserted) = typeKeys.insert(name)
         if inserted { typeNames.append(String(decoding: name, as: UTF8.self)) }
         return Int32(index)
@@ -81,7 +81,7 @@ public struct EventTable: Sendable {
     public func typeIndex(_ name: String) -> Int32? { typeKeys.index(of: name).map { Int32($0) } }
 
     /// The index of an attribute name, interning it when new.
-    public mutating func internField(_ name: String) -> Int32 {
+    package mutating func internField(_ name: String) -> Int32 {
         let (index, inserted) = fieldKeys.insert(name)
         if inserted { fieldNames.append(name) }
         return Int32(index)
@@ -92,18 +92,18 @@ public struct EventTable: Sendable {
 
     /// The index of the value whose text is `text`: plain ASCII without white space at either end
     /// (so already NFC and trimmed).
-    public mutating func internValue(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package mutating func internValue(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
         values.intern(plainASCII: text)
     }
 
     /// The index of an already built value, interning it when new.
-    public mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
+    package mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
 
     /// Takes the event types and attribute values interned while the logs were read.
     ///
     /// The log reader interns them on its own thread, in input order, to share the work of ingestion
     /// between the two cores. The table must not have interned any of its own.
-    public mutating func adopt(typeNames: [String], typeKeys: ByteKeyTable, values: ValueTable) {
+    package mutating func adopt(typeNames: [String], typeKeys: ByteKeyTable, values: ValueTable) {
         precondition(self.typeNames.isEmpty && self.values.count == 0, "types or values interned twice")
         self.typeNames = typeNames
         self.typeKeys = typeKeys
@@ -115,7 +115,7 @@ public struct EventTable: Sendable {
 
     /// Claims `id` for the next row, or returns the row that already has it (claiming nothing):
     /// the duplicate check and the insertion in one probe.
-    public mutating func claim(id: UnsafeBufferPointer<UInt8>) -> Int? {
+    package mutating func claim(id: UnsafeBufferPointer<UInt8>) -> Int? {
         precondition(ids.count == count, "a claimed id was not followed by its row")
         let (index, inserted) = ids.insert(id)
         return inserted ? nil : index
@@ -123,7 +123,7 @@ public struct EventTable: Sendable {
 
     /// Appends the row whose id was just claimed; `attributes` are (name index, value index) pairs in
     /// source order.
-    public mutating func append(
+    package mutating func append(
         unit: Int32, type: Int32, day: Day, file: Int32, line: Int32, attributes: [(name: Int32, value: Int32)],
         evaluable: Bool
     ) {
@@ -142,7 +142,7 @@ public struct EventTable: Sendable {
     }
 
     /// Appends a whole event (the generic path for events built in memory).
-    public mutating func append(_ event: Event, evaluable: Bool = true) {
+    package mutating func append(_ event: Event, evaluable: Bool = true) {
         let type = internType(event.type)
         var pairs: [(name: Int32, value: Int32)] = []
         for a in event.attributes { pairs.append((internField(a.name), internValue(a.value))) }
@@ -159,7 +159,7 @@ public struct EventTable: Sendable {
     public mutating func beginSheet(_ name: String, file: Int32) { sheets.begin(name, file: file, row: count) }
 
     /// Drops the rows from `count` on (a file whose reading failed contributes nothing).
-    public mutating func truncate(to count: Int) {
+    package mutating func truncate(to count: Int) {
         guard count < self.count else { return }
         let attributeCount = count == 0 ? 0 : Int(attributeEnds[count - 1])
         ids.truncate(to: count)
@@ -178,7 +178,7 @@ public struct EventTable: Sendable {
     /// Frees the id index once no more ids will be claimed (ingestion is over).
     ///
     /// It is a tenth of the table's memory at ten million rows; lookups by id still work, by scanning.
-    public mutating func dropIDIndex() { ids.dropIndex() }
+    package mutating func dropIDIndex() { ids.dropIndex() }
 
     /// Row `row`'s id as text.
     public func id(_ row: Int) -> String {

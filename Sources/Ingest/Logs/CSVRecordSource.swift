@@ -171,6 +171,8 @@ struct CSVRecordSource: RawRecordSource {
             header = names
             headerLine = line
             missingColumns = ["id", "unit", "type", "date"].filter { !names.contains($0) }
+            // Both cores on one file: the records after the header are parsed in blocks, in parallel.
+            if LogBlocks.enabled { reader.readRestInParallel() }
             return .header(names)
         }
     }

@@ -24,7 +24,7 @@ struct CheckedRecordSource: RawRecordSource {
             checker.checker.header(names)
             return item
         case .csvBatch(let batch):
-            return .checkedBatch(batch, checker.checker.check(batch))
+            return .checkedCSVBatch(batch, checker.checker.check(batch))
         case .keyedBatch(let batch):
             return .checkedKeyedBatch(batch, checker.checker.check(batch))
         case .records(let records):
@@ -32,7 +32,7 @@ struct CheckedRecordSource: RawRecordSource {
         case .sheet(let name):
             checker.checker.beginSheet(name)
             return item
-        case .checkedBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty, .warning:
+        case .checkedCSVBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty, .warning:
             return item
         }
     }

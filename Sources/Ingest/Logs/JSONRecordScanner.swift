@@ -54,7 +54,8 @@ struct JSONRecordScanner {
         return batch.fields(of: 0)
     }
 
-    private mutating func id(of name: String) -> Int32 {
+    /// The id of a raw key, numbering it when new.
+    mutating func id(of name: String) -> Int32 {
         var name = name
         return name.withUTF8 { id(of: $0) }
     }

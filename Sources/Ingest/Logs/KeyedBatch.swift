@@ -59,6 +59,14 @@ struct KeyedBatch {
         lines.append(line)
     }
 
+    /// Renumbers the keys by `ids` (a block read on its own numbered them from 0) and adds `shift` to
+    /// every line.
+    mutating func renumber(keys ids: [Int32], names: [String], shiftingLines shift: Int) {
+        for f in keys.indices { keys[f] = ids[Int(keys[f])] }
+        for r in lines.indices { lines[r] += shift }
+        keyNames = names
+    }
+
     /// Drops the fields of the record being built (the fast path gave up on it).
     mutating func dropOpenRecord() {
         let fields = recordEnds.last.map { Int($0) } ?? 0

@@ -37,9 +37,20 @@ final class LineReader {
     /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
     var observer: ((UnsafeRawBufferPointer) -> Void)?
 
-    /// Opens `path` for reading.
-    init(path: String, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    /// How many bytes from the start of the file the observer has seen (bytes read again after a
+    /// restart in the middle are not shown twice).
+    private(set) var observedUpTo = 0
+
+    /// Opens `path` for reading; `offset` (a line start, after `linesBefore` lines) is where reading
+    /// starts, and the observer has already seen the file's first `observedUpTo` bytes.
+    init(
+        path: String, chunkSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+        offset: Int = 0, linesBefore: Int = 0, observedUpTo: Int = 0
+    ) {
         self.chunkSize = chunkSize
+        self.bufferOffset = offset
+        self.lineNumber = linesBefore
+        self.observedUpTo = observedUpTo
         self.maxLineBytes = maxLineBytes
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
@@ -48,6 +59,7 @@ final class LineReader {
         } else if let h = FileHandle(forReadingAtPath: path) {
             handle = h
             openError = nil
+            if offset > 0 { try? h.seek(toOffset: UInt64(offset)) }
         } else {
             handle = nil
             openError = "cannot open the file"
@@ -113,6 +125,37 @@ final class LineReader {
         }
     }
 
+    /// Where the next line starts in the file.
+    var nextLineOffset: Int { bufferOffset + start - dropped }
+
+    /// The file's size in bytes (nil when unknown).
+    var fileSize: Int? {
+        guard let handle else { return nil }
+        var info = stat()
+        return fstat(handle.fileDescriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// Up to `count` bytes from `offset`, leaving the reader where it is: empty at the end, nil on an
+    /// error (the parallel reader reads blocks ahead with it).
+    func readBlock(at offset: Int, count: Int) -> [UInt8]? {
+        guard let handle else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            while initialized < count, let base = buffer.baseAddress {
+                let got = pread(
+                    handle.fileDescriptor, base + initialized, count - initialized, off_t(offset + initialized))
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 || errno != EINTR {
+                    failed = got < 0
+                    break
+                }
+            }
+        }
+        return failed ? nil : bytes
+    }
+
     private func refill() {
         if start > 0 {
             buffer.removeSubrange(0..<start)
@@ -128,8 +171,14 @@ final class LineReader {
         if data.isEmpty {
             atEOF = true
         } else {
+            let offset = bufferOffset + buffer.count
             buffer.append(contentsOf: data)
-            if let observer { data.withUnsafeBytes(observer) }
+            if let observer, offset + data.count > observedUpTo {
+                data.withUnsafeBytes {
+                    observer(UnsafeRawBufferPointer(rebasing: $0[(max(observedUpTo, offset) - offset)...]))
+                }
+                observedUpTo = offset + data.count
+            }
         }
     }
 }

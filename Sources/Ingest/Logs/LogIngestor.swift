@@ -206,7 +206,7 @@ public struct LogIngestor {
                 table.beginSheet(name, file: fileIndex)
             case .header(let names):
                 appender.header(names, table: &table)
-            case .checkedBatch(let batch, let checked):
+            case .checkedCSVBatch(let batch, let checked):
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
             case .checkedKeyedBatch(let batch, let checked):
                 appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)

@@ -29,7 +29,7 @@ final class PrefetchedRecordSource: RawRecordSource {
                 batch.append(item)
                 // A record batch counts as the records it holds, so memory stays bounded either way.
                 switch item {
-                case .csvBatch(let held), .checkedBatch(let held, _): records += held.count
+                case .csvBatch(let held), .checkedCSVBatch(let held, _): records += held.count
                 case .keyedBatch(let held), .checkedKeyedBatch(let held, _): records += held.count
                 case .records(let held), .checkedRecords(let held, _): records += held.count
                 default: records += 1

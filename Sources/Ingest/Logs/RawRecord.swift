@@ -35,7 +35,7 @@ enum RawItem {
     /// CSV records read as bytes, their cells under the last `header`.
     case csvBatch(CSVBatch)
     /// A CSV batch with the checker's verdict on each record.
-    case checkedBatch(CSVBatch, CheckedBatch)
+    case checkedCSVBatch(CSVBatch, CheckedBatch)
     /// JSON Lines records read as bytes, fields named by key id.
     case keyedBatch(KeyedBatch)
     /// A keyed batch with the checker's verdict on each record.
