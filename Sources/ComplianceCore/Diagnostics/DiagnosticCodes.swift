@@ -331,7 +331,7 @@ extension DiagnosticCode {
     public static let logUnitsUnchecked = DiagnosticCode(
         "log.units-unchecked", .note, section: "log",
         meaning:
-            "the unit registry has errors, so the logs were checked against the ids it names (without hierarchy or successors) and nothing is evaluated; or it could not be read at all, and the logs were not read (at the registry file)"
+            "the unit registry has errors, so the logs were checked against the ids it names (without hierarchy or successors) and nothing is evaluated; or no unit could be read at all, and the logs were checked without their units (at the registry file)"
     )
     /// `log.unknown-attribute`.
     public static let logUnknownAttribute = DiagnosticCode(
