@@ -15,16 +15,8 @@ struct RejectedEventFinder {
     let to: Day
     let language: Language
 
-    /// The rule's event patterns with the key that names each, found by reflection so that a kind
-    /// added later is covered without listing its patterns here.
-    var patterns: [(key: String, pattern: EventPattern)] {
-        Mirror(reflecting: rule.obligation).children.compactMap { child in
-            let key = Self.snakeCase(child.label ?? "event")
-            if let p = child.value as? EventPattern { return (key, p) }
-            if let p = child.value as? EventPattern?, let p { return (key, p) }
-            return nil
-        }
-    }
+    /// The rule's event patterns with the key that states each, as its kind declares them.
+    var patterns: [(key: String, pattern: EventPattern)] { rule.obligation.eventPatterns }
 
     /// Rejected events in the window, by date, each with the pattern that rejected it; an event
     /// another pattern of the rule accepts (a deadline's fulfilment is no trigger) is not rejected.
@@ -104,16 +96,4 @@ struct RejectedEventFinder {
         }
     }
 
-    /// `closedBy` → `closed_by`: the rule key as the YAML spells it.
-    static func snakeCase(_ label: String) -> String {
-        var out = ""
-        for c in label {
-            if c.isUppercase {
-                out += "_" + c.lowercased()
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
 }

@@ -13,6 +13,10 @@ public protocol Obligation: Sendable {
     /// The event types the rule names, for vocabulary checks and documentation.
     var eventTypes: [String] { get }
 
+    /// Every event pattern the rule states, each with the rule key that states it (`trigger`,
+    /// `extensions.event`), for `explain`'s events a `where` clause rejected.
+    var eventPatterns: [(key: String, pattern: EventPattern)] { get }
+
     /// The attribute names the rule's patterns and keys read, for vocabulary checks.
     var attributeNames: [String] { get }
 

@@ -213,6 +213,13 @@ public struct DeadlineObligation: ObligationKind {
     }
 
     public var eventTypes: [String] { trigger.types + otherPatterns.flatMap(\.types) }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] {
+        let named: [(String, EventPattern?)] = [
+            ("trigger", trigger), ("fulfil", fulfil), ("extensions.event", extensions?.event), ("closed_by", closedBy),
+            ("pause.start", pause?.start), ("pause.end", pause?.end),
+        ]
+        return named.compactMap { key, pattern in pattern.map { (key, $0) } }
+    }
     public var attributeNames: [String] {
         var names = key + trigger.conditions.map(\.field)
         for p in otherPatterns { names += p.conditions.map(\.field) }

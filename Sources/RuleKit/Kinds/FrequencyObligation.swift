@@ -71,6 +71,7 @@ public struct FrequencyObligation: ObligationKind {
     public let distinct: String?
 
     public var eventTypes: [String] { event.types }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] { [("event", event)] }
     public var attributeNames: [String] { event.conditions.map(\.field) + (distinct.map { [$0] } ?? []) }
 
     public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {

@@ -34,6 +34,7 @@ public struct OnceObligation: ObligationKind {
     public var evaluatesEmptyWindow: Bool { true }
 
     public var eventTypes: [String] { event.types }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] { [("event", event)] }
     public var attributeNames: [String] { event.conditions.map(\.field) }
 
     public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {

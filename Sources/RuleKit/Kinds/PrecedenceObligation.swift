@@ -73,6 +73,7 @@ public struct PrecedenceObligation: ObligationKind {
     public let scope: Scope
 
     public var eventTypes: [String] { target.types + requires.types }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] { [("target", target), ("requires", requires)] }
     public var attributeNames: [String] { key + target.conditions.map(\.field) + requires.conditions.map(\.field) }
 
     public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {

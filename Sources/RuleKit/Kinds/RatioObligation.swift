@@ -108,6 +108,7 @@ public struct RatioObligation: ObligationKind {
     public let minItems: Int
 
     public var eventTypes: [String] { [] }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] { [] }
     public var attributeNames: [String] { [] }
     public var baseRule: String? { of }
     public var baseRuleLocation: SourceLocation? { ofLocation }

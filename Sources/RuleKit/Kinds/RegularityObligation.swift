@@ -48,6 +48,7 @@ public struct RegularityObligation: ObligationKind {
     public let maxGap: Int
 
     public var eventTypes: [String] { event.types }
+    public var eventPatterns: [(key: String, pattern: EventPattern)] { [("event", event)] }
     public var attributeNames: [String] { event.conditions.map(\.field) }
 
     public static func decode(_ map: MapView, _ reader: inout NodeReader, _ context: RuleDecodingContext) -> Self? {
