@@ -20,8 +20,11 @@ public struct RuleTestOutcome {
 /// One `test` run: the rule tests under `paths`, those whose name contains `filter`.
 public enum RuleTestRun {
     /// Runs the tests; `output` is refused when it names a test or rule file read.
-    public static func perform(paths: [String], filter: String?, output: String?) -> RuleTestOutcome {
-        var report = RuleTestRunner(filter: filter).run(paths: paths.isEmpty ? ["rules/tests"] : paths)
+    public static func perform(
+        paths: [String], filter: String?, output: String?, language: Language = .en
+    ) -> RuleTestOutcome {
+        var report = RuleTestRunner(filter: filter, language: language).run(
+            paths: paths.isEmpty ? ["rules/tests"] : paths)
         if let output, InputFiles.contains(output, in: report.inputPaths) {
             // A report must never replace a test or rule file it was made from.
             report.diagnostics.append(

@@ -27,31 +27,38 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file (default: standard output).")
     var output: String?
 
+    @Option(name: .long, help: "vi | en: the language of the results, failures and diagnostics (default: vi).")
+    var language: Language = .vi
+
     func validate() throws {
         if let filter, filter.isEmpty { throw ValidationError("--filter needs a non-empty text") }
     }
 
     func run() throws {
-        let outcome = RuleTestRun.perform(paths: paths, filter: filter, output: output)
+        let outcome = RuleTestRun.perform(paths: paths, filter: filter, output: output, language: language)
         let report = outcome.report
         Terminal.printDiagnostics(
-            report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory)
+            report.diagnostics.sorted(by: Diagnostic.stableOrder), baseDir: PathResolution.currentDirectory,
+            language: language)
         guard outcome.writesReport else { throw ExitCode(outcome.exitCode) }
         switch format {
         case .text:
+            let passed = MessageCatalogue.label(.testPassed, language)
+            let failed = MessageCatalogue.label(.testFailed, language)
             var out = ""
             for o in report.outcomes {
                 let place = "\(o.location.path):\(o.location.line)"
                 if let failure = o.failure {
-                    out += "FAIL \(place)  \(o.name)\n\(failure)"
+                    out += "\(failed) \(place)  \(o.name)\n\(failure)"
                 } else {
-                    out += "PASS \(place)  \(o.name)\n"
+                    out += "\(passed) \(place)  \(o.name)\n"
                 }
             }
-            out += "\(report.passed) passed, \(report.failed) failed\n"
+            let counts = ["passed": String(report.passed), "failed": String(report.failed)]
+            out += MessageCatalogue.render(.testSummary, counts, in: language) + "\n"
             try OutputWriter.writeText(out, to: output)
         case .junit:
-            try OutputWriter.write(TestReportJUnit.render(report), to: output)
+            try OutputWriter.write(TestReportJUnit.render(report, language: language), to: output)
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

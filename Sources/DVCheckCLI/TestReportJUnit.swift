@@ -8,7 +8,7 @@ import RuleAuthoring
 /// One test suite per rule-test file; a failing case carries the differences; errors that make a
 /// test file invalid become `<error>` cases. No timestamps: the same tests give the same bytes.
 enum TestReportJUnit {
-    static func render(_ report: RuleTestRunner.Report) -> String {
+    static func render(_ report: RuleTestRunner.Report, language: Language = .en) -> String {
         var files: [String] = []
         var byFile: [String: [RuleTestRunner.Outcome]] = [:]
         for o in report.outcomes {
@@ -30,7 +30,8 @@ enum TestReportJUnit {
                     let first = failure.split(separator: "\n").first.map {
                         String($0).trimmingCharacters(in: .whitespaces)
                     }
-                    suites += ">\n      <failure message=\"\(Markup.escape(first ?? "the findings differ"))\">"
+                    suites +=
+                        ">\n      <failure message=\"\(Markup.escape(first ?? MessageCatalogue.label(.testFindingsDiffer, language)))\">"
                     suites += Markup.escapeKeepingLines(failure) + "</failure>\n    </testcase>\n"
                 } else {
                     suites += "/>\n"
@@ -44,7 +45,8 @@ enum TestReportJUnit {
             for d in errors {
                 let place = d.location.map { "\($0.path):\($0.line):\($0.column)" } ?? "dvcheck test"
                 suites += "    <testcase classname=\"invalid test files\" name=\"\(Markup.escape(place))\">\n"
-                suites += "      <error message=\"\(Markup.escape(d.message))\" type=\"\(Markup.escape(d.code))\"/>\n"
+                suites +=
+                    "      <error message=\"\(Markup.escape(d.message(in: language)))\" type=\"\(Markup.escape(d.code))\"/>\n"
                 suites += "    </testcase>\n"
             }
             suites += "  </testsuite>\n"

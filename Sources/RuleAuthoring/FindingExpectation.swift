@@ -84,7 +84,10 @@ struct FindingExpectation {
 
     /// Nil when the findings meet the expectation, else a readable diff; `path` is the test file's,
     /// so each field that differs reads `path:line: field: expected X, got Y`.
-    func compare(with all: [Finding], path: String) -> String? {
+    func compare(with all: [Finding], path: String, language: Language = .en) -> String? {
+        func say(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+            MessageCatalogue.render(key, arguments, in: language)
+        }
         let actual = includeSatisfied ? all : all.filter { $0.status != .satisfied }
         // Greedy one-to-one matching in order; expectations are small.
         var used = Set<Int>()
@@ -114,24 +117,29 @@ struct FindingExpectation {
         var out = ""
         for m in mismatches {
             for (field, expected, got) in m.differences {
-                let want = expected ?? "nothing"
-                out += "    \(path):\(m.item.line): \(field): expected \(want), got \(got ?? "nothing")\n"
+                let nothing = say(.testNothing)
+                let differs = say(
+                    .testFieldDiffers, ["field": field, "want": expected ?? nothing, "got": got ?? nothing])
+                out += "    \(path):\(m.item.line): \(differs)\n"
             }
         }
         if missing.isEmpty && unexpected.isEmpty { return out }
-        out += "    expected (\(exact ? "exact" : "subset")):\n"
-        out += items.isEmpty ? "      (no findings)\n" : items.map { "      - \($0.description)\n" }.joined()
-        out += "    actual:\n"
-        out += actual.isEmpty ? "      (no findings)\n" : Self.capped(actual.map { "      - \(Self.describe($0))\n" })
-        for m in missing { out += "    \(path):\(m.line): missing: \(m.description)\n" }
-        out += Self.capped(unexpected.map { "    unexpected: \(Self.describe($0))\n" })
+        let none = "      " + say(.testNoFindings) + "\n"
+        out += "    " + say(exact ? .testExpectedExact : .testExpectedSubset) + "\n"
+        out += items.isEmpty ? none : items.map { "      - \($0.description)\n" }.joined()
+        out += "    " + say(.testActual) + "\n"
+        out += actual.isEmpty ? none : Self.capped(actual.map { "      - \(Self.describe($0))\n" }, language: language)
+        for m in missing { out += "    \(path):\(m.line): " + say(.testMissing, ["finding": m.description]) + "\n" }
+        out += Self.capped(
+            unexpected.map { "    " + say(.testUnexpected, ["finding": Self.describe($0)]) + "\n" }, language: language)
         return out
     }
 
     /// At most 12 lines, then a count of the rest, so a runaway rule does not flood the terminal.
-    static func capped(_ lines: [String], limit: Int = 12) -> String {
+    static func capped(_ lines: [String], limit: Int = 12, language: Language = .en) -> String {
         guard lines.count > limit else { return lines.joined() }
-        return lines.prefix(limit).joined() + "      … and \(lines.count - limit) more\n"
+        let more = MessageCatalogue.render(.testMoreLines, ["count": String(lines.count - limit)], in: language)
+        return lines.prefix(limit).joined() + "      " + more + "\n"
     }
 
     static func describe(_ f: Finding) -> String {

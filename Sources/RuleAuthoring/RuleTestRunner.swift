@@ -37,9 +37,13 @@ public struct RuleTestRunner {
     /// Runs only the tests whose name contains this text; nil runs every test.
     public let filter: String?
 
+    /// The language failures are told in (SPEC §10.9).
+    public let language: Language
+
     /// A runner; `filter` keeps the tests whose name contains it.
-    public init(filter: String? = nil) {
+    public init(filter: String? = nil, language: Language = .en) {
         self.filter = filter
+        self.language = language
     }
 
     /// Finds test files (`*.yaml`, `*.yml`) under the given files or folders and runs them all.
@@ -198,11 +202,11 @@ public struct RuleTestRunner {
         let rejected = logs.diagnostics.filter { $0.level == .error }
         if !rejected.isEmpty {
             let lines = rejected.map {
-                "    \($0.location.map { "line \($0.line)" } ?? ""): \($0.message) [\($0.code)]"
+                "    \($0.location.map { "line \($0.line)" } ?? ""): \($0.message(in: language)) [\($0.code)]"
             }
             return Outcome(
                 location: location, name: name,
-                failure: "the timeline has rejected events:\n" + lines.joined(separator: "\n"))
+                failure: MessageCatalogue.label(.testRejectedEvents, language) + "\n" + lines.joined(separator: "\n"))
         }
         var options = RunOptions(asOf: asOf)
         options.rules = ruleIDs
@@ -216,6 +220,7 @@ public struct RuleTestRunner {
             rules: (ruleIDs + bases).compactMap { rules[$0] }, registry: registry, store: store, calendar: calendar,
             waivers: [], options: options)
         return Outcome(
-            location: location, name: name, failure: expectation.compare(with: result.findings, path: reader.path))
+            location: location, name: name,
+            failure: expectation.compare(with: result.findings, path: reader.path, language: language))
     }
 }

@@ -122,7 +122,7 @@ struct RuleAuthoringCLITests {
 
     @Test func aFieldThatDiffersIsOneLineAtTheExpectation() throws {
         let p = ruleTestProject()
-        let run = try dvcheck(["test", "tests"], in: URL(fileURLWithPath: p.root))
+        let run = try dvcheck(["test", "tests", "--language", "en"], in: URL(fileURLWithPath: p.root))
         #expect(run.status == 1, "\(run.err)")
         #expect(run.out.contains("FAIL tests/t.yaml:5  late by fifteen days"))
         #expect(run.out.contains("    tests/t.yaml:13: days_late: expected 14, got 15\n"), "\(run.out)")
@@ -134,12 +134,27 @@ struct RuleAuthoringCLITests {
         #expect(run.out.hasSuffix("1 passed, 1 failed\n"))
     }
 
+    @Test func ruleTestsSpeakVietnameseByDefault() throws {
+        let p = ruleTestProject()
+        let run = try dvcheck(["test", "tests"], in: URL(fileURLWithPath: p.root))
+        #expect(run.status == 1, "\(run.err)")
+        #expect(run.out.contains("KHÔNG ĐẠT tests/t.yaml:5  late by fifteen days"), "\(run.out)")
+        #expect(run.out.contains("    tests/t.yaml:13: days_late: cần 14, thực tế 15\n"), "\(run.out)")
+        #expect(run.out.contains("ĐẠT tests/t.yaml:14  on time"))
+        #expect(run.out.hasSuffix("1 đạt, 1 không đạt\n"))
+        #expect(!run.out.contains("expected"))
+        let junit = try dvcheck(["test", "tests", "--format", "junit"], in: URL(fileURLWithPath: p.root))
+        #expect(junit.out.contains("<failure message=\"tests/t.yaml:13: due: cần 2023-02-02, thực tế 2023-02-01\">"))
+    }
+
     @Test func filterRunsOnlyTheTestsWhoseNameContainsIt() throws {
         let p = ruleTestProject()
-        let run = try dvcheck(["test", "tests", "--filter", "on time"], in: URL(fileURLWithPath: p.root))
+        let run = try dvcheck(
+            ["test", "tests", "--filter", "on time", "--language", "en"], in: URL(fileURLWithPath: p.root))
         #expect(run.status == 0, "\(run.out)\(run.err)")
         #expect(run.out == "PASS tests/t.yaml:14  on time\n1 passed, 0 failed\n")
-        let none = try dvcheck(["test", "tests", "--filter", "On Time"], in: URL(fileURLWithPath: p.root))
+        let none = try dvcheck(
+            ["test", "tests", "--filter", "On Time", "--language", "en"], in: URL(fileURLWithPath: p.root))
         #expect(none.status == 2)
         #expect(none.err.contains("error: no test name contains 'On Time'; nothing was run [test.no-match]"))
     }
@@ -147,7 +162,8 @@ struct RuleAuthoringCLITests {
     @Test func junitWritesOneTestCasePerTimelineToTheOutputFile() throws {
         let p = ruleTestProject()
         let run = try dvcheck(
-            ["test", "tests", "--format", "junit", "--output", "report.xml"], in: URL(fileURLWithPath: p.root))
+            ["test", "tests", "--format", "junit", "--output", "report.xml", "--language", "en"],
+            in: URL(fileURLWithPath: p.root))
         #expect(run.status == 1, "\(run.err)")
         #expect(run.out.isEmpty)
         let xml = try String(contentsOfFile: p.root + "/report.xml", encoding: .utf8)
@@ -167,7 +183,8 @@ struct RuleAuthoringCLITests {
         #expect(try document.nodes(forXPath: "//testcase").count == 2)
         // Deterministic: a second run writes the same bytes.
         _ = try dvcheck(
-            ["test", "tests", "--format", "junit", "--output", "again.xml"], in: URL(fileURLWithPath: p.root))
+            ["test", "tests", "--format", "junit", "--output", "again.xml", "--language", "en"],
+            in: URL(fileURLWithPath: p.root))
         #expect(try String(contentsOfFile: p.root + "/again.xml", encoding: .utf8) == xml)
     }
 
@@ -190,7 +207,8 @@ struct RuleAuthoringCLITests {
         let before = try String(contentsOfFile: p.root + "/tests/t.yaml", encoding: .utf8)
         for target in ["tests/t.yaml", "./tests/../rules/r.yaml"] {
             let run = try dvcheck(
-                ["test", "tests", "--format", "junit", "--output", target], in: URL(fileURLWithPath: p.root))
+                ["test", "tests", "--format", "junit", "--output", target, "--language", "en"],
+                in: URL(fileURLWithPath: p.root))
             #expect(run.status == 2)
             #expect(run.err.contains("is an input of this run; refusing to overwrite it"), "\(run.err)")
             #expect(run.err.contains("[config.output-is-input]"))

@@ -480,4 +480,32 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case windowToEffective
     /// the unit's to (it ended then)
     case windowToUnit
+    /// PASS
+    case testPassed
+    /// FAIL
+    case testFailed
+    /// {passed} passed, {failed} failed
+    case testSummary
+    /// {field}: expected {want}, got {got}
+    case testFieldDiffers
+    /// nothing
+    case testNothing
+    /// expected (exact):
+    case testExpectedExact
+    /// expected (subset):
+    case testExpectedSubset
+    /// (no findings)
+    case testNoFindings
+    /// actual:
+    case testActual
+    /// missing: {finding}
+    case testMissing
+    /// unexpected: {finding}
+    case testUnexpected
+    /// … and {count} more
+    case testMoreLines
+    /// the timeline has rejected events:
+    case testRejectedEvents
+    /// the findings differ
+    case testFindingsDiffer
 }

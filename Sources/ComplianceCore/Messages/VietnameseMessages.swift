@@ -276,6 +276,20 @@ extension MessageCatalogue {
         .windowOpenEnded: "để ngỏ (không có effective.to, to của đơn vị hoặc --to)",
         .windowToEffective: "effective.to của quy tắc",
         .windowToUnit: "to của đơn vị (đơn vị chấm dứt hoạt động từ ngày này)",
+        .testPassed: "ĐẠT",
+        .testFailed: "KHÔNG ĐẠT",
+        .testSummary: "{passed} đạt, {failed} không đạt",
+        .testFieldDiffers: "{field}: cần {want}, thực tế {got}",
+        .testNothing: "không có",
+        .testExpectedExact: "kỳ vọng (đúng toàn bộ):",
+        .testExpectedSubset: "kỳ vọng (một phần):",
+        .testNoFindings: "(không có kết quả)",
+        .testActual: "thực tế:",
+        .testMissing: "thiếu: {finding}",
+        .testUnexpected: "ngoài kỳ vọng: {finding}",
+        .testMoreLines: "… và {count} dòng nữa",
+        .testRejectedEvents: "dòng thời gian có sự kiện bị loại:",
+        .testFindingsDiffer: "các kết quả khác với kỳ vọng",
     ]
 
     /// English words passed as a `{what}` or `{kind}` argument, in Vietnamese.
