@@ -79,20 +79,22 @@ struct RejectedEventFinder {
 
     /// A condition as the rule states it, in words: "role: head", "role: một trong head, deputy".
     static func words(_ c: Condition, field f: String, _ language: Language) -> String {
-        let vi = language == .vi
+        func say(_ key: MessageKey, _ arguments: [String: String]) -> String {
+            MessageCatalogue.render(key, arguments, in: language)
+        }
         func list(_ vs: [AttributeValue]) -> String { vs.map(\.text).joined(separator: ", ") }
         switch c {
         case .eq(let v): return "\(f): \(v.text)"
-        case .isIn(let vs): return "\(f): " + (vi ? "một trong " : "one of ") + list(vs)
-        case .notIn(let vs): return "\(f): " + (vi ? "không thuộc " : "none of ") + list(vs)
+        case .isIn(let vs): return say(.rejectedOneOf, ["field": f, "values": list(vs)])
+        case .notIn(let vs): return say(.rejectedNoneOf, ["field": f, "values": list(vs)])
         case .gt(let v): return "\(f) > \(v.text)"
         case .gte(let v): return "\(f) ≥ \(v.text)"
         case .lt(let v): return "\(f) < \(v.text)"
         case .lte(let v): return "\(f) ≤ \(v.text)"
         case .exists(let present):
-            return present ? (vi ? "có \(f)" : "\(f) present") : (vi ? "không có \(f)" : "\(f) absent")
-        case .contains(let s): return vi ? "\(f) chứa “\(s)”" : "\(f) contains “\(s)”"
-        case .startsWith(let s): return vi ? "\(f) bắt đầu bằng “\(s)”" : "\(f) starts with “\(s)”"
+            return say(present ? .rejectedPresent : .rejectedAbsent, ["field": f])
+        case .contains(let s): return say(.rejectedContains, ["field": f, "text": s])
+        case .startsWith(let s): return say(.rejectedStartsWith, ["field": f, "text": s])
         }
     }
 

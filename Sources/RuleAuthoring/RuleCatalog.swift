@@ -51,7 +51,6 @@ public struct RuleCatalog {
     /// The Markdown catalogue embedded in rules/README.md: one table per rule file, in file order,
     /// titles in both languages, parameters in words.
     public func markdownTable() -> String {
-        let vi = language == .vi
         var byFile: [(String, [Rule])] = []
         for r in rules.sorted(by: { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }) {
             let file = r.location.path.split(separator: "/").last.map(String.init) ?? r.location.path
@@ -60,10 +59,11 @@ public struct RuleCatalog {
         var out = ""
         for (file, fileRules) in byFile {
             out += "#### `\(file)`\n\n"
-            out +=
-                vi
-                ? "| Mã | Tiêu đề | Loại | Nhịp / thời hạn | Áp dụng | Hiệu lực | Mức | Tính chất | Nguồn |\n"
-                : "| id | title | kind | cadence / deadline | applies to | effective | severity | binding | source |\n"
+            let heads: [MessageKey] = [
+                .catalogueId, .catalogueTitle, .catalogueKind, .catalogueCadence, .catalogueAppliesTo,
+                .catalogueEffective, .catalogueSeverityShort, .catalogueBinding, .catalogueSource,
+            ]
+            out += "| " + heads.map(label).joined(separator: " | ") + " |\n"
             out += "|---|---|---|---|---|---|---|---|---|\n"
             for r in fileRules {
                 let vt = r.title.text(in: .vi)
@@ -72,7 +72,8 @@ public struct RuleCatalog {
                 let cells = [
                     "`\(r.id)`", title, r.kind, Self.cell(r.obligation.parametersText(language)),
                     Self.cell(appliesTo(r)),
-                    Self.cell(effective(r)), r.severity.rawValue, binding(r), Self.cell(source(r)),
+                    Self.cell(effectiveDates(r)), Presentation(language).severity(r.severity), binding(r),
+                    Self.cell(source(r)),
                 ]
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
@@ -84,19 +85,19 @@ public struct RuleCatalog {
     /// `rules doc --format md`: the table, then a section per rule.
     public func markdown() -> String {
         let vi = language == .vi
-        var out = vi ? "# Danh mục quy tắc\n\n" : "# Rule catalogue\n\n"
+        var out = "# " + label(.catalogueHeading) + "\n\n"
         out += markdownTable()
         for r in rules {
             out += "## \(r.id) — \(r.title.text(in: language))\n\n"
             if let other = r.title.text(in: vi ? .en : .vi).nilIfSame(r.title.text(in: language)) {
                 out += "*\(other)*\n\n"
             }
-            out += "- **\(vi ? "Loại" : "Kind")**: `\(r.kind)` — \(r.obligation.parametersText(language))\n"
-            out += "- **\(vi ? "Áp dụng" : "Applies to")**: \(appliesTo(r))\n"
-            out += "- **\(vi ? "Hiệu lực" : "Effective")**: \(effective(r))\n"
-            out += "- **\(vi ? "Mức độ" : "Severity")**: \(r.severity.rawValue)\n"
-            out += "- **\(vi ? "Tính chất" : "Binding")**: \(binding(r)) — \(bindingMeaning(r))\n"
-            out += "- **\(vi ? "Nguồn" : "Source")**: \(source(r))\n"
+            out += "- **\(label(.catalogueKind))**: `\(r.kind)` — \(r.obligation.parametersText(language))\n"
+            out += "- **\(label(.catalogueAppliesTo))**: \(appliesTo(r))\n"
+            out += "- **\(label(.catalogueEffective))**: \(effectiveDates(r))\n"
+            out += "- **\(label(.catalogueSeverity))**: \(Presentation(language).severity(r.severity))\n"
+            out += "- **\(label(.catalogueBinding))**: \(binding(r)) — \(bindingMeaning(r))\n"
+            out += "- **\(label(.catalogueSource))**: \(source(r))\n"
             if let d = r.description?.text(in: language) { out += "\n\(d)\n" }
             out += "\n"
         }
@@ -104,30 +105,28 @@ public struct RuleCatalog {
     }
 
     func appliesTo(_ r: Rule) -> String {
-        r.appliesTo.map { RuleWording.selector($0, language) } ?? (language == .vi ? "mọi đơn vị" : "every unit")
+        r.appliesTo.map { RuleWording.selector($0, language) } ?? label(.catalogueEveryUnit)
     }
 
+    /// A label of the catalogue in its language.
+    func label(_ key: MessageKey) -> String { MessageCatalogue.label(key, language) }
+
     func binding(_ r: Rule) -> String {
-        guard language == .vi else { return r.binding.rawValue }
-        return r.binding == .law ? "luật" : "hướng dẫn"
+        label(r.binding == .law ? .catalogueBindingLaw : .catalogueBindingGuidance)
     }
 
     /// What the binding means for a reader of the catalogue (SPEC §10.9).
     func bindingMeaning(_ r: Rule) -> String {
-        switch (language, r.binding) {
-        case (.vi, .law): return "nghĩa vụ do chỉ thị hoặc luật quy định; không đạt là VI PHẠM"
-        case (.vi, .guidance): return "mức do bộ quy tắc chọn khi văn bản không quy định; không đạt là CHƯA ĐẠT"
-        case (.en, .law): return "the directive or a law states the obligation; a violation reads VI PHẠM"
-        case (.en, .guidance): return "the pack chose the number where no text gives one; a violation reads CHƯA ĐẠT"
-        }
+        label(r.binding == .law ? .catalogueLawMeaning : .catalogueGuidanceMeaning)
     }
 
+    /// ISO dates: `rules list` is the compact, grep-friendly listing (its headers are the keys).
     private func effective(_ r: Rule) -> String {
         "\(r.effective.from) – \(r.effective.to.map(\.description) ?? "")"
     }
 
     func source(_ r: Rule) -> String {
-        ([r.source.clause.map { (language == .vi ? "mục " : "clause ") + $0 }, r.source.basis].compactMap { $0 })
+        ([r.source.clause.map { Presentation(language).clause($0) }, r.source.basis].compactMap { $0 })
             .joined(separator: "; ")
     }
 

@@ -8,17 +8,16 @@ import RuleKit
 extension RuleCatalog {
     /// The page.
     public func html() -> String {
-        let vi = language == .vi
-        let heading = vi ? "Danh mục quy tắc" : "Rule catalogue"
+        let heading = label(.catalogueHeading)
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<title>\(heading)</title><style>\(Self.style)</style></head><body>\n"
         out += "<h1>\(heading)</h1>\n"
-        out += "<p class=\"search\"><label for=\"catalogue-search\">\(vi ? "Tìm" : "Search")</label> "
+        out += "<p class=\"search\"><label for=\"catalogue-search\">\(label(.catalogueSearch))</label> "
         out += "<input type=\"search\" id=\"catalogue-search\" placeholder=\""
-        out += vi ? "mã, tiêu đề, căn cứ… (không cần dấu)\"" : "id, title, legal basis…\""
+        out += Self.escape(label(.catalogueSearchHint)) + "\""
         out += " autocomplete=\"off\"> <span id=\"catalogue-shown\">\(rules.count)</span> / \(rules.count)"
-        out += " \(vi ? "quy tắc" : "rules")</p>\n"
+        out += " \(label(.catalogueRulesCount))</p>\n"
         out += indexTable()
         for r in rules { out += section(r) }
         return out + "<script>\(Self.script)</script>\n</body></html>\n"
@@ -26,15 +25,13 @@ extension RuleCatalog {
 
     /// One row per rule, its id linking to its section.
     private func indexTable() -> String {
-        let vi = language == .vi
         let show = Presentation(language)
         var out = "<table id=\"catalogue-index\"><thead><tr>"
-        for h in vi
-            ? ["Mã", "Tiêu đề", "Loại", "Tham số", "Áp dụng", "Hiệu lực", "Mức", "Tính chất", "Nguồn"]
-            : ["Id", "Title", "Kind", "Parameters", "Applies to", "Effective", "Severity", "Binding", "Source"]
-        {
-            out += "<th>\(Self.escape(h))</th>"
-        }
+        let heads: [MessageKey] = [
+            .catalogueId, .catalogueTitle, .catalogueKind, .catalogueParameters, .catalogueAppliesTo,
+            .catalogueEffective, .catalogueSeverityShort, .catalogueBinding, .catalogueSource,
+        ]
+        for h in heads { out += "<th>\(Self.escape(label(h)))</th>" }
         out += "</tr></thead><tbody>\n"
         for r in rules {
             out += "<tr data-rule=\"\(Self.escape(r.id))\"><td><a href=\"#\(Self.escape(r.id))\">"
@@ -61,24 +58,22 @@ extension RuleCatalog {
         if let d = r.description?.text(in: language) { out += "<p class=\"description\">\(e(d))</p>\n" }
         out += "<dl>\n"
         func item(_ label: String, _ value: String) { out += "<dt>\(e(label))</dt><dd>\(value)</dd>\n" }
-        item(vi ? "Loại" : "Kind", "<code>\(e(r.kind))</code> — \(e(r.obligation.parametersText(language)))")
-        item(vi ? "Áp dụng" : "Applies to", e(appliesTo(r)))
-        item(vi ? "Hiệu lực" : "Effective", e(effectiveDates(r)))
-        item(vi ? "Mức độ" : "Severity", e(Presentation(language).severity(r.severity)))
-        item(vi ? "Tính chất" : "Binding", "\(e(binding(r))) — \(e(bindingMeaning(r)))")
-        item(vi ? "Văn bản" : "Document", e(r.source.document))
-        if let clause = r.source.clause { item(vi ? "Mục" : "Item", e((vi ? "mục " : "item ") + clause)) }
-        item(
-            vi ? "Căn cứ pháp lý" : "Legal basis",
-            r.source.basis.map { e($0) } ?? (vi ? "(không ghi căn cứ)" : "(no basis given)"))
+        item(label(.catalogueKind), "<code>\(e(r.kind))</code> — \(e(r.obligation.parametersText(language)))")
+        item(label(.catalogueAppliesTo), e(appliesTo(r)))
+        item(label(.catalogueEffective), e(effectiveDates(r)))
+        item(label(.catalogueSeverity), e(Presentation(language).severity(r.severity)))
+        item(label(.catalogueBinding), "\(e(binding(r))) — \(e(bindingMeaning(r)))")
+        item(label(.catalogueDocument), e(r.source.document))
+        if let clause = r.source.clause { item(label(.catalogueItem), e(Presentation(language).clause(clause))) }
+        item(label(.catalogueLegalBasis), r.source.basis.map { e($0) } ?? label(.catalogueNoBasis))
         if let url = Self.httpURL(r.source.url) {
-            item(vi ? "Liên kết" : "Link", "<a href=\"\(e(url))\">\(e(url))</a>")
+            item(label(.catalogueLink), "<a href=\"\(e(url))\">\(e(url))</a>")
         }
         return out + "</dl>\n</section>\n"
     }
 
     /// "01/01/2023 – " in the catalogue's language (SPEC §10.9: dates DD/MM/YYYY in Vietnamese).
-    private func effectiveDates(_ r: Rule) -> String {
+    func effectiveDates(_ r: Rule) -> String {
         let show = Presentation(language)
         return "\(show.date(r.effective.from)) – \(r.effective.to.map { show.date($0) } ?? "")"
     }

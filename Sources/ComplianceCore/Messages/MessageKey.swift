@@ -508,4 +508,102 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case testRejectedEvents
     /// the findings differ
     case testFindingsDiffer
+    /// Rule catalogue
+    case catalogueHeading
+    /// Search
+    case catalogueSearch
+    /// id, title, legal basis…
+    case catalogueSearchHint
+    /// rules
+    case catalogueRulesCount
+    /// Id
+    case catalogueId
+    /// Title
+    case catalogueTitle
+    /// Kind
+    case catalogueKind
+    /// Parameters
+    case catalogueParameters
+    /// Cadence / deadline
+    case catalogueCadence
+    /// Applies to
+    case catalogueAppliesTo
+    /// Effective
+    case catalogueEffective
+    /// Severity
+    case catalogueSeverityShort
+    /// Severity
+    case catalogueSeverity
+    /// Binding
+    case catalogueBinding
+    /// Source
+    case catalogueSource
+    /// Document
+    case catalogueDocument
+    /// Item
+    case catalogueItem
+    /// Legal basis
+    case catalogueLegalBasis
+    /// (no basis given)
+    case catalogueNoBasis
+    /// Link
+    case catalogueLink
+    /// every unit
+    case catalogueEveryUnit
+    /// law
+    case catalogueBindingLaw
+    /// guidance
+    case catalogueBindingGuidance
+    /// the directive or a law states the obligation; a violation reads VI PHẠM
+    case catalogueLawMeaning
+    /// the pack chose the number where no text gives one; a violation reads CHƯA ĐẠT
+    case catalogueGuidanceMeaning
+    /// History {path}: no runs yet.
+    case historyNoRuns
+    /// Audit history: {path}
+    case historyHeading
+    /// recorded
+    case historyRecorded
+    /// as of
+    case historyAsOf
+    /// scope
+    case historyScope
+    /// violated
+    case historyViolated
+    /// pending
+    case historyPending
+    /// waived
+    case historyWaived
+    /// satisfied
+    case historySatisfied
+    /// new
+    case historyNew
+    /// resolved
+    case historyResolved
+    /// inputs
+    case historyInputs
+    /// all
+    case historyAllScope
+    /// Violations by severity
+    case historyBySeverity
+    /// severity
+    case historySeverity
+    /// Violations by parent unit (district; province after the 2025 reform)
+    case historyByParent
+    /// (no violations)
+    case historyNoViolations
+    /// unit
+    case historyUnit
+    /// {field}: one of {values}
+    case rejectedOneOf
+    /// {field}: none of {values}
+    case rejectedNoneOf
+    /// {field} present
+    case rejectedPresent
+    /// {field} absent
+    case rejectedAbsent
+    /// {field} contains “{text}”
+    case rejectedContains
+    /// {field} starts with “{text}”
+    case rejectedStartsWith
 }
