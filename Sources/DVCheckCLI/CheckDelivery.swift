@@ -20,7 +20,7 @@ struct CheckDelivery: CheckRunDelegate {
         monitor.stopLine()
         Terminal.printDiagnostics(outcome.diagnostics, baseDir: outcome.baseDir, language: outcome.report.language)
         monitor.begin(RunMonitor.Phase.write)
-        try OutputWriter.write(bytes, to: output)
+        try OutputWriter.write(bytes, to: output, language: outcome.report.language)
         if let output, !quiet {
             Terminal.announceReport(at: output, bytes: bytes.count, language: outcome.language)
         }

@@ -62,9 +62,10 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(2)
         case .explained(let explanation, let language):
             if format == .json {
-                try OutputWriter.write(try ExplanationRendering.json(explanation), to: nil)
+                try OutputWriter.write(try ExplanationRendering.json(explanation), to: nil, language: language)
             } else {
-                try OutputWriter.writeText(ExplanationRendering.text(explanation, language: language), to: nil)
+                try OutputWriter.writeText(
+                    ExplanationRendering.text(explanation, language: language), to: nil, language: language)
             }
         }
     }

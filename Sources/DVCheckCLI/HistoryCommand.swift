@@ -29,6 +29,7 @@ struct HistoryCommand: ParsableCommand {
             Terminal.printDiagnostics([.error(.historyUnreadable, error.message)], baseDir: ".", language: language)
             throw ExitCode(2)
         }
-        try OutputWriter.writeText(HistoryTrendText.render(trend, path: history, vietnamese: language == .vi), to: nil)
+        try OutputWriter.writeText(
+            HistoryTrendText.render(trend, path: history, vietnamese: language == .vi), to: nil, language: language)
     }
 }

@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
                 report.diagnostics,
                 baseDir: PathResolution.absolute(report.projectDir, base: PathResolution.currentDirectory),
                 excerpts: false, language: report.language)
-            try OutputWriter.write(bytes, to: output)
+            try OutputWriter.write(bytes, to: output, language: report.language)
             throw ExitCode(report.exitCode)
         }
     }

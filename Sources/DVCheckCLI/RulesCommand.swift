@@ -92,7 +92,8 @@ struct ListRules: ParsableCommand {
     func run() throws {
         let catalog = RuleCatalog(rules: try source.load(), language: source.language)
         try OutputWriter.writeText(
-            catalog.filtered(kind: kind, severity: severity, level: level, binding: binding).list(), to: nil)
+            catalog.filtered(kind: kind, severity: severity, level: level, binding: binding).list(), to: nil,
+            language: source.language)
     }
 }
 
@@ -129,9 +130,9 @@ struct DocRules: ParsableCommand {
         case (.html, _): text = catalog.html()
         }
         if format == .html {
-            try OutputWriter.write(text, to: output)
+            try OutputWriter.write(text, to: output, language: catalog.language)
         } else {
-            try OutputWriter.writeText(text, to: output)
+            try OutputWriter.writeText(text, to: output, language: catalog.language)
         }
     }
 }

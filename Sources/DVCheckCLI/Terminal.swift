@@ -66,17 +66,18 @@ enum Terminal {
 /// A report that cannot be written is an `output.write-failed` error and exit 2, whatever the
 /// command: exit 1 would read as "violations found" to a scheduled audit.
 enum OutputWriter {
-    static func write(_ text: String, to path: String?) throws {
-        try write(Data(text.utf8), to: path)
+    static func write(_ text: String, to path: String?, language: Language = .en) throws {
+        try write(Data(text.utf8), to: path, language: language)
     }
 
     /// Writes a plain-text listing the tool lays out itself (explain, test, history, rules): lines
     /// and tabs stay, every other control or bidirectional character from the inputs is escaped.
-    static func writeText(_ text: String, to path: String?) throws {
-        try write(Data(TerminalText.escaped(text, keepingLines: true).utf8), to: path)
+    static func writeText(_ text: String, to path: String?, language: Language = .en) throws {
+        try write(Data(TerminalText.escaped(text, keepingLines: true).utf8), to: path, language: language)
     }
 
-    static func write(_ data: Data, to path: String?) throws {
+    /// `language`: the one the failure is told in (the run's).
+    static func write(_ data: Data, to path: String?, language: Language = .en) throws {
         do {
             if let path {
                 try data.withUnsafeBytes { try AtomicFile.write($0, to: path) }
@@ -92,7 +93,7 @@ enum OutputWriter {
                         Message(.reportWriteFailed, ["why": "\(error)"]),
                         at: path.map { SourceLocation(path: $0) })
                 ],
-                baseDir: PathResolution.currentDirectory)
+                baseDir: PathResolution.currentDirectory, language: language)
             throw ExitCode(2)
         }
     }

@@ -56,9 +56,9 @@ struct TestCommand: ParsableCommand {
             }
             let counts = ["passed": String(report.passed), "failed": String(report.failed)]
             out += MessageCatalogue.render(.testSummary, counts, in: language) + "\n"
-            try OutputWriter.writeText(out, to: output)
+            try OutputWriter.writeText(out, to: output, language: language)
         case .junit:
-            try OutputWriter.write(TestReportJUnit.render(report, language: language), to: output)
+            try OutputWriter.write(TestReportJUnit.render(report, language: language), to: output, language: language)
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
