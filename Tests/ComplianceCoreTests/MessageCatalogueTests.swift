@@ -83,4 +83,11 @@ struct MessageCatalogueTests {
         #expect(filled.contains("`init.not-empty`"))
         #expect(filled.hasSuffix("<!-- END GENERATED: init -->\nafter\n"))
     }
+
+    @Test func theReadersFixedDetailsReadInVietnamese() {
+        let message = Message(.jsonMalformed, ["detail": "missing value"])
+        #expect(message.text(in: .en).contains("missing value"))
+        #expect(message.text(in: .vi).contains("thiếu giá trị"))
+        #expect(!message.text(in: .vi).contains("missing value"))
+    }
 }

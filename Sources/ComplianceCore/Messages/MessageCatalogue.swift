@@ -13,7 +13,7 @@ public enum MessageCatalogue {
 
     /// `key`'s template in `language` with each `{name}` replaced by `arguments[name]`.
     ///
-    /// In Vietnamese, a `what` or `kind` argument that is an English phrase of `phrasesVI` is
+    /// In Vietnamese, a `what`, `kind` or `detail` argument that is an English phrase of `phrasesVI` is
     /// translated (names of keys and fields, which people type, stay as they are), and a day argument
     /// (`day`, `date`, `asOf`, `from`, `to`) reads `DD/MM/YYYY` (SPEC §10.9).
     public static func render(_ key: MessageKey, _ arguments: [String: String], in language: Language) -> String {
@@ -26,7 +26,7 @@ public enum MessageCatalogue {
             let name = String(rest[rest.index(after: open)..<close])
             if var value = arguments[name] {
                 if language == .vi {
-                    if name == "what" || name == "kind" { value = phrasesVI[value] ?? value }
+                    if name == "what" || name == "kind" || name == "detail" { value = phrasesVI[value] ?? value }
                     if dayArguments.contains(name) { value = Presentation(.vi).date(iso: value) }
                 }
                 out += value

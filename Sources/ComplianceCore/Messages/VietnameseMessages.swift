@@ -343,6 +343,26 @@ extension MessageCatalogue {
 
     /// English words passed as a `{what}` or `{kind}` argument, in Vietnamese.
     static let phrasesVI: [String: String] = [
+        // The JSON Lines and CSV readers' fixed details (a `{detail}` argument).
+        "a record must be a JSON object": "một bản ghi phải là một đối tượng JSON",
+        "unterminated object": "đối tượng chưa được đóng",
+        "expected ',' or '}'": "cần ',' hoặc '}'",
+        "unexpected text after the object": "có văn bản thừa sau đối tượng",
+        "missing value": "thiếu giá trị",
+        "invalid literal": "giá trị hằng không hợp lệ",
+        "invalid value": "giá trị không hợp lệ",
+        "invalid number": "số không hợp lệ",
+        "expected a string": "cần một chuỗi",
+        "control character in a string": "chuỗi chứa ký tự điều khiển",
+        "unpaired surrogate": "nửa cặp thay thế (surrogate) đứng riêng",
+        "invalid \\u escape": "chuỗi thoát \\u không hợp lệ",
+        "invalid escape": "chuỗi thoát không hợp lệ",
+        "unterminated string": "chuỗi chưa được đóng",
+        "a quote inside an unquoted field (quote the whole field and double the quote)":
+            "có dấu nháy trong một trường không đặt trong nháy (đặt cả trường trong nháy và nhân đôi dấu nháy)",
+        "text after the closing quote of a quoted field": "có văn bản sau dấu nháy đóng của một trường trong nháy",
+        "a quoted field is not closed before the end of the file":
+            "một trường trong nháy chưa được đóng trước khi hết tệp",
         "scalar": "giá trị đơn",
         "a scalar": "một giá trị đơn",
         "sequence": "danh sách",
