@@ -7,7 +7,7 @@ extension CSVParser {
         /// A line break or the end of the input: the record is complete.
         case record
         /// The record breaks the format here; the rest of the line is still to be skipped.
-        case malformed(line: Int, column: Int, message: String)
+        case malformed(line: Int, column: Int, fault: CSVFault)
     }
 
     /// What reading one record gave.
@@ -48,24 +48,18 @@ extension CSVParser {
                 if fieldEnds.count >= maxColumns {
                     skipRestOfLine()
                     return .skipped(
-                        .malformed(line: startLine, column: 1, message: "the record has more than \(maxColumns) cells"))
+                        .malformed(line: startLine, column: 1, fault: .tooManyCells(limit: maxColumns)))
                 }
                 continue
             case .record:
                 if let skipped = checkRecord(line: startLine) { return .skipped(skipped) }
                 return .complete(line: startLine)
-            case .malformed(let line, let column, let message):
+            case .malformed(let line, let column, let fault):
                 skipRestOfLine()
-                return .skipped(.malformed(line: line, column: column, message: message))
+                return .skipped(.malformed(line: line, column: column, fault: fault))
             }
         }
     }
-
-    /// The message for a record over `maxRecordBytes`.
-    private var tooLong: String { "the record is longer than \(maxRecordBytes) bytes" }
-
-    /// The message for a field over `maxFieldBytes`.
-    private var fieldTooLong: String { "a field is longer than \(maxFieldBytes) bytes" }
 
     /// Reads an unquoted field's bytes up to a comma, a line break or the end.
     private mutating func readUnquoted() -> FieldEnd {
@@ -73,10 +67,12 @@ extension CSVParser {
             let stop = scan(from: pos, quoted: false)
             append(upTo: stop)
             if record.count > maxRecordBytes {
-                return .malformed(line: recordLine, column: 1, message: tooLong)
+                return .malformed(
+                    line: recordLine, column: 1, fault: .recordTooLong(limit: maxRecordBytes, openQuote: false))
             }
             if record.count - fieldBase > maxFieldBytes {
-                return .malformed(line: recordLine, column: 1, message: fieldTooLong)
+                return .malformed(
+                    line: recordLine, column: 1, fault: .fieldTooLong(limit: maxFieldBytes, openQuote: false))
             }
             if pos == chunk.count {
                 guard ensure(1) else { return .record }
@@ -105,7 +101,7 @@ extension CSVParser {
             default:
                 return .malformed(
                     line: line, column: currentColumn(),
-                    message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+                    fault: .quoteInUnquotedField)
             }
         }
     }
@@ -116,10 +112,10 @@ extension CSVParser {
             let stop = scan(from: pos, quoted: true)
             append(upTo: stop)
             if record.count > maxRecordBytes {
-                return unterminated(opening: opening, message: tooLong + "; is a closing quote missing?")
+                return unterminated(opening: opening, fault: .recordTooLong(limit: maxRecordBytes, openQuote: true))
             }
             if record.count - fieldBase > maxFieldBytes {
-                return unterminated(opening: opening, message: fieldTooLong + "; is a closing quote missing?")
+                return unterminated(opening: opening, fault: .fieldTooLong(limit: maxFieldBytes, openQuote: true))
             }
             if pos == chunk.count {
                 guard ensure(1) else { return unterminated(opening: opening) }
@@ -157,7 +153,7 @@ extension CSVParser {
                 pos += 1
                 return .malformed(
                     line: line, column: currentColumn(),
-                    message: "text after the closing quote of a quoted field")
+                    fault: .textAfterClosingQuote)
             }
         }
     }
@@ -166,10 +162,10 @@ extension CSVParser {
     /// to the line of its opening quote so that the records after that line are not lost.
     private mutating func unterminated(
         opening: (offset: Int, line: Int, lineStart: Int),
-        message: String = "a quoted field is not closed before the end of the file"
+        fault: CSVFault = .unclosedQuote
     ) -> FieldEnd {
         guard rewind(to: opening.lineStart, line: opening.line) else {
-            return .malformed(line: opening.line, column: 1, message: message)
+            return .malformed(line: opening.line, column: 1, fault: fault)
         }
         var column = 1
         while chunkStart + pos < opening.offset && ensure(1) {
@@ -179,7 +175,7 @@ extension CSVParser {
             }
             pos += count
         }
-        return .malformed(line: opening.line, column: column, message: message)
+        return .malformed(line: opening.line, column: column, fault: fault)
     }
 
     /// The index of the first byte at or after `start` that ends a run of field content: `,` `"` CR LF
@@ -235,8 +231,7 @@ extension CSVParser {
                     let quotes = fieldQuoted[index] ? bytes[0..<nul].count { $0 == ASCII.quote } : 0
                     return .malformed(
                         line: line, column: 1,
-                        message: "the record holds a NUL byte at byte offset \(fieldStarts[index] + nul + quotes); "
-                            + "a log is text")
+                        fault: .nulByte(byteOffset: fieldStarts[index] + nul + quotes))
                 }
                 start = end
             }

@@ -22,7 +22,7 @@ public final class CSVReader {
     public var readError: CSVFileError? { parser.source.readError }
 
     /// Opens `path`; throws `CSVFileError` when it cannot be opened or is a directory.
-    public convenience init(path: String) throws {
+    public convenience init(path: String) throws(CSVFileError) {
         try self.init(path: path, chunkSize: Self.defaultChunkSize)
     }
 

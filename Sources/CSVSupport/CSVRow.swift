@@ -7,19 +7,5 @@ public enum CSVRow: Sendable, Equatable {
     case invalidUTF8(line: Int, byteOffset: Int)
     /// The record breaks RFC 4180 at `line`:`column` (1-based, column in characters); it is skipped
     /// and reading resumes at the next physical line.
-    case malformed(line: Int, column: Int, message: String)
-}
-
-/// A CSV file that cannot be read at all, as a value the log loader turns into a diagnostic.
-public struct CSVFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What went wrong, as an English sentence for people.
-    public let message: String
-
-    /// Creates an error, for the reader and for tests.
-    public init(message: String) {
-        self.message = message
-    }
-
-    /// The message, so `"\(error)"` reads well.
-    public var description: String { message }
+    case malformed(line: Int, column: Int, fault: CSVFault)
 }

@@ -36,16 +36,16 @@ final class ChunkSource {
         // Non-blocking so that opening a named pipe cannot hang; only regular files are read.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw CSVFileError(message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+            throw .cannotOpen(path: path, errno: errno)
         }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw CSVFileError(message: "'\(path)' is a directory, not a file")
+            throw .isDirectory(path: path)
         }
         if (info.st_mode & S_IFMT) != S_IFREG {
             close(descriptor)
-            throw CSVFileError(message: "'\(path)' is not a regular file (a named pipe, socket or device)")
+            throw .notRegularFile(path: path)
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         storage = .file(descriptor)
@@ -76,8 +76,7 @@ final class ChunkSource {
                         initialized += got
                     } else if got == 0 || errno != EINTR {
                         if got < 0 {
-                            readError = CSVFileError(
-                                message: "read error: \(String(cString: strerror(errno)))")
+                            readError = .readFailed(errno: errno)
                         }
                         break
                     }
@@ -110,7 +109,7 @@ final class ChunkSource {
                         initialized += got
                     } else if got == 0 || errno != EINTR {
                         if got < 0 {
-                            readError = CSVFileError(message: "read error: \(String(cString: strerror(errno)))")
+                            readError = .readFailed(errno: errno)
                         }
                         break
                     }

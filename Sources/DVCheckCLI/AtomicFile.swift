@@ -1,3 +1,4 @@
+import ComplianceCore
 import Foundation
 
 #if canImport(Glibc)
@@ -21,29 +22,32 @@ import Foundation
 /// moves at most 2 GiB − 4 KiB per call, and the bytes after the first partial write came out as
 /// the report's beginning again. Here every partial write is followed from where it stopped.
 enum AtomicFile {
-    /// Why a write failed.
+    /// Why a write failed, in the catalogue's words (written in the run's language).
     struct Failure: Error, CustomStringConvertible {
-        let description: String
+        let message: Message
+        init(_ key: MessageKey) { message = Message(key) }
+        init(_ message: Message) { self.message = message }
+        var description: String { message.english }
     }
 
     /// Writes `bytes` to `path`: into it when it is a device or a named pipe, else replacing it atomically.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            guard errno == ENOENT else { throw failure("cannot inspect the path") }
+            guard errno == ENOENT else { throw failure(.outputCannotInspect) }
             try replace(destination(ofMissing: path), with: bytes, keeping: nil)
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            guard let real = realpath(path, nil) else { throw failure("cannot resolve the path") }
+            guard let real = realpath(path, nil) else { throw failure(.outputCannotResolve) }
             defer { free(real) }
             try replace(utf8Path(UnsafeBufferPointer(start: real, count: strlen(real))), with: bytes, keeping: info)
         case S_IFCHR: try writeInto(path, bytes, pipe: false)
         case S_IFIFO: try writeInto(path, bytes, pipe: true)
-        case S_IFDIR: throw Failure(description: "it is a folder")
-        case S_IFSOCK: throw Failure(description: "it is a socket; a report goes to a file, a device or a named pipe")
-        default: throw Failure(description: "it is a block device or another special file; refusing to write into it")
+        case S_IFDIR: throw Failure(.outputIsFolder)
+        case S_IFSOCK: throw Failure(.outputIsSocket)
+        default: throw Failure(.outputIsSpecial)
         }
     }
 
@@ -55,12 +59,12 @@ enum AtomicFile {
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { throw failure("cannot read the symbolic link") }
+            guard n > 0 else { throw failure(.outputCannotReadLink) }
             let target = try buffer.withUnsafeBufferPointer { try utf8Path(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             let folder = (current as NSString).deletingLastPathComponent
             current = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
         }
-        throw Failure(description: "too many levels of symbolic links")
+        throw Failure(.outputLinkLoop)
     }
 
     /// Replaces the regular file `path` (or creates it) through a temporary file and a rename;
@@ -75,7 +79,7 @@ enum AtomicFile {
             open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         }
         guard fd >= 0 else {
-            let error = failure("writing failed")
+            let error = failure(.outputWritingFailed)
             Interruption.finishingTemporaryFile(temporary) {}
             throw error
         }
@@ -84,24 +88,24 @@ enum AtomicFile {
                 // Owner and group where permitted (root, or a group the user is in); the mode after
                 // them, since changing the owner clears the set-id bits.
                 if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
-                guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw failure("keeping the permissions failed") }
+                guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw failure(.outputKeepingPermissionsFailed) }
             }
             try writeAll(fd, bytes)
-            guard fsync(fd) == 0 else { throw failure("flushing to disk failed") }
+            guard fsync(fd) == 0 else { throw failure(.outputFlushFailed) }
             FaultInjection.pauseInsideOutputWrite()
         } catch {
             close(fd)
             Interruption.finishingTemporaryFile(temporary) { _ = unlink(temporary) }
             throw error
         }
-        let error = failure("closing failed")
+        let error = failure(.outputClosingFailed)
         guard close(fd) == 0 else {
             Interruption.finishingTemporaryFile(temporary) { _ = unlink(temporary) }
             throw error
         }
         try Interruption.finishingTemporaryFile(temporary) {
             guard rename(temporary, path) == 0 else {
-                let error = failure("replacing the old file failed")
+                let error = failure(.outputReplacingFailed)
                 unlink(temporary)
                 throw error
             }
@@ -115,8 +119,8 @@ enum AtomicFile {
     private static func writeInto(_ path: String, _ bytes: UnsafeRawBufferPointer, pipe: Bool) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC | (pipe ? O_NONBLOCK : 0))
         guard fd >= 0 else {
-            if pipe && errno == ENXIO { throw Failure(description: "no process is reading the named pipe") }
-            throw failure("opening failed")
+            if pipe && errno == ENXIO { throw Failure(.outputPipeNoReader) }
+            throw failure(.outputOpeningFailed)
         }
         defer { close(fd) }
         if pipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
@@ -129,7 +133,7 @@ enum AtomicFile {
         while written < bytes.count {
             let n = writeSome(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw failure("writing failed") }
+            guard n > 0 else { throw failure(.outputWritingFailed) }
             written += n
         }
     }
@@ -138,7 +142,7 @@ enum AtomicFile {
     /// UTF-8 is refused, since its text form would name a look-alike file.
     private static func utf8Path(_ bytes: UnsafeBufferPointer<CChar>) throws -> String {
         guard let text = String(validating: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self) else {
-            throw Failure(description: "the file it leads to has a path that is not UTF-8; rename it")
+            throw Failure(.outputTargetNotUTF8)
         }
         return text
     }
@@ -152,7 +156,8 @@ enum AtomicFile {
         #endif
     }
 
-    private static func failure(_ what: String) -> Failure {
-        Failure(description: "\(what): \(String(cString: strerror(errno)))")
+    /// The failure of step `what`, with the system's reason (`errno`).
+    private static func failure(_ what: MessageKey) -> Failure {
+        Failure(Message(.outputStepFailed, nested: ["what": Message(what), "why": .systemError(errno)]))
     }
 }

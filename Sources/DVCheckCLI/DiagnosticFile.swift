@@ -30,10 +30,10 @@ final class DiagnosticFile: @unchecked Sendable {
         // what it is. Non-blocking only for the open itself, so a pipe without a reader is refused.
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0o644)
         guard fd >= 0 else {
-            let why = String(cString: strerror(errno))
+            let why = Message.systemError(errno)
             return .failure(
                 .error(
-                    .outputWriteFailed, Message(.diagnosticsFileUnwritable, ["path": path, "why": why]),
+                    .outputWriteFailed, Message(.diagnosticsFileUnwritable, ["path": path], nested: ["why": why]),
                     at: SourceLocation(path: path)))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)

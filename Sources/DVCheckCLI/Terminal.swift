@@ -90,11 +90,16 @@ enum OutputWriter {
                 [
                     .error(
                         .outputWriteFailed,
-                        Message(.reportWriteFailed, ["why": "\(error)"]),
+                        Message(.reportWriteFailed, nested: ["why": Self.reason(error)]),
                         at: path.map { SourceLocation(path: $0) })
                 ],
                 baseDir: PathResolution.currentDirectory, language: language)
             throw ExitCode(2)
         }
+    }
+
+    /// Why writing failed: the writer's reason in the catalogue's words, else the error's text.
+    static func reason(_ error: any Error) -> Message {
+        (error as? AtomicFile.Failure)?.message ?? .verbatim("\(error)")
     }
 }

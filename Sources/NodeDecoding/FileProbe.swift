@@ -21,8 +21,8 @@ public enum FileProbe {
         case symlinkLoop
         /// A named pipe, socket or device: reading it could block for ever or never end.
         case special(String)
-        /// `stat` failed for another reason (permissions on a folder on the way, I/O error).
-        case unreadable(String)
+        /// `stat` failed for another reason (permissions on a folder on the way, I/O error): its `errno`.
+        case unreadable(errno: Int32)
     }
 
     /// What `path` is, following symbolic links.
@@ -35,7 +35,7 @@ public enum FileProbe {
                 var link = stat()
                 return .missing(danglingLink: lstat(path, &link) == 0)
             }
-            return .unreadable(errnoText(code))
+            return .unreadable(errno: code)
         }
         return kind(of: info)
     }
@@ -52,11 +52,11 @@ public enum FileProbe {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            return .failure(code == ELOOP ? .notAFile(.symlinkLoop) : .cannotRead(errnoText(code)))
+            return .failure(code == ELOOP ? .notAFile(.symlinkLoop) : .cannotRead(errno: code))
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotRead(errnoText(errno))) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.cannotRead(errno: errno)) }
         let found = kind(of: info)
         guard case .regular = found else { return .failure(.notAFile(found)) }
         var bytes: [UInt8] = []
@@ -68,7 +68,7 @@ public enum FileProbe {
             if got == 0 { return .success(bytes) }
             if got < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.cannotRead(errnoText(errno)))
+                return .failure(.cannotRead(errno: errno))
             }
             bytes.append(contentsOf: block[0..<got])
         }
@@ -79,8 +79,8 @@ public enum FileProbe {
     public enum ReadFailure: Error, Sendable, Equatable {
         /// The path is not a regular file.
         case notAFile(Kind)
-        /// `open` or `read` failed, with the system's reason.
-        case cannotRead(String)
+        /// `open` or `read` failed, with the system's reason (`errno`).
+        case cannotRead(errno: Int32)
         /// More than the limit; the count is how far reading went (limit + something).
         case tooLarge(Int)
     }
@@ -117,7 +117,7 @@ public enum FileProbe {
         case .missing(let dangling): return dangling ? "a symbolic link to nothing" : "missing"
         case .symlinkLoop: return "a loop of symbolic links"
         case .special(let what): return what
-        case .unreadable(let why): return "unreadable (\(why))"
+        case .unreadable(let code): return "unreadable (\(String(cString: strerror(code))))"
         }
     }
 
@@ -131,10 +131,5 @@ public enum FileProbe {
         case S_IFCHR, S_IFBLK: return .special("a device")
         default: return .special("not a regular file")
         }
-    }
-
-    /// The system's text for an `errno` value.
-    private static func errnoText(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

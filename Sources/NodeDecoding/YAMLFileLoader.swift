@@ -47,8 +47,9 @@ public enum YAMLFileLoader {
             return refused(symlinkLoopCode, Message(.symlinkLoopFile, ["path": displayPath]))
         case .special(let what):
             return refused(unreadableCode, Message(.notRegularFileNotRead, ["path": displayPath, "kind": what]))
-        case .unreadable(let why):
-            return refused(unreadableCode, Message(.cannotRead, ["path": displayPath, "why": why]))
+        case .unreadable(let code):
+            return refused(
+                unreadableCode, Message(.cannotRead, ["path": displayPath], nested: ["why": .systemError(code)]))
         }
         let bytes: [UInt8]
         switch FileProbe.readRegularFile(path, maxBytes: limits.maxFileBytes) {
@@ -59,13 +60,14 @@ public enum YAMLFileLoader {
         case .failure(.notAFile(let kind)):
             return refused(
                 unreadableCode, Message(.notRegularFile, ["path": displayPath, "kind": FileProbe.describe(kind)]))
-        case .failure(.cannotRead(let why)):
-            return refused(unreadableCode, Message(.cannotRead, ["path": displayPath, "why": why]))
+        case .failure(.cannotRead(let code)):
+            return refused(
+                unreadableCode, Message(.cannotRead, ["path": displayPath], nested: ["why": .systemError(code)]))
         }
         let doc = YAMLComposer.compose(bytes: bytes, limits: limits)
         let diags = doc.problems.map { p in
             Diagnostic.error(
-                DiagnosticCode.named(p.code), Message(.yamlProblem, ["detail": p.message]),
+                DiagnosticCode.named(p.code), Message(.yamlProblem, nested: ["detail": p.detail.message]),
                 at: SourceLocation(path: displayPath, line: p.mark.line, column: p.mark.column),
                 related: p.relatedMark.map { [SourceLocation(path: displayPath, line: $0.line, column: $0.column)] }
                     ?? [])

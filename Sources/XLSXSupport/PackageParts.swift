@@ -37,7 +37,7 @@ enum PackageParts {
     static func text(_ bytes: ArraySlice<UInt8>?, part: String) throws -> String {
         guard let bytes else { return "" }
         guard UTF8Validation.isValid(bytes) else {
-            throw WorkbookError.malformed("part '\(ZipArchive.printable(part))' is not UTF-8")
+            throw WorkbookError.malformed(.partNotUTF8(part: ZipArchive.printable(part)))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

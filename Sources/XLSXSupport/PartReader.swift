@@ -34,7 +34,7 @@ final class PartReader: ByteSource {
             guard inflateInit2_(s, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 s.deallocate()
                 input.deallocate()
-                throw WorkbookError.malformed("zlib could not start inflating")
+                throw WorkbookError.malformed(.inflateStart)
             }
             stream = s
         } else {
@@ -61,8 +61,7 @@ final class PartReader: ByteSource {
         if n > 0 {
             produced += n
             guard produced <= entry.size else {
-                throw WorkbookError.malformed(
-                    "part '\(name)' inflates to more than the \(entry.size) bytes its directory entry says")
+                throw WorkbookError.malformed(.partOverflows(part: name, size: entry.size))
             }
             crc = crc32(crc, out, uInt(n))
         }
@@ -73,7 +72,7 @@ final class PartReader: ByteSource {
         guard compressedLeft > 0 else { return try finish() }
         let want = min(buffer.count, compressedLeft)
         let n = try archive.read(at: fileOffset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
-        guard n > 0 else { throw WorkbookError.malformed("part '\(name)' is cut short") }
+        guard n > 0 else { throw WorkbookError.malformed(.partCutShort(part: name)) }
         fileOffset += n
         compressedLeft -= n
         return n
@@ -87,7 +86,7 @@ final class PartReader: ByteSource {
                 let want = min(inputCapacity, compressedLeft)
                 let n = try archive.read(
                     at: fileOffset, into: UnsafeMutableRawBufferPointer(start: input, count: want))
-                guard n > 0 else { throw WorkbookError.malformed("part '\(name)' is cut short") }
+                guard n > 0 else { throw WorkbookError.malformed(.partCutShort(part: name)) }
                 fileOffset += n
                 compressedLeft -= n
                 inputStart = 0
@@ -111,10 +110,10 @@ final class PartReader: ByteSource {
             case Z_OK, Z_BUF_ERROR:
                 if n > 0 { return n }
                 guard compressedLeft > 0 || inputStart < inputEnd else {
-                    throw WorkbookError.malformed("part '\(name)' is cut short")
+                    throw WorkbookError.malformed(.partCutShort(part: name))
                 }
             default:
-                throw WorkbookError.malformed("part '\(name)' is not valid deflate data")
+                throw WorkbookError.malformed(.partNotDeflate(part: name))
             }
         }
     }
@@ -125,11 +124,10 @@ final class PartReader: ByteSource {
     private func finish() throws -> Int {
         finished = true
         guard produced == entry.size else {
-            throw WorkbookError.malformed(
-                "part '\(name)' inflates to \(produced) bytes, not the \(entry.size) its directory entry says")
+            throw WorkbookError.malformed(.partSizeMismatch(part: name, produced: produced, size: entry.size))
         }
         guard UInt32(truncatingIfNeeded: crc) == entry.crc else {
-            throw WorkbookError.malformed("part '\(name)' fails its CRC check")
+            throw WorkbookError.malformed(.partCRC(part: name))
         }
         return 0
     }

@@ -35,7 +35,7 @@ struct SharedStrings {
                     guard inItem else { continue }
                     let start = ends.last ?? 0
                     guard UTF8Validation.isValid(bytes[start...]) else {
-                        throw WorkbookError.malformed("the shared strings part holds text that is not UTF-8")
+                        throw WorkbookError.malformed(.sharedStringsNotUTF8)
                     }
                     ends.append(bytes.count)
                     inItem = false
@@ -49,7 +49,7 @@ struct SharedStrings {
                 if inText {
                     bytes.append(contentsOf: scanner.text)
                     guard bytes.count <= maxBytes else {
-                        throw WorkbookError.limit("the shared strings exceed \(maxBytes) bytes")
+                        throw WorkbookError.limit(.sharedStringsTooLarge(limit: maxBytes))
                     }
                 }
             }

@@ -69,6 +69,11 @@ public final class SheetReader {
     /// Reads the next row into `row`; false at the end of the sheet.
     public func next() throws -> Bool { try cursor.next() }
 
+    /// The first 20 bytes of an attribute or value for a message, printable ASCII only.
+    static func printable(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.prefix(20).filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
+    }
+
     /// A column's letters (`1` → `A`, `28` → `AB`).
     public static func name(column: Int) -> String {
         var n = column
@@ -108,8 +113,8 @@ struct SheetCursor {
 
     func release() { scanner.release() }
 
-    private func malformed(_ why: String) -> WorkbookError {
-        .malformed("sheet part '\(ZipArchive.printable(scanner.partName))': \(why)")
+    private func malformed(_ fault: SheetFault) -> WorkbookError {
+        .malformed(.badSheet(part: ZipArchive.printable(scanner.partName), fault))
     }
 
     /// Reads the next row into `row`; false at the end of the sheet.
@@ -135,16 +140,14 @@ struct SheetCursor {
                 let number: Int
                 if let r = scanner.attribute("r") {
                     guard let n = CellStyles.integer(r), n >= 1, n <= Self.maxRow else {
-                        throw malformed(
-                            "row number '\(String(decoding: r.prefix(20), as: UTF8.self))' is not within 1–\(Self.maxRow)"
-                        )
+                        throw malformed(.rowNumberOutOfRange(text: SheetReader.printable(r), max: Self.maxRow))
                     }
                     number = n
                 } else {
                     number = previous + 1
                 }
                 guard number > previous, number <= Self.maxRow else {
-                    throw malformed("row \(number) comes after row \(previous) (rows must be in increasing order)")
+                    throw malformed(.rowsOutOfOrder(row: number, previous: previous))
                 }
                 row.reset(number: number)
                 if !isEmpty { try readCells() }
@@ -166,7 +169,7 @@ struct SheetCursor {
         while true {
             switch try scanner.next() {
             case .eof:
-                throw malformed("the part ends inside row \(row.number)")
+                throw malformed(.endsInsideRow(row: row.number))
             case .end:
                 if scanner.nameIs("row") { return }
             case .start(let isEmpty):
@@ -175,16 +178,14 @@ struct SheetCursor {
                 if let ref = scanner.attribute("r") {
                     let (c, r) = try reference(ref)
                     guard r == row.number else {
-                        throw malformed("cell \(SheetReader.name(column: c))\(r) lies in row \(row.number)")
+                        throw malformed(.cellInWrongRow(cell: "\(SheetReader.name(column: c))\(r)", row: row.number))
                     }
                     column = c
                 } else {
                     column = lastColumn + 1
                 }
                 guard column > lastColumn, column <= Self.maxColumn else {
-                    throw malformed(
-                        "in row \(row.number), column \(column) comes after column \(lastColumn) (cells must be in increasing order, at most XFD)"
-                    )
+                    throw malformed(.columnsOutOfOrder(row: row.number, column: column, previous: lastColumn))
                 }
                 lastColumn = column
                 let type = CellType(scanner.attribute("t"))
@@ -207,9 +208,7 @@ struct SheetCursor {
         }
         let row = CellStyles.integer(ref[i...]) ?? 0
         guard column >= 1, column <= Self.maxColumn, row >= 1, row <= Self.maxRow else {
-            throw malformed(
-                "cell reference '\(String(decoding: ref.prefix(20).filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self))' is not a cell within A1:XFD1048576"
-            )
+            throw malformed(.badCellReference(SheetReader.printable(ref)))
         }
         return (column, row)
     }
@@ -228,7 +227,7 @@ struct SheetCursor {
         loop: while true {
             switch try scanner.next() {
             case .eof:
-                throw malformed("the part ends inside a cell of row \(row.number)")
+                throw malformed(.endsInsideCell(row: row.number))
             case .start(let isEmpty):
                 if scanner.nameIs("v") {
                     hasValue = true
@@ -311,7 +310,7 @@ struct SheetCursor {
         if type == .inline {
             guard hasInline else { return }
             guard UTF8Validation.isValid(inlineText) else {
-                throw malformed("a cell in row \(row.number) is not UTF-8")
+                throw malformed(.cellNotUTF8(row: row.number))
             }
             row.add(column: column, kind: .value, inlineText)
             return
@@ -325,12 +324,13 @@ struct SheetCursor {
         case .shared:
             guard let index = CellStyles.integer(v), let text = strings.string(index) else {
                 throw malformed(
-                    "cell \(SheetReader.name(column: column))\(row.number) refers to shared string '\(String(decoding: v.prefix(20).filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self))', but the table holds \(strings.count)"
-                )
+                    .sharedStringOutOfRange(
+                        cell: "\(SheetReader.name(column: column))\(row.number)", index: SheetReader.printable(v),
+                        count: strings.count))
             }
             row.add(column: column, kind: .value, text)
         case .string, .date:
-            guard UTF8Validation.isValid(v) else { throw malformed("a cell in row \(row.number) is not UTF-8") }
+            guard UTF8Validation.isValid(v) else { throw malformed(.cellNotUTF8(row: row.number)) }
             // A `t="d"` cell holds an ISO 8601 date or datetime: its date part is the day.
             if type == .date, v.count >= 10,
                 v.prefix(10).enumerated().allSatisfy({ k, b in

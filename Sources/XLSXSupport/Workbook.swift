@@ -13,7 +13,7 @@ final class WorkbookFiles {
     /// A scanner over part `name`'s inflated XML; the caller releases it.
     func scanner(for name: String) throws -> XMLScanner {
         guard let entry = archive.entries[name] else {
-            throw WorkbookError.malformed("the workbook lacks its part '\(ZipArchive.printable(name))'")
+            throw WorkbookError.malformed(.lacksPart(part: ZipArchive.printable(name)))
         }
         return XMLScanner(
             source: try PartReader(archive: archive, entry: entry), partName: name, maxTokenBytes: limits.maxTokenBytes)
@@ -53,7 +53,7 @@ public final class Workbook {
         guard let workbookPart = office?.target ?? (files.hasPart("xl/workbook.xml") ? "xl/workbook.xml" : nil),
             files.hasPart(workbookPart)
         else {
-            throw WorkbookError.malformed("not an Excel workbook: the file has no workbook part (xl/workbook.xml)")
+            throw WorkbookError.malformed(.noWorkbookPart)
         }
         let relationships = try PackageParts.relationships(of: workbookPart, in: files)
         var targets: [String: PackageParts.Relationship] = [:]
@@ -86,7 +86,7 @@ public final class Workbook {
             }
         }
         guard sawWorkbook else {
-            throw WorkbookError.malformed("not an Excel workbook: the workbook part is no <workbook>")
+            throw WorkbookError.malformed(.noWorkbookElement)
         }
         sheets = found
         uses1904 = date1904
@@ -110,8 +110,7 @@ public final class Workbook {
     /// A reader of `sheet`'s rows; throws when its part is missing.
     public func rows(of sheet: Sheet) throws -> SheetReader {
         guard let part = sheet.part, files.hasPart(part) else {
-            throw WorkbookError.malformed(
-                "the workbook lacks the part of sheet '\(ZipArchive.printable(sheet.name))'")
+            throw WorkbookError.malformed(.lacksSheetPart(sheet: ZipArchive.printable(sheet.name)))
         }
         return SheetReader(scanner: try files.scanner(for: part), workbook: self)
     }

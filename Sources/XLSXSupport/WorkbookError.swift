@@ -1,5 +1,5 @@
 /// Why a workbook cannot be read: the whole file is refused (SPEC §10.7).
-public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct WorkbookError: Error, Sendable, Equatable {
     /// What went wrong, which decides the diagnostic code.
     public enum Kind: Sendable, Equatable {
         /// Over one of the limits of `WorkbookLimits` (`log.limit`).
@@ -9,16 +9,14 @@ public struct WorkbookError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public let kind: Kind
-    /// One sentence for a person; it never quotes the file's bytes unchecked.
-    public let message: String
+    /// What is wrong, with its parameters; it never quotes the file's bytes unchecked.
+    public let problem: WorkbookProblem
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ problem: WorkbookProblem) {
         self.kind = kind
-        self.message = message
+        self.problem = problem
     }
 
-    public var description: String { message }
-
-    static func malformed(_ message: String) -> WorkbookError { WorkbookError(.malformed, message) }
-    static func limit(_ message: String) -> WorkbookError { WorkbookError(.limit, message) }
+    static func malformed(_ problem: WorkbookProblem) -> WorkbookError { WorkbookError(.malformed, problem) }
+    static func limit(_ problem: WorkbookProblem) -> WorkbookError { WorkbookError(.limit, problem) }
 }

@@ -76,8 +76,8 @@ struct XMLScanner {
     /// Frees the buffer (the scanner is a struct held by one owner, which calls this once).
     func release() { buffer.deallocate() }
 
-    private func malformed(_ why: String) -> WorkbookError {
-        .malformed("part '\(ZipArchive.printable(partName))' is not well-formed XML: \(why)")
+    private func malformed(_ fault: XMLFault) -> WorkbookError {
+        .malformed(.notWellFormed(part: ZipArchive.printable(partName), fault))
     }
 
     /// Reads more bytes, keeping `buffer[keep..<end]`; false at the end of the part.
@@ -94,8 +94,7 @@ struct XMLScanner {
         }
         if end == capacity {
             guard capacity < maxTokenBytes + (1 << 16) else {
-                throw WorkbookError.limit(
-                    "part '\(ZipArchive.printable(partName))' holds a tag or text over \(maxTokenBytes) bytes")
+                throw WorkbookError.limit(.tokenTooLarge(part: ZipArchive.printable(partName), limit: maxTokenBytes))
             }
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             bigger.update(from: buffer, count: end)
@@ -123,7 +122,7 @@ struct XMLScanner {
             var start = position
             // Find the end of the markup, refilling as needed.
             if position + 1 >= end {
-                guard try fill(keeping: &start) else { throw malformed("the part ends inside a tag") }
+                guard try fill(keeping: &start) else { throw malformed(.endsInsideTag) }
             }
             switch buffer[start + 1] {
             case UInt8(ascii: "!"):
@@ -164,7 +163,7 @@ struct XMLScanner {
             position = close + 3
             return .text
         }
-        throw malformed("a DTD or declaration (<!DOCTYPE …>) is not allowed; no entity is expanded")
+        throw malformed(.declaration)
     }
 
     /// The offset of `pattern` at or after `from`, refilling (and moving `keep`) as needed.
@@ -180,7 +179,7 @@ struct XMLScanner {
             }
             offset = at - keep
             guard try fill(keeping: &keep) else {
-                throw malformed("the part ends inside a comment, CDATA or instruction")
+                throw malformed(.endsInsideComment)
             }
         }
     }
@@ -199,11 +198,11 @@ struct XMLScanner {
                 } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
                     quote = b
                 } else if b == UInt8(ascii: "<") {
-                    throw malformed("'<' inside a tag")
+                    throw malformed(.lessThanInTag)
                 }
                 i += 1
             }
-            guard try fill(keeping: &keep) else { throw malformed("the part ends inside a tag") }
+            guard try fill(keeping: &keep) else { throw malformed(.endsInsideTag) }
         }
     }
 
@@ -224,7 +223,7 @@ struct XMLScanner {
 
     private mutating func parseStartTag(from: Int, to: Int) throws {
         parseName(from: from, to: to)
-        guard nameEnd > nameStart else { throw malformed("a tag without a name") }
+        guard nameEnd > nameStart else { throw malformed(.tagWithoutName) }
         if !attributeNames.isEmpty { attributeNames.removeAll(keepingCapacity: true) }
         if !attributeValues.isEmpty { attributeValues.removeAll(keepingCapacity: true) }
         if !values.isEmpty { values.removeAll(keepingCapacity: true) }
@@ -241,18 +240,18 @@ struct XMLScanner {
             let nameEnd = i
             while i < to, Self.isSpace(buffer[i]) { i += 1 }
             guard nameEnd > start, i < to, buffer[i] == UInt8(ascii: "=") else {
-                throw malformed("an attribute without a value")
+                throw malformed(.attributeWithoutValue)
             }
             i += 1
             while i < to, Self.isSpace(buffer[i]) { i += 1 }
             guard i < to, buffer[i] == UInt8(ascii: "\"") || buffer[i] == UInt8(ascii: "'") else {
-                throw malformed("an attribute value without quotes")
+                throw malformed(.unquotedAttribute)
             }
             let quote = buffer[i]
             i += 1
             let valueStart = i
             while i < to, buffer[i] != quote { i += 1 }
-            guard i < to else { throw malformed("an unterminated attribute value") }
+            guard i < to else { throw malformed(.unterminatedAttribute) }
             let decodedStart = values.count
             try Self.decode(
                 UnsafeBufferPointer(start: buffer + valueStart, count: i - valueStart), into: &values, part: partName)
@@ -278,14 +277,13 @@ struct XMLScanner {
             }
             try Self.decode(UnsafeBufferPointer(start: buffer + start, count: cut - start), into: &text, part: partName)
             guard text.count <= maxTokenBytes else {
-                throw WorkbookError.limit(
-                    "part '\(ZipArchive.printable(partName))' holds a text over \(maxTokenBytes) bytes")
+                throw WorkbookError.limit(.textTooLarge(part: ZipArchive.printable(partName), limit: maxTokenBytes))
             }
             position = cut
             if i < end { return .text }
             start = cut
             guard try fill(keeping: &start) else {
-                guard start == end else { throw malformed("an unterminated entity reference") }
+                guard start == end else { throw malformed(.unterminatedEntity) }
                 position = end
                 return .text
             }
@@ -327,8 +325,8 @@ struct XMLScanner {
     static func decode(
         _ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], part: String
     ) throws {
-        func error(_ why: String) -> WorkbookError {
-            .malformed("part '\(ZipArchive.printable(part))' is not well-formed XML: \(why)")
+        func error(_ fault: XMLFault) -> WorkbookError {
+            .malformed(.notWellFormed(part: ZipArchive.printable(part), fault))
         }
         var i = 0
         let n = raw.count
@@ -341,7 +339,7 @@ struct XMLScanner {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<amp]))
             guard let semi = (amp..<min(n, amp + 12)).first(where: { raw[$0] == UInt8(ascii: ";") }) else {
-                throw error("an unterminated entity reference")
+                throw error(.unterminatedEntity)
             }
             let entity = Array(raw[(amp + 1)..<semi])
             switch entity {
@@ -352,9 +350,7 @@ struct XMLScanner {
             case Array("apos".utf8): out.append(UInt8(ascii: "'"))
             default:
                 guard entity.first == UInt8(ascii: "#"), let scalar = characterReference(entity.dropFirst()) else {
-                    throw error(
-                        "an undefined entity or bad character reference (no DTD is read, so only &lt; &gt; &amp; &quot; &apos; and &#…; exist)"
-                    )
+                    throw error(.undefinedEntity)
                 }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
             }

@@ -30,13 +30,14 @@ final class ZipArchive {
     init(path: String, limits: WorkbookLimits) throws {
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw WorkbookError.malformed("cannot open the workbook: \(String(cString: strerror(errno)))")
+            throw WorkbookError.malformed(.cannotOpen(errno: errno))
         }
         self.limits = limits
         var info = stat()
         guard fstat(fd, &info) == 0 else {
+            let code = errno
             close(fd)
-            throw WorkbookError.malformed("cannot read the workbook: \(String(cString: strerror(errno)))")
+            throw WorkbookError.malformed(.cannotRead(errno: code))
         }
         fileSize = Int(info.st_size)
         // Fully initialised from here: a throw runs `deinit`, which closes the file.
@@ -48,7 +49,7 @@ final class ZipArchive {
     /// Reads `count` bytes at `offset`, all or nothing.
     func read(at offset: Int, count: Int) throws -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= fileSize - count else {
-            throw Self.notZip("a part lies beyond the end of the file")
+            throw Self.notZip(.partBeyondEnd)
         }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
@@ -58,7 +59,7 @@ final class ZipArchive {
                 return pread(fd, base + done, count - done, off_t(offset + done))
             }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw WorkbookError.malformed("reading the workbook failed") }
+            guard n > 0 else { throw WorkbookError.malformed(.readFailed) }
             done += n
         }
         return bytes
@@ -69,7 +70,7 @@ final class ZipArchive {
         while true {
             let n = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
             if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw WorkbookError.malformed("reading the workbook failed") }
+            guard n >= 0 else { throw WorkbookError.malformed(.readFailed) }
             return n
         }
     }
@@ -77,23 +78,23 @@ final class ZipArchive {
     /// Where a part's compressed data starts (after its local header).
     func dataOffset(of entry: Entry) throws -> Int {
         let header = try read(at: entry.localHeaderOffset, count: 30)
-        guard header.u32(0) == 0x0403_4b50 else { throw Self.notZip("a part's local header is missing") }
+        guard header.u32(0) == 0x0403_4b50 else { throw Self.notZip(.localHeaderMissing) }
         let start = entry.localHeaderOffset + 30 + Int(header.u16(26)) + Int(header.u16(28))
         guard start <= fileSize - entry.compressedSize else {
-            throw Self.notZip("a part lies beyond the end of the file")
+            throw Self.notZip(.partBeyondEnd)
         }
         return start
     }
 
-    private static func notZip(_ why: String) -> WorkbookError {
-        .malformed("not a valid .xlsx workbook (ZIP): \(why)")
+    private static func notZip(_ fault: ZipFault) -> WorkbookError {
+        .malformed(.notZip(fault))
     }
 
     private func readDirectory() throws {
         guard fileSize <= limits.maxFileBytes else {
-            throw WorkbookError.limit("the workbook is \(fileSize) bytes, over the limit of \(limits.maxFileBytes)")
+            throw WorkbookError.limit(.tooLarge(bytes: fileSize, limit: limits.maxFileBytes))
         }
-        guard fileSize >= 22 else { throw Self.notZip("the file is too short") }
+        guard fileSize >= 22 else { throw Self.notZip(.tooShort) }
         // The end-of-directory record is in the last 22 bytes plus a comment of at most 65,535.
         let tailLength = min(fileSize, 22 + 0xFFFF)
         let tail = try read(at: fileSize - tailLength, count: tailLength)
@@ -106,28 +107,28 @@ final class ZipArchive {
             }
             i -= 1
         }
-        guard end >= 0 else { throw Self.notZip("no end-of-directory record") }
+        guard end >= 0 else { throw Self.notZip(.noEndRecord) }
         let count = Int(tail.u16(end + 10))
         let directorySize = Int(tail.u32(end + 12))
         let directoryOffset = Int(tail.u32(end + 16))
         guard tail.u16(end + 4) == 0, tail.u16(end + 6) == 0, Int(tail.u16(end + 8)) == count else {
-            throw Self.notZip("a multi-volume archive")
+            throw Self.notZip(.multiVolume)
         }
         guard count != 0xFFFF, directoryOffset != 0xFFFF_FFFF, directorySize != 0xFFFF_FFFF else {
-            throw Self.notZip("a ZIP64 archive (a workbook within the limits never needs one)")
+            throw Self.notZip(.zip64Archive)
         }
         guard count <= limits.maxParts else {
-            throw WorkbookError.limit("the workbook has \(count) parts, over the limit of \(limits.maxParts)")
+            throw WorkbookError.limit(.tooManyParts(count: count, limit: limits.maxParts))
         }
         let endAt = fileSize - tailLength + end
         guard directoryOffset <= endAt, directorySize <= endAt - directoryOffset else {
-            throw Self.notZip("the directory lies outside the file")
+            throw Self.notZip(.directoryOutside)
         }
         let directory = try read(at: directoryOffset, count: directorySize)
         var at = 0
         for _ in 0..<count {
             guard at + 46 <= directory.count, directory.u32(at) == 0x0201_4b50 else {
-                throw Self.notZip("a broken directory entry")
+                throw Self.notZip(.brokenEntry)
             }
             let flags = directory.u16(at + 8)
             let method = directory.u16(at + 10)
@@ -137,25 +138,23 @@ final class ZipArchive {
             let nameLength = Int(directory.u16(at + 28))
             let skip = Int(directory.u16(at + 30)) + Int(directory.u16(at + 32))
             let offset = Int(directory.u32(at + 42))
-            guard at + 46 + nameLength + skip <= directory.count else { throw Self.notZip("a broken directory entry") }
+            guard at + 46 + nameLength + skip <= directory.count else { throw Self.notZip(.brokenEntry) }
             let nameBytes = directory[(at + 46)..<(at + 46 + nameLength)]
             guard let name = String(validating: nameBytes, as: UTF8.self) else {
-                throw Self.notZip("a part name that is not UTF-8")
+                throw Self.notZip(.nameNotUTF8)
             }
             at += 46 + nameLength + skip
             guard flags & 1 == 0 else {
-                throw WorkbookError.malformed("the workbook is encrypted or password-protected")
+                throw WorkbookError.malformed(.encrypted)
             }
             guard compressed != 0xFFFF_FFFF, size != 0xFFFF_FFFF, offset != 0xFFFF_FFFF else {
-                throw Self.notZip("a ZIP64 part (a workbook within the limits never needs one)")
+                throw Self.notZip(.zip64Part)
             }
             guard method == 0 || method == 8 else {
-                throw Self.notZip(
-                    "part '\(Self.printable(name))' uses compression method \(method) (only stored and deflated are read)"
-                )
+                throw Self.notZip(.compressionMethod(part: Self.printable(name), method: Int(method)))
             }
             try checkSizes(name: name, compressed: compressed, size: size)
-            guard entries[name] == nil else { throw Self.notZip("two parts named '\(Self.printable(name))'") }
+            guard entries[name] == nil else { throw Self.notZip(.duplicatePart(Self.printable(name))) }
             entries[name] = Entry(
                 name: name, method: method, crc: crc, compressedSize: compressed, size: size, localHeaderOffset: offset)
         }
@@ -165,12 +164,11 @@ final class ZipArchive {
     func checkSizes(name: String, compressed: Int, size: Int) throws {
         guard size <= limits.maxPartBytes else {
             throw WorkbookError.limit(
-                "part '\(Self.printable(name))' inflates to \(size) bytes, over the limit of \(limits.maxPartBytes)")
+                .partTooLarge(part: Self.printable(name), bytes: size, limit: limits.maxPartBytes))
         }
         guard size <= limits.maxRatio * max(compressed, 1) else {
             throw WorkbookError.limit(
-                "part '\(Self.printable(name))' inflates \(size / max(compressed, 1)):1, over the limit of \(limits.maxRatio):1 (a ZIP bomb?)"
-            )
+                .partRatio(part: Self.printable(name), ratio: size / max(compressed, 1), limit: limits.maxRatio))
         }
     }
 

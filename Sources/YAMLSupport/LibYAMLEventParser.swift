@@ -118,18 +118,15 @@ final class LibYAMLEventParser {
         case YAML_MEMORY_ERROR:
             return .memory
         case YAML_READER_ERROR:
-            if problem == "input error" {
-                return .input(message: "the file could not be read")
-            }
+            if problem == "input error" { return .input }
             return .reader(
                 problem: problem, byteOffset: state.problem_offset, value: Int(state.problem_value))
         default:
-            var message = problem
-            if let context = Self.string(state.context) {
-                let contextMark = Self.mark(state.context_mark)
-                message += " (\(context) at line \(contextMark.line), column \(contextMark.column))"
-            }
-            return .syntax(message: message, mark: Self.mark(state.problem_mark))
+            let context = Self.string(state.context)
+            return .syntax(
+                LibYAMLSyntaxError(
+                    problem: problem, problemMark: Self.mark(state.problem_mark), context: context,
+                    contextMark: context == nil ? nil : Self.mark(state.context_mark)))
         }
     }
 

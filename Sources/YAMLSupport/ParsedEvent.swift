@@ -24,12 +24,12 @@ struct ParsedEvent {
 
 /// Why libyaml stopped, before it is turned into a `YAMLProblem` or a record-reader event.
 enum ParseFailure: Error {
-    /// A scanner or parser error, with libyaml's text and position.
-    case syntax(message: String, mark: SourceMark)
+    /// A scanner or parser error, with libyaml's texts and positions.
+    case syntax(LibYAMLSyntaxError)
     /// A reader error (bad UTF-8, forbidden character) at a byte offset of the input.
     case reader(problem: String, byteOffset: Int, value: Int)
     /// The file could not be read.
-    case input(message: String)
+    case input
     /// libyaml could not allocate memory.
     case memory
 }

@@ -61,7 +61,7 @@ struct TreeBuilder {
             if documents > 1 {
                 throw YAMLProblem(
                     code: YAMLProblem.multipleDocuments,
-                    message: "a second YAML document starts here; a file holds one document",
+                    detail: .secondDocument,
                     mark: event.start)
             }
         case .scalar:
@@ -93,9 +93,7 @@ struct TreeBuilder {
         guard !YAMLCoreSchema.isAllowed(tag: event.tag), let tag = event.tag else { return }
         throw YAMLProblem(
             code: YAMLProblem.unsupportedTag,
-            message:
-                "unsupported tag '\(YAMLCoreSchema.shortForm(tag))'; only the standard tags such as !!str "
-                + "are allowed",
+            detail: .unsupportedTag(YAMLCoreSchema.shortForm(tag)),
             mark: event.start)
     }
 
@@ -104,13 +102,13 @@ struct TreeBuilder {
         let name = event.anchor ?? ""
         guard let built = anchors[name] else {
             throw YAMLProblem(
-                code: YAMLProblem.syntax, message: "undefined alias '*\(name)'", mark: event.start)
+                code: YAMLProblem.syntax, detail: .undefinedAlias(name), mark: event.start)
         }
         aliasNodes += built.count
         if aliasNodes > limits.maxAliasNodes {
             throw YAMLProblem(
                 code: YAMLProblem.limit,
-                message: "alias expansion adds more than \(limits.maxAliasNodes) nodes", mark: event.start)
+                detail: .aliasExpansion(limit: limits.maxAliasNodes), mark: event.start)
         }
         if stack.count + built.height > limits.maxDepth {
             throw depthProblem(at: event.start)
@@ -126,7 +124,7 @@ struct TreeBuilder {
     /// The problem for nesting deeper than the limit.
     private func depthProblem(at mark: SourceMark) -> YAMLProblem {
         YAMLProblem(
-            code: YAMLProblem.limit, message: "collections are nested deeper than \(limits.maxDepth) levels",
+            code: YAMLProblem.limit, detail: .nestedTooDeep(limit: limits.maxDepth),
             mark: mark)
     }
 
@@ -157,7 +155,7 @@ struct TreeBuilder {
                 problems.append(
                     YAMLProblem(
                         code: YAMLProblem.duplicateKey,
-                        message: "duplicate key '\(text)' (first defined at \(Self.describe(first)))",
+                        detail: .duplicateKey(text, first: first),
                         mark: built.node.start, relatedMark: first))
             } else {
                 children.append(built.node)

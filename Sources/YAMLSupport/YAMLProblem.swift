@@ -4,17 +4,17 @@ public struct YAMLProblem: Error, Sendable, Hashable {
     /// A stable code: `yaml.syntax`, `yaml.duplicate-key`, `yaml.limit`, `yaml.multiple-documents`,
     /// `yaml.unsupported-tag` or `yaml.invalid-utf8`.
     public let code: String
-    /// An English sentence for people, without a trailing period.
-    public let message: String
+    /// What the problem says, written in the report's language by the message catalogue.
+    public let detail: YAMLProblemDetail
     /// Where to point.
     public let mark: SourceMark
     /// A second place worth showing, such as the first definition of a duplicate key.
     public let relatedMark: SourceMark?
 
     /// Creates a problem, for the composer and for tests.
-    public init(code: String, message: String, mark: SourceMark, relatedMark: SourceMark? = nil) {
+    public init(code: String, detail: YAMLProblemDetail, mark: SourceMark, relatedMark: SourceMark? = nil) {
         self.code = code
-        self.message = message
+        self.detail = detail
         self.mark = mark
         self.relatedMark = relatedMark
     }

@@ -27,6 +27,9 @@ public enum YAMLRecordEvent: Sendable, Equatable {
     case rejected(line: Int, column: Int, code: String, message: String)
     /// Reading stops; no event follows.
     case fileError(line: Int, column: Int, code: String, message: String)
+    /// Reading stops on a problem of the input or of libyaml, kept typed so that it can be written in
+    /// the report's language; no event follows.
+    case failed(YAMLProblem)
     /// The file holds no document (only white space or comments); no event follows.
     case empty
 }

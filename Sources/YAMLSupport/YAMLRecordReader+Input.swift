@@ -18,21 +18,22 @@ extension YAMLRecordReader {
             // Non-blocking open so a named pipe cannot hang the run; only regular files are read.
             let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw Self.unreadable("cannot open '\(path)': \(Self.errnoText())")
+                throw Self.unreadable(.cannotOpen(path: path, errno: errno))
             }
             var info = stat()
             if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 close(descriptor)
-                throw Self.unreadable("'\(path)' is a directory, not a file")
+                throw Self.unreadable(.isDirectory(path: path))
             }
             if (info.st_mode & S_IFMT) != S_IFREG {
                 close(descriptor)
-                throw Self.unreadable("'\(path)' is not a regular file (a named pipe, socket or device)")
+                throw Self.unreadable(.notRegularFile(path: path))
             }
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             guard let file = fdopen(descriptor, "rb") else {
+                let code = errno
                 close(descriptor)
-                throw Self.unreadable("cannot open '\(path)': \(Self.errnoText())")
+                throw Self.unreadable(.cannotOpen(path: path, errno: code))
             }
             var head = [UInt8](repeating: 0, count: 4)
             let count = fread(&head, 1, 4, file)
@@ -57,21 +58,12 @@ extension YAMLRecordReader {
 
     /// The final event for a libyaml failure.
     private func fileError(for failure: ParseFailure) -> YAMLRecordEvent {
-        switch failure {
-        case .syntax(let message, let mark):
-            return .fileError(
-                line: mark.line, column: mark.column, code: YAMLProblem.syntax, message: message)
-        case .reader(let problem, let offset, let value):
-            let mark = locate(byteOffset: offset)
-            return .fileError(
-                line: mark.line, column: mark.column, code: YAMLProblem.invalidUTF8,
-                message: ParseFailure.readerMessage(problem, offset, value))
-        case .input(let message):
-            return .fileError(line: 1, column: 1, code: YAMLRecordEvent.unreadable, message: message)
-        case .memory:
-            return .fileError(
-                line: 1, column: 1, code: YAMLProblem.limit, message: "libyaml ran out of memory")
+        let problem = failure.problem { locate(byteOffset: $0) }
+        // A file libyaml cannot read is unreadable, not a syntax error (as a log's other read failures).
+        guard problem.detail != .inputUnreadable else {
+            return .failed(YAMLProblem(code: YAMLRecordEvent.unreadable, detail: problem.detail, mark: problem.mark))
         }
+        return .failed(problem)
     }
 
     /// The line and column of a byte offset, re-reading a file's prefix in blocks if need be.
@@ -96,18 +88,15 @@ extension YAMLRecordReader {
     /// The stop for input that is not UTF-8.
     private static func notUTF8() -> Stop {
         Stop(
-            event: .fileError(
-                line: 1, column: 1, code: YAMLProblem.invalidUTF8,
-                message: "the file is UTF-16 or UTF-32; only UTF-8 is accepted"))
+            event: .failed(
+                YAMLProblem(
+                    code: YAMLProblem.invalidUTF8, detail: .notUTF8Encoding, mark: SourceMark(line: 1, column: 1))))
     }
 
     /// The stop for a path that cannot be read.
-    private static func unreadable(_ message: String) -> Stop {
-        Stop(event: .fileError(line: 1, column: 1, code: YAMLRecordEvent.unreadable, message: message))
-    }
-
-    /// The current `errno` as text.
-    private static func errnoText() -> String {
-        String(cString: strerror(errno))
+    private static func unreadable(_ detail: YAMLProblemDetail) -> Stop {
+        Stop(
+            event: .failed(
+                YAMLProblem(code: YAMLRecordEvent.unreadable, detail: detail, mark: SourceMark(line: 1, column: 1))))
     }
 }

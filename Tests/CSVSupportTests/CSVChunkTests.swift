@@ -26,8 +26,7 @@ struct CSVChunkTests {
                 expected.append(
                     .malformed(
                         line: line, column: 2 + "\(index)".count + 3,
-                        message:
-                            "a quote inside an unquoted field (quote the whole field and double the quote)"))
+                        fault: .quoteInUnquotedField))
                 line += 1
             case 3:
                 text += "\n\(index),\"\",\"ạ\"\n"
@@ -54,7 +53,7 @@ struct CSVChunkTests {
             rows == [
                 .row(line: 1, fields: ["id", "x"]),
                 .malformed(
-                    line: 2, column: 3, message: "a quoted field is not closed before the end of the file"),
+                    line: 2, column: 3, fault: .unclosedQuote),
                 .row(line: 3, fields: ["2", "b"]),
                 .row(line: 4, fields: ["3", "c"]),
             ])
@@ -67,8 +66,7 @@ struct CSVChunkTests {
             rows == [
                 .malformed(
                     line: 1, column: 12,
-                    message:
-                        "a quote inside an unquoted field (quote the whole field and double the quote)")
+                    fault: .quoteInUnquotedField)
             ])
     }
 
@@ -113,7 +111,7 @@ struct CSVChunkTests {
         #expect(
             reader.next()
                 == .malformed(
-                    line: 1, column: 3, message: "a quoted field is not closed before the end of the file"))
+                    line: 1, column: 3, fault: .unclosedQuote))
         #expect(reader.next() == .row(line: 2, fields: ["c", "d"]))
         #expect(reader.next() == nil)
     }

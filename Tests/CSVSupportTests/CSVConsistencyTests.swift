@@ -45,9 +45,9 @@ struct CSVConsistencyTests {
         var rows: [CSVRow] = []
         while let row = reader.next() { rows.append(row) }
         #expect(rows.count == 3)
-        if case .malformed(let line, let column, let message) = rows.first {
+        if case .malformed(let line, let column, let fault) = rows.first {
             #expect([line, column] == [1, 3])
-            #expect(message.contains("longer than 50 bytes"))
+            #expect(fault == .recordTooLong(limit: 50, openQuote: true))
         } else {
             Issue.record("expected malformed, got \(rows)")
         }

@@ -106,10 +106,10 @@ struct CSVReaderTests {
             csvRows("a,b\"c,d\nẠ,x\"\ne,f\n") == [
                 .malformed(
                     line: 1, column: 4,
-                    message: "a quote inside an unquoted field (quote the whole field and double the quote)"),
+                    fault: .quoteInUnquotedField),
                 .malformed(
                     line: 2, column: 4,
-                    message: "a quote inside an unquoted field (quote the whole field and double the quote)"),
+                    fault: .quoteInUnquotedField),
                 .row(line: 3, fields: ["e", "f"]),
             ])
     }
@@ -119,10 +119,10 @@ struct CSVReaderTests {
         let rows = csvRows("\"ab\"c,d\n\"x\ny\"z\n1,2\n\"q\"\rw\n")
         #expect(
             rows == [
-                .malformed(line: 1, column: 5, message: "text after the closing quote of a quoted field"),
-                .malformed(line: 3, column: 3, message: "text after the closing quote of a quoted field"),
+                .malformed(line: 1, column: 5, fault: .textAfterClosingQuote),
+                .malformed(line: 3, column: 3, fault: .textAfterClosingQuote),
                 .row(line: 4, fields: ["1", "2"]),
-                .malformed(line: 5, column: 4, message: "text after the closing quote of a quoted field"),
+                .malformed(line: 5, column: 4, fault: .textAfterClosingQuote),
             ])
     }
 
@@ -133,14 +133,14 @@ struct CSVReaderTests {
             rows == [
                 .row(line: 1, fields: ["id", "x"]),
                 .malformed(
-                    line: 2, column: 3, message: "a quoted field is not closed before the end of the file"),
+                    line: 2, column: 3, fault: .unclosedQuote),
                 .row(line: 3, fields: ["2", "b"]),
                 .row(line: 4, fields: ["3", "c"]),
             ])
         #expect(
             csvRows("a,\"b") == [
                 .malformed(
-                    line: 1, column: 3, message: "a quoted field is not closed before the end of the file")
+                    line: 1, column: 3, fault: .unclosedQuote)
             ])
     }
 

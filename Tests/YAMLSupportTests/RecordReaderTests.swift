@@ -179,12 +179,16 @@ struct RecordReaderTests {
         let events = recordEvents(yaml)
         #expect(events.count == 3)
         #expect(events.prefix(2).compactMap(summary).map(\.0) == [2, 3])
-        guard case .fileError(_, _, let code, let message) = events.last else {
+        guard case .failed(let problem) = events.last else {
             Issue.record("expected a file error")
             return
         }
-        #expect(code == "yaml.syntax")
-        #expect(!message.isEmpty)
+        #expect(problem.code == "yaml.syntax")
+        guard case .libyaml(let error) = problem.detail else {
+            Issue.record("expected libyaml's error, got \(problem.detail)")
+            return
+        }
+        #expect(error.context == "while parsing a flow mapping")
     }
 
     @Test("a second document is a file error")
@@ -204,12 +208,12 @@ struct RecordReaderTests {
         let reader = YAMLRecordReader(bytes: bytes)
         var events: [YAMLRecordEvent] = []
         while let event = reader.next() { events.append(event) }
-        guard case .fileError(let line, let column, let code, let message) = events.last else {
+        guard case .failed(let problem) = events.last else {
             Issue.record("expected a file error, got \(events)")
             return
         }
-        #expect((line, column, code) == (2, 11, "yaml.invalid-utf8"))
-        #expect(message.contains("byte offset 18"))
+        #expect((problem.mark.line, problem.mark.column, problem.code) == (2, 11, "yaml.invalid-utf8"))
+        #expect(problem.detail == .libyamlReader(problem: "invalid trailing UTF-8 octet", value: 0x28, byteOffset: 18))
     }
 
     @Test("next() returns nil after the end, repeatedly")
@@ -223,13 +227,17 @@ struct RecordReaderTests {
     @Test("files: unreadable path and directory give log.unreadable; a real file is streamed")
     func files() throws {
         let missing = YAMLRecordReader(path: "/nonexistent/dvcheck/log.yaml")
-        guard case .fileError(1, 1, "log.unreadable", _) = missing.next() else {
+        guard case .failed(let problem) = missing.next(), problem.code == "log.unreadable",
+            problem.detail == .cannotOpen(path: "/nonexistent/dvcheck/log.yaml", errno: ENOENT)
+        else {
             Issue.record("expected log.unreadable")
             return
         }
         #expect(missing.next() == nil)
         let directory = YAMLRecordReader(path: NSTemporaryDirectory())
-        guard case .fileError(_, _, "log.unreadable", _) = directory.next() else {
+        guard case .failed(let problem) = directory.next(), problem.code == "log.unreadable",
+            problem.detail == .isDirectory(path: NSTemporaryDirectory())
+        else {
             Issue.record("expected log.unreadable for a directory")
             return
         }
@@ -260,11 +268,10 @@ struct RecordReaderTests {
         let reader = YAMLRecordReader(path: path)
         var last: YAMLRecordEvent?
         while let event = reader.next() { last = event }
-        guard case .fileError(let line, let column, "yaml.invalid-utf8", _) = last else {
+        guard case .failed(let problem) = last, problem.code == "yaml.invalid-utf8" else {
             Issue.record("expected yaml.invalid-utf8, got \(String(describing: last))")
             return
         }
-        #expect(line == 3)
-        #expect(column == 10)
+        #expect(problem.mark == SourceMark(line: 3, column: 10))
     }
 }

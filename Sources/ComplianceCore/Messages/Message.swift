@@ -12,6 +12,9 @@ public struct Message: Hashable, Sendable {
         case verbatim(String)
         /// A catalogue entry some of whose arguments are sentences themselves, written in the same language.
         case composite(MessageKey, [String: String], [String: Message])
+        /// One of libyaml's fixed English sentences: as it is in English, from `LibYAMLPhrases` in
+        /// Vietnamese, or quoted as libyaml's when the table lacks it.
+        case libyaml(String)
     }
 
     /// The pieces, written one after the other.
@@ -30,6 +33,9 @@ public struct Message: Hashable, Sendable {
     /// Text written as it is in every language.
     public static func verbatim(_ text: String) -> Message { Message(parts: [.verbatim(text)]) }
 
+    /// One of libyaml's fixed sentences (a problem or a context), translated where the catalogue knows it.
+    public static func libyaml(_ text: String) -> Message { Message(parts: [.libyaml(text)]) }
+
     /// Nothing (for an optional suffix such as "did you mean").
     public static let empty = Message(parts: [])
 
@@ -46,6 +52,8 @@ public struct Message: Hashable, Sendable {
             case .composite(let key, let arguments, let nested):
                 let written = arguments.merging(nested.mapValues { $0.text(in: language) }) { plain, _ in plain }
                 out += MessageCatalogue.render(key, written, in: language)
+            case .libyaml(let text):
+                out += LibYAMLPhrases.text(text, in: language)
             }
         }
         return out

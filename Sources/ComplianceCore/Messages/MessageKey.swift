@@ -606,4 +606,271 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case rejectedContains
     /// {field} starts with “{text}”
     case rejectedStartsWith
+    // MARK: 10yaml-details
+    /// {text}
+    case libyamlUntranslated
+    /// {problem} ({context} at line {line}, column {column})
+    case libyamlInContext
+    /// {problem}{value} at byte offset {offset}
+    case libyamlReader
+    /// the file has {bytes} bytes, more than the limit of {limit}
+    case yamlFileTooLarge
+    /// the file is UTF-16 or UTF-32; only UTF-8 is accepted
+    case yamlNotUTF8Encoding
+    /// libyaml ran out of memory
+    case libyamlOutOfMemory
+    /// the file could not be read
+    case yamlInputUnreadable
+    /// a second YAML document starts here; a file holds one document
+    case yamlSecondDocument
+    /// unsupported tag '{tag}'; only the standard tags such as !!str are allowed
+    case yamlUnsupportedTag
+    /// undefined alias '*{name}'
+    case yamlUndefinedAlias
+    /// alias expansion adds more than {limit} nodes
+    case yamlAliasExpansion
+    /// collections are nested deeper than {limit} levels
+    case yamlNestedTooDeep
+    /// duplicate key '{key}' (first defined at line {line}, column {column})
+    case yamlDuplicateKey
+    /// cannot open '{path}': {why}
+    case cannotOpenPath
+    /// '{path}' is a directory, not a file
+    case pathIsDirectory
+    /// '{path}' is not a regular file (a named pipe, socket or device)
+    case pathNotRegularFile
+    /// read error: {why}
+    case readError
+    /// expected a file but found a folder
+    case foundFolderNotFile
+    /// cannot open the file
+    case cannotOpenTheFile
+    // MARK: 11csv-details
+    /// the record has more than {limit} cells
+    case csvTooManyCells
+    /// the record is longer than {limit} bytes
+    case csvRecordTooLong
+    /// a field is longer than {limit} bytes
+    case csvFieldTooLong
+    /// ; is a closing quote missing?
+    case csvClosingQuoteMissing
+    /// a quote inside an unquoted field (quote the whole field and double the quote)
+    case csvQuoteInUnquotedField
+    /// text after the closing quote of a quoted field
+    case csvTextAfterClosingQuote
+    /// a quoted field is not closed before the end of the file
+    case csvUnclosedQuote
+    /// the record holds a NUL byte at byte offset {offset}; a log is text
+    case csvNULByte
+    // MARK: 12workbook-details
+    /// cannot open the workbook: {why}
+    case workbookCannotOpen
+    /// cannot read the workbook: {why}
+    case workbookCannotRead
+    /// reading the workbook failed
+    case workbookReadFailed
+    /// the workbook is {bytes} bytes, over the limit of {limit}
+    case workbookTooLarge
+    /// not a valid .xlsx workbook (ZIP): {fault}
+    case workbookNotZip
+    /// a part lies beyond the end of the file
+    case zipPartBeyondEnd
+    /// a part's local header is missing
+    case zipLocalHeaderMissing
+    /// the file is too short
+    case zipTooShort
+    /// no end-of-directory record
+    case zipNoEndRecord
+    /// a multi-volume archive
+    case zipMultiVolume
+    /// a ZIP64 archive (a workbook within the limits never needs one)
+    case zipArchive64
+    /// the directory lies outside the file
+    case zipDirectoryOutside
+    /// a broken directory entry
+    case zipBrokenEntry
+    /// a part name that is not UTF-8
+    case zipNameNotUTF8
+    /// a ZIP64 part (a workbook within the limits never needs one)
+    case zipPart64
+    /// two parts named '{part}'
+    case zipDuplicatePart
+    /// the workbook has {count} parts, over the limit of {limit}
+    case workbookTooManyParts
+    /// the workbook is encrypted or password-protected
+    case workbookEncrypted
+    /// part '{part}' uses compression method {method} (only stored and deflated are read)
+    case workbookCompressionMethod
+    /// part '{part}' inflates to {bytes} bytes, over the limit of {limit}
+    case workbookPartTooLarge
+    /// part '{part}' inflates {ratio}:1, over the limit of {limit}:1 (a ZIP bomb?)
+    case workbookPartRatio
+    /// zlib could not start inflating
+    case workbookInflateStart
+    /// part '{part}' inflates to more than the {size} bytes its directory entry says
+    case workbookPartOverflows
+    /// part '{part}' is cut short
+    case workbookPartCutShort
+    /// part '{part}' is not valid deflate data
+    case workbookPartNotDeflate
+    /// part '{part}' inflates to {produced} bytes, not the {size} its directory entry says
+    case workbookPartSizeMismatch
+    /// part '{part}' fails its CRC check
+    case workbookPartCRC
+    /// part '{part}' is not UTF-8
+    case workbookPartNotUTF8
+    /// the workbook lacks its part '{part}'
+    case workbookLacksPart
+    /// not an Excel workbook: the file has no workbook part (xl/workbook.xml)
+    case workbookNoWorkbookPart
+    /// not an Excel workbook: the workbook part is no <workbook>
+    case workbookNoWorkbookElement
+    /// the workbook lacks the part of sheet '{sheet}'
+    case workbookLacksSheetPart
+    /// the shared strings part holds text that is not UTF-8
+    case sharedStringsNotUTF8
+    /// the shared strings exceed {limit} bytes
+    case sharedStringsTooLarge
+    /// part '{part}' holds a tag or text over {limit} bytes
+    case xmlTokenTooLarge
+    /// part '{part}' holds a text over {limit} bytes
+    case xmlTextTooLarge
+    /// part '{part}' is not well-formed XML: {fault}
+    case xmlNotWellFormed
+    /// the part ends inside a tag
+    case xmlEndsInsideTag
+    /// a DTD or declaration (<!DOCTYPE …>) is not allowed; no entity is expanded
+    case xmlDeclaration
+    /// the part ends inside a comment, CDATA or instruction
+    case xmlEndsInsideComment
+    /// '<' inside a tag
+    case xmlLessThanInTag
+    /// a tag without a name
+    case xmlTagWithoutName
+    /// an attribute without a value
+    case xmlAttributeWithoutValue
+    /// an attribute value without quotes
+    case xmlUnquotedAttribute
+    /// an unterminated attribute value
+    case xmlUnterminatedAttribute
+    /// an unterminated entity reference
+    case xmlUnterminatedEntity
+    /// an undefined entity or bad character reference (no DTD is read, so only &lt; &gt; &amp; &quot; &apos; and &#…; exist)
+    case xmlUndefinedEntity
+    /// sheet part '{part}': {fault}
+    case sheetPartProblem
+    /// row number '{text}' is not within 1–{max}
+    case sheetRowNumberOutOfRange
+    /// row {row} comes after row {previous} (rows must be in increasing order)
+    case sheetRowsOutOfOrder
+    /// the part ends inside row {row}
+    case sheetEndsInsideRow
+    /// cell {cell} lies in row {row}
+    case sheetCellInWrongRow
+    /// in row {row}, column {column} comes after column {previous} (cells must be in increasing order, at most XFD)
+    case sheetColumnsOutOfOrder
+    /// cell reference '{reference}' is not a cell within A1:XFD1048576
+    case sheetBadCellReference
+    /// the part ends inside a cell of row {row}
+    case sheetEndsInsideCell
+    /// a cell in row {row} is not UTF-8
+    case sheetCellNotUTF8
+    /// cell {cell} refers to shared string '{index}', but the table holds {count}
+    case sheetSharedStringOutOfRange
+    /// sheet '{sheet}': the header (row {row}) names column '{name}' twice
+    case workbookHeaderNamesColumnTwice
+    // MARK: 13system-errors
+    /// No such file or directory
+    case systemNoSuchFile
+    /// Permission denied
+    case systemPermissionDenied
+    /// Operation not permitted
+    case systemNotPermitted
+    /// Is a directory
+    case systemIsDirectory
+    /// Not a directory
+    case systemNotDirectory
+    /// Too many levels of symbolic links
+    case systemSymlinkLoop
+    /// File name too long
+    case systemNameTooLong
+    /// Too many open files
+    case systemTooManyOpenFiles
+    /// Too many open files in system
+    case systemTooManyOpenFilesInSystem
+    /// No space left on device
+    case systemNoSpace
+    /// Disk quota exceeded
+    case systemQuotaExceeded
+    /// Read-only file system
+    case systemReadOnly
+    /// Input/output error
+    case systemIOError
+    /// File exists
+    case systemFileExists
+    /// No such device or address
+    case systemNoDeviceOrAddress
+    /// Device or resource busy
+    case systemBusy
+    /// Text file busy
+    case systemTextFileBusy
+    /// File too large
+    case systemFileTooLarge
+    /// Cannot allocate memory
+    case systemOutOfMemory
+    /// Invalid argument
+    case systemInvalidArgument
+    /// Resource temporarily unavailable
+    case systemTryAgain
+    /// Interrupted system call
+    case systemInterrupted
+    /// No such device
+    case systemNoDevice
+    /// Broken pipe
+    case systemBrokenPipe
+    /// Stale file handle
+    case systemStaleHandle
+    /// Invalid cross-device link
+    case systemCrossDevice
+    /// Bad file descriptor
+    case systemBadDescriptor
+    /// Value too large for defined data type
+    case systemOverflow
+    /// Directory not empty
+    case systemDirectoryNotEmpty
+    /// {text} ({name})
+    case systemErrorOther
+    // MARK: 14output-errors
+    /// cannot inspect the path
+    case outputCannotInspect
+    /// cannot resolve the path
+    case outputCannotResolve
+    /// it is a folder
+    case outputIsFolder
+    /// it is a socket; a report goes to a file, a device or a named pipe
+    case outputIsSocket
+    /// it is a block device or another special file; refusing to write into it
+    case outputIsSpecial
+    /// cannot read the symbolic link
+    case outputCannotReadLink
+    /// too many levels of symbolic links
+    case outputLinkLoop
+    /// writing failed
+    case outputWritingFailed
+    /// keeping the permissions failed
+    case outputKeepingPermissionsFailed
+    /// flushing to disk failed
+    case outputFlushFailed
+    /// closing failed
+    case outputClosingFailed
+    /// replacing the old file failed
+    case outputReplacingFailed
+    /// no process is reading the named pipe
+    case outputPipeNoReader
+    /// opening failed
+    case outputOpeningFailed
+    /// the file it leads to has a path that is not UTF-8; rename it
+    case outputTargetNotUTF8
+    /// {what}: {why}
+    case outputStepFailed
 }

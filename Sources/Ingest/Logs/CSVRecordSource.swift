@@ -5,7 +5,7 @@ import Foundation
 /// CSV logs: a header row names the fields; every later row is one record (SPEC §4).
 struct CSVRecordSource: RawRecordSource {
     private let reader: CSVReader?
-    private let openError: String?
+    private let openError: CSVFileError?
     private var header: [String]?
     private var headerLine = 0
     private var missingColumns: [String] = []
@@ -23,7 +23,7 @@ struct CSVRecordSource: RawRecordSource {
             openError = nil
         } catch {
             reader = nil
-            openError = "\(error)"
+            openError = error
         }
     }
 
@@ -32,7 +32,8 @@ struct CSVRecordSource: RawRecordSource {
         guard let reader else {
             finished = true
             return .fileError(
-                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": openError ?? ""]))
+                line: 0, column: 0, code: .logUnreadable,
+                message: Message(.cannotReadLog, nested: ["why": openError?.message ?? .empty]))
         }
         if !started {
             started = true
@@ -61,7 +62,8 @@ struct CSVRecordSource: RawRecordSource {
         finished = true
         if let error = reader.readError {
             return .fileError(
-                line: 0, column: 0, code: .logUnreadable, message: Message(.readingStopped, ["why": "\(error)"]))
+                line: 0, column: 0, code: .logUnreadable,
+                message: Message(.readingStopped, nested: ["why": error.message]))
         }
         if header == nil { return .empty }
         return nil
@@ -140,15 +142,16 @@ struct CSVRecordSource: RawRecordSource {
             return .rejected(
                 line: line, column: 1, code: .logInvalidUtf8,
                 message: Message(.recordNotUTF8, ["offset": String(offset)]))
-        case .malformed(let line, let column, let message):
+        case .malformed(let line, let column, let fault):
             if header == nil {
                 finished = true
                 return .fileError(
                     line: line, column: column, code: .logMalformedRow,
-                    message: Message(.malformedHeader, ["detail": message]))
+                    message: Message(.malformedHeader, nested: ["detail": fault.message]))
             }
             return .rejected(
-                line: line, column: column, code: .logMalformedRow, message: Message(.csvMalformed, ["detail": message])
+                line: line, column: column, code: .logMalformedRow,
+                message: Message(.csvMalformed, nested: ["detail": fault.message])
             )
         case .row(let line, _):
             let fields = reader.withRecordBytes { bytes, ends in

@@ -68,7 +68,7 @@ struct JSONLinesRecordSource: RawRecordSource {
         if let error = lines.openError {
             finished = true
             return .fileError(
-                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, ["why": "\(error)"]))
+                line: 0, column: 0, code: .logUnreadable, message: Message(.cannotReadLog, nested: ["why": error]))
         }
         while !batch.isFull {
             guard let next = lines.next() else {

@@ -1,3 +1,4 @@
+import ComplianceCore
 import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a gigabyte JSON Lines log never sits in memory.
@@ -32,8 +33,8 @@ final class LineReader {
     private(set) var lineNumber = 0
     /// File offset of the first byte of the last line returned.
     private(set) var lineOffset = 0
-    /// Set when the file could not be opened.
-    let openError: String?
+    /// Set when the file could not be opened: why, for the log's diagnostic.
+    let openError: Message?
     /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
     var observer: ((UnsafeRawBufferPointer) -> Void)?
 
@@ -55,14 +56,14 @@ final class LineReader {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             handle = nil
-            openError = "expected a file but found a folder"
+            openError = Message(.foundFolderNotFile)
         } else if let h = FileHandle(forReadingAtPath: path) {
             handle = h
             openError = nil
             if offset > 0 { try? h.seek(toOffset: UInt64(offset)) }
         } else {
             handle = nil
-            openError = "cannot open the file"
+            openError = Message(.cannotOpenTheFile)
         }
     }
 

@@ -47,7 +47,7 @@ struct XLSXRecordSource: RawRecordSource {
                 let row = reader?.row.number ?? 0
                 return .fileError(
                     line: row, column: row > 0 ? 1 : 0, code: error.kind == .limit ? .logLimit : .logBadWorkbook,
-                    message: Message(.workbookProblem, ["detail": error.message]))
+                    message: Message(.workbookProblem, nested: ["detail": error.problem.message]))
             } catch {
                 finished = true
                 return .fileError(
@@ -117,8 +117,7 @@ struct XLSXRecordSource: RawRecordSource {
                 var seen: Set<String> = []
                 for n in names where !seen.insert(n.name).inserted {
                     throw WorkbookError(
-                        .malformed,
-                        "sheet '\(sheetName)': the header (row \(row.number)) names column '\(n.name)' twice")
+                        .malformed, .headerNamesColumnTwice(sheet: sheetName, row: row.number, name: n.name))
                 }
                 headerColumns = names.map(\.column)
                 queue.append(.header(names.map(\.name)))

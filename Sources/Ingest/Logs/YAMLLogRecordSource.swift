@@ -1,4 +1,5 @@
 import ComplianceCore
+import NodeDecoding
 import YAMLSupport
 
 /// YAML logs: a top-level `events:` list read one record at a time (SPEC §4).
@@ -40,6 +41,10 @@ struct YAMLLogRecordSource: RawRecordSource {
                 item = .fileError(
                     line: line, column: column, code: .named(code),
                     message: Message(.yamlLogProblem, ["detail": message]))
+            case .failed(let problem):
+                item = .fileError(
+                    line: problem.mark.line, column: problem.mark.column, code: .named(problem.code),
+                    message: Message(.yamlLogProblem, nested: ["detail": problem.detail.message]))
             case .empty:
                 item = .empty
             }

@@ -67,15 +67,18 @@ public enum FileExpansion {
 
     /// Expands `absolute` like `expand`, and says what it refused and why.
     public static func expandChecked(_ absolute: String, extensions: Set<String>) -> Checked {
-        switch FileProbe.inspect(absolute) {
+        let kind = FileProbe.inspect(absolute)
+        switch kind {
         case .missing:
             return Checked(files: nil)
         case .regular:
             return Checked(files: [Found(path: absolute)])
         case .symlinkLoop:
             return Checked(files: [], problems: [Problem(path: absolute, kind: .symlinkLoop)])
-        case .special(let what), .unreadable(let what):
+        case .special(let what):
             return Checked(files: [], problems: [Problem(path: absolute, kind: .notAFile(what))])
+        case .unreadable:
+            return Checked(files: [], problems: [Problem(path: absolute, kind: .notAFile(FileProbe.describe(kind)))])
         case .directory:
             return walk(absolute, extensions: extensions)
         }
@@ -114,7 +117,10 @@ public enum FileExpansion {
                     checked.problems.append(Problem(path: full, kind: .symlinkLoop))
                 case .missing(let dangling):
                     if dangling && wanted { checked.problems.append(Problem(path: full, kind: .danglingLink)) }
-                case .special(let what), .unreadable(let what):
+                case .special(let what):
+                    if wanted { checked.problems.append(Problem(path: full, kind: .notAFile(what))) }
+                case .unreadable(let code):
+                    let what = FileProbe.describe(.unreadable(errno: code))
                     if wanted { checked.problems.append(Problem(path: full, kind: .notAFile(what))) }
                 }
             }
