@@ -13,9 +13,12 @@ extension YAMLProblemDetail {
                 .libyamlInContext, ["line": String(mark.line), "column": String(mark.column)],
                 nested: ["problem": .libyaml(error.problem), "context": .libyaml(context)])
         case .libyamlReader(let problem, let value, let offset):
-            let shown = value >= 0 ? " 0x" + String(value, radix: 16, uppercase: true) : ""
+            guard value >= 0 else {
+                return Message(.libyamlReader, ["offset": String(offset)], nested: ["problem": .libyaml(problem)])
+            }
+            let shown = "0x" + String(value, radix: 16, uppercase: true)
             return Message(
-                .libyamlReader, ["value": shown, "offset": String(offset)], nested: ["problem": .libyaml(problem)])
+                .libyamlReaderValue, ["value": shown, "offset": String(offset)], nested: ["problem": .libyaml(problem)])
         case .fileTooLarge(let bytes, let limit):
             return Message(.yamlFileTooLarge, ["bytes": String(bytes), "limit": String(limit)])
         case .notUTF8Encoding: return Message(.yamlNotUTF8Encoding)

@@ -8,7 +8,7 @@ struct ReaderDetailLanguageTests {
     /// One broken input, with the code it raises and its diagnostic in each language.
     struct Case: Sendable, CustomStringConvertible {
         let file: String
-        let contents: String
+        let contents: [UInt8]
         /// Passed as `--logs` (a log) or `--units` (a YAML file the loaders read whole).
         let option: String
         let code: String
@@ -19,27 +19,33 @@ struct ReaderDetailLanguageTests {
 
     static let cases: [Case] = [
         Case(
-            file: "broken.yaml", contents: "events:\n  - {id: a, unit: x\n  - id: b\n", option: "--logs",
+            file: "broken.yaml", contents: Array("events:\n  - {id: a, unit: x\n  - id: b\n".utf8), option: "--logs",
             code: "yaml.syntax",
             english: "did not find expected ',' or '}' (while parsing a flow mapping at line 2, column 5); "
                 + "the file is skipped",
             vietnamese: "nhật ký YAML không hợp lệ: không tìm thấy dấu ',' hoặc '}' cần có "
                 + "(khi đọc một ánh xạ trong ngoặc nhọn {…} bắt đầu ở dòng 2, cột 5); bỏ qua tệp này"),
         Case(
-            file: "units-broken.yaml", contents: "units:\n  - id: a\n    name: x: y\n", option: "--units",
+            file: "units-broken.yaml", contents: Array("units:\n  - id: a\n    name: x: y\n".utf8), option: "--units",
             code: "yaml.syntax", english: "mapping values are not allowed in this context",
             vietnamese: "lỗi YAML: không được đặt giá trị ánh xạ (sau dấu ':') ở vị trí này"),
         Case(
-            file: "broken.xlsx", contents: "not a zip at all", option: "--logs", code: "log.bad-workbook",
+            file: "bad-utf8.yaml", contents: Array("events:\n  - id: a".utf8) + [0xFF] + Array("\n".utf8),
+            option: "--logs", code: "yaml.invalid-utf8",
+            english: "invalid leading UTF-8 octet 0xFF at byte offset 17; the file is skipped",
+            vietnamese: "nhật ký YAML không hợp lệ: byte đầu của một ký tự UTF-8 không hợp lệ (giá trị 0xFF) "
+                + "tại vị trí byte 17; bỏ qua tệp này"),
+        Case(
+            file: "broken.xlsx", contents: Array("not a zip at all".utf8), option: "--logs", code: "log.bad-workbook",
             english: "not a valid .xlsx workbook (ZIP): the file is too short; the file is skipped",
             vietnamese: "sổ tính không hợp lệ: không phải sổ tính .xlsx (ZIP) hợp lệ: tệp quá ngắn; bỏ qua tệp này"),
         Case(
             file: "wide.csv",
-            contents: "id,unit,type,date\n" + Array(repeating: "x", count: 1_500).joined(separator: ",") + "\n",
+            contents: Array(("id,unit,type,date\n" + String(repeating: "x,", count: 1_499) + "x\n").utf8),
             option: "--logs", code: "log.malformed-row", english: "the record has more than 1000 cells",
             vietnamese: "bản ghi CSV sai định dạng: bản ghi có quá 1000 ô"),
         Case(
-            file: "missing.csv", contents: "", option: "--logs", code: "config.missing-file",
+            file: "missing.csv", contents: [], option: "--logs", code: "config.missing-file",
             english: "'missing.csv' (from 'logs') does not exist",
             vietnamese: "'missing.csv' (từ 'logs') không tồn tại"),
     ]
@@ -49,7 +55,7 @@ struct ReaderDetailLanguageTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dvcheck-reader-" + UUID().uuidString)
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("sample"), to: dir)
         if c.file != "missing.csv" {
-            try Data(c.contents.utf8).write(to: dir.appendingPathComponent(c.file))
+            try Data(c.contents).write(to: dir.appendingPathComponent(c.file))
         }
         return dir
     }
@@ -78,11 +84,13 @@ struct ReaderDetailLanguageTests {
     func vietnameseRunsQuoteNoEnglishDetail(_ c: Case) throws {
         let vi = try message(c, language: nil)
         #expect(vi.hasPrefix(c.vietnamese) || vi == c.vietnamese, "\(c.file): \(vi)")
-        // File names and format names are the same in both languages; no other English word is left.
-        let names: Set<String> = [
-            "broken", "units", "yaml", "xlsx", "wide", "csv", "missing", "logs", "ZIP", "YAML", "CSV",
+        // File names, format names, hexadecimal values and "byte" (a Vietnamese word too) are the same in
+        // both languages; no other English word is left.
+        let shared: Set<String> = [
+            "bad", "broken", "units", "yaml", "xlsx", "wide", "csv", "missing", "logs", "ZIP", "YAML", "CSV", "UTF",
+            "xFF", "byte",
         ]
-        let leaked = words(vi).intersection(words(c.english)).subtracting(names)
+        let leaked = words(vi).intersection(words(c.english)).subtracting(shared)
         #expect(leaked.isEmpty, "\(c.file): English words \(leaked.sorted()) in “\(vi)”")
     }
 
@@ -90,5 +98,19 @@ struct ReaderDetailLanguageTests {
     func englishRunsAreUnchanged(_ c: Case) throws {
         let en = try message(c, language: "en")
         #expect(en.hasPrefix(c.english), "\(c.file): \(en)")
+    }
+
+    @Test func aReportThatCannotBeWrittenSaysTheSystemsReasonInTheProjectLanguage() throws {
+        let target = "/nonexistent-dvcheck-\(UUID().uuidString)/report.txt"
+        let sample = fixtures.appendingPathComponent("sample")
+        let vi = try dvcheck(["check", "--project", ".", "--output", target], in: sample)
+        #expect(vi.status == 2)
+        #expect(
+            vi.err.contains("không ghi được báo cáo (ghi không thành công: không có tệp hoặc thư mục này)"), "\(vi.err)"
+        )
+        let en = try dvcheck(["check", "--project", ".", "--output", target, "--language", "en"], in: sample)
+        #expect(en.status == 2)
+        #expect(
+            en.err.contains("the report could not be written (writing failed: No such file or directory)"), "\(en.err)")
     }
 }

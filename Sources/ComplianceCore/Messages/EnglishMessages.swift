@@ -335,7 +335,8 @@ extension MessageCatalogue {
         // MARK: 10yaml-details
         .libyamlUntranslated: "{text}",
         .libyamlInContext: "{problem} ({context} at line {line}, column {column})",
-        .libyamlReader: "{problem}{value} at byte offset {offset}",
+        .libyamlReader: "{problem} at byte offset {offset}",
+        .libyamlReaderValue: "{problem} {value} at byte offset {offset}",
         .yamlFileTooLarge: "the file has {bytes} bytes, more than the limit of {limit}",
         .yamlNotUTF8Encoding: "the file is UTF-16 or UTF-32; only UTF-8 is accepted",
         .libyamlOutOfMemory: "libyaml ran out of memory",

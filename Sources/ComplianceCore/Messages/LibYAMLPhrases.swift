@@ -26,7 +26,7 @@ public enum LibYAMLPhrases {
         // The scanner.
         "did not find expected <stream-start>": "không tìm thấy phần mở đầu luồng cần có",
         "found unexpected end of stream": "tệp kết thúc đột ngột",
-        "found character that cannot start any token": "gặp ký tự không thể mở đầu thành phần cú pháp nào",
+        "found character that cannot start any token": "gặp ký tự không thể bắt đầu bất kỳ thành phần cú pháp nào",
         "could not find expected ':'": "không tìm thấy dấu ':' cần có",
         "mapping keys are not allowed in this context": "không được đặt khóa ánh xạ ở vị trí này",
         "mapping values are not allowed in this context": "không được đặt giá trị ánh xạ (sau dấu ':') ở vị trí này",

@@ -611,8 +611,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case libyamlUntranslated
     /// {problem} ({context} at line {line}, column {column})
     case libyamlInContext
-    /// {problem}{value} at byte offset {offset}
+    /// {problem} at byte offset {offset}
     case libyamlReader
+    /// {problem} {value} at byte offset {offset}
+    case libyamlReaderValue
     /// the file has {bytes} bytes, more than the limit of {limit}
     case yamlFileTooLarge
     /// the file is UTF-16 or UTF-32; only UTF-8 is accepted

@@ -342,7 +342,8 @@ extension MessageCatalogue {
         // MARK: 10yaml-details
         .libyamlUntranslated: "“{text}” (nguyên văn thông báo của libyaml)",
         .libyamlInContext: "{problem} ({context} bắt đầu ở dòng {line}, cột {column})",
-        .libyamlReader: "{problem}{value} tại vị trí byte {offset}",
+        .libyamlReader: "{problem} tại vị trí byte {offset}",
+        .libyamlReaderValue: "{problem} (giá trị {value}) tại vị trí byte {offset}",
         .yamlFileTooLarge: "tệp có {bytes} byte, vượt giới hạn {limit} byte",
         .yamlNotUTF8Encoding: "tệp được mã hóa UTF-16 hoặc UTF-32; chỉ chấp nhận UTF-8",
         .libyamlOutOfMemory: "libyaml không đủ bộ nhớ",
