@@ -395,11 +395,12 @@ extension MessageCatalogue {
         .workbookPartRatio:
             "tệp thành phần '{part}' giải nén theo tỉ lệ {ratio}:1, vượt giới hạn {limit}:1 (có thể là bom ZIP)",
         .workbookInflateStart: "zlib không khởi động được việc giải nén",
-        .workbookPartOverflows: "tệp thành phần '{part}' giải nén ra nhiều hơn {size} byte như mục danh mục của nó ghi",
+        .workbookPartOverflows:
+            "tệp thành phần '{part}' giải nén ra nhiều hơn {size} byte ghi trong mục danh mục của nó",
         .workbookPartCutShort: "tệp thành phần '{part}' bị cắt cụt",
         .workbookPartNotDeflate: "tệp thành phần '{part}' không phải dữ liệu deflate hợp lệ",
         .workbookPartSizeMismatch:
-            "tệp thành phần '{part}' giải nén ra {produced} byte, không phải {size} byte như mục danh mục của nó ghi",
+            "tệp thành phần '{part}' giải nén ra {produced} byte, không phải {size} byte như ghi trong mục danh mục của nó",
         .workbookPartCRC: "tệp thành phần '{part}' không qua được kiểm tra CRC",
         .workbookPartNotUTF8: "tệp thành phần '{part}' không phải UTF-8",
         .workbookLacksPart: "sổ tính thiếu tệp thành phần '{part}'",
