@@ -64,16 +64,9 @@ public struct EventTable: Sendable {
     package var idByteCount: Int { ids.arena.count }
 
     /// The index of an event type, interning it when new.
-    package mutating func internType(_ name: String) -> Int32 {
+    private mutating func internType(_ name: String) -> Int32 {
         let (index, inserted) = typeKeys.insert(name)
         if inserted { typeNames.append(name) }
-        return Int32(index)
-    }
-
-    /// The index of an event type given as normalised bytes, interning it when new.
-    package mutating func internType(bytes name: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (index, inserted) = typeKeys.insert(name)
-        if inserted { typeNames.append(String(decoding: name, as: UTF8.self)) }
         return Int32(index)
     }
 
@@ -81,7 +74,7 @@ public struct EventTable: Sendable {
     public func typeIndex(_ name: String) -> Int32? { typeKeys.index(of: name).map { Int32($0) } }
 
     /// The index of an attribute name, interning it when new.
-    package mutating func internField(_ name: String) -> Int32 {
+    private mutating func internField(_ name: String) -> Int32 {
         let (index, inserted) = fieldKeys.insert(name)
         if inserted { fieldNames.append(name) }
         return Int32(index)
@@ -90,23 +83,24 @@ public struct EventTable: Sendable {
     /// The index of an attribute name, or nil when no row has it.
     public func fieldIndex(_ name: String) -> Int32? { fieldKeys.index(of: name).map { Int32($0) } }
 
-    /// The index of the value whose text is `text`: plain ASCII without white space at either end
-    /// (so already NFC and trimmed).
-    package mutating func internValue(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        values.intern(plainASCII: text)
-    }
-
     /// The index of an already built value, interning it when new.
-    package mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
+    private mutating func internValue(_ value: AttributeValue) -> Int32 { values.intern(value) }
 
-    /// Takes the event types and attribute values interned while the logs were read.
+    /// Takes the event types, attribute names and attribute values the rows refer to, interned while
+    /// the logs were read.
     ///
-    /// The log reader interns them on its own thread, in input order, to share the work of ingestion
-    /// between the two cores. The table must not have interned any of its own.
-    package mutating func adopt(typeNames: [String], typeKeys: ByteKeyTable, values: ValueTable) {
-        precondition(self.typeNames.isEmpty && self.values.count == 0, "types or values interned twice")
+    /// The log reader interns them on its own thread, in input order, where it walks each record's
+    /// fields; the rows arrive here as indices. The table must not have interned any of its own.
+    package mutating func adopt(
+        typeNames: [String], typeKeys: ByteKeyTable, fieldNames: [String], fieldKeys: ByteKeyTable, values: ValueTable
+    ) {
+        precondition(
+            self.typeNames.isEmpty && self.fieldNames.isEmpty && self.values.count == 0,
+            "types, names or values interned twice")
         self.typeNames = typeNames
         self.typeKeys = typeKeys
+        self.fieldNames = fieldNames
+        self.fieldKeys = fieldKeys
         self.values = values
     }
 
@@ -124,8 +118,8 @@ public struct EventTable: Sendable {
     /// Appends the row whose id was just claimed; `attributes` are (name index, value index) pairs in
     /// source order.
     package mutating func append(
-        unit: Int32, type: Int32, day: Day, file: Int32, line: Int32, attributes: [(name: Int32, value: Int32)],
-        evaluable: Bool
+        unit: Int32, type: Int32, day: Day, file: Int32, line: Int32,
+        attributes: ArraySlice<(name: Int32, value: Int32)>, evaluable: Bool
     ) {
         precondition(ids.count == count + 1, "a row needs its id claimed first")
         units.append(unit)
@@ -152,11 +146,11 @@ public struct EventTable: Sendable {
         guard id.withUTF8({ claim(id: $0) }) == nil else { return }
         append(
             unit: event.unit, type: type, day: event.day, file: event.origin.file, line: event.origin.line,
-            attributes: pairs, evaluable: evaluable)
+            attributes: pairs[...], evaluable: evaluable)
     }
 
     /// Records that the next rows come from worksheet `name` of workbook log `file`.
-    public mutating func beginSheet(_ name: String, file: Int32) { sheets.begin(name, file: file, row: count) }
+    package mutating func beginSheet(_ name: String, file: Int32) { sheets.begin(name, file: file, row: count) }
 
     /// Drops the rows from `count` on (a file whose reading failed contributes nothing).
     package mutating func truncate(to count: Int) {

@@ -24,7 +24,7 @@ public struct ValueTable: Sendable {
 
     /// The index of the value whose text is `text`: plain ASCII without white space at either end
     /// (so already NFC and trimmed), interning it when new.
-    public mutating func intern(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    package mutating func intern(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (index, inserted) = keys.insert(text)
         if inserted { appendReadings(of: AttributeValue(plainASCII: text)) }
         return Int32(index)
@@ -32,7 +32,7 @@ public struct ValueTable: Sendable {
 
     /// The index of the value whose text is `text`, already NFC and trimmed, interning it when new:
     /// the value (its readings) is only built when the text is new.
-    public mutating func intern(normalized text: String) -> Int32 {
+    package mutating func intern(normalized text: String) -> Int32 {
         var text = text
         let (index, inserted) = text.withUTF8 { keys.insert($0) }
         if inserted { appendReadings(of: AttributeValue(text)) }
@@ -40,7 +40,7 @@ public struct ValueTable: Sendable {
     }
 
     /// The index of an already built value, interning it when new.
-    public mutating func intern(_ value: AttributeValue) -> Int32 {
+    package mutating func intern(_ value: AttributeValue) -> Int32 {
         let (index, inserted) = keys.insert(value.text)
         if inserted { appendReadings(of: value) }
         return Int32(index)

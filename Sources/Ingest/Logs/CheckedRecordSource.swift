@@ -1,6 +1,6 @@
-/// Passes a file's items through the record checker: batches and records come out with the
-/// checker's verdicts, so checking runs wherever the items are read (on the reading thread when
-/// wrapped in a `PrefetchedRecordSource`).
+/// Passes a file's items through the record checker: headers and sheets go to the checker, batches
+/// and records come out as its `CheckedRows`, so checking — the one walk over the records' fields —
+/// runs wherever the items are read (on the reading thread when wrapped in a `PrefetchedRecordSource`).
 struct CheckedRecordSource: RawRecordSource {
     private var source: any RawRecordSource
     private let checker: RecordChecker.Box
@@ -18,22 +18,24 @@ struct CheckedRecordSource: RawRecordSource {
             started = true
             checker.checker.beginFile(display: display)
         }
-        guard let item = source.next() else { return nil }
-        switch item {
-        case .header(let names):
-            checker.checker.header(names)
-            return item
-        case .csvBatch(let batch):
-            return .checkedCSVBatch(batch, checker.checker.check(batch))
-        case .keyedBatch(let batch):
-            return .checkedKeyedBatch(batch, checker.checker.check(batch))
-        case .records(let records):
-            return .checkedRecords(records, checker.checker.check(records))
-        case .sheet(let name):
-            checker.checker.beginSheet(name)
-            return item
-        case .checkedCSVBatch, .checkedKeyedBatch, .checkedRecords, .rejected, .fileError, .empty, .warning:
-            return item
+        while let item = source.next() {
+            switch item {
+            case .header(let names):
+                // The checker alone reads fields: the ingesting thread has no use for the header.
+                checker.checker.header(names)
+            case .csvBatch(let batch):
+                return .checked(checker.checker.check(batch))
+            case .keyedBatch(let batch):
+                return .checked(checker.checker.check(batch))
+            case .records(let records):
+                return .checked(checker.checker.check(records))
+            case .sheet(let name):
+                checker.checker.beginSheet(name)
+                return item
+            case .checked, .rejected, .fileError, .empty, .warning:
+                return item
+            }
         }
+        return nil
     }
 }

@@ -204,15 +204,9 @@ public struct LogIngestor {
             case .sheet(let name):
                 stage.sheet = name
                 table.beginSheet(name, file: fileIndex)
-            case .header(let names):
-                appender.header(names, table: &table)
-            case .checkedCSVBatch(let batch, let checked):
-                appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .checkedKeyedBatch(let batch, let checked):
-                appender.append(batch, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .checkedRecords(let records, let checked):
-                appender.append(records, checked: checked, fileIndex: fileIndex, table: &table, stage: &stage)
-            case .csvBatch, .keyedBatch, .records:
+            case .checked(let rows):
+                appender.append(rows, fileIndex: fileIndex, table: &table, stage: &stage)
+            case .header, .csvBatch, .keyedBatch, .records:
                 preconditionFailure("log records reach the ingestor checked")
             }
         }

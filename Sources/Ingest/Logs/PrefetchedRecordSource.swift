@@ -29,9 +29,10 @@ final class PrefetchedRecordSource: RawRecordSource {
                 batch.append(item)
                 // A record batch counts as the records it holds, so memory stays bounded either way.
                 switch item {
-                case .csvBatch(let held), .checkedCSVBatch(let held, _): records += held.count
-                case .keyedBatch(let held), .checkedKeyedBatch(let held, _): records += held.count
-                case .records(let held), .checkedRecords(let held, _): records += held.count
+                case .csvBatch(let held): records += held.count
+                case .keyedBatch(let held): records += held.count
+                case .records(let held): records += held.count
+                case .checked(let held): records += held.count
                 default: records += 1
                 }
                 if records >= batchSize {

@@ -34,14 +34,10 @@ enum RawItem {
     case header([String])
     /// CSV records read as bytes, their cells under the last `header`.
     case csvBatch(CSVBatch)
-    /// A CSV batch with the checker's verdict on each record.
-    case checkedCSVBatch(CSVBatch, CheckedBatch)
     /// JSON Lines records read as bytes, fields named by key id.
     case keyedBatch(KeyedBatch)
-    /// A keyed batch with the checker's verdict on each record.
-    case checkedKeyedBatch(KeyedBatch, CheckedBatch)
-    /// Records read by name with the checker's verdicts.
-    case checkedRecords([RawRecord], CheckedBatch)
+    /// A batch of any of the above as the checker left it: verdicts, and the rows to store.
+    case checked(CheckedRows)
     /// A record the reader already refused (malformed, invalid UTF-8, nested value…).
     case rejected(line: Int, column: Int, code: DiagnosticCode, message: Message)
     /// A problem that stops the file: it contributes nothing and counts once against --max-rejected.

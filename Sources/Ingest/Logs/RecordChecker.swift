@@ -2,17 +2,15 @@ import CSVSupport
 import ComplianceCore
 
 /// Checks every raw record against everything SPEC §4 asks but the duplicate id — required fields,
-/// unit, date, vocabulary — from the record alone.
+/// unit, date, vocabulary — from the record alone, and resolves the row of each record that passes.
 ///
-/// It runs on the thread that reads the log, next to the parser, and also interns the event types
-/// and attribute values of the records that pass; `RowAppender` claims ids and stores the rows on
-/// the ingesting thread. Interning must see records in input order, and so does this thread: one
+/// This is the one walk over a record's fields: it runs on the thread that reads the log, next to
+/// the parser, and hands on `CheckedRows` — verdicts, and rows whose type, attribute names and
+/// values are already interned — that `RowAppender` only claims ids for and stores, on the
+/// ingesting thread. Interning must see records in input order, and so does this thread: one
 /// checker serves all the files of a run, one file at a time, held in a `RecordChecker.Box` that
-/// the reading threads take in turn. The split balances the two threads (perf at 10M events: 8.2 s
-/// reading and checking against about 8 s of appending; with interning on the ingesting thread it
-/// was 6.9 s against 9.5 s). A struct inside the box rather than a
-/// class: the methods then run on `self` without a dynamic exclusivity check on every property access
-/// (a fifth of the checker's time when it was a class).
+/// the reading threads take in turn. A struct inside the box rather than a class: the methods then
+/// run on `self` without a dynamic exclusivity check on every property access.
 struct RecordChecker {
     /// What a field name means.
     enum Role: Equatable {
@@ -34,6 +32,9 @@ struct RecordChecker {
     /// Attribute names met so far (normalised), by index.
     private var attributeNames: [String] = []
     private var attributeIndex: [String: Int32] = [:]
+    /// The event table's index of each attribute name (by index in `attributeNames`), -1 until the
+    /// name is interned there.
+    private var fieldIndices: [Int32] = []
     /// The keys of the last record read by name, by position, and their roles.
     private var recentKeys = RecentKeys<Role>()
     /// Raw field names met so far, and their roles.
@@ -69,13 +70,14 @@ struct RecordChecker {
     private var badField: Int?
     private var notes: [Diagnostic] = []
 
-    /// The event types and attribute values of the records that passed, interned here, on the
-    /// reading thread, in input order (the files are read one at a time, so indices never depend on
-    /// timing); `LogIngestor` hands them to the `EventTable` once the logs are read.
+    /// The event types, attribute names and attribute values the rows refer to, interned here, on
+    /// the reading thread, in input order (the files are read one at a time, so indices never depend
+    /// on timing); `LogIngestor` hands them to the `EventTable` once the logs are read.
     private(set) var interned = InternedNames()
-    /// The interned value of each attribute cell of the records checked since the last batch began
-    /// (-1: the value normalises to nothing and the attribute is absent).
-    private var cellValues: [Int32] = []
+    /// The verdicts and rows of the batch being checked.
+    private var rows = CheckedRows(records: 0)
+    /// The id bytes and attributes of the last batch's rows, to size the next one's.
+    private var lastRowSizes = (idBytes: 0, attributes: 0)
 
     /// The checker shared by the files of a run, used by one reading thread at a time.
     final class Box: @unchecked Sendable {
@@ -110,6 +112,24 @@ struct RecordChecker {
         var roles: [Role] = []
         for name in names { roles.append(role(of: name)) }
         columns = roles
+        internFields(of: roles)
+    }
+
+    /// Interns the attribute names among `roles` (a header's columns, a JSON Lines file's new keys)
+    /// in the event table's numbering when they are met, as the table has always numbered them.
+    private mutating func internFields(of roles: some Sequence<Role>) {
+        for role in roles {
+            if case .attribute(let name) = role { _ = tableField(name) }
+        }
+    }
+
+    /// The event table's index of attribute name `name`, interning it there when new.
+    private mutating func tableField(_ name: Int32) -> Int32 {
+        let known = fieldIndices[Int(name)]
+        if known >= 0 { return known }
+        let index = interned.intern(field: attributeNames[Int(name)])
+        fieldIndices[Int(name)] = index
+        return index
     }
 
     /// What a raw field name means.
@@ -133,14 +153,13 @@ struct RecordChecker {
         let index = Int32(attributeNames.count)
         attributeNames.append(key)
         attributeIndex[key] = index
+        fieldIndices.append(-1)
         return index
     }
 
-    /// The verdicts on a batch of CSV records (cells under the last header).
-    mutating func check(_ batch: CSVBatch) -> CheckedBatch {
-        cellValues.removeAll(keepingCapacity: true)
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(batch.count)
+    /// The verdicts and rows of a batch of CSV records (cells under the last header).
+    mutating func check(_ batch: CSVBatch) -> CheckedRows {
+        startRows(batch.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
                 beginRecord()
@@ -154,22 +173,22 @@ struct RecordChecker {
                     column += 1
                 }
                 let checked = verdict(line: batch.lines[r])
-                verdicts.append(
+                rows.append(
                     relocated(checked) { k in
                         let p = batch.position(record: r, cell: k)
                         return (p.line, p.column)
                     })
             }
         }
-        return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
+        return takeRows()
     }
 
-    /// The verdicts on a batch of JSON Lines records.
-    mutating func check(_ batch: KeyedBatch) -> CheckedBatch {
+    /// The verdicts and rows of a batch of JSON Lines records.
+    mutating func check(_ batch: KeyedBatch) -> CheckedRows {
+        let known = keyRoles.count
         while keyRoles.count < batch.keyNames.count { keyRoles.append(role(of: batch.keyNames[keyRoles.count])) }
-        cellValues.removeAll(keepingCapacity: true)
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(batch.count)
+        internFields(of: keyRoles[known...])
+        startRows(batch.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for r in 0..<batch.count {
                 beginRecord()
@@ -184,19 +203,30 @@ struct RecordChecker {
                     }
                 }
                 let checked = verdict(line: batch.lines[r])
-                verdicts.append(relocated(checked) { k in (batch.lines[r], Int(batch.valueColumns[first + k])) })
+                rows.append(relocated(checked) { k in (batch.lines[r], Int(batch.valueColumns[first + k])) })
             }
         }
-        return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
+        return takeRows()
     }
 
-    /// The verdicts on records read by name (YAML, inline).
-    mutating func check(_ records: [RawRecord]) -> CheckedBatch {
-        cellValues.removeAll(keepingCapacity: true)
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(records.count)
-        for record in records { verdicts.append(check(record)) }
-        return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
+    /// The verdicts and rows of records read by name (YAML, inline).
+    mutating func check(_ records: [RawRecord]) -> CheckedRows {
+        startRows(records.count)
+        for record in records { rows.append(check(record)) }
+        return takeRows()
+    }
+
+    /// Starts the rows of a batch of `records` records, sized like the last batch's.
+    private mutating func startRows(_ records: Int) {
+        rows = CheckedRows(records: records, idBytes: lastRowSizes.idBytes, attributes: lastRowSizes.attributes)
+    }
+
+    /// The batch checked, handed on (the checker keeps no reference to it).
+    private mutating func takeRows() -> CheckedRows {
+        let checked = rows
+        lastRowSizes = (checked.idBytes.count, checked.attributes.count)
+        rows = CheckedRows(records: 0)
+        return checked
     }
 
     private mutating func check(_ record: RawRecord) -> Verdict {
@@ -280,7 +310,7 @@ struct RecordChecker {
         attributeSources.append(Int32(truncatingIfNeeded: source))
     }
 
-    /// The verdict on the gathered record.
+    /// The verdict on the gathered record; when it passes, its row is resolved into `rows`.
     ///
     /// The checks run in the order SPEC §4's diagnostics are documented: missing fields, unit, date,
     /// vocabulary (the duplicate id comes last, in `RowAppender`).
@@ -325,15 +355,18 @@ struct RecordChecker {
         }
         let typeIndex = type.withBytes { interned.intern(type: $0) }
         for i in attributes.indices {
+            // A record read by name has its attribute names interned as it passes, even the absent ones.
+            let name = tableField(attributes[i].name)
             let value: Int32
             if let plain = plainValues[i] {
                 value = interned.values.intern(plainASCII: plain)
             } else {
                 value = interned.values.intern(normalized: attributes[i].value ?? "")
             }
-            cellValues.append(attributes[i].value == "" ? -1 : value)
+            if attributes[i].value != "" { rows.appendAttribute(name: name, value: value) }
         }
-        return Verdict(outcome: .passed(unit: Int32(unitIndex), day: day, type: typeIndex), notes: notes)
+        id.withBytes { rows.endRow(id: $0) }
+        return Verdict(outcome: .passed(unit: Int32(unitIndex), day: day, type: typeIndex, line: line), notes: notes)
     }
 
     private mutating func rejected(_ diagnostic: Diagnostic) -> Verdict {
@@ -442,45 +475,5 @@ struct RecordChecker {
         case typed(Vocabulary.AttributeType)
         /// Not declared: warned about once per file (except `ref` and `period`, which rules use as keys).
         case undeclared(warn: Bool)
-    }
-}
-
-/// What the checker decided about one record.
-struct Verdict: Sendable {
-    enum Outcome: Sendable {
-        /// Every check but the duplicate id passed; `type` is the interned event type.
-        case passed(unit: Int32, day: Day, type: Int32)
-        /// Rejected; the last note says why.
-        case rejected
-    }
-
-    let outcome: Outcome
-    /// The record's diagnostics so far, in order (warnings, then the rejection if any).
-    let notes: [Diagnostic]
-}
-
-/// The checker's verdicts on a batch, with the interned value of every attribute cell of the records
-/// that passed, in record and cell order (-1: absent after normalisation).
-struct CheckedBatch: Sendable {
-    let verdicts: [Verdict]
-    let cellValues: [Int32]
-}
-
-/// Event types and attribute values interned while the logs are read.
-struct InternedNames: Sendable {
-    /// Hands the names to the event table that the rows referring to them went into.
-    func move(into table: inout EventTable) {
-        table.adopt(typeNames: typeNames, typeKeys: typeKeys, values: values)
-    }
-
-    private(set) var typeKeys = ByteKeyTable()
-    private(set) var typeNames: [String] = []
-    var values = ValueTable()
-
-    /// The index of a normalised event type, interning it when new.
-    mutating func intern(type bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (index, inserted) = typeKeys.insert(bytes)
-        if inserted { typeNames.append(String(decoding: bytes, as: UTF8.self)) }
-        return Int32(index)
     }
 }
