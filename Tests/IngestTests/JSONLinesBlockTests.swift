@@ -36,8 +36,8 @@ struct JSONLinesBlockTests {
     static func read(_ path: String, blockBytes: Int?) -> ([String], [UInt8]) {
         var seen: [UInt8] = []
         var source = JSONLinesRecordSource(
-            path: path, observer: { seen += $0 }, blockBytes: blockBytes ?? 1,
-            minimumBytes: blockBytes == nil ? .max : 0)
+            path: path, observer: { seen += $0 },
+            blocks: LogBlocks(enabled: blockBytes != nil, blockBytes: blockBytes ?? 1, minimumBytes: 0))
         var items: [String] = []
         while let item = source.next() {
             switch item {
