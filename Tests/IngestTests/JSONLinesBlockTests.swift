@@ -76,4 +76,21 @@ struct JSONLinesBlockTests {
             }
         }
     }
+
+    @Test func aLineOverTheLimitInABlockHandsTheRestToTheSequentialReader() throws {
+        // Records, a line longer than any record may be (it is refused), records again.
+        var bytes = Self.input(seed: 9, lines: 300)
+        bytes += Array("{\"id\":\"long\",\"note\":\"".utf8)
+        bytes += Array(repeating: UInt8(ascii: "w"), count: LineReader.defaultMaxLineBytes + (3 << 20))
+        bytes += Array("\"}\n".utf8) + Self.input(seed: 10, lines: 300)
+        let path = NSTemporaryDirectory() + "/jsonl-long-\(UUID().uuidString).jsonl"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (expected, _) = Self.read(path, blockBytes: nil)
+        #expect(!expected.contains { $0.contains("id=long") }, "the long line gives no record")
+        #expect(expected.count > 500, "reading goes on after it")
+        let (items, seen) = Self.read(path, blockBytes: 1 << 20)
+        #expect(items == expected)
+        #expect(seen == bytes, "every byte observed once, in order")
+    }
 }
