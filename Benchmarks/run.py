@@ -55,14 +55,15 @@ def generate(size, fmt):
 
 
 def timed(cmd, env=None):
-    """Runs cmd under /usr/bin/time -v: (wall seconds, peak RSS MiB, stdout, stderr)."""
+    """Runs cmd under /usr/bin/time -v: (wall seconds, peak RSS MiB, stdout, stderr, CPU seconds)."""
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, text=True, capture_output=True, env=env)
     if p.returncode not in (0, 1):
         raise SystemExit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", p.stderr)
     seconds = float(wall.group(3)) + 60 * int(wall.group(2)) + 3600 * int(wall.group(1) or 0)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
-    return seconds, rss, p.stdout, p.stderr
+    cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % k, p.stderr).group(1)) for k in ("User", "System"))
+    return seconds, rss, p.stdout, p.stderr, cpu
 
 
 def dvcheck_counts(report_path):
@@ -112,6 +113,8 @@ def main():
         runs = {"csv": [], "jsonl": [], "duckdb": [], "yaml": [], "engine": [],
                 "before-csv": [], "before-jsonl": [], "before-yaml": []}
         last = {}
+        # User + system CPU seconds per run: on a shared machine the work done drifts less than the wall time.
+        cpu = {}
         for r in range(a.runs):
             # Alternate the order of the tools between runs, so drift in the machine's load is shared.
             order = [t for t in ["csv", "jsonl", "duckdb"] if t in formats or t == "duckdb"]
@@ -134,8 +137,9 @@ def main():
                 if tool.startswith("before-") and a.before == "sequential":
                     cmd[0] = binary
                     env = dict(os.environ, DVCHECK_SEQUENTIAL_LOGS="1")
-                wall, rss, stdout, stderr = timed(cmd, env)
+                wall, rss, stdout, stderr, used = timed(cmd, env)
                 runs[tool].append((wall, rss))
+                cpu.setdefault(tool, []).append(used)
                 if tool == "duckdb":
                     runs["engine"].append((json.loads(stdout)["engine_seconds"], rss))
                 last[tool] = (out, stdout, stderr)
@@ -148,7 +152,7 @@ def main():
             if dvcheck_counts(last[tool][0])[0] != csv_counts:
                 raise SystemExit("%s: per-rule counts differ from the new binary's at %d" % (tool, size))
         rows.append({
-            "size": size, "runs": runs, "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts, "yaml": yaml_counts,
+            "size": size, "runs": runs, "cpu": cpu, "load": os.getloadavg(), "duck": duck, "csv": csv_counts, "jsonl": jsonl_counts, "yaml": yaml_counts,
             "expected": expected, "summary": summary, "stats": stats_lines(last["csv"][2]),
             "jsonl_stats": stats_lines(last["jsonl"][2]) if "jsonl" in last else [],
             "before": a.before,
@@ -215,8 +219,8 @@ def write_report(path, rows, binary, runs, yaml_runs):
         before = before if before == "sequential" else os.path.relpath(before, ROOT)
         lines += ["", "The starting point, timed in the same runs (`--before %s`): wall time and peak RSS, and"
                   " after/before:" % before, "",
-                  "| events | format | before | after | after/before | before RSS | after RSS | before/engine | after/engine |",
-                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+                  "| events | format | before | after | after/before | before RSS | after RSS | before/engine | after/engine | before CPU | after CPU |",
+                  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for r in rows:
             e = med([w for w, _ in r["runs"]["engine"]])
             for fmt in ("csv", "jsonl", "yaml"):
@@ -224,9 +228,10 @@ def write_report(path, rows, binary, runs, yaml_runs):
                     continue
                 b = med([w for w, _ in r["runs"]["before-" + fmt]])
                 n = med([w for w, _ in r["runs"][fmt]])
-                lines.append("| %s | %s | %.2f s | %.2f s | **%.2f** | %.0f MiB | %.0f MiB | %.2f | %.2f |" % (
+                lines.append("| %s | %s | %.2f s | %.2f s | **%.2f** | %.0f MiB | %.0f MiB | %.2f | %.2f | %.2f s | %.2f s |" % (
                     "{:,}".format(r["size"]), fmt, b, n, n / b, med([m for _, m in r["runs"]["before-" + fmt]]),
-                    med([m for _, m in r["runs"][fmt]]), b / e, n / e))
+                    med([m for _, m in r["runs"][fmt]]), b / e, n / e, med(r["cpu"]["before-" + fmt]),
+                    med(r["cpu"][fmt])))
     if any(r["runs"]["yaml"] for r in rows):
         lines += ["", "YAML logs, streamed (median of %d run(s); peak RSS beside the CSV run's, which holds the same"
                   " events):" % yaml_runs, "",
@@ -240,13 +245,16 @@ def write_report(path, rows, binary, runs, yaml_runs):
             cm = med([m for _, m in r["runs"]["csv"]])
             lines.append("| %s | %.0f | %.2f s | %s | %.0f MiB | %.0f MiB | %+.0f MiB |" % (
                 "{:,}".format(r["size"]), r["yaml_mb"], y, "{:,.0f}".format(r["size"] / y), ym, cm, ym - cm))
-    lines += ["", "All runs (wall s / peak MiB):", ""]
+    lines += ["", "All runs (wall s / peak MiB / user+system CPU s; load average after the size: %s):" %
+              "; ".join("%s: %.1f" % ("{:,}".format(r["size"]), r["load"][0]) for r in rows), ""]
     for r in rows:
         for tool in ("csv", "before-csv", "jsonl", "before-jsonl", "duckdb", "engine", "yaml", "before-yaml"):
             if not r["runs"][tool]:
                 continue
-            lines.append("* %s %s: %s" % ("{:,}".format(r["size"]), tool,
-                                          ", ".join("%.2f / %.0f" % run for run in r["runs"][tool])))
+            used = r["cpu"].get(tool.replace("engine", "duckdb"), [])
+            lines.append("* %s %s: %s" % ("{:,}".format(r["size"]), tool, ", ".join(
+                "%.2f / %.0f" % run + (" / %.2f" % used[i] if tool != "engine" and i < len(used) else "")
+                for i, run in enumerate(r["runs"][tool]))))
     lines += ["", "## Findings per rule (satisfied / violated / pending)", ""]
     for r in rows:
         lines.append("%s events — dvcheck on each format, DuckDB, the generator's expected.json:" %

@@ -36,8 +36,8 @@ struct JSONLinesBlockTests {
     static func read(_ path: String, blockBytes: Int?) -> ([String], [UInt8]) {
         var seen: [UInt8] = []
         var source = JSONLinesRecordSource(
-            path: path, observer: { seen += $0 }, blockBytes: blockBytes ?? 1,
-            minimumBytes: blockBytes == nil ? .max : 0)
+            path: path, observer: { seen += $0 },
+            blocks: LogBlocks(enabled: blockBytes != nil, blockBytes: blockBytes ?? 1, minimumBytes: 0))
         var items: [String] = []
         while let item = source.next() {
             switch item {
@@ -75,5 +75,22 @@ struct JSONLinesBlockTests {
                 #expect(seen == bytes, "seed \(seed), blocks of \(blockBytes): every byte observed once, in order")
             }
         }
+    }
+
+    @Test func aLineOverTheLimitInABlockHandsTheRestToTheSequentialReader() throws {
+        // Records, a line longer than any record may be (it is refused), records again.
+        var bytes = Self.input(seed: 9, lines: 300)
+        bytes += Array("{\"id\":\"long\",\"note\":\"".utf8)
+        bytes += Array(repeating: UInt8(ascii: "w"), count: LineReader.defaultMaxLineBytes + (3 << 20))
+        bytes += Array("\"}\n".utf8) + Self.input(seed: 10, lines: 300)
+        let path = NSTemporaryDirectory() + "/jsonl-long-\(UUID().uuidString).jsonl"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (expected, _) = Self.read(path, blockBytes: nil)
+        #expect(!expected.contains { $0.contains("id=long") }, "the long line gives no record")
+        #expect(expected.count > 500, "reading goes on after it")
+        let (items, seen) = Self.read(path, blockBytes: 1 << 20)
+        #expect(items == expected)
+        #expect(seen == bytes, "every byte observed once, in order")
     }
 }

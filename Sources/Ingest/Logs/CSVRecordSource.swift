@@ -14,9 +14,11 @@ struct CSVRecordSource: RawRecordSource {
     private var queue = ItemQueue()
     private var started = false
     private let path: String
+    private let blocks: LogBlocks
 
-    init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+    init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil, blocks: LogBlocks = .standard) {
         self.path = path
+        self.blocks = blocks
         do {
             reader = try CSVReader(path: path)
             if let observer { reader?.observeBytes(observer) }
@@ -175,7 +177,9 @@ struct CSVRecordSource: RawRecordSource {
             headerLine = line
             missingColumns = ["id", "unit", "type", "date"].filter { !names.contains($0) }
             // Both cores on one file: the records after the header are parsed in blocks, in parallel.
-            if LogBlocks.enabled { reader.readRestInParallel() }
+            if blocks.enabled {
+                reader.readRestInParallel(blockBytes: blocks.blockBytes, minimumBytes: blocks.minimumBytes)
+            }
             return .header(names)
         }
     }

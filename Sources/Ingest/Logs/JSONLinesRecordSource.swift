@@ -1,5 +1,6 @@
 import CSVSupport
 import ComplianceCore
+import Foundation
 
 /// JSON Lines logs: one flat object per non-blank line (SPEC §4).
 ///
@@ -21,20 +22,13 @@ struct JSONLinesRecordSource: RawRecordSource {
     private var blocks: LineBlockPipeline<Block>?
     private var blockLine = 0
     private var triedBlocks = false
-    /// The blocks' size, and how much of the file must be left for them to be used.
-    private let blockBytes: Int
-    private let minimumBytes: Int
+    /// Whether blocks are used, their size, and how much of the file must be left for them.
+    private let blockSettings: LogBlocks
 
-    /// Blocks are off for JSON Lines unless a caller asks: at 10M events they measured slower than
-    /// the sequential reader (Benchmarks/RESULTS.md, round 2), so logs are read sequentially.
-    init(
-        path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil, blockBytes: Int = 1 << 20,
-        minimumBytes: Int = .max
-    ) {
+    init(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil, blocks: LogBlocks = .standard) {
         self.path = path
         self.observer = observer
-        self.blockBytes = blockBytes
-        self.minimumBytes = minimumBytes
+        self.blockSettings = blocks
         lines = LineReader(path: path)
         lines.observer = observer
     }
@@ -135,13 +129,13 @@ struct JSONLinesRecordSource: RawRecordSource {
     /// Starts the parallel blocks when enough of the file is left to be worth it.
     private mutating func startBlocks() {
         let offset = lines.nextLineOffset
-        guard LogBlocks.enabled, lines.openError == nil, let size = lines.fileSize, size - offset >= minimumBytes else {
-            return
-        }
+        guard blockSettings.enabled, lines.openError == nil, let size = lines.fileSize,
+            size - offset >= blockSettings.minimumBytes
+        else { return }
         let reader = lines
         blockLine = lines.lineNumber + 1
         blocks = LineBlockPipeline(
-            offset: offset, observedUpTo: lines.observedUpTo, blockBytes: blockBytes,
+            offset: offset, observedUpTo: lines.observedUpTo, blockBytes: blockSettings.blockBytes,
             maxLineBytes: LineReader.defaultMaxLineBytes,
             read: { reader.readBlock(at: $0, count: $1) }, observer: observer,
             parse: { bytes, start in Self.parseBlock(bytes, start: start) })
@@ -162,11 +156,13 @@ struct JSONLinesRecordSource: RawRecordSource {
             lines.observer = observer
         case .parsed(let block, _):
             let ids = block.keyNames.map { scanner.id(of: $0) }
+            // Usually the block met the keys in the order the file did: the ids stay as they are.
+            let sameIDs = ids.indices.allSatisfy { ids[$0] == Int32($0) }
             let shift = blockLine - 1
             for item in block.items {
                 switch item {
                 case .keyedBatch(var batch):
-                    batch.renumber(keys: ids, names: scanner.names, shiftingLines: shift)
+                    batch.renumber(keys: sameIDs ? nil : ids, names: scanner.names, shiftingLines: shift)
                     queue.append(.keyedBatch(batch))
                 case .rejected(let line, let column, let code, let message):
                     queue.append(.rejected(line: line + shift, column: column, code: code, message: message))
@@ -189,7 +185,7 @@ struct JSONLinesRecordSource: RawRecordSource {
         var n = 0
         while lineStart < bytes.count {
             n += 1
-            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
+            let newline = Self.lineFeed(in: bytes, from: lineStart)
             let end = newline ?? bytes.count
             if end - lineStart > LineReader.defaultMaxLineBytes { return nil }
             var line = bytes[lineStart..<end]
@@ -211,5 +207,14 @@ struct JSONLinesRecordSource: RawRecordSource {
         if batch.count > 0 { block.items.append(.keyedBatch(batch)) }
         block.keyNames = scanner.names
         return block
+    }
+
+    /// The index of the first line feed at or after `from`, by libc's vectorised `memchr`.
+    private static func lineFeed(in bytes: [UInt8], from: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            guard from < b.count, let base = b.baseAddress, let found = memchr(base + from, 0x0A, b.count - from)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

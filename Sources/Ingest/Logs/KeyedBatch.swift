@@ -59,10 +59,10 @@ struct KeyedBatch {
         lines.append(line)
     }
 
-    /// Renumbers the keys by `ids` (a block read on its own numbered them from 0) and adds `shift` to
-    /// every line.
-    mutating func renumber(keys ids: [Int32], names: [String], shiftingLines shift: Int) {
-        for f in keys.indices { keys[f] = ids[Int(keys[f])] }
+    /// Renumbers the keys by `ids` (a block read on its own numbered them from 0; nil: the numbers
+    /// stay) and adds `shift` to every line.
+    mutating func renumber(keys ids: [Int32]?, names: [String], shiftingLines shift: Int) {
+        if let ids { for f in keys.indices { keys[f] = ids[Int(keys[f])] } }
         for r in lines.indices { lines[r] += shift }
         keyNames = names
     }

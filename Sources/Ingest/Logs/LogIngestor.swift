@@ -45,6 +45,8 @@ public struct LogIngestor {
 
     /// Where every diagnostic goes as it is found (`--diagnostics FILE`), if anywhere.
     let stream: DiagnosticStream?
+    /// How large CSV and JSON Lines logs are read (tests compare the readings).
+    var blocks = LogBlocks.standard
 
     /// An ingestor for one run.
     public init(
@@ -71,27 +73,28 @@ public struct LogIngestor {
         let displays = files.map(\.display)
         let sizes = files.map { Self.size(of: $0.path) }
         var reserved = false
+        // The files are read and checked ahead, in order, on two other threads (bounded memory).
+        let logs = PrefetchedRecordSource(files: files, checker: checker) { [blocks] path, digest in
+            Self.source(for: path, digest: digest, blocks: blocks)
+        }
         for (fileIndex, file) in files.enumerated() {
             if !reserved, result.events.count >= 1000 {
                 reserved = true
                 Self.reserve(
                     &result.events, readBytes: sizes[..<fileIndex].reduce(0, +), allBytes: sizes.reduce(0, +))
             }
-            let digest = FileDigest()
-            let source = PrefetchedRecordSource(
-                CheckedRecordSource(
-                    Self.source(for: file.path, digest: digest), checker: checker, display: file.display))
             var staged = FileStage(
                 stats: LogFileStats(path: file.display), firstRow: result.events.count, displays: displays,
                 diagnostics: BoundedDiagnostics(stream: stream), fileDiagnostics: BoundedDiagnostics(stream: stream))
-            var items: any RawRecordSource = source
+            var items: any RawRecordSource = FileOfLogs(logs: logs)
             readFile(
                 &items, file: file.display, fileIndex: Int32(fileIndex), appender: &appender, table: &result.events,
                 into: &staged)
-            // The reading thread must let go of the checker before the next file's thread takes it.
-            source.finish()
-            // After the reading thread is done with it; a file error may have stopped it early.
-            staged.stats.sha256 = digest.finish(path: file.path)
+            // A file error stops the file: what is left of it (its end) is passed over.
+            logs.endFile()
+            // The reading thread is done with the file's digest once its end came through; a file
+            // error may have stopped it early.
+            staged.stats.sha256 = logs.digests[fileIndex].finish(path: file.path)
             if staged.stats.fileError {
                 // A file error: the file contributes nothing (SPEC §4).
                 result.events.truncate(to: staged.firstRow)
@@ -105,6 +108,8 @@ public struct LogIngestor {
             result.files.append(staged.stats)
             diagnostics.absorb(staged.diagnostics)
         }
+        // The checking thread must let go of the checker before its interned names are taken.
+        logs.finish()
         result.diagnostics = diagnostics.all
         checker.checker.interned.move(into: &result.events)
         // No more ids will be claimed: the index of ten million ids is 128 MB better spent elsewhere.
@@ -143,12 +148,20 @@ public struct LogIngestor {
         return result
     }
 
-    static func source(for path: String, digest: FileDigest? = nil) -> any RawRecordSource {
+    /// One file's checked items from the logs read ahead (nil at the file's end).
+    private struct FileOfLogs: RawRecordSource {
+        let logs: PrefetchedRecordSource
+        mutating func next() -> RawItem? { logs.next() }
+    }
+
+    static func source(for path: String, digest: FileDigest? = nil, blocks: LogBlocks = .standard)
+        -> any RawRecordSource
+    {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         let observer = digest.map { d in { (bytes: UnsafeRawBufferPointer) in d.update(bytes) } }
         switch ext {
-        case "csv": return CSVRecordSource(path: path, observer: observer)
-        case "jsonl", "ndjson": return JSONLinesRecordSource(path: path, observer: observer)
+        case "csv": return CSVRecordSource(path: path, observer: observer, blocks: blocks)
+        case "jsonl", "ndjson": return JSONLinesRecordSource(path: path, observer: observer, blocks: blocks)
         // A workbook is read by its ZIP directory, not front to back: FileDigest reads it once more.
         case "xlsx": return XLSXRecordSource(path: path)
         default: return YAMLLogRecordSource(path: path, observer: observer)
