@@ -191,9 +191,15 @@ public struct RunReport: Sendable {
         reasons = FindingReasons(rules.values.flatMap { type(of: $0.obligation).reasons })
     }
 
-    /// The findings a report lists: violated, pending and waived, plus satisfied when asked.
+    /// The findings a report lists: violated, pending and waived, plus satisfied when asked (a
+    /// streamed run's read back from its spill: for library callers; the reporters stream them).
     public var listedFindings: [Finding] {
-        includeSatisfied ? evaluation.findings : evaluation.findings.filter { $0.status != .satisfied }
+        if let spill {
+            var all: [Finding] = []
+            spill.forEach { all.append($0) }
+            return all
+        }
+        return includeSatisfied ? evaluation.findings : evaluation.findings.filter { $0.status != .satisfied }
     }
 
     /// Calls `body` with each listed finding in SPEC §8 order, from memory or from the spill.
