@@ -5,7 +5,7 @@ dvcheck on YAML logs, to show they stream in constant memory.
 
     python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--yaml-runs 1]
                               [--binary PATH] [--no-build] [--out Benchmarks/RESULTS.md]
-                              [--before PATH] [--formats csv,jsonl,yaml]
+                              [--before PATH] [--formats csv,jsonl,yaml] [--national json,sarif,...]
 
 Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
 release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
@@ -92,6 +92,9 @@ def main():
     ap.add_argument("--before", help="a second dvcheck binary timed in the same runs (the starting point);"
                     " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1")
     ap.add_argument("--formats", default="csv,jsonl,yaml", help="dvcheck's log formats to time")
+    ap.add_argument("--national", metavar="FORMATS", help="instead: the national audit with no events (the units of"
+                    " the largest --sizes project, empty logs, every finding violated), dvcheck writing each report"
+                    " format given (e.g. json,sarif,csv,html,text) to a file; prints a section for RESULTS.md")
     a = ap.parse_args()
     formats = a.formats.split(",")
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -103,6 +106,8 @@ def main():
         if not a.no_build:
             subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch], check=True, cwd=ROOT)
         binary = os.path.join(scratch, "release", "dvcheck")
+    if a.national:
+        return national(binary, max(sizes), a.national.split(","), a.runs, a.before)
     rows = []
     for size in sizes:
         csv_dir = generate(size, "csv")
@@ -167,6 +172,29 @@ def main():
            or r["yaml"] not in (None, r["expected"])]
     if bad:
         raise SystemExit("per-rule counts differ at sizes %s" % bad)
+
+
+def national(binary, size, formats, runs, before):
+    """The no-events national audit: wall time, peak RSS and report size per format (medians)."""
+    out = os.path.join(DATA, "national-%d" % size)
+    if not os.path.exists(os.path.join(out, "units.yaml")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate_project.py"), "--events", str(size),
+                        "--seed", "1", "--out", out, "--no-events"], check=True)
+    binaries = [("dvcheck", binary)] + ([("before", before)] if before else [])
+    lines = ["| report | binary | wall (s) | peak RSS (MiB) | report size (MB) |", "|---|---|---:|---:|---:|"]
+    for fmt in formats:
+        for name, path in binaries:
+            results = []
+            for _ in range(runs):
+                report = "/tmp/dvcheck-national.%s" % fmt
+                wall, rss, _, _ = timed([path, "check", "--project", out, "--format", fmt, "--output", report,
+                                         "--fail-on", "never", "--quiet"])
+                results.append((wall, rss, os.path.getsize(report) / 1e6))
+                os.remove(report)
+                print("national %-5s %-8s %.1f s, %.0f MiB" % (fmt, name, wall, rss), file=sys.stderr)
+            lines.append("| %s | %s | %.1f | %.0f | %.0f |" % (
+                fmt, name, med([r[0] for r in results]), med([r[1] for r in results]), results[-1][2]))
+    print("\n".join(lines))
 
 
 def med(values):

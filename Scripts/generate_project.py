@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a synthetic dvcheck project of any size, for scale tests and benchmarks.
 
-    python3 Scripts/generate_project.py --events N --seed S --out DIR [--format csv|jsonl|yaml]
+    python3 Scripts/generate_project.py --events N --seed S --out DIR [--format csv|jsonl|yaml] [--no-events]
 
 The project has the shape of the Bắc Kạn example, two-tier: provinces -> communes -> party cells,
 about 222 events per unit (10,000,000 events give about 45,000 units). It holds
@@ -398,6 +398,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True, help="output folder (created; log files replaced)")
     ap.add_argument("--format", choices=("csv", "jsonl", "yaml"), default="csv")
+    ap.add_argument("--no-events", action="store_true",
+                    help="the units, rules and calendar of an --events N project with empty logs/ (a national"
+                         " audit where nothing was logged: every finding violated); no expected.json")
     a = ap.parse_args(argv)
     provinces, communes, filler = layout(a.events)
     out = a.out
@@ -417,6 +420,10 @@ def main(argv=None):
                 "units: units.yaml\nvocabulary: vocabulary.yaml\ncalendar: calendar.yaml\n"
                 "logs: [logs/]\n" % (a.events, a.seed, ext, AS_OF.isoformat()))
     write_units(os.path.join(out, "units.yaml"), provinces, communes, a.seed)
+    if a.no_events:
+        print("%d units (%d provinces, %d communes, %d cells), no events -> %s" %
+              (provinces + 2 * communes, provinces, communes, communes, out), file=sys.stderr)
+        return
 
     counts = Counts()
     n = 0

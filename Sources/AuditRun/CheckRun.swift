@@ -34,13 +34,14 @@ public enum CheckRun {
         // The events go to the evaluation phase and end with it: findings name their events by id,
         // so the report is built without them and the peak is the larger phase, not the sum.
         let events = project.takeEvents()
-        let (evaluation, evidence) = evaluate(
+        let (evaluation, evidence, spill) = evaluate(
             consume events, project, request, evaluated: evaluated, statistics: statistics, sink: sink,
             delegate: delegate)
         var report = makeReport(project, evaluation: evaluation, request)
         report.events = evidence
+        report.spill = spill
         let run = Settled(
-            project: project, evaluation: evaluation, filtersValid: filtersValid,
+            project: project, evaluation: evaluation, spill: spill, filtersValid: filtersValid,
             diagnostics: project.diagnostics + filterProblems + (evaluated ? evaluation.diagnostics : []),
             request: request, sink: sink)
 
@@ -71,6 +72,8 @@ public enum CheckRun {
     struct Settled {
         let project: LoadedProject
         let evaluation: EvaluationResult
+        /// The findings, when they were streamed to a spill instead of held in `evaluation`.
+        let spill: FindingSpill?
         let filtersValid: Bool
         let diagnostics: [Diagnostic]
         let request: CheckRequest
@@ -78,11 +81,19 @@ public enum CheckRun {
     }
 
     /// The evaluation phase, owning the events: the findings and where their evidence was read.
+    ///
+    /// A report that streams (`ReportFormat.streams`), without a comparison, takes the findings a
+    /// block of units at a time into a spill file in report order, so a national audit's millions
+    /// of findings are never held whole; the spill is nil when they are in the result (also when
+    /// `ratio` rules, which read other rules' findings, made the engine keep them).
     private static func evaluate(
         _ store: consuming EventStore, _ project: LoadedProject, _ request: CheckRequest, evaluated: Bool,
         statistics: CheckStatistics, sink: DiagnosticSink?, delegate: some CheckRunDelegate
-    ) -> (EvaluationResult, [String: EvidenceEvent]) {
+    ) -> (EvaluationResult, [String: EvidenceEvent], FindingSpill?) {
         var evaluation = EvaluationResult()
+        let spill =
+            request.format.streams && request.comparison == nil && !ReportFormat.inMemoryRequested
+            ? FindingSpill(includesSatisfied: request.includeSatisfied) : nil
         if evaluated, let registry = project.registry {
             let rules = statistics.rules
             delegate.phaseBegan(
@@ -91,15 +102,32 @@ public enum CheckRun {
             evaluation = Engine.evaluate(
                 rules: project.rules, registry: registry, store: store, calendar: project.calendar,
                 waivers: project.waivers, options: runOptions(project, request, sink: sink),
-                // Satisfied findings are only counted unless a report lists them (memory at scale).
-                listSatisfied: request.includeSatisfied || request.format.listsSatisfiedFindings)
+                // Satisfied findings are only counted unless the report lists them (memory at scale);
+                // no report reads unlisted ones (the matrix counts them, KPI tables read ratio findings,
+                // which are always kept).
+                listSatisfied: request.includeSatisfied,
+                streamingTo: blockSink(spill))
             delegate.phaseProgressed("\(rules)/\(rules) rules done")
         }
+        let streamed = evaluation.streamed ? spill : nil
+        streamed?.flush()
         // Where each evidence event was read, for the reports that point at it (SPEC §10.5, §10.8).
-        let evidence =
-            request.format.showsEvidencePositions
-            ? EvidenceLocator.locate(evaluation.findings, listSatisfied: request.includeSatisfied, in: store) : [:]
-        return (evaluation, evidence)
+        var evidence: [String: EvidenceEvent] = [:]
+        if request.format.showsEvidencePositions {
+            evidence =
+                if let streamed {
+                    EvidenceLocator.locate(eventIDs: streamed.eventIDs, in: store)
+                } else {
+                    EvidenceLocator.locate(evaluation.findings, listSatisfied: request.includeSatisfied, in: store)
+                }
+        }
+        return (evaluation, evidence, streamed)
+    }
+
+    /// The engine's block sink that appends to `spill`, if there is one.
+    private static func blockSink(_ spill: FindingSpill?) -> ((inout [Finding]) -> Void)? {
+        guard let spill else { return nil }
+        return { (findings: inout [Finding]) in spill.append(findings) }
     }
 
     /// Settles the diagnostics and the exit code (SPEC §8), then hands the report to the delegate;

@@ -12,6 +12,7 @@ enum RunVerdict {
         let findings = run.evaluation.findings
         if let severity = Severity(rawValue: request.failThreshold.rawValue),
             findings.contains(where: { $0.status == .violated && $0.severity >= severity })
+                || Severity.allCases.contains(where: { $0 >= severity && (run.spill?.count($0, .violated) ?? 0) > 0 })
         {
             return 1
         }

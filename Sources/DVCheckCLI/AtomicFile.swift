@@ -32,19 +32,28 @@ enum AtomicFile {
 
     /// Writes `bytes` to `path`: into it when it is a device or a named pipe, else replacing it atomically.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        try write(to: path) { emit in try emit(bytes) }
+    }
+
+    /// Writes what `produce` hands its `emit` to `path`, as it comes: into it when it is a device or
+    /// a named pipe, else into the temporary file that replaces it once `produce` has returned (when
+    /// it throws, the temporary file is removed and `path` is left as it was).
+    static func write(
+        to path: String, producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             guard errno == ENOENT else { throw failure(.outputCannotInspect) }
-            try replace(destination(ofMissing: path), with: bytes, keeping: nil)
+            try replace(destination(ofMissing: path), with: produce, keeping: nil)
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             guard let real = realpath(path, nil) else { throw failure(.outputCannotResolve) }
             defer { free(real) }
-            try replace(utf8Path(UnsafeBufferPointer(start: real, count: strlen(real))), with: bytes, keeping: info)
-        case S_IFCHR: try writeInto(path, bytes, pipe: false)
-        case S_IFIFO: try writeInto(path, bytes, pipe: true)
+            try replace(utf8Path(UnsafeBufferPointer(start: real, count: strlen(real))), with: produce, keeping: info)
+        case S_IFCHR: try writeInto(path, produce, pipe: false)
+        case S_IFIFO: try writeInto(path, produce, pipe: true)
         case S_IFDIR: throw Failure(.outputIsFolder)
         case S_IFSOCK: throw Failure(.outputIsSocket)
         default: throw Failure(.outputIsSpecial)
@@ -69,7 +78,9 @@ enum AtomicFile {
 
     /// Replaces the regular file `path` (or creates it) through a temporary file and a rename;
     /// `old` is the replaced file's status, whose mode and ownership the new file keeps.
-    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer, keeping old: stat?) throws {
+    private static func replace(
+        _ path: String, with produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void, keeping old: stat?
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let temporary =
@@ -90,7 +101,7 @@ enum AtomicFile {
                 if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
                 guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw failure(.outputKeepingPermissionsFailed) }
             }
-            try writeAll(fd, bytes)
+            try produce { try writeAll(fd, $0) }
             guard fsync(fd) == 0 else { throw failure(.outputFlushFailed) }
             FaultInjection.pauseInsideOutputWrite()
         } catch {
@@ -116,7 +127,9 @@ enum AtomicFile {
     ///
     /// A pipe is opened without waiting: when no process reads it the report is refused rather than
     /// the run hanging.
-    private static func writeInto(_ path: String, _ bytes: UnsafeRawBufferPointer, pipe: Bool) throws {
+    private static func writeInto(
+        _ path: String, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void, pipe: Bool
+    ) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC | (pipe ? O_NONBLOCK : 0))
         guard fd >= 0 else {
             if pipe && errno == ENXIO { throw Failure(.outputPipeNoReader) }
@@ -124,7 +137,7 @@ enum AtomicFile {
         }
         defer { close(fd) }
         if pipe { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
-        try writeAll(fd, bytes)
+        try produce { try writeAll(fd, $0) }
     }
 
     /// Writes every byte, following partial writes from where they stopped.

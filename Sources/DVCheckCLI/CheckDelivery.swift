@@ -15,6 +15,7 @@ struct CheckDelivery: CheckRunDelegate {
     func phaseProgressed(_ detail: String) { monitor.update(detail) }
 
     func deliver(_ outcome: CheckOutcome) throws {
+        if format.streams && !ReportFormat.inMemoryRequested { return try stream(outcome) }
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(outcome.report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()
@@ -23,6 +24,21 @@ struct CheckDelivery: CheckRunDelegate {
         try OutputWriter.write(bytes, to: output, language: outcome.report.language)
         if let output, !quiet {
             Terminal.announceReport(at: output, bytes: bytes.count, language: outcome.language)
+        }
+    }
+
+    /// A report written as it is rendered (to a temporary file renamed over `--output` when it is
+    /// whole, as every report is): the diagnostics first, since the rendering is the writing.
+    private func stream(_ outcome: CheckOutcome) throws {
+        monitor.stopLine()
+        Terminal.printDiagnostics(outcome.diagnostics, baseDir: outcome.baseDir, language: outcome.report.language)
+        monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
+        let color = output == nil && Terminal.colorWanted(fd: 1)
+        let written = try OutputWriter.stream(to: output, language: outcome.report.language) { sink in
+            format.write(outcome.report, to: sink, color: color)
+        }
+        if let output, !quiet {
+            Terminal.announceReport(at: output, bytes: written, language: outcome.language)
         }
     }
 

@@ -76,6 +76,46 @@ enum OutputWriter {
         try write(Data(TerminalText.escaped(text, keepingLines: true).utf8), to: path, language: language)
     }
 
+    /// Writes what `render` hands its sink as it comes; returns how many bytes were written.
+    ///
+    /// The bytes go into a temporary file renamed over `path` once whole (or to standard output): a
+    /// failure to write, or one the rendering records in the sink, leaves `path` as it was.
+    static func stream(to path: String?, language: Language = .en, _ render: (ReportSink) -> Void) throws -> Int {
+        var written = 0
+        do {
+            func produce(_ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+                try withoutActuallyEscaping(emit) { emit in
+                    let sink = ReportSink(drain: emit)
+                    render(sink)
+                    sink.flush()
+                    if let failure = sink.failure { throw failure }
+                    written = sink.written
+                }
+            }
+            if let path {
+                try AtomicFile.write(to: path, producing: produce)
+            } else {
+                try produce { try AtomicFile.writeAll(1, $0) }
+            }
+        } catch {
+            try failed(error, path: path, language: language)
+        }
+        return written
+    }
+
+    /// Says why the report could not be written, then ends the command with exit code 2.
+    private static func failed(_ error: Error, path: String?, language: Language) throws -> Never {
+        Terminal.printDiagnostics(
+            [
+                .error(
+                    .outputWriteFailed,
+                    Message(.reportWriteFailed, nested: ["why": Self.reason(error)]),
+                    at: path.map { SourceLocation(path: $0) })
+            ],
+            baseDir: PathResolution.currentDirectory, language: language)
+        throw ExitCode(2)
+    }
+
     /// `language`: the one the failure is told in (the run's).
     static func write(_ data: Data, to path: String?, language: Language = .en) throws {
         do {
@@ -86,15 +126,7 @@ enum OutputWriter {
                 try data.withUnsafeBytes { try AtomicFile.writeAll(1, $0) }
             }
         } catch {
-            Terminal.printDiagnostics(
-                [
-                    .error(
-                        .outputWriteFailed,
-                        Message(.reportWriteFailed, nested: ["why": Self.reason(error)]),
-                        at: path.map { SourceLocation(path: $0) })
-                ],
-                baseDir: PathResolution.currentDirectory, language: language)
-            throw ExitCode(2)
+            try failed(error, path: path, language: language)
         }
     }
 

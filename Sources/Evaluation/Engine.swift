@@ -21,7 +21,7 @@ public enum Engine {
     /// the rules that read those findings (SPEC §10.2). Each phase runs on every core.
     public static func evaluate(
         rules allRules: [Rule], registry: UnitRegistry, store: EventStore, calendar: WorkCalendar, waivers: [Waiver],
-        options: RunOptions, listSatisfied: Bool = true
+        options: RunOptions, listSatisfied: Bool = true, streamingTo blockSink: ((inout [Finding]) -> Void)? = nil
     ) -> EvaluationResult {
         let rules = options.rules.isEmpty ? allRules : allRules.filter { options.rules.contains($0.id) }
         let plan = EvaluationPlan(selected: rules, all: allRules)
@@ -36,6 +36,13 @@ public enum Engine {
         var gathered = Gathered(unitCount: registry.units.count, ranks: order.rankCount)
         let active = waivers.filter { options.asOf <= $0.expires }
         var usedWaivers = Set<Int>()
+
+        if let blockSink, plan.baseIDs.isEmpty, plan.findingRules.isEmpty {
+            return evaluateInBlocks(
+                plan.eventRules, all: rules, units: unitIndices, registry: registry, store: store, calendar: calendar,
+                waivers: waivers, active: active, options: options, bounds: bounds, order: order,
+                listSatisfied: listSatisfied, gathered: gathered, blockSink: blockSink)
+        }
 
         // Phase 1: the rules that read events; a base rule's satisfied findings are built too.
         let phase1 = plan.eventRules
@@ -79,6 +86,80 @@ public enum Engine {
         var result = EvaluationResult()
         result.findings = gathered.findings
         gathered.findings = []
+        let silent = conclude(
+            &result, gathered, rules: rules, calendar: calendar, waivers: waivers, used: usedWaivers,
+            registry: registry,
+            store: store, options: options)
+        finish(
+            &result, kept: KeptFindings(units: gathered.units, ranks: gathered.ranks), order: order, rules: rules,
+            registry: registry, language: options.language, matrix: gathered.matrix)
+        result.summary.rules = rules.count
+        result.summary.units = gathered.applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
+        result.summary.silentUnits = silent
+        return result
+    }
+
+    /// Evaluates the rules (none of them `ratio` or its base) a block of units at a time.
+    ///
+    /// Each block runs on every core, and its completed findings, in report order, go to `blockSink`
+    /// instead of being kept: a block's units all come before the next block's in SPEC §8 order, so
+    /// the blocks' findings in turn are the whole run's in order. The result's `findings` are empty
+    /// and `streamed` is set; everything else is what `evaluate` gives.
+    ///
+    /// Items keep the numbers `evaluate` gives them (rule, then block), so the diagnostic sink and
+    /// the items' capped diagnostics come out as they would there.
+    private static func evaluateInBlocks(
+        _ rules: [Rule], all evaluated: [Rule], units unitIndices: [Int], registry: UnitRegistry, store: EventStore,
+        calendar: WorkCalendar, waivers: [Waiver], active: [Waiver], options: RunOptions, bounds: EvaluationWindow?,
+        order: RuleOrder, listSatisfied: Bool, gathered start: Gathered, blockSink: (inout [Finding]) -> Void
+    ) -> EvaluationResult {
+        var gathered = start
+        var usedWaivers = Set<Int>()
+        let blockCount = (unitIndices.count + unitsPerItem - 1) / unitsPerItem
+        var itemDiagnostics = [BoundedDiagnostics](repeating: BoundedDiagnostics(), count: rules.count * blockCount)
+        for b in 0..<blockCount {
+            let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
+            var outputs = run(
+                rules.indices.map { (rule: $0, units: units, id: $0 * blockCount + b) }, rules: rules,
+                registry: registry,
+                store: store, calendar: calendar, options: options, bounds: bounds, bases: [:],
+                listSatisfied: { _ in listSatisfied })
+            for i in outputs.indices {
+                itemDiagnostics[outputs[i].rule * blockCount + b] = outputs[i].item.output.diagnostics
+                outputs[i].item.output.diagnostics = BoundedDiagnostics()
+            }
+            gathered.add(&outputs, rules: rules, order: order)
+            markWaived(
+                &gathered.findings, units: gathered.units, from: 0, waivers: active, registry: registry,
+                used: &usedWaivers)
+            var findings = gathered.findings
+            gathered.findings = []
+            complete(
+                &findings, kept: KeptFindings(units: gathered.units, ranks: gathered.ranks), order: order,
+                rules: evaluated, registry: registry, language: options.language, matrix: &gathered.matrix)
+            gathered.units = []
+            gathered.ranks = []
+            blockSink(&findings)
+        }
+        for d in itemDiagnostics { gathered.diagnostics.absorb(d) }
+        var result = EvaluationResult()
+        result.streamed = true
+        let silent = conclude(
+            &result, gathered, rules: evaluated, calendar: calendar, waivers: waivers, used: usedWaivers,
+            registry: registry, store: store, options: options)
+        summarize(&result, order: order, registry: registry, matrix: gathered.matrix)
+        result.summary.rules = evaluated.count
+        result.summary.units = gathered.applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
+        result.summary.silentUnits = silent
+        return result
+    }
+
+    /// The result's diagnostics, missing keys and silent units from what was gathered; returns how
+    /// many units are silent.
+    private static func conclude(
+        _ result: inout EvaluationResult, _ gathered: Gathered, rules: [Rule], calendar: WorkCalendar,
+        waivers: [Waiver], used usedWaivers: Set<Int>, registry: UnitRegistry, store: EventStore, options: RunOptions
+    ) -> Int {
         result.diagnostics = gathered.diagnostics.all
         result.itemDiagnosticCount = result.diagnostics.count
         result.missingKeys = gathered.missingKeys
@@ -95,13 +176,7 @@ public enum Engine {
             spans: gathered.eventRuleSpans, registry: registry, store: store, options: options)
         result.silentUnits = silent.map { registry.units[$0.unit].id }
         result.diagnostics += silent.map { SilentUnits.warning(registry.units[$0.unit], days: $0.days) }
-        finish(
-            &result, kept: KeptFindings(units: gathered.units, ranks: gathered.ranks), order: order, rules: rules,
-            registry: registry, language: options.language, matrix: gathered.matrix)
-        result.summary.rules = rules.count
-        result.summary.units = gathered.applicable.reduce(0) { $0 + ($1 ? 1 : 0) }
-        result.summary.silentUnits = silent.count
-        return result
+        return silent.count
     }
 
     /// Evaluates each rule over the units, in (rule, block of units) items on every core; the
@@ -114,16 +189,27 @@ public enum Engine {
         options: RunOptions, bounds: EvaluationWindow?, bases: [String: BaseFindings], listSatisfied: (Rule) -> Bool,
         firstItem: Int
     ) -> [(rule: Int, item: ItemOutput)] {
-        var blocks: [(rule: Int, units: ArraySlice<Int>)] = []
+        var blocks: [(rule: Int, units: ArraySlice<Int>, id: Int)] = []
         for r in rules.indices {
             var lo = 0
             while lo < unitIndices.count {
                 let hi = min(lo + unitsPerItem, unitIndices.count)
-                blocks.append((r, unitIndices[lo..<hi]))
+                blocks.append((r, unitIndices[lo..<hi], firstItem + blocks.count))
                 lo = hi
             }
         }
-        let items = blocks
+        return run(
+            blocks, rules: rules, registry: registry, store: store, calendar: calendar, options: options,
+            bounds: bounds, bases: bases, listSatisfied: listSatisfied)
+    }
+
+    /// Runs the work `items` (a rule index, its units and the item's number for the diagnostic
+    /// sink) on every core; the outputs come back in the items' order.
+    private static func run(
+        _ items: [(rule: Int, units: ArraySlice<Int>, id: Int)], rules: [Rule], registry: UnitRegistry,
+        store: EventStore, calendar: WorkCalendar, options: RunOptions, bounds: EvaluationWindow?,
+        bases: [String: BaseFindings], listSatisfied: (Rule) -> Bool
+    ) -> [(rule: Int, item: ItemOutput)] {
         let lists = rules.map(listSatisfied)
         let slots = Slots<ItemOutput>(count: items.count, initial: ItemOutput())
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
@@ -135,8 +221,8 @@ public enum Engine {
                 evaluate(
                     rule, units: items[i].units, registry: registry, store: store, calendar: calendar,
                     options: options, bounds: bounds, base: rule.obligation.baseRule.flatMap { bases[$0] },
-                    listSatisfied: lists[items[i].rule], stream: sink?.stream(forItem: firstItem + i)))
-            sink?.finish(item: firstItem + i)
+                    listSatisfied: lists[items[i].rule], stream: sink?.stream(forItem: items[i].id)))
+            sink?.finish(item: items[i].id)
         }
         return zip(items, slots.takeAll()).map { ($0.rule, $1) }
     }
@@ -260,6 +346,18 @@ public enum Engine {
         var findings = result.findings
         result.findings = []
         var matrix = grid
+        complete(
+            &findings, kept: kept, order: order, rules: rules, registry: registry, language: language, matrix: &matrix)
+        result.findings = findings
+        summarize(&result, order: order, registry: registry, matrix: matrix)
+    }
+
+    /// Counts each finding in `matrix`, gives it its fingerprint and message (in parallel), then
+    /// puts the findings in report order.
+    private static func complete(
+        _ findings: inout [Finding], kept: KeptFindings, order: RuleOrder, rules: [Rule], registry: UnitRegistry,
+        language: Language, matrix: inout MatrixGrid
+    ) {
         for i in findings.indices { matrix[Int(kept.ranks[i]), Int(kept.units[i])].add(findings[i].status) }
         let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
         findings.withUnsafeMutableBufferPointer { buffer in
@@ -279,8 +377,12 @@ public enum Engine {
             }
         }
         Moving.permute(&findings, by: reportOrder(findings, kept))
-        result.findings = findings
+    }
 
+    /// The summary and the matrix rows from the counts.
+    private static func summarize(
+        _ result: inout EvaluationResult, order: RuleOrder, registry: UnitRegistry, matrix: MatrixGrid
+    ) {
         var s = RunSummary()
         var rows: [MatrixRow] = []
         for u in registry.units.indices {

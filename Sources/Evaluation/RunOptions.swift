@@ -85,6 +85,8 @@ public struct EvaluationResult: Sendable {
     public var missingKeys = 0
     /// The silent units' ids (SPEC §10.3), in code-point order.
     public var silentUnits: [String] = []
+    /// Set when the findings went to the caller's block sink in report order instead of `findings`.
+    public var streamed = false
 
     /// An empty result.
     public init() {}

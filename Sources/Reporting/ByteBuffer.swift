@@ -67,6 +67,9 @@ struct ByteBuffer: ~Copyable {
         try body(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// Forgets the bytes written (a streamed report has handed them on), keeping the memory.
+    mutating func removeAll() { count = 0 }
+
     /// The bytes as `Data`, handed over without a copy: a report can be hundreds of megabytes.
     consuming func data() -> Data {
         let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })

@@ -58,7 +58,7 @@ public enum CSVReporter {
     /// The file's bytes as a string: BOM, header, one CRLF-terminated row per finding.
     public static func render(_ report: RunReport) -> String {
         let labels = Labels(language: report.language)
-        var out = "\u{FEFF}" + columns.map { encode(.text($0)) }.joined(separator: ",") + "\r\n"
+        var out = header
         for f in report.listedFindings {
             out += row(cells(f, report, labels)) + "\r\n"
         }
@@ -67,6 +67,22 @@ public enum CSVReporter {
         }
         return out
     }
+
+    /// Writes the same bytes as `render` to `sink` as they are made, the findings read back from a
+    /// streamed run's spill.
+    public static func write(_ report: RunReport, to sink: ReportSink) {
+        let labels = Labels(language: report.language)
+        sink += header
+        report.forEachListed { f in sink += row(cells(f, report, labels)) + "\r\n" }
+        for p in report.changes?.resolved ?? [] {
+            sink += row(cells(p, report, labels)) + "\r\n"
+        }
+        if let failure = report.spill?.failure { sink.fail(failure) }
+        sink.flush()
+    }
+
+    /// The BOM and the header row.
+    private static var header: String { "\u{FEFF}" + columns.map { encode(.text($0)) }.joined(separator: ",") + "\r\n" }
 
     private static func cells(_ f: Finding, _ report: RunReport, _ labels: Labels) -> [Cell] {
         let source = report.rules[f.rule]?.source

@@ -15,6 +15,17 @@ public enum EvidenceLocator {
         for f in findings where listSatisfied || f.status != .satisfied {
             for id in f.events { _ = wanted.insert(id) }
         }
+        return locate(wanted, in: store)
+    }
+
+    /// The position of every event in `eventIDs` (the evidence a streamed run's spill names).
+    public static func locate(eventIDs: [String], in store: EventStore) -> [String: EvidenceEvent] {
+        var wanted = ByteKeyTable(capacity: 1024)
+        for id in eventIDs { _ = wanted.insert(id) }
+        return locate(wanted, in: store)
+    }
+
+    private static func locate(_ wanted: ByteKeyTable, in store: EventStore) -> [String: EvidenceEvent] {
         guard wanted.count > 0 else { return [:] }
         let table = store.table
         // The rows are scanned in parts on all cores (read-only lookups), the hits joined in order.

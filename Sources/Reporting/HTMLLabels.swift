@@ -42,4 +42,10 @@ struct HTMLLabels {
     var print: String { vi ? "In báo cáo" : "Print" }
     var sortHint: String { vi ? "Bấm vào tiêu đề cột để sắp xếp." : "Click a column heading to sort." }
     var noneLeft: String { vi ? "(trống)" : "(none)" }
+    /// Why satisfied findings are missing from the table of a large run (`HTMLReporter.satisfiedListLimit`).
+    func satisfiedOmitted(_ count: Int) -> String {
+        vi
+            ? "\(count) phát hiện đạt không được liệt kê ở đây (nhiều hơn \(HTMLReporter.satisfiedListLimit)); ma trận và phần tổng hợp vẫn đếm, báo cáo JSON và CSV liệt kê đầy đủ."
+            : "\(count) satisfied findings are not listed here (more than \(HTMLReporter.satisfiedListLimit)); the matrix and the summary count them, and the JSON and CSV reports list them."
+    }
 }

@@ -28,7 +28,7 @@ enum HTMLMatrix {
             unitsByGroup[group, default: []].insert(row.unit)
             rulesByGroup[group, default: []].insert(row.rule)
         }
-        let linked = Set(report.listedFindings.map { $0.rule + "\u{0}" + $0.unit })
+        let linked = HTMLReporter.linkedPairs(report)
         let anchors = anchors(report)
         var out = "<section id=\"matrix-section\">\n<h2>\(e(h.matrix))</h2>\n<p class=\"hint\">\(e(h.matrixNote)) "
         for status in [Finding.Status.violated, .pending, .waived, .satisfied] {

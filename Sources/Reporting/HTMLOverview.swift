@@ -82,6 +82,13 @@ enum HTMLOverview {
             perGroup[lookup.group(of: f.unit), default: 0] += 1
             perRule[f.rule, default: 0] += 1
         }
+        // A streamed run's violations are counted in its matrix (each finding is, there).
+        if report.spill != nil {
+            for row in report.evaluation.matrix where row.violated > 0 {
+                perGroup[lookup.group(of: row.unit), default: 0] += row.violated
+                perRule[row.rule, default: 0] += row.violated
+            }
+        }
         guard !perRule.isEmpty else { return "" }
         let groups = RollUpGroup.counts(report).filter { perGroup[$0.group] != nil }
             .map { (report.unitName($0.group), perGroup[$0.group] ?? 0) }

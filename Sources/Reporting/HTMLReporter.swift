@@ -7,11 +7,28 @@ import Evaluation
 ///
 /// Every data field goes through `Markup.escape`; the script only moves and hides existing rows.
 public enum HTMLReporter {
+    /// The most satisfied findings the findings table lists (with `--include-satisfied`): a run with
+    /// more lists none of them and says how many there are, so the page of a national audit stays
+    /// one a browser can open (the matrix and the summary still count them).
+    public static let satisfiedListLimit = 10_000
+
     /// The page's bytes (UTF-8, LF, trailing newline).
     public static func render(_ report: RunReport) -> String {
+        var bytes: [UInt8] = []
+        let sink = ReportSink { bytes.append(contentsOf: $0) }
+        write(report, to: sink)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the page to `out` as it is made; a streamed run's findings are read back from its spill.
+    public static func write(_ report: RunReport, to out: ReportSink) {
+        defer {
+            if let failure = report.spill?.failure { out.fail(failure) }
+            out.flush()
+        }
         let labels = Labels(language: report.language, reasons: report.reasons)
         let h = HTMLLabels(labels)
-        var out = """
+        out += """
             <!DOCTYPE html>
             <html lang="\(report.language.rawValue)">
             <head>
@@ -38,7 +55,7 @@ public enum HTMLReporter {
             out += HTMLMatrix.render(report, labels, h)
             out += kpiTables(report, labels)
             out += silentUnits(report, labels)
-            out += findingsTable(report, labels, h)
+            findingsTable(report, labels, h, into: out)
             out += upcoming(report, labels, h)
             out += resolved(report, labels)
             out += evidenceAppendix(report, h)
@@ -48,7 +65,6 @@ public enum HTMLReporter {
         }
         out += diagnostics(report, h)
         out += "<script>\n\(HTMLAssets.script)\n</script>\n</body>\n</html>\n"
-        return out
     }
 
     static func e(_ s: String) -> String { Markup.escape(s) }
@@ -80,6 +96,13 @@ public enum HTMLReporter {
         for status in [Finding.Status.violated, .pending, .waived] { out += "<th>\(badge(status, labels))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         var table: [Severity: [Finding.Status: Int]] = [:]
+        if let spill = report.spill {
+            for severity in Severity.allCases {
+                for status in Finding.Status.allCases {
+                    table[severity, default: [:]][status] = spill.count(severity, status)
+                }
+            }
+        }
         for f in report.evaluation.findings { table[f.severity, default: [:]][f.status, default: 0] += 1 }
         for severity in Severity.allCases {
             out += "<tr><td>\(e(labels.severity(severity)))</td>"
@@ -139,13 +162,19 @@ public enum HTMLReporter {
         return out + "</ul>\n</section>\n"
     }
 
-    private static func findingsTable(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
-        let findings = report.sortedFindings
-        var out = "<section id=\"findings-section\">\n<h2>\(e(h.findings))</h2>\n"
-        guard !findings.isEmpty else { return out + "<p>\(e(h.noFindings))</p>\n</section>\n" }
+    private static func findingsTable(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels, into out: ReportSink) {
+        let table = TableFindings(report)
+        out += "<section id=\"findings-section\">\n<h2>\(e(h.findings))</h2>\n"
+        if table.omittedSatisfied > 0 {
+            out += "<p class=\"hint\" id=\"satisfied-omitted\">\(e(h.satisfiedOmitted(table.omittedSatisfied)))</p>\n"
+        }
+        guard table.count > 0 else {
+            out += "<p>\(e(h.noFindings))</p>\n</section>\n"
+            return
+        }
         out += "<div class=\"filters\">\n" + HTMLPrint.searchBox(h)
         // Each unit option names its parent: the script shows a unit's rows and its descendants'.
-        let filterUnits = report.unitRows(for: Set(findings.map(\.unit)))
+        let filterUnits = report.unitRows(for: table.units)
         out += select(
             "unit", h.unit, h.all,
             filterUnits.map { row in
@@ -155,20 +184,20 @@ public enum HTMLReporter {
                         + " (\(row.id))", row.parent
                 )
             })
-        let ruleIDs = Set(findings.map(\.rule)).sorted { $0.codePointPrecedes($1) }
+        let ruleIDs = table.rules.sorted { $0.codePointPrecedes($1) }
         out += select("rule", h.rule, h.all, ruleIDs.map { ($0, "\($0) — \(report.ruleTitle($0))") })
-        let statuses = Finding.Status.allCases.filter { s in findings.contains { $0.status == s } }
+        let statuses = Finding.Status.allCases.filter { table.statuses.contains($0) }
         out += select("status", h.status, h.all, statuses.map { ($0.rawValue, labels.status($0)) })
-        let severities = Severity.allCases.filter { s in findings.contains { $0.severity == s } }
+        let severities = Severity.allCases.filter { table.severities.contains($0) }
         out += select("severity", h.severity, h.all, severities.map { ($0.rawValue, labels.severity($0)) })
-        let bindings = Binding.allCases.filter { b in findings.contains { report.binding(of: $0.rule) == b } }
+        let bindings = Binding.allCases.filter { b in table.rules.contains { report.binding(of: $0) == b } }
         out += select("binding", h.binding, h.all, bindings.map { ($0.rawValue, labels.binding($0)) })
         if report.changes != nil {
             out += select(
                 "change", h.change, h.all,
                 [ChangeSet.Mark.new, .persisting].map { ($0.rawValue, labels.change($0)) })
         }
-        out += "<p>\(e(h.shown)): <strong id=\"shown\">\(findings.count)</strong> / \(findings.count)"
+        out += "<p>\(e(h.shown)): <strong id=\"shown\">\(table.count)</strong> / \(table.count)"
         out += " <span class=\"hint\">\(e(h.sortHint))</span></p>\n</div>\n"
         out += "<div class=\"scroll\">\n<table id=\"findings\">\n<thead><tr>"
         var heads = [h.unit, h.rule, h.status, h.severity, h.period, h.due, h.details, h.evidence, h.source]
@@ -178,13 +207,108 @@ public enum HTMLReporter {
         let anchors = HTMLMatrix.anchors(report)
         let bases = HTMLPrint.legalBases(report).number
         var anchored = Set<String>()
-        for f in findings {
+        table.forEach(report) { f in
             let pair = f.rule + "\u{0}" + f.unit
             let anchor = anchored.insert(pair).inserted ? anchors[pair] : nil
             out += row(f, report, labels, anchor: anchor, bases: bases)
         }
         out += "</tbody>\n</table>\n</div>\n</section>\n"
-        return out
+    }
+
+    /// The findings the table lists, in the order of `--sort`, and what its filters offer: from the
+    /// report's findings, or from a streamed run's spill and the counts gathered while it was written.
+    struct TableFindings {
+        /// Satisfied findings left out under `satisfiedListLimit`.
+        var omittedSatisfied = 0
+        var count = 0
+        var units = Set<String>()
+        var rules = Set<String>()
+        var statuses = Set<Finding.Status>()
+        var severities = Set<Severity>()
+        /// The findings of an in-memory report, in table order.
+        private var findings: [Finding] = []
+
+        /// How many satisfied findings the report lists (none without `--include-satisfied`).
+        static func listedSatisfied(_ report: RunReport) -> Int {
+            guard report.includeSatisfied else { return 0 }
+            if let spill = report.spill { return Severity.allCases.reduce(0) { $0 + spill.count($1, .satisfied) } }
+            return report.evaluation.findings.reduce(0) { $0 + ($1.status == .satisfied ? 1 : 0) }
+        }
+
+        /// Whether the table leaves the satisfied findings out (more than `satisfiedListLimit`).
+        static func omitsSatisfied(_ report: RunReport) -> Bool {
+            listedSatisfied(report) > HTMLReporter.satisfiedListLimit
+        }
+
+        init(_ report: RunReport) {
+            let satisfied = Self.listedSatisfied(report)
+            if satisfied > HTMLReporter.satisfiedListLimit { omittedSatisfied = satisfied }
+            if let spill = report.spill, omittedSatisfied == 0 {
+                count = spill.count
+                units = spill.unitIDs
+                rules = spill.ruleIDs
+                for severity in Severity.allCases {
+                    for status in Finding.Status.allCases where spill.count(severity, status) > 0 {
+                        statuses.insert(status)
+                        severities.insert(severity)
+                    }
+                }
+                return
+            }
+            if report.spill == nil {
+                findings = report.sortedFindings
+                if omittedSatisfied > 0 { findings.removeAll { $0.status == .satisfied } }
+            }
+            var (count, units, rules) = (0, Set<String>(), Set<String>())
+            var (statuses, severities) = (Set<Finding.Status>(), Set<Severity>())
+            forEach(report) { f in
+                count += 1
+                units.insert(f.unit)
+                rules.insert(f.rule)
+                statuses.insert(f.status)
+                severities.insert(f.severity)
+            }
+            (self.count, self.units, self.rules, self.statuses, self.severities) =
+                (count, units, rules, statuses, severities)
+        }
+
+        /// Calls `body` with each listed finding in table order.
+        func forEach(_ report: RunReport, _ body: (Finding) -> Void) {
+            guard let spill = report.spill else { return findings.forEach(body) }
+            switch report.sort {
+            case .severity:
+                for (severity, status) in RunReport.severityOrder where spill.count(severity, status) > 0 {
+                    if status == .satisfied && omittedSatisfied > 0 { continue }
+                    let cursor = spill.cursor(bucket: (severity, status))
+                    while let f = cursor.next() { body(f) }
+                }
+            case .unit:
+                let cursor = spill.cursor()
+                while let f = cursor.next() {
+                    if f.status == .satisfied && omittedSatisfied > 0 { continue }
+                    body(f)
+                }
+            }
+        }
+    }
+
+    /// The (rule, unit) pairs with a row in the findings table, which the matrix links to.
+    static func linkedPairs(_ report: RunReport) -> Set<String> {
+        let omitting = TableFindings.omitsSatisfied(report)
+        guard report.spill != nil else {
+            return Set(
+                report.listedFindings.lazy.filter { !(omitting && $0.status == .satisfied) }.map {
+                    $0.rule + "\u{0}" + $0.unit
+                })
+        }
+        // Every finding is counted in the matrix, so its rows say which pairs have listed ones.
+        var pairs = Set<String>()
+        for row in report.evaluation.matrix
+        where row.violated + row.pending + row.waived > 0 || (report.includeSatisfied && !omitting && row.satisfied > 0)
+        {
+            pairs.insert(row.rule + "\u{0}" + row.unit)
+        }
+        return pairs
     }
 
     private static func select(_ key: String, _ label: String, _ all: String, _ options: [(String, String)]) -> String {
@@ -272,7 +396,8 @@ public enum HTMLReporter {
     /// it was read from, in id order.
     private static func evidenceAppendix(_ report: RunReport, _ h: HTMLLabels) -> String {
         var seen = Set<String>()
-        let ids = report.listedFindings.flatMap(\.events).filter {
+        let named = report.spill?.eventIDs ?? report.listedFindings.flatMap(\.events)
+        let ids = named.filter {
             report.events[$0] != nil && seen.insert($0).inserted
         }
         .sorted { $0.codePointPrecedes($1) }
@@ -298,7 +423,7 @@ public enum HTMLReporter {
     }
 
     private static func upcoming(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {
-        let pending = report.evaluation.findings.filter { $0.status == .pending && $0.due != nil }
+        let pending = report.pendingWithDue
             .enumerated().sorted { a, b in
                 let (da, db) = (a.element.due?.ordinal ?? 0, b.element.due?.ordinal ?? 0)
                 return da != db ? da < db : a.offset < b.offset

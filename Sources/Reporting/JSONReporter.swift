@@ -21,6 +21,40 @@ public enum JSONReporter {
         let parts = findingParts(report, depth: findingsDepth)
         var w = JSONWriter(
             capacity: parts.reduce(0) { $0 + $1.count } + 256 * report.evaluation.matrix.count + 65_536)
+        write(report, &w, sink: nil) { w in
+            precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
+            for part in parts { w.append(part: part) }
+        }
+        return w
+    }
+
+    /// Writes the document of a streamed run to `sink` as it is rendered: its findings read back
+    /// from the spill a batch at a time, rendered in parts on all cores as `writer` renders them, so
+    /// the bytes are the same.
+    public static func write(_ report: RunReport, to sink: ReportSink) {
+        var w = JSONWriter(capacity: 4 << 20)
+        write(report, &w, sink: sink) { w in
+            guard let spill = report.spill else {
+                for part in findingParts(report, depth: w.depth) { w.append(part: part) }
+                return
+            }
+            let cursor = spill.cursor()
+            while true {
+                let batch = cursor.next(2 * partSize)
+                if batch.isEmpty { break }
+                for part in findingParts(batch, report, depth: w.depth) { w.append(part: part) }
+                w.drain(into: sink)
+            }
+            if let failure = spill.failure { sink.fail(failure) }
+        }
+        w.finish(into: sink)
+    }
+
+    /// The document around the findings, which `findings` writes; with a sink, what is written is
+    /// handed on at each large part.
+    private static func write(
+        _ report: RunReport, _ w: inout JSONWriter, sink: ReportSink?, findings: (inout JSONWriter) -> Void
+    ) {
         w.beginObject()
         w.field("schema", "dvcheck.result/v1")
         w.beginObject("tool")
@@ -51,8 +85,7 @@ public enum JSONReporter {
         let s = report.evaluation.summary
         w.summary(s, rejected: report.rejected, missingKeys: report.missingKeys)
         w.beginArray("findings")
-        precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
-        for part in parts { w.append(part: part) }
+        findings(&w)
         w.endArray()
         if let changes = report.changes {
             w.beginArray("resolved")
@@ -61,6 +94,7 @@ public enum JSONReporter {
         }
         w.beginArray("matrix")
         for row in report.evaluation.matrix {
+            if let sink, w.pendingBytes >= ReportSink.drainSize { w.drain(into: sink) }
             w.beginObject()
             w.field("rule", row.rule)
             w.field("unit", row.unit)
@@ -87,10 +121,10 @@ public enum JSONReporter {
             }
         }
         w.historyTrend(report.historyTrend)
+        if let sink { w.drain(into: sink) }
         ResultContext.write(report, &w)
         w.diagnostics(report.diagnostics, language: report.language)
         w.endObject()
-        return w
     }
 
     /// The fields of a finding in the JSON result, in the table's order.
@@ -127,12 +161,18 @@ public enum JSONReporter {
     /// thread left the other core idle (render 0.8 → 0.45–0.6 s). Parts are joined in order, so the
     /// bytes are those of one writer.
     static func findingParts(_ report: RunReport, depth: Int) -> [Data] {
+        findingParts(report.evaluation.findings, report, depth: depth)
+    }
+
+    /// Findings per part.
+    static let partSize = 16_384
+
+    /// The items of `findings` (those the report lists), rendered in parts on all cores.
+    static func findingParts(_ findings: [Finding], _ report: RunReport, depth: Int) -> [Data] {
         // The rules' sources once, not a copy of the whole rule per finding; and the findings
         // filtered in place, as `listedFindings` would list them, without copying the array.
         let sources = report.rules.mapValues(\.source)
         let bindings = report.rules.mapValues(\.binding)
-        let findings = report.evaluation.findings
-        let partSize = 16_384
         let count = (findings.count + partSize - 1) / partSize
         let parts = UnsafeMutableBufferPointer<Data>.allocate(capacity: count)
         parts.initialize(repeating: Data())

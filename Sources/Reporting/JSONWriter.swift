@@ -42,6 +42,22 @@ struct JSONWriter: ~Copyable {
         part.withUnsafeBytes { out.append($0.bindMemory(to: UInt8.self)) }
     }
 
+    /// Hands the bytes written so far to `sink` and forgets them; the writer goes on where it was.
+    mutating func drain(into sink: ReportSink) {
+        out.withBytes { sink.append($0) }
+        out.removeAll()
+    }
+
+    /// Bytes written and not yet drained.
+    var pendingBytes: Int { out.count }
+
+    /// Ends a streamed document: the trailing newline, then everything to `sink`.
+    consuming func finish(into sink: ReportSink) {
+        out.append(JSONByte.newline)
+        out.withBytes { sink.append($0) }
+        sink.flush()
+    }
+
     /// How many arrays and objects are open (the depth a part for the innermost one is written at).
     var depth: Int { indent }
 

@@ -21,7 +21,12 @@ extension RunReport {
 
     /// How many violated findings belong to guidance rules.
     var guidanceViolations: Int {
-        evaluation.findings.reduce(0) { $0 + ($1.status == .violated && binding(of: $1.rule) == .guidance ? 1 : 0) }
+        if let spill {
+            return spill.violatedByRule.reduce(0) { $0 + (binding(of: $1.key) == .guidance ? $1.value : 0) }
+        }
+        return evaluation.findings.reduce(0) {
+            $0 + ($1.status == .violated && binding(of: $1.rule) == .guidance ? 1 : 0)
+        }
     }
 
     /// A rule's title in the report language, or its id when unknown.

@@ -27,6 +27,36 @@ extension RunReport {
         }.map(\.element)
     }
 
+    /// The (severity, status) groups in `--sort severity` order: most severe first, then by status.
+    static let severityOrder: [(Severity, Finding.Status)] = Severity.allCases.sorted { $0 > $1 }.flatMap { severity in
+        Finding.Status.allCases.sorted { statusRank($0) < statusRank($1) }.map { (severity, $0) }
+    }
+
+    /// The first `count` violated findings in `--sort severity` order.
+    func worstViolations(_ count: Int) -> [Finding] {
+        guard let spill else {
+            return Array(
+                Self.ordered(evaluation.findings.filter { $0.status == .violated }, by: .severity).prefix(count))
+        }
+        var worst: [Finding] = []
+        for severity in Severity.allCases.sorted(by: { $0 > $1 }) where worst.count < count {
+            guard spill.count(severity, .violated) > 0 else { continue }
+            worst += spill.cursor(bucket: (severity, .violated)).next(count - worst.count)
+        }
+        return worst
+    }
+
+    /// Violated findings of `severity`.
+    func violatedCount(_ severity: Severity) -> Int {
+        spill?.count(severity, .violated)
+            ?? evaluation.findings.reduce(0) { $0 + ($1.status == .violated && $1.severity == severity ? 1 : 0) }
+    }
+
+    /// The pending findings with a due date, in SPEC §8 order.
+    var pendingWithDue: [Finding] {
+        spill?.pendingWithDue ?? evaluation.findings.filter { $0.status == .pending && $0.due != nil }
+    }
+
     /// Violated first, then pending, waived, satisfied.
     static func statusRank(_ s: Finding.Status) -> Int {
         switch s {
@@ -39,7 +69,7 @@ extension RunReport {
 
     /// Pending findings due within `Labels.dueSoonDays` of the as-of date, by due date (SPEC §10.9).
     var dueSoonFindings: [Finding] {
-        evaluation.findings.enumerated().filter { _, f in
+        pendingWithDue.enumerated().filter { _, f in
             guard f.status == .pending, let due = f.due else { return false }
             let days = asOf.days(to: due)
             return days >= 0 && days <= Labels.dueSoonDays

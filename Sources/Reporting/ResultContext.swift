@@ -24,8 +24,8 @@ enum ResultContext {
             }
             w.endArray()
         }
-        let listed = report.listedFindings
-        let waiverIndices = Set(listed.compactMap(\.waiver)).sorted()
+        let listed = report.spill == nil ? report.listedFindings : []
+        let waiverIndices = (report.spill?.waiverIndices ?? Set(listed.compactMap(\.waiver))).sorted()
         w.beginArray("waivers")
         for index in waiverIndices {
             guard let waiver = report.waivers[index] else { continue }
@@ -41,6 +41,8 @@ enum ResultContext {
         var seen = Set<String>()
         var ids: [String] = []
         for f in listed { for id in f.events where seen.insert(id).inserted { ids.append(id) } }
+        // A streamed run's listed findings are in its spill, which gathered their events as written.
+        if let spill = report.spill { ids = spill.eventIDs }
         ids.sort { $0.codePointPrecedes($1) }
         for id in ids {
             guard let e = report.events[id] else { continue }
@@ -90,7 +92,8 @@ enum ResultContext {
     /// reports show as the path above a unit; in id code-point order.
     static func namedUnits(_ report: RunReport, _ registry: UnitRegistry) -> [String] {
         var named = Set<String>()
-        for f in report.listedFindings { named.insert(f.unit) }
+        // A streamed run's findings name no unit the matrix does not (each finding is counted there).
+        if report.spill == nil { for f in report.listedFindings { named.insert(f.unit) } }
         for row in report.evaluation.matrix { named.insert(row.unit) }
         for p in report.changes?.resolved ?? [] { named.insert(p.unit) }
         for id in report.evaluation.silentUnits { named.insert(id) }

@@ -153,6 +153,9 @@ public struct RunReport: Sendable {
     /// With `--history`: open violations of the earlier runs of the scope and of this run, oldest
     /// first (`history_trend`); nil without a history.
     public var historyTrend: [HistoryTrendPoint]?
+    /// The listed findings of a streamed run (`check` of a large audit, SPEC §8 order), in place of
+    /// `evaluation.findings`, which is then empty; nil when the findings are in memory.
+    public var spill: FindingSpill?
     /// The reasons the rule kinds declare, for their labels: a live run's from its rules; a saved
     /// result's given to `ResultReader`, since the result records codes only.
     public var reasons = FindingReasons()
@@ -188,9 +191,32 @@ public struct RunReport: Sendable {
         reasons = FindingReasons(rules.values.flatMap { type(of: $0.obligation).reasons })
     }
 
-    /// The findings a report lists: violated, pending and waived, plus satisfied when asked.
+    /// The findings a report lists: violated, pending and waived, plus satisfied when asked (a
+    /// streamed run's read back from its spill: for library callers; the reporters stream them).
     public var listedFindings: [Finding] {
-        includeSatisfied ? evaluation.findings : evaluation.findings.filter { $0.status != .satisfied }
+        if let spill {
+            var all: [Finding] = []
+            spill.forEach { all.append($0) }
+            return all
+        }
+        return includeSatisfied ? evaluation.findings : evaluation.findings.filter { $0.status != .satisfied }
+    }
+
+    /// Calls `body` with each listed finding in SPEC §8 order, from memory or from the spill.
+    public func forEachListed(_ body: (Finding) -> Void) {
+        if let spill {
+            spill.forEach(body)
+        } else {
+            for f in evaluation.findings where includeSatisfied || f.status != .satisfied { body(f) }
+        }
+    }
+
+    /// The units the listed findings name.
+    var listedUnitIDs: Set<String> {
+        if let spill { return spill.unitIDs }
+        var ids = Set<String>()
+        for f in evaluation.findings where includeSatisfied || f.status != .satisfied { ids.insert(f.unit) }
+        return ids
     }
 
     /// Waiver reasons by the waiver's 1-based index.

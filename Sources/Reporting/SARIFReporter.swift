@@ -21,7 +21,17 @@ public enum SARIFReporter {
     static let sourceRoot = "%SRCROOT%"
 
     /// A writer holding the whole log.
-    static func writer(_ report: RunReport) -> JSONWriter {
+    static func writer(_ report: RunReport) -> JSONWriter { writer(report, sink: nil) }
+
+    /// Writes the same bytes as `renderData` to `sink` as they are made, the results read back from
+    /// a streamed run's spill.
+    public static func write(_ report: RunReport, to sink: ReportSink) {
+        writer(report, sink: sink).finish(into: sink)
+        if let failure = report.spill?.failure { sink.fail(failure) }
+    }
+
+    /// The log; with a sink, what is written is handed on as the results are.
+    private static func writer(_ report: RunReport, sink: ReportSink?) -> JSONWriter {
         let labels = Labels(language: report.language)
         let rules = report.evaluatedRules
         var ruleIndex: [String: Int] = [:]
@@ -57,11 +67,20 @@ public enum SARIFReporter {
         // Each unit once in run.logicalLocations, under its parent: a result names its unit by index,
         // so the log grows with the number of units, not with their depth squared.
         let reported = report.evaluation.findings.lazy.filter { report.includeSatisfied || $0.status != .satisfied }
-        let units = report.unitRows(for: Set(reported.map(\.unit)))
+        let units = report.unitRows(for: report.listedUnitIDs)
         var unitIndex: [String: Int] = [:]
         for (i, row) in units.enumerated() { unitIndex[row.id] = i }
-        for f in reported {
-            result(f, report, ruleIndex[f.rule], unitIndex[f.unit], labels, &uris, &w)
+        if let spill = report.spill {
+            let cursor = spill.cursor()
+            while let f = cursor.next() {
+                result(f, report, ruleIndex[f.rule], unitIndex[f.unit], labels, &uris, &w)
+                if let sink, w.pendingBytes >= ReportSink.drainSize { w.drain(into: sink) }
+            }
+        } else {
+            for f in reported {
+                result(f, report, ruleIndex[f.rule], unitIndex[f.unit], labels, &uris, &w)
+                if let sink, w.pendingBytes >= ReportSink.drainSize { w.drain(into: sink) }
+            }
         }
         w.endArray()
         logicalLocations(units, unitIndex, &w)

@@ -12,36 +12,78 @@ extension RunSummary: RunSummaryLike {}
 public enum TextReporter {
     /// Renders the report; `color` adds ANSI colours (only on a terminal, never with NO_COLOR).
     public static func render(_ report: RunReport, color: Bool) -> String {
+        var bytes: [UInt8] = []
+        let sink = ReportSink { bytes.append(contentsOf: $0) }
+        write(report, to: sink, color: color)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the report to `sink` as it is made (a streamed run's findings read back from its
+    /// spill, a severity and status or a unit at a time, in the order `sort` lists them).
+    public static func write(_ report: RunReport, to out: ReportSink, color: Bool) {
+        defer {
+            if let failure = report.spill?.failure { out.fail(failure) }
+            out.flush()
+        }
         let labels = Labels(language: report.language, reasons: report.reasons)
-        var out = TextSummary.header(report, labels)
-        let findings = report.sortedFindings
+        out += TextSummary.header(report, labels)
         let closing =
             report.untrusted.isEmpty ? "" : "\n" + UntrustedReason.line(report.untrusted, report.language) + "\n"
         guard let registry = report.registry else {
-            return out + (closing.isEmpty ? "\n" + labels.invalidInputs + "\n" : closing)
+            out += closing.isEmpty ? "\n" + labels.invalidInputs + "\n" : closing
+            return
         }
         // A refused --unit/--rule evaluated nothing: "no findings" would read as a clean audit.
-        if report.untrusted.contains(.unknownFilter) { return out + closing }
+        if report.untrusted.contains(.unknownFilter) {
+            out += closing
+            return
+        }
         out += TextSummary.render(report, labels, color)
         out += "\n" + paint(labels.findingsHeading(report.sort), .bold, color) + "\n"
-        if findings.isEmpty { out += labels.noFindings + "\n" }
-        switch report.sort {
-        case .severity:
-            var current: Severity?
-            for f in findings {
-                if f.severity != current {
-                    current = f.severity
-                    out += "\n" + paint(labels.severityHeading(f.severity), .bold, color) + "\n"
+        if let spill = report.spill {
+            if spill.count == 0 { out += labels.noFindings + "\n" }
+            switch report.sort {
+            case .severity:
+                var current: Severity?
+                for (severity, status) in RunReport.severityOrder where spill.count(severity, status) > 0 {
+                    let cursor = spill.cursor(bucket: (severity, status))
+                    while let f = cursor.next() {
+                        if f.severity != current {
+                            current = f.severity
+                            out += "\n" + paint(labels.severityHeading(f.severity), .bold, color) + "\n"
+                        }
+                        out += "  " + line(f, report, labels, color, showUnit: true) + "\n"
+                    }
                 }
-                out += "  " + line(f, report, labels, color, showUnit: true) + "\n"
+            case .unit:
+                for unitID in hierarchyOrder(registry, units: spill.unitIDs) {
+                    guard let range = spill.unitRanges[unitID] else { continue }
+                    out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
+                    let cursor = spill.cursor(range: range)
+                    while let f = cursor.next() { out += "  " + line(f, report, labels, color) + "\n" }
+                }
             }
-        case .unit:
-            var byUnit: [String: [Finding]] = [:]
-            for f in findings { byUnit[f.unit, default: []].append(f) }
-            for unitID in hierarchyOrder(registry, units: Set(byUnit.keys)) {
-                guard let list = byUnit[unitID] else { continue }
-                out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
-                for f in list { out += "  " + line(f, report, labels, color) + "\n" }
+        } else {
+            let findings = report.sortedFindings
+            if findings.isEmpty { out += labels.noFindings + "\n" }
+            switch report.sort {
+            case .severity:
+                var current: Severity?
+                for f in findings {
+                    if f.severity != current {
+                        current = f.severity
+                        out += "\n" + paint(labels.severityHeading(f.severity), .bold, color) + "\n"
+                    }
+                    out += "  " + line(f, report, labels, color, showUnit: true) + "\n"
+                }
+            case .unit:
+                var byUnit: [String: [Finding]] = [:]
+                for f in findings { byUnit[f.unit, default: []].append(f) }
+                for unitID in hierarchyOrder(registry, units: Set(byUnit.keys)) {
+                    guard let list = byUnit[unitID] else { continue }
+                    out += "\n" + paint(path(of: unitID, registry), .bold, color) + "\n"
+                    for f in list { out += "  " + line(f, report, labels, color) + "\n" }
+                }
             }
         }
         if let changes = report.changes, !changes.resolved.isEmpty {
@@ -56,7 +98,7 @@ public enum TextReporter {
         out += kpiTables(report, labels, color)
         out += silentUnits(report, labels, color)
         out += "\n" + labels.summary(report.evaluation.summary, guidance: report.guidanceViolations) + "\n"
-        return out + closing
+        out += closing
     }
 
     /// One KPI table per roll-up group: unit, rule, period, share, items, threshold, status.

@@ -22,7 +22,6 @@ enum TextSummary {
     }
 
     static func render(_ report: RunReport, _ labels: Labels, _ color: Bool) -> String {
-        let findings = report.evaluation.findings
         var out = "\n" + TextReporter.paint(labels.summaryHeading, .bold, color) + "\n"
         let groups = RollUpGroup.counts(report)
         var total = RollUpGroup.Counts(group: "")
@@ -34,9 +33,9 @@ enum TextSummary {
             total.satisfied += c.satisfied
         }
         out += "  \(labels.byStatus): \(labels.counts(total))\n"
-        var bySeverity: [Severity: Int] = [:]
-        for f in findings where f.status == .violated { bySeverity[f.severity, default: 0] += 1 }
-        let severities = Severity.allCases.sorted { $0 > $1 }.map { "\(labels.severity($0)) \(bySeverity[$0] ?? 0)" }
+        let severities = Severity.allCases.sorted { $0 > $1 }.map {
+            "\(labels.severity($0)) \(report.violatedCount($0))"
+        }
         out += "  \(labels.violationsBySeverity): " + severities.joined(separator: " · ") + "\n"
         out += TextTrendLine.render(report, labels)
         if !groups.isEmpty {
@@ -45,7 +44,7 @@ enum TextSummary {
                 out += "    " + TextReporter.t("\(report.unitName(c.group)) (\(c.group))") + ": \(labels.counts(c))\n"
             }
         }
-        let worst = RunReport.ordered(findings.filter { $0.status == .violated }, by: .severity).prefix(worstCount)
+        let worst = report.worstViolations(worstCount)
         if !worst.isEmpty {
             out += "  \(labels.worstItems):\n"
             for f in worst { out += "    " + TextReporter.line(f, report, labels, color, showUnit: true) + "\n" }
