@@ -44,8 +44,20 @@ struct HTMLLabels {
     var noneLeft: String { vi ? "(trống)" : "(none)" }
     /// Why satisfied findings are missing from the table of a large run (`HTMLReporter.satisfiedListLimit`).
     func satisfiedOmitted(_ count: Int) -> String {
-        vi
-            ? "\(count) phát hiện đạt không được liệt kê ở đây (nhiều hơn \(HTMLReporter.satisfiedListLimit)); ma trận và phần tổng hợp vẫn đếm, báo cáo JSON và CSV liệt kê đầy đủ."
-            : "\(count) satisfied findings are not listed here (more than \(HTMLReporter.satisfiedListLimit)); the matrix and the summary count them, and the JSON and CSV reports list them."
+        let (shown, limit) = (grouped(count), grouped(HTMLReporter.satisfiedListLimit))
+        return vi
+            ? "\(shown) phát hiện đạt không được liệt kê ở đây (nhiều hơn \(limit)); ma trận và phần tổng hợp vẫn đếm, báo cáo JSON và CSV liệt kê đầy đủ."
+            : "\(shown) satisfied findings are not listed here (more than \(limit)); the matrix and the summary count them, and the JSON and CSV reports list them."
+    }
+
+    /// A count with its thousands grouped the way the language writes them (10.000 / 10,000).
+    private func grouped(_ count: Int) -> String {
+        let digits = Array(String(count))
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += vi ? "." : "," }
+            out.append(digit)
+        }
+        return out
     }
 }
