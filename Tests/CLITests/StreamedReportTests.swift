@@ -5,10 +5,10 @@ import Testing
 /// A large audit's report is written as it is rendered, its findings streamed through a spill file
 /// (SPEC §8 order): the bytes must be those of the in-memory path (`DVCHECK_IN_MEMORY_REPORT=1`).
 ///
-/// The project is a small national audit: 2,001 units, nothing logged for most of them (every
+/// The project is a small national audit: 601 units (three of the engine's blocks of 256), nothing logged for most of them (every
 /// period violated), a few events (satisfied periods, evidence positions) and a waiver.
 @Suite(.serialized) struct StreamedReportTests {
-    static let communes = 1_000
+    static let communes = 300
 
     static func project() -> TestProject {
         let p = TestProject()
@@ -133,7 +133,7 @@ import Testing
         let p = Self.project()
         let streamed = try Self.report(p, format, inMemory: false, extra: extra)
         let whole = try Self.report(p, format, inMemory: true, extra: extra)
-        #expect(streamed.count > 100_000 || extra.contains("--unit"), "a report of the whole audit")
+        #expect(streamed.count > 30_000 || extra.contains("--unit"), "a report of the whole audit")
         #expect(streamed == whole, "\(format) \(extra): streamed and in-memory reports differ")
     }
 
@@ -147,7 +147,7 @@ import Testing
             (summary["violated"] as? Int ?? 0) + (summary["pending"] as? Int ?? 0)
             + (summary["waived"] as? Int ?? 0)
         #expect(findings.count == listed)
-        #expect(findings.count > 20_000)
+        #expect(findings.count > 6_000)
         let keys = findings.map { ($0["unit"] as? String ?? "") + "\u{0}" + ($0["rule"] as? String ?? "") }
         #expect(
             zip(keys, keys.dropFirst()).allSatisfy { a, b in
