@@ -5,7 +5,7 @@ dvcheck on YAML logs, to show they stream in constant memory.
 
     python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--yaml-runs 1]
                               [--binary PATH] [--no-build] [--out Benchmarks/RESULTS.md]
-                              [--before PATH] [--formats csv,jsonl,yaml]
+                              [--before PATH|sequential|by-text] [--formats csv,jsonl,yaml]
 
 Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
 release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
@@ -32,6 +32,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
+# `--before` values that time the same binary under an environment variable instead of a second binary.
+SAME_BINARY = {"sequential": "DVCHECK_SEQUENTIAL_LOGS", "by-text": "DVCHECK_YAML_BY_TEXT"}
 NOTES = "<!-- notes: everything below is kept when run.py rewrites this file -->"
 
 
@@ -89,7 +91,8 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
     ap.add_argument("--before", help="a second dvcheck binary timed in the same runs (the starting point);"
-                    " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1")
+                    " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1, 'by-text' with"
+                    " DVCHECK_YAML_BY_TEXT=1 (YAML logs read record by record as strings, as before the batches)")
     ap.add_argument("--formats", default="csv,jsonl,yaml", help="dvcheck's log formats to time")
     a = ap.parse_args()
     formats = a.formats.split(",")
@@ -131,9 +134,9 @@ def main():
                     cmd = [a.before if tool.startswith("before-") else binary, "check", "--project", project,
                            "--format", "json", "--output", out, "--fail-on", "never", "--quiet", "--stats"]
                 env = None
-                if tool.startswith("before-") and a.before == "sequential":
+                if tool.startswith("before-") and a.before in SAME_BINARY:
                     cmd[0] = binary
-                    env = dict(os.environ, DVCHECK_SEQUENTIAL_LOGS="1")
+                    env = dict(os.environ, **{SAME_BINARY[a.before]: "1"})
                 wall, rss, stdout, stderr = timed(cmd, env)
                 runs[tool].append((wall, rss))
                 if tool == "duckdb":
@@ -212,7 +215,7 @@ def write_report(path, rows, binary, runs, yaml_runs):
             med([m for _, m in r["runs"]["duckdb"]]), c / d, c / e, j / e))
     if any(r["before"] for r in rows):
         before = rows[0]["before"]
-        before = before if before == "sequential" else os.path.relpath(before, ROOT)
+        before = before if before in SAME_BINARY else os.path.relpath(before, ROOT)
         lines += ["", "The starting point, timed in the same runs (`--before %s`): wall time and peak RSS, and"
                   " after/before:" % before, "",
                   "| events | format | before | after | after/before | before RSS | after RSS | before/engine | after/engine |",

@@ -1,7 +1,7 @@
 /// Reading one item of the `events` list into a record or a rejection.
 extension YAMLRecordReader {
     /// Why reading an item stopped early: the item is refused, or the whole file stops.
-    private enum ItemFailure: Error {
+    enum ItemFailure: Error {
         /// The item is refused at `event`; reading goes on after it.
         case refused(event: ParsedEvent, code: String, message: String)
         /// Reading the file stops.
@@ -75,7 +75,7 @@ extension YAMLRecordReader {
     }
 
     /// Refuses an alias, an anchor, a foreign tag or a collection where a scalar must be.
-    private func refuseNonScalar(_ event: ParsedEvent, open: inout Int, what: String) throws(ItemFailure) {
+    func refuseNonScalar(_ event: ParsedEvent, open: inout Int, what: String) throws(ItemFailure) {
         if event.kind == .sequenceStart || event.kind == .mappingStart {
             open += 1
         }
@@ -97,7 +97,7 @@ extension YAMLRecordReader {
     private static let noAliases = "anchors and aliases are not allowed in logs"
 
     /// Refuses aliases and anchors (logs forbid them) and tags other than the standard ones.
-    private func refuseAnchorOrTag(_ event: ParsedEvent) throws(ItemFailure) {
+    func refuseAnchorOrTag(_ event: ParsedEvent) throws(ItemFailure) {
         if event.kind == .alias {
             throw .refused(
                 event: event, code: YAMLRecordEvent.yamlAlias,
@@ -116,7 +116,7 @@ extension YAMLRecordReader {
     }
 
     /// The next event inside an item.
-    private func nextItemEvent() throws(ItemFailure) -> ParsedEvent {
+    func nextItemEvent() throws(ItemFailure) -> ParsedEvent {
         do {
             return try nextEvent()
         } catch {
@@ -125,7 +125,7 @@ extension YAMLRecordReader {
     }
 
     /// Skips the rest of an item with `open` collections still open.
-    private func skip(open: Int) throws(Stop) {
+    func skip(open: Int) throws(Stop) {
         var depth = open
         while depth > 0 {
             let event = try nextEvent()

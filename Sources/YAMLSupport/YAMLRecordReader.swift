@@ -4,11 +4,11 @@ public final class YAMLRecordReader {
     /// Where the bytes come from.
     enum Input {
         case path(String)
-        case bytes([UInt8])
+        case bytes([UInt8], firstLine: Int)
     }
 
     /// How far reading has gone.
-    private enum Phase {
+    enum Phase {
         case start, items, finished
     }
 
@@ -20,9 +20,15 @@ public final class YAMLRecordReader {
 
     let input: Input
     var parser: LibYAMLEventParser?
-    private var phase = Phase.start
+    var phase = Phase.start
     /// Deepest nesting tolerated inside an item being skipped, so libyaml's own stacks stay small.
     let maxSkipDepth = YAMLLimits().maxDepth
+
+    /// The field names met so far, numbered (the batch reading).
+    var keyTable = YAMLKeyTable()
+    /// The styles of the fields of the record being read into a batch, and its last key's bytes.
+    var styles: [ScalarStyle] = []
+    var keyBytes: [UInt8] = []
 
     /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
     let observer: ((UnsafeRawBufferPointer) -> Void)?
@@ -35,11 +41,19 @@ public final class YAMLRecordReader {
         self.observer = observer
     }
 
-    /// Reads a log held in memory, for tests.
-    public init(bytes: [UInt8]) {
-        input = .bytes(bytes)
+    /// Reads a log held in memory (tests, and chunks of a large log, whose marks count lines from
+    /// `firstLine`, 0-based).
+    public init(bytes: [UInt8], firstLine: Int = 0) {
+        input = .bytes(bytes, firstLine: firstLine)
         observer = nil
     }
+
+    /// Items of the `events` list passed over without being read (a sequential reading resumed
+    /// after the items a chunked reading handed on).
+    public var itemsToSkip = 0
+
+    /// Where the stream ended (0-based line), once reading ended cleanly.
+    public private(set) var endLine: Int?
 
     /// The next record, rejection or final event; nil after the end.
     public func next() -> YAMLRecordEvent? {
@@ -69,14 +83,14 @@ public final class YAMLRecordReader {
     }
 
     /// Ends reading, releasing libyaml and the file at once.
-    private func finish(_ event: YAMLRecordEvent?) -> YAMLRecordEvent? {
+    func finish(_ event: YAMLRecordEvent?) -> YAMLRecordEvent? {
         phase = .finished
         parser = nil
         return event
     }
 
     /// Reads up to the start of the `events` list; true when a list follows, false when it is null.
-    private func readHeader() throws(Stop) -> Bool {
+    func readHeader() throws(Stop) -> Bool {
         _ = try nextEvent()  // stream start
         let document = try nextEvent()
         if document.kind == .streamEnd { throw Stop(event: .empty) }
@@ -106,7 +120,7 @@ public final class YAMLRecordReader {
     }
 
     /// Reads what follows the `events` list: the end of the mapping, of the document and of the stream.
-    private func readTrailer() throws(Stop) {
+    func readTrailer() throws(Stop) {
         let end = try nextEvent()
         guard end.kind == .mappingEnd else {
             throw wrongTopLevel(
@@ -115,6 +129,7 @@ public final class YAMLRecordReader {
         }
         _ = try nextEvent()  // document end
         let after = try nextEvent()
+        if after.kind == .streamEnd { endLine = after.start.line - 1 }
         if after.kind == .documentStart {
             throw Stop(
                 event: .fileError(

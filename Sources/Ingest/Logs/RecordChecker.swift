@@ -164,7 +164,7 @@ struct RecordChecker {
         return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
     }
 
-    /// The verdicts on a batch of JSON Lines records.
+    /// The verdicts on a batch of JSON Lines or YAML records.
     mutating func check(_ batch: KeyedBatch) -> CheckedBatch {
         while keyRoles.count < batch.keyNames.count { keyRoles.append(role(of: batch.keyNames[keyRoles.count])) }
         cellValues.removeAll(keepingCapacity: true)
@@ -184,7 +184,7 @@ struct RecordChecker {
                     }
                 }
                 let checked = verdict(line: batch.lines[r])
-                verdicts.append(relocated(checked) { k in (batch.lines[r], Int(batch.valueColumns[first + k])) })
+                verdicts.append(relocated(checked) { k in batch.position(ofField: first + k, record: r) })
             }
         }
         return CheckedBatch(verdicts: verdicts, cellValues: cellValues)
