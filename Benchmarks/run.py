@@ -5,7 +5,8 @@ dvcheck on YAML logs, to show they stream in constant memory.
 
     python3 Benchmarks/run.py [--sizes 100000,1000000,10000000] [--runs 3] [--yaml-runs 1]
                               [--binary PATH] [--no-build] [--out Benchmarks/RESULTS.md]
-                              [--before PATH] [--formats csv,jsonl,yaml] [--national json,sarif,...]
+                              [--before PATH|sequential|by-text] [--formats csv,jsonl,yaml]
+                              [--national json,sarif,...]
 
 Generates the projects once (seed 1) under Benchmarks/data/ (git-ignored), builds dvcheck in
 release mode (.build-bench, unless --binary), installs duckdb from PyPI if missing, then per size
@@ -32,6 +33,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
+# `--before` values that time the same binary under an environment variable instead of a second binary.
+SAME_BINARY = {"sequential": "DVCHECK_SEQUENTIAL_LOGS", "by-text": "DVCHECK_YAML_BY_TEXT"}
 NOTES = "<!-- notes: everything below is kept when run.py rewrites this file -->"
 
 
@@ -90,7 +93,8 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"))
     ap.add_argument("--before", help="a second dvcheck binary timed in the same runs (the starting point);"
-                    " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1")
+                    " 'sequential' times the same binary with DVCHECK_SEQUENTIAL_LOGS=1, 'by-text' with"
+                    " DVCHECK_YAML_BY_TEXT=1 (YAML logs read record by record as strings, as before the batches)")
     ap.add_argument("--formats", default="csv,jsonl,yaml", help="dvcheck's log formats to time")
     ap.add_argument("--national", metavar="FORMATS", help="instead: the national audit with no events (the units of"
                     " the largest --sizes project, empty logs, every finding violated), dvcheck writing each report"
@@ -139,9 +143,9 @@ def main():
                     cmd = [a.before if tool.startswith("before-") else binary, "check", "--project", project,
                            "--format", "json", "--output", out, "--fail-on", "never", "--quiet", "--stats"]
                 env = None
-                if tool.startswith("before-") and a.before == "sequential":
+                if tool.startswith("before-") and a.before in SAME_BINARY:
                     cmd[0] = binary
-                    env = dict(os.environ, DVCHECK_SEQUENTIAL_LOGS="1")
+                    env = dict(os.environ, **{SAME_BINARY[a.before]: "1"})
                 wall, rss, stdout, stderr, used = timed(cmd, env)
                 runs[tool].append((wall, rss))
                 cpu.setdefault(tool, []).append(used)
@@ -187,7 +191,7 @@ def national(binary, size, formats, runs, before):
             results = []
             for _ in range(runs):
                 report = "/tmp/dvcheck-national.%s" % fmt
-                wall, rss, _, _ = timed([path, "check", "--project", out, "--format", fmt, "--output", report,
+                wall, rss, _, _, _ = timed([path, "check", "--project", out, "--format", fmt, "--output", report,
                                          "--fail-on", "never", "--quiet"])
                 results.append((wall, rss, os.path.getsize(report) / 1e6))
                 os.remove(report)
@@ -244,7 +248,7 @@ def write_report(path, rows, binary, runs, yaml_runs):
             med([m for _, m in r["runs"]["duckdb"]]), c / d, c / e, j / e))
     if any(r["before"] for r in rows):
         before = rows[0]["before"]
-        before = before if before == "sequential" else os.path.relpath(before, ROOT)
+        before = before if before in SAME_BINARY else os.path.relpath(before, ROOT)
         lines += ["", "The starting point, timed in the same runs (`--before %s`): wall time and peak RSS, and"
                   " after/before:" % before, "",
                   "| events | format | before | after | after/before | before RSS | after RSS | before/engine | after/engine | before CPU | after CPU |",

@@ -35,6 +35,46 @@ extension YAMLProblemDetail {
         case .nestedTooDeep(let limit): return Message(.yamlNestedTooDeep, ["limit": String(limit)])
         case .duplicateKey(let key, let first):
             return Message(.yamlDuplicateKey, ["key": key, "line": String(first.line), "column": String(first.column)])
+        case .recordNotMapping(let found):
+            return Message(.yamlRecordNotMapping, nested: ["found": found.message])
+        case .fieldNotScalar(let part, let found):
+            return Message(.yamlFieldNotScalar, nested: ["part": part.message, "found": found.message])
+        case .fieldMissing(let part):
+            return Message(.yamlFieldMissing, nested: ["part": part.message])
+        case .duplicateField(let name, let first):
+            return Message(
+                .yamlDuplicateField, ["name": name, "line": String(first.line), "column": String(first.column)])
+        case .aliasInRecord(let name): return Message(.yamlAliasInRecord, ["name": name])
+        case .anchorInRecord(let name): return Message(.yamlAnchorInRecord, ["name": name])
+        case .tagInRecord(let tag): return Message(.yamlTagInRecord, ["tag": tag])
+        case .logNotMapping: return Message(.yamlLogNotMapping)
+        case .logWithoutEvents: return Message(.yamlLogWithoutEvents)
+        case .unexpectedTopLevelKey(let key?): return Message(.yamlLogUnexpectedKey, ["key": key])
+        case .unexpectedTopLevelKey(nil): return Message(.yamlLogUnexpectedNode)
+        case .eventsWithAnchor: return Message(.yamlEventsWithAnchor)
+        case .eventsNotList: return Message(.yamlEventsNotList)
+        case .secondLogDocument: return Message(.yamlSecondLogDocument)
+        }
+    }
+}
+
+extension YAMLNodeShape {
+    /// "a list", "a mapping", "a scalar", in the report's language.
+    var message: Message {
+        switch self {
+        case .list: Message(.yamlShapeList)
+        case .mapping: Message(.yamlShapeMapping)
+        case .scalar: Message(.yamlShapeScalar)
+        }
+    }
+}
+
+extension LogFieldPart {
+    /// "a field name" or "the value of field 'x'", in the report's language.
+    var message: Message {
+        switch self {
+        case .name: Message(.yamlFieldName)
+        case .value(let name): Message(.yamlFieldValue, ["name": name])
         }
     }
 }

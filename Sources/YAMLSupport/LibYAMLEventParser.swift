@@ -16,8 +16,9 @@ final class LibYAMLEventParser {
     private var file: UnsafeMutablePointer<FILE>?
     private let initialized: Bool
 
-    /// Parses a copy of `bytes`, which libyaml needs to stay alive while it reads.
-    init(bytes: [UInt8]) {
+    /// Parses a copy of `bytes`, which libyaml needs to stay alive while it reads; its marks count
+    /// lines from `firstLine` (0-based), for a chunk of a larger file.
+    init(bytes: [UInt8], firstLine: Int = 0) {
         parser = .allocate(capacity: 1)
         initialized = yaml_parser_initialize(parser) != 0
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
@@ -25,6 +26,7 @@ final class LibYAMLEventParser {
         input = buffer
         if initialized, let base = buffer.baseAddress {
             yaml_parser_set_input_string(parser, base, bytes.count)
+            parser.pointee.mark.line = firstLine
         }
     }
 
@@ -69,9 +71,19 @@ final class LibYAMLEventParser {
         return Self.convert(&event)
     }
 
+    /// The next event as libyaml's own value, valid only inside `body` (the log reader's fast path
+    /// copies scalar bytes from it instead of building a `ParsedEvent` per node).
+    func withNextEvent<R>(_ body: (inout yaml_event_t) -> R) throws(ParseFailure) -> R {
+        guard initialized else { throw .memory }
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) != 0 else { throw failure() }
+        defer { yaml_event_delete(&event) }
+        return body(&event)
+    }
+
     /// Copies a C event into a `ParsedEvent`, built in one go (filling in a default event field by
     /// field cost a copy of the whole event, one per node).
-    private static func convert(_ event: inout yaml_event_t) -> ParsedEvent {
+    static func convert(_ event: inout yaml_event_t) -> ParsedEvent {
         let start = mark(event.start_mark)
         let end = mark(event.end_mark)
         switch event.type {
@@ -146,7 +158,7 @@ final class LibYAMLEventParser {
     }
 
     /// The `ScalarStyle` for a libyaml style.
-    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+    static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
         switch style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
         case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted

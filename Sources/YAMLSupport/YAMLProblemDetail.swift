@@ -32,6 +32,48 @@ public enum YAMLProblemDetail: Sendable, Hashable {
     case nestedTooDeep(limit: Int)
     /// A mapping repeats `key`, first defined at `first`.
     case duplicateKey(String, first: SourceMark)
+
+    // What a YAML log's reader refuses (SPEC §4): a record, or the file's shape.
+
+    /// A log record is a list or a scalar instead of a mapping.
+    case recordNotMapping(found: YAMLNodeShape)
+    /// A record's field name or value is a collection instead of a scalar.
+    case fieldNotScalar(LogFieldPart, found: YAMLNodeShape)
+    /// A record's field name or value is missing.
+    case fieldMissing(LogFieldPart)
+    /// A record repeats field `name`, first defined at `first`.
+    case duplicateField(String, first: SourceMark)
+    /// A record uses alias `*name` (logs forbid anchors and aliases).
+    case aliasInRecord(String)
+    /// A record sets anchor `&name`.
+    case anchorInRecord(String)
+    /// A record uses a tag other than the standard ones, in its short form.
+    case tagInRecord(String)
+    /// The log's top level is not a mapping.
+    case logNotMapping
+    /// The log's top-level mapping has no key `events`.
+    case logWithoutEvents
+    /// The log's top level has another key than `events`: its text, nil when it is not a scalar.
+    case unexpectedTopLevelKey(String?)
+    /// `events` carries an anchor.
+    case eventsWithAnchor
+    /// `events` is neither a list nor null.
+    case eventsNotList
+    /// A second document starts in a log.
+    case secondLogDocument
+}
+
+/// What a YAML node is, to say what was found where something else must be.
+public enum YAMLNodeShape: Sendable, Hashable {
+    case list, mapping, scalar
+}
+
+/// Which part of a log record's `name: value` pair a problem is about.
+public enum LogFieldPart: Sendable, Hashable {
+    /// A field's name.
+    case name
+    /// The value of the field with this name.
+    case value(of: String)
 }
 
 /// libyaml's account of a syntax error, its fields kept apart so that its fixed English sentences

@@ -23,12 +23,10 @@ public struct YAMLRecordField: Sendable, Equatable {
 public enum YAMLRecordEvent: Sendable, Equatable {
     /// A record; `line` is where the item's mapping starts.
     case record(line: Int, fields: [YAMLRecordField])
-    /// A record refused at the offending node; reading goes on with the next item.
-    case rejected(line: Int, column: Int, code: String, message: String)
-    /// Reading stops; no event follows.
-    case fileError(line: Int, column: Int, code: String, message: String)
-    /// Reading stops on a problem of the input or of libyaml, kept typed so that it can be written in
-    /// the report's language; no event follows.
+    /// A record refused at the offending node; reading goes on with the next item. The detail is
+    /// written later, in the report's language.
+    case rejected(line: Int, column: Int, code: String, detail: YAMLProblemDetail)
+    /// Reading stops on a problem of the file, of its shape or of libyaml; no event follows.
     case failed(YAMLProblem)
     /// The file holds no document (only white space or comments); no event follows.
     case empty

@@ -11,9 +11,9 @@ extension YAMLRecordReader {
     /// A parser over the input, after refusing UTF-16/32 and unreadable paths.
     func openParser() throws(Stop) -> LibYAMLEventParser {
         switch input {
-        case .bytes(let bytes):
+        case .bytes(let bytes, let firstLine):
             if ByteLocation.startsWithUTF16BOM(bytes) { throw Self.notUTF8() }
-            return LibYAMLEventParser(bytes: bytes)
+            return LibYAMLEventParser(bytes: bytes, firstLine: firstLine)
         case .path(let path):
             // Non-blocking open so a named pipe cannot hang the run; only regular files are read.
             let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -57,7 +57,7 @@ extension YAMLRecordReader {
     }
 
     /// The final event for a libyaml failure.
-    private func fileError(for failure: ParseFailure) -> YAMLRecordEvent {
+    func fileError(for failure: ParseFailure) -> YAMLRecordEvent {
         let problem = failure.problem { locate(byteOffset: $0) }
         // A file libyaml cannot read is unreadable, not a syntax error (as a log's other read failures).
         guard problem.detail != .inputUnreadable else {
@@ -69,7 +69,7 @@ extension YAMLRecordReader {
     /// The line and column of a byte offset, re-reading a file's prefix in blocks if need be.
     private func locate(byteOffset offset: Int) -> SourceMark {
         switch input {
-        case .bytes(let bytes):
+        case .bytes(let bytes, _):
             return ByteLocation.mark(ofByteOffset: offset, in: bytes)
         case .path(let path):
             var location = ByteLocation(offset: offset)

@@ -1,9 +1,9 @@
 /// Reading one item of the `events` list into a record or a rejection.
 extension YAMLRecordReader {
     /// Why reading an item stopped early: the item is refused, or the whole file stops.
-    private enum ItemFailure: Error {
+    enum ItemFailure: Error {
         /// The item is refused at `event`; reading goes on after it.
-        case refused(event: ParsedEvent, code: String, message: String)
+        case refused(event: ParsedEvent, code: String, detail: YAMLProblemDetail)
         /// Reading the file stops.
         case stopped(Stop)
     }
@@ -25,22 +25,19 @@ extension YAMLRecordReader {
                 open = 1
                 try refuseAnchorOrTag(first)
                 throw ItemFailure.refused(
-                    event: first, code: YAMLRecordEvent.malformedRow,
-                    message: "a record must be a mapping; found a list")
+                    event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .list))
             default:
                 try refuseAnchorOrTag(first)
                 throw ItemFailure.refused(
-                    event: first, code: YAMLRecordEvent.malformedRow,
-                    message: "a record must be a mapping; found a scalar")
+                    event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .scalar))
             }
         } catch {
             switch error {
             case .stopped(let stop):
                 throw stop
-            case .refused(let event, let code, let message):
+            case .refused(let event, let code, let detail):
                 try skip(open: open)
-                return .rejected(
-                    line: event.start.line, column: event.start.column, code: code, message: message)
+                return .rejected(line: event.start.line, column: event.start.column, code: code, detail: detail)
             }
         }
     }
@@ -55,16 +52,14 @@ extension YAMLRecordReader {
                 open = 0
                 return fields
             }
-            try refuseNonScalar(key, open: &open, what: "a field name")
+            try refuseNonScalar(key, open: &open, part: .name)
             if let previous = keyMarks.firstMark(of: key.text) {
                 throw .refused(
-                    event: key, code: YAMLRecordEvent.malformedRow,
-                    message:
-                        "duplicate field '\(key.text)' (first defined at \(TreeBuilder.describe(previous)))")
+                    event: key, code: YAMLRecordEvent.malformedRow, detail: .duplicateField(key.text, first: previous))
             }
             keyMarks.insert(key.text, at: key.start)
             let value = try nextItemEvent()
-            try refuseNonScalar(value, open: &open, what: "the value of field '\(key.text)'")
+            try refuseNonScalar(value, open: &open, part: .value(of: key.text))
             let isNull =
                 value.style == .plain && value.tag != YAMLCoreSchema.strTag
                 && YAMLCoreSchema.isNull(value.text)
@@ -75,7 +70,7 @@ extension YAMLRecordReader {
     }
 
     /// Refuses an alias, an anchor, a foreign tag or a collection where a scalar must be.
-    private func refuseNonScalar(_ event: ParsedEvent, open: inout Int, what: String) throws(ItemFailure) {
+    func refuseNonScalar(_ event: ParsedEvent, open: inout Int, part: LogFieldPart) throws(ItemFailure) {
         if event.kind == .sequenceStart || event.kind == .mappingStart {
             open += 1
         }
@@ -84,39 +79,30 @@ extension YAMLRecordReader {
         case .scalar:
             return
         case .sequenceStart, .mappingStart:
-            let found = event.kind == .sequenceStart ? "a list" : "a mapping"
+            let found: YAMLNodeShape = event.kind == .sequenceStart ? .list : .mapping
             throw .refused(
-                event: event, code: YAMLRecordEvent.malformedRow,
-                message: "\(what) must be a scalar; found \(found)")
+                event: event, code: YAMLRecordEvent.malformedRow, detail: .fieldNotScalar(part, found: found))
         default:
-            throw .refused(event: event, code: YAMLRecordEvent.malformedRow, message: "\(what) is missing")
+            throw .refused(event: event, code: YAMLRecordEvent.malformedRow, detail: .fieldMissing(part))
         }
     }
 
-    /// The reason given with every anchor or alias refusal.
-    private static let noAliases = "anchors and aliases are not allowed in logs"
-
     /// Refuses aliases and anchors (logs forbid them) and tags other than the standard ones.
-    private func refuseAnchorOrTag(_ event: ParsedEvent) throws(ItemFailure) {
+    func refuseAnchorOrTag(_ event: ParsedEvent) throws(ItemFailure) {
         if event.kind == .alias {
-            throw .refused(
-                event: event, code: YAMLRecordEvent.yamlAlias,
-                message: "alias '*\(event.anchor ?? "")' in a log record; \(Self.noAliases)")
+            throw .refused(event: event, code: YAMLRecordEvent.yamlAlias, detail: .aliasInRecord(event.anchor ?? ""))
         }
         if let anchor = event.anchor {
-            throw .refused(
-                event: event, code: YAMLRecordEvent.yamlAlias,
-                message: "anchor '&\(anchor)' in a log record; \(Self.noAliases)")
+            throw .refused(event: event, code: YAMLRecordEvent.yamlAlias, detail: .anchorInRecord(anchor))
         }
         if !YAMLCoreSchema.isAllowed(tag: event.tag), let tag = event.tag {
             throw .refused(
-                event: event, code: YAMLRecordEvent.malformedRow,
-                message: "unsupported tag '\(YAMLCoreSchema.shortForm(tag))' in a log record")
+                event: event, code: YAMLRecordEvent.malformedRow, detail: .tagInRecord(YAMLCoreSchema.shortForm(tag)))
         }
     }
 
     /// The next event inside an item.
-    private func nextItemEvent() throws(ItemFailure) -> ParsedEvent {
+    func nextItemEvent() throws(ItemFailure) -> ParsedEvent {
         do {
             return try nextEvent()
         } catch {
@@ -125,7 +111,7 @@ extension YAMLRecordReader {
     }
 
     /// Skips the rest of an item with `open` collections still open.
-    private func skip(open: Int) throws(Stop) {
+    func skip(open: Int) throws(Stop) {
         var depth = open
         while depth > 0 {
             let event = try nextEvent()
@@ -134,9 +120,10 @@ extension YAMLRecordReader {
                 depth += 1
                 if depth > maxSkipDepth {
                     throw Stop(
-                        event: .fileError(
-                            line: event.start.line, column: event.start.column, code: YAMLProblem.limit,
-                            message: "collections are nested deeper than \(maxSkipDepth) levels"))
+                        event: .failed(
+                            YAMLProblem(
+                                code: YAMLProblem.limit, detail: .nestedTooDeep(limit: maxSkipDepth),
+                                mark: event.start)))
                 }
             case .sequenceEnd, .mappingEnd:
                 depth -= 1

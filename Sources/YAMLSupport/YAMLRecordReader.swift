@@ -4,11 +4,11 @@ public final class YAMLRecordReader {
     /// Where the bytes come from.
     enum Input {
         case path(String)
-        case bytes([UInt8])
+        case bytes([UInt8], firstLine: Int)
     }
 
     /// How far reading has gone.
-    private enum Phase {
+    enum Phase {
         case start, items, finished
     }
 
@@ -20,9 +20,15 @@ public final class YAMLRecordReader {
 
     let input: Input
     var parser: LibYAMLEventParser?
-    private var phase = Phase.start
+    var phase = Phase.start
     /// Deepest nesting tolerated inside an item being skipped, so libyaml's own stacks stay small.
     let maxSkipDepth = YAMLLimits().maxDepth
+
+    /// The field names met so far, numbered (the batch reading).
+    var keyTable = YAMLKeyTable()
+    /// The styles of the fields of the record being read into a batch, and its last key's bytes.
+    var styles: [ScalarStyle] = []
+    var keyBytes: [UInt8] = []
 
     /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
     let observer: ((UnsafeRawBufferPointer) -> Void)?
@@ -35,11 +41,19 @@ public final class YAMLRecordReader {
         self.observer = observer
     }
 
-    /// Reads a log held in memory, for tests.
-    public init(bytes: [UInt8]) {
-        input = .bytes(bytes)
+    /// Reads a log held in memory (tests, and chunks of a large log, whose marks count lines from
+    /// `firstLine`, 0-based).
+    public init(bytes: [UInt8], firstLine: Int = 0) {
+        input = .bytes(bytes, firstLine: firstLine)
         observer = nil
     }
+
+    /// Items of the `events` list passed over without being read (a sequential reading resumed
+    /// after the items a chunked reading handed on).
+    public var itemsToSkip = 0
+
+    /// Where the stream ended (0-based line), once reading ended cleanly.
+    public private(set) var endLine: Int?
 
     /// The next record, rejection or final event; nil after the end.
     public func next() -> YAMLRecordEvent? {
@@ -69,70 +83,63 @@ public final class YAMLRecordReader {
     }
 
     /// Ends reading, releasing libyaml and the file at once.
-    private func finish(_ event: YAMLRecordEvent?) -> YAMLRecordEvent? {
+    func finish(_ event: YAMLRecordEvent?) -> YAMLRecordEvent? {
         phase = .finished
         parser = nil
         return event
     }
 
     /// Reads up to the start of the `events` list; true when a list follows, false when it is null.
-    private func readHeader() throws(Stop) -> Bool {
+    func readHeader() throws(Stop) -> Bool {
         _ = try nextEvent()  // stream start
         let document = try nextEvent()
         if document.kind == .streamEnd { throw Stop(event: .empty) }
         let top = try nextEvent()
         guard top.kind == .mappingStart else {
-            throw wrongTopLevel(at: top, "a YAML log must be a mapping with the single key 'events'")
+            throw wrongTopLevel(at: top, .logNotMapping)
         }
         let key = try nextEvent()
         guard key.kind == .scalar, key.text == "events" else {
             if key.kind == .mappingEnd {
-                throw wrongTopLevel(at: top, "a YAML log must have the key 'events'")
+                throw wrongTopLevel(at: top, .logWithoutEvents)
             }
-            throw wrongTopLevel(
-                at: key, "unexpected top-level key\(Self.quoted(key)); a YAML log has the single key 'events'"
-            )
+            throw wrongTopLevel(at: key, .unexpectedTopLevelKey(Self.scalarText(key)))
         }
         let value = try nextEvent()
         switch value.kind {
         case .sequenceStart:
-            if value.anchor != nil { throw wrongTopLevel(at: value, "'events' must not carry an anchor") }
+            if value.anchor != nil { throw wrongTopLevel(at: value, .eventsWithAnchor) }
             return true
         case .scalar where value.style == .plain && YAMLCoreSchema.isNull(value.text) && value.tag == nil:
             return false
         default:
-            throw wrongTopLevel(at: value, "'events' must be a list of records")
+            throw wrongTopLevel(at: value, .eventsNotList)
         }
     }
 
     /// Reads what follows the `events` list: the end of the mapping, of the document and of the stream.
-    private func readTrailer() throws(Stop) {
+    func readTrailer() throws(Stop) {
         let end = try nextEvent()
         guard end.kind == .mappingEnd else {
-            throw wrongTopLevel(
-                at: end, "unexpected top-level key\(Self.quoted(end)); a YAML log has the single key 'events'"
-            )
+            throw wrongTopLevel(at: end, .unexpectedTopLevelKey(Self.scalarText(end)))
         }
         _ = try nextEvent()  // document end
         let after = try nextEvent()
+        if after.kind == .streamEnd { endLine = after.start.line - 1 }
         if after.kind == .documentStart {
             throw Stop(
-                event: .fileError(
-                    line: after.start.line, column: after.start.column, code: YAMLProblem.multipleDocuments,
-                    message: "a second YAML document starts here; a log holds one document"))
+                event: .failed(
+                    YAMLProblem(code: YAMLProblem.multipleDocuments, detail: .secondLogDocument, mark: after.start)))
         }
     }
 
     /// A `log.wrong-top-level` stop pointing at `event`.
-    func wrongTopLevel(at event: ParsedEvent, _ message: String) -> Stop {
-        Stop(
-            event: .fileError(
-                line: event.start.line, column: event.start.column, code: YAMLRecordEvent.wrongTopLevel,
-                message: message))
+    func wrongTopLevel(at event: ParsedEvent, _ detail: YAMLProblemDetail) -> Stop {
+        Stop(event: .failed(YAMLProblem(code: YAMLRecordEvent.wrongTopLevel, detail: detail, mark: event.start)))
     }
 
-    /// ` 'text'` for a scalar event, empty otherwise, to name a key in a message.
-    static func quoted(_ event: ParsedEvent) -> String {
-        event.kind == .scalar ? " '\(event.text)'" : ""
+    /// A scalar event's text, nil for any other event, to name a key in a message.
+    static func scalarText(_ event: ParsedEvent) -> String? {
+        event.kind == .scalar ? event.text : nil
     }
 }

@@ -71,7 +71,7 @@ struct RecordReaderTests {
             events[0]
                 == .rejected(
                     line: 3, column: 11, code: "log.malformed-row",
-                    message: "the value of field 'tags' must be a scalar; found a list"))
+                    detail: .fieldNotScalar(.value(of: "tags"), found: .list)))
         #expect(summary(events[1])?.1 == ["id": "e2"])
         guard case .rejected(let line, let column, let code, _) = events[2] else {
             Issue.record("expected a rejection, got \(events[2])")
@@ -117,12 +117,12 @@ struct RecordReaderTests {
     func duplicateKey() throws {
         let events = recordEvents("events:\n  - id: a\n    unit: x\n    id: b\n  - id: c\n")
         #expect(events.count == 2)
-        guard case .rejected(let line, let column, let code, let message) = events[0] else {
+        guard case .rejected(let line, let column, let code, let detail) = events[0] else {
             Issue.record("expected a rejection")
             return
         }
         #expect((line, column, code) == (4, 5, "log.malformed-row"))
-        #expect(message.contains("'id'"))
+        #expect(detail == .duplicateField("id", first: SourceMark(line: 2, column: 5)))
         #expect(summary(events[1])?.1 == ["id": "c"])
     }
 
@@ -152,13 +152,12 @@ struct RecordReaderTests {
     func wrongTopLevel(yaml: String, line: Int, column: Int) {
         let events = recordEvents(yaml)
         #expect(events.count == 1)
-        guard case .fileError(let gotLine, let gotColumn, let code, _) = events.first else {
+        guard case .failed(let problem) = events.first else {
             Issue.record("expected a file error, got \(events)")
             return
         }
-        #expect(gotLine == line)
-        #expect(gotColumn == column)
-        #expect(code == "log.wrong-top-level")
+        #expect(problem.mark == SourceMark(line: line, column: column))
+        #expect(problem.code == "log.wrong-top-level")
     }
 
     @Test("empty and comment-only files give .empty", arguments: ["", "\n", "# only a comment\n  \n"])
@@ -197,9 +196,10 @@ struct RecordReaderTests {
         #expect(events.count == 2)
         #expect(
             events.last
-                == .fileError(
-                    line: 3, column: 1, code: "yaml.multiple-documents",
-                    message: "a second YAML document starts here; a log holds one document"))
+                == .failed(
+                    YAMLProblem(
+                        code: "yaml.multiple-documents", detail: .secondLogDocument,
+                        mark: SourceMark(line: 3, column: 1))))
     }
 
     @Test("invalid UTF-8 is a file error with its position")

@@ -635,6 +635,44 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case yamlNestedTooDeep
     /// duplicate key '{key}' (first defined at line {line}, column {column})
     case yamlDuplicateKey
+    /// a list
+    case yamlShapeList
+    /// a mapping
+    case yamlShapeMapping
+    /// a scalar
+    case yamlShapeScalar
+    /// a field name
+    case yamlFieldName
+    /// the value of field '{name}'
+    case yamlFieldValue
+    /// a record must be a mapping; found {found}
+    case yamlRecordNotMapping
+    /// {part} must be a scalar; found {found}
+    case yamlFieldNotScalar
+    /// {part} is missing
+    case yamlFieldMissing
+    /// duplicate field '{name}' (first defined at line {line}, column {column})
+    case yamlDuplicateField
+    /// alias '*{name}' in a log record; anchors and aliases are not allowed in logs
+    case yamlAliasInRecord
+    /// anchor '&{name}' in a log record; anchors and aliases are not allowed in logs
+    case yamlAnchorInRecord
+    /// unsupported tag '{tag}' in a log record
+    case yamlTagInRecord
+    /// a YAML log must be a mapping with the single key 'events'
+    case yamlLogNotMapping
+    /// a YAML log must have the key 'events'
+    case yamlLogWithoutEvents
+    /// unexpected top-level key '{key}'; a YAML log has the single key 'events'
+    case yamlLogUnexpectedKey
+    /// unexpected top-level key; a YAML log has the single key 'events'
+    case yamlLogUnexpectedNode
+    /// 'events' must not carry an anchor
+    case yamlEventsWithAnchor
+    /// 'events' must be a list of records
+    case yamlEventsNotList
+    /// a second YAML document starts here; a log holds one document
+    case yamlSecondLogDocument
     /// cannot open '{path}': {why}
     case cannotOpenPath
     /// '{path}' is a directory, not a file

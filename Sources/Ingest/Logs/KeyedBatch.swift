@@ -1,4 +1,6 @@
-/// Records read by name (JSON Lines) held in one byte arena, so a reader hands on a thousand records
+import YAMLSupport
+
+/// Records read by name (JSON Lines, YAML) held in one byte arena, so a reader hands on a thousand records
 /// with a few allocations instead of two `String`s per field.
 ///
 /// The JSON Lines twin of `CSVBatch`: a field is a key id and a value's bytes. Key ids are the
@@ -13,6 +15,9 @@ struct KeyedBatch {
     private(set) var keys: [Int32] = []
     /// Each field's value's 1-based byte column in its line, for diagnostics about one field.
     private(set) var valueColumns: [Int32] = []
+    /// Each field's value's 1-based line, when a record spans lines (YAML); empty when every field
+    /// is on its record's line (JSON Lines).
+    private(set) var valueLines: [Int32] = []
     /// Per record: where its fields end in `valueEnds`.
     private(set) var recordEnds: [Int32] = []
     /// Per record: its 1-based line.
@@ -26,6 +31,28 @@ struct KeyedBatch {
     /// Whether the batch should be handed on: enough records, or enough bytes that offsets stay far
     /// from `Int32.max` even when the next line is as long as the reader allows.
     var isFull: Bool { lines.count >= 1024 || bytes.count >= 1 << 22 }
+
+    /// An empty batch, filled field by field (JSON Lines).
+    init() {}
+
+    /// A YAML log's batch, its arrays taken as they are (YAML columns count characters, as libyaml
+    /// does).
+    init(_ yaml: YAMLRecordBatch) {
+        bytes = yaml.bytes
+        valueEnds = yaml.valueEnds
+        keys = yaml.keys
+        valueColumns = yaml.valueColumns
+        valueLines = yaml.valueLines
+        recordEnds = yaml.recordEnds
+        lines = yaml.lines
+        keyNames = yaml.keyNames
+    }
+
+    /// Where field `f` (of record `r`) starts, for diagnostics about one field.
+    @inline(__always)
+    func position(ofField f: Int, record r: Int) -> (line: Int, column: Int) {
+        (valueLines.isEmpty ? lines[r] : Int(valueLines[f]), Int(valueColumns[f]))
+    }
 
     /// The range of record `r`'s fields.
     @inline(__always)
@@ -64,6 +91,7 @@ struct KeyedBatch {
     mutating func renumber(keys ids: [Int32]?, names: [String], shiftingLines shift: Int) {
         if let ids { for f in keys.indices { keys[f] = ids[Int(keys[f])] } }
         for r in lines.indices { lines[r] += shift }
+        for f in valueLines.indices { valueLines[f] += Int32(truncatingIfNeeded: shift) }
         keyNames = names
     }
 
@@ -73,6 +101,7 @@ struct KeyedBatch {
         valueEnds.removeSubrange(fields...)
         keys.removeSubrange(fields...)
         valueColumns.removeSubrange(fields...)
+        if !valueLines.isEmpty { valueLines.removeSubrange(fields...) }
         bytes.removeSubrange((fields == 0 ? 0 : Int(valueEnds[fields - 1]))...)
     }
 }

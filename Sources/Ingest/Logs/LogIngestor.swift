@@ -164,7 +164,7 @@ public struct LogIngestor {
         case "jsonl", "ndjson": return JSONLinesRecordSource(path: path, observer: observer, blocks: blocks)
         // A workbook is read by its ZIP directory, not front to back: FileDigest reads it once more.
         case "xlsx": return XLSXRecordSource(path: path)
-        default: return YAMLLogRecordSource(path: path, observer: observer)
+        default: return YAMLLogRecordSource(path: path, blocks: blocks, observer: observer)
         }
     }
 

@@ -183,7 +183,7 @@ struct RecordChecker {
         return takeRows()
     }
 
-    /// The verdicts and rows of a batch of JSON Lines records.
+    /// The verdicts and rows of a batch of JSON Lines or YAML records.
     mutating func check(_ batch: KeyedBatch) -> CheckedRows {
         let known = keyRoles.count
         while keyRoles.count < batch.keyNames.count { keyRoles.append(role(of: batch.keyNames[keyRoles.count])) }
@@ -203,7 +203,7 @@ struct RecordChecker {
                     }
                 }
                 let checked = verdict(line: batch.lines[r])
-                rows.append(relocated(checked) { k in (batch.lines[r], Int(batch.valueColumns[first + k])) })
+                rows.append(relocated(checked) { k in batch.position(ofField: first + k, record: r) })
             }
         }
         return takeRows()
