@@ -35,8 +35,10 @@ public enum EvidenceLocator {
         let lookup = wanted
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             var rows: [Int] = []
-            for row in (p * partSize)..<min((p + 1) * partSize, table.count) where table.evaluable[row] {
-                if table.ids.key(row).withUnsafeBufferPointer({ lookup.index(of: $0) }) != nil { rows.append(row) }
+            table.evaluable.withUnsafeBufferPointer { evaluable in
+                table.ids.forEachKey(in: (p * partSize)..<min((p + 1) * partSize, table.count)) { row, id in
+                    if evaluable[row], lookup.index(of: id) != nil { rows.append(row) }
+                }
             }
             hits.set(p, rows)
         }

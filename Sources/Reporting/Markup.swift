@@ -3,6 +3,8 @@
 public enum Markup {
     /// Text escaped for an HTML or XML text node or a double- or single-quoted attribute value.
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape: returned as it is, after one pass over its bytes.
+        guard s.utf8.contains(where: mayNeedEscape) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -30,6 +32,15 @@ public enum Markup {
     public static func escapeKeepingLines(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             .joined(separator: "\n")
+    }
+
+    /// Whether a UTF-8 byte may start something `escape` changes: an ASCII control, `&<>"'`, DEL,
+    /// or the lead byte of U+0080–U+00BF or of U+F000–U+FFFF (which holds U+FFFE and U+FFFF).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00..<0x20, 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF: true
+        default: false
+        }
     }
 
     /// C0 controls other than tab, LF and CR, the surrogates' replacement and the non-characters

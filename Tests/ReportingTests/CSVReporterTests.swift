@@ -7,7 +7,10 @@ import Testing
         ("=1+2", "'=1+2"), ("+SUM(A1)", "'+SUM(A1)"), ("-x", "'-x"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
         ("-20", "-20"), ("+3", "+3"), ("-1.5", "-1.5"), ("-1.", "'-1."), ("-", "'-"), ("Xã Yên", "Xã Yên"),
         ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=a,b", "\"'=a,b\""), ("\rx", "\"'\rx\""),
-        ("line\nbreak", "\"line\nbreak\""),
+        ("line\nbreak", "\"line\nbreak\""), ("crlf\r\nin", "\"crlf\r\nin\""),
+        // A comma or quote under a combining mark is still a delimiter to a spreadsheet: quoted, doubled.
+        ("a,\u{301}b", "\"a,\u{301}b\""), ("q\"\u{301}", "\"q\"\"\u{301}\""),
+        ("Tỉnh, “Bắc Kạn”", "\"Tỉnh, “Bắc Kạn”\""),
     ])
     func guardsAndQuotesTextCells(input: String, expected: String) {
         #expect(CSVReporter.encode(.text(input)) == expected)

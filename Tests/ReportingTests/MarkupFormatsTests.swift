@@ -15,6 +15,17 @@ import Testing
         #expect(Markup.escapeKeepingLines("<1>\n<2>") == "&lt;1&gt;\n&lt;2&gt;")
     }
 
+    @Test(
+        "text with nothing to escape comes back as it is; the rest by the same rules",
+        arguments: [
+            ("Ủy ban nhân dân xã Yên Bình — 2025", "Ủy ban nhân dân xã Yên Bình — 2025"), ("", ""),
+            ("a\u{85}b", "a\u{FFFD}b"), ("°C\u{A0}x", "°C\u{A0}x"), ("\u{FFFE}\u{F8FF}", "\u{FFFD}\u{F8FF}"),
+            ("x\u{7F}", "x\u{FFFD}"), ("tab\t", "tab&#9;"), ("e\u{301}<", "e\u{301}&lt;"),
+        ])
+    func escapeFastPathAgreesWithTheRules(input: String, expected: String) {
+        #expect(Markup.escape(input) == expected)
+    }
+
     @Test func htmlEscapesDataAndIsSelfContained() {
         let html = HTMLReporter.render(ReportFixture.report())
         #expect(!html.contains("<script>alert"))

@@ -129,6 +129,22 @@ public struct ByteKeyTable: Sendable {
         arena[start(index)..<Int(ends[index])]
     }
 
+    /// Calls `body` with the index and the bytes of each key in `range`, in order, read in place (a
+    /// scan of millions of keys then costs no reference counting per key).
+    public func forEachKey(in range: Range<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !range.isEmpty else { return }
+        arena.withUnsafeBufferPointer { keys in
+            ends.withUnsafeBufferPointer { ends in
+                var start = start(range.lowerBound)
+                for index in range {
+                    let end = Int(ends[index])
+                    body(index, UnsafeBufferPointer(rebasing: keys[start..<end]))
+                    start = end
+                }
+            }
+        }
+    }
+
     /// Where key `index` starts in `arena`.
     @inline(__always)
     private func start(_ index: Int) -> Int { index == 0 ? 0 : Int(ends[index - 1]) }
