@@ -234,6 +234,33 @@ struct DiagnosticsAtScaleTests {
         #expect(last?["code"] as? String == "log.unknown-unit")
     }
 
+    @Test("records past the cap are only counted without a stream: the same report and terminal output")
+    func countedPastTheCapWithoutAStream() throws {
+        let project = baseProject()
+        var csv = "id,unit,type,date\n"
+        for i in 0..<2500 {
+            switch i % 5 {
+            case 0: csv += "n\(i),nowhere\(i % 7),citizen-reception,2024-01-01\n"
+            case 1: csv += "m\(i),bk,citizen-reception,\n"
+            default: csv += "d\(i),bk,citizen-reception,2024-02-3\(i % 10)\n"
+            }
+        }
+        project.write("logs/events.csv", csv)
+        project.write(
+            "logs/more.csv",
+            csv.replacingOccurrences(of: "\n", with: "x\n").replacingOccurrences(of: "datex", with: "date"))
+        let streamed = try run(project, ["check", "--format", "json", "--diagnostics", project.root + "/all.jsonl"])
+        let counted = try run(project, ["check", "--format", "json"])
+        #expect(counted.status == streamed.status)
+        #expect(counted.stdout == streamed.stdout, "the JSON reports differ")
+        #expect(counted.stderr == streamed.stderr, "the terminal outputs differ")
+        let badDates = counted.diagnostics.filter {
+            $0["code"] as? String == "log.bad-date" && $0["path"] as? String == "logs/events.csv"
+        }
+        #expect(badDates.count == 1001)
+        #expect(badDates.last?["omitted"] as? Int == 500)
+    }
+
     @Test("missing keys found while evaluating: capped in the report, every one in the stream, in order")
     func missingKeysStreamed() throws {
         let project = baseProject()

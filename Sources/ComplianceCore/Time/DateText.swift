@@ -80,7 +80,8 @@ public enum DateText {
         case .failure(.outOfRange): return .failure(.outOfRange)
         case .failure: break
         }
-        if text.contains("/") {
+        // Bytes: `contains("/")` goes through Foundation's string search, a cost per bad date.
+        if text.utf8.contains(UInt8(ascii: "/")) {
             if let day = parseDayMonthYear(text) { return .success(day) }
             if let day = dayMonthYearIgnoringRange(text), !day.isSupported { return .failure(.outOfRange) }
             return .failure(looksLikeDate(text) ? .impossible : .malformed)

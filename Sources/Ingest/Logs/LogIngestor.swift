@@ -68,7 +68,9 @@ public struct LogIngestor {
         var result = Result()
         // Bounded per code and file (SPEC §10.6): a log of millions of bad records keeps a thousand.
         var diagnostics = BoundedDiagnostics()
-        let checker = RecordChecker.Box(RecordChecker(registry: registry, vocabulary: vocabulary, zone: zone))
+        let checker = RecordChecker.Box(
+            RecordChecker(
+                registry: registry, vocabulary: vocabulary, zone: zone, streamsEveryDiagnostic: stream != nil))
         var appender = RowAppender(registry: registry, asOf: asOf)
         let displays = files.map(\.display)
         let sizes = files.map { Self.size(of: $0.path) }
@@ -135,7 +137,9 @@ public struct LogIngestor {
     /// Reads records written inline (rule tests' timelines) as if they were one log file.
     public func ingest(inline records: [InlineRecord], display: String) -> Result {
         var result = Result()
-        let checker = RecordChecker.Box(RecordChecker(registry: registry, vocabulary: vocabulary, zone: zone))
+        let checker = RecordChecker.Box(
+            RecordChecker(
+                registry: registry, vocabulary: vocabulary, zone: zone, streamsEveryDiagnostic: stream != nil))
         var appender = RowAppender(registry: registry, asOf: asOf)
         var stage = FileStage(stats: LogFileStats(path: display), firstRow: 0, displays: [display])
         var source: any RawRecordSource = CheckedRecordSource(

@@ -70,6 +70,12 @@ struct RecordChecker {
     private var badField: Int?
     private var notes: [Diagnostic] = []
 
+    /// Whether every diagnostic is needed whole (`--diagnostics FILE` writes each one); otherwise a
+    /// rejection past its code's listing cap in the file (SPEC §10.6) is only counted.
+    private let streamsEveryDiagnostic: Bool
+    /// Per code, the file's rejections so far and the entry that stands for one left out of the list.
+    private var rejections: [String: (count: Int, omitted: Diagnostic)] = [:]
+
     /// The event types, attribute names and attribute values the rows refer to, interned here, on
     /// the reading thread, in input order (the files are read one at a time, so indices never depend
     /// on timing); `LogIngestor` hands them to the `EventTable` once the logs are read.
@@ -85,7 +91,8 @@ struct RecordChecker {
         init(_ checker: RecordChecker) { self.checker = checker }
     }
 
-    init(registry: UnitRegistry, vocabulary: Vocabulary?, zone: ZoneConverter) {
+    init(registry: UnitRegistry, vocabulary: Vocabulary?, zone: ZoneConverter, streamsEveryDiagnostic: Bool = true) {
+        self.streamsEveryDiagnostic = streamsEveryDiagnostic
         self.registry = registry
         self.vocabulary = vocabulary
         self.zone = zone
@@ -99,6 +106,7 @@ struct RecordChecker {
         columns = []
         keyRoles = []
         warnedAttributes = []
+        rejections = [:]
     }
 
     /// Starts a sheet of a workbook: its records' locations name it.
@@ -291,7 +299,9 @@ struct RecordChecker {
     private mutating func relocated(_ verdict: Verdict, locate: (Int) -> (line: Int, column: Int)?) -> Verdict {
         guard let field = badField else { return verdict }
         badField = nil
-        guard let (line, column) = locate(field), let last = verdict.notes.last, let at = last.location else {
+        guard let (line, column) = locate(field), let last = verdict.notes.last, last.omitted == 0,
+            let at = last.location
+        else {
             return verdict
         }
         var notes = verdict.notes
@@ -318,9 +328,11 @@ struct RecordChecker {
         let at = SourceLocation(path: display, line: line, column: 1, sheet: sheet)
         guard id.isGiven, unit.isGiven, type.isGiven, date.isGiven else {
             let name = !id.isGiven ? "id" : !unit.isGiven ? "unit" : !type.isGiven ? "type" : "date"
+            if let counted = rejectionPastCap(.logMissingField) { return counted }
             return rejected(.error(.logMissingField, Message(.recordLacksField, ["field": name]), at: at))
         }
         guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) ?? (registry.acceptsAnyUnit ? 0 : nil) else {
+            if let counted = rejectionPastCap(.logUnknownUnit) { return counted }
             let unit = unit.text
             let hint = unknownUnitHints.hint(for: unit) { registry.ids }
             return rejected(.error(.logUnknownUnit, Message(.unknownUnit, ["unit": unit]) + hint, at: at))
@@ -332,10 +344,12 @@ struct RecordChecker {
         case .success(let d): day = d
         case .failure(let why):
             badField = dateSource
+            if let counted = rejectionPastCap(.logBadDate) { return counted }
             return rejected(badDate(why, at: at))
         }
         if vocabulary != nil {
             guard let check = typeCheck() else {
+                if let counted = rejectionPastCap(.logUnknownType) { return counted }
                 let type = type.text
                 let known = vocabulary?.eventTypes.keys.map { $0 } ?? []
                 return rejected(
@@ -346,6 +360,7 @@ struct RecordChecker {
             }
             for required in check.requires
             where !attributes.contains(where: { $0.name == required.index && $0.value != "" }) {
+                if let counted = rejectionPastCap(.logMissingField) { return counted }
                 return rejected(
                     .error(
                         .logMissingField, Message(.recordNeedsField, ["type": check.name, "field": required.name]),
@@ -372,6 +387,20 @@ struct RecordChecker {
     private mutating func rejected(_ diagnostic: Diagnostic) -> Verdict {
         notes.append(diagnostic)
         return Verdict(outcome: .rejected, notes: notes)
+    }
+
+    /// Counts a rejection of `code` in the file: nil while the file's list of that code has room (the
+    /// caller builds the diagnostic), else — when no diagnostic is streamed — the record rejected with
+    /// an entry standing for one left out, so millions of refused records cost no message each.
+    private mutating func rejectionPastCap(_ code: DiagnosticCode) -> Verdict? {
+        guard !streamsEveryDiagnostic else { return nil }
+        var entry =
+            rejections[code.rawValue] ?? (
+                0, Diagnostic(omitted: 1, level: code.level, code: code.rawValue, path: display)
+            )
+        entry.count += 1
+        rejections[code.rawValue] = entry
+        return entry.count > BoundedDiagnostics.listedPerGroup ? rejected(entry.omitted) : nil
     }
 
     private func badDate(_ why: DateText.Failure, at: SourceLocation) -> Diagnostic {
