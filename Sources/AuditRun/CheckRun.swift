@@ -82,7 +82,7 @@ public enum CheckRun {
 
     /// The evaluation phase, owning the events: the findings and where their evidence was read.
     ///
-    /// A report that streams (`ReportFormat.streams`), without a comparison, takes the findings a
+    /// Without a comparison (or `DVCHECK_IN_MEMORY_REPORT=1`), the report takes the findings a
     /// block of units at a time into a spill file in report order, so a national audit's millions
     /// of findings are never held whole; the spill is nil when they are in the result (also when
     /// `ratio` rules, which read other rules' findings, made the engine keep them).
@@ -92,7 +92,7 @@ public enum CheckRun {
     ) -> (EvaluationResult, [String: EvidenceEvent], FindingSpill?) {
         var evaluation = EvaluationResult()
         let spill =
-            request.format.streams && request.comparison == nil && !ReportFormat.inMemoryRequested
+            request.comparison == nil && !ReportFormat.inMemoryRequested
             ? FindingSpill(includesSatisfied: request.includeSatisfied) : nil
         if evaluated, let registry = project.registry {
             let rules = statistics.rules

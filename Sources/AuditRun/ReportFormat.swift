@@ -32,15 +32,12 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether `check` writes this format as it renders it (`write(_:to:color:)`), its findings
-    /// streamed from a spill file rather than held (SPEC §8 order throughout).
-    public var streams: Bool { self != .junit && self != .ics }
-
     /// `DVCHECK_IN_MEMORY_REPORT=1` keeps the findings in memory and renders the report whole: the
     /// path the streamed one must equal byte for byte (the CLI tests compare the two).
     public static var inMemoryRequested: Bool { ProcessInfo.processInfo.environment["DVCHECK_IN_MEMORY_REPORT"] == "1" }
 
-    /// Writes the report to `sink` as it is rendered: the same bytes as `renderData`.
+    /// Writes the report to `sink` as it is rendered, the findings of a streamed run read back
+    /// from its spill (SPEC §8 order throughout): the same bytes as `renderData`.
     public func write(_ report: RunReport, to sink: ReportSink, color: Bool) {
         switch self {
         case .json: JSONReporter.write(report, to: sink)
@@ -48,9 +45,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .csv: CSVReporter.write(report, to: sink)
         case .text: TextReporter.write(report, to: sink, color: color)
         case .html: HTMLReporter.write(report, to: sink)
-        default:
-            sink.append(renderData(report, color: color))
-            sink.flush()
+        case .junit: JUnitReporter.write(report, to: sink)
+        case .ics: ICSReporter.write(report, to: sink)
         }
     }
 

@@ -15,7 +15,7 @@ struct CheckDelivery: CheckRunDelegate {
     func phaseProgressed(_ detail: String) { monitor.update(detail) }
 
     func deliver(_ outcome: CheckOutcome) throws {
-        if format.streams && !ReportFormat.inMemoryRequested { return try stream(outcome) }
+        if !ReportFormat.inMemoryRequested { return try stream(outcome) }
         monitor.begin(RunMonitor.Phase.render, detail: "writing the \(format.rawValue) report")
         let bytes = format.renderData(outcome.report, color: output == nil && Terminal.colorWanted(fd: 1))
         monitor.stopLine()

@@ -9,22 +9,39 @@ import Evaluation
 public enum ICSReporter {
     /// The calendar's bytes (CRLF lines, folded at 75 octets).
     public static func render(_ report: RunReport) -> String {
+        var bytes: [UInt8] = []
+        let sink = ReportSink { bytes.append(contentsOf: $0) }
+        write(report, to: sink)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the calendar to `sink` an event at a time; a streamed run's pending findings are the
+    /// ones its spill gathered while it was written (far fewer than its violations).
+    public static func write(_ report: RunReport, to sink: ReportSink) {
+        defer {
+            if let failure = report.spill?.failure { sink.fail(failure) }
+            sink.flush()
+        }
         let labels = Labels(language: report.language)
-        let pending = report.evaluation.findings.filter { $0.status == .pending && $0.due != nil }
-            .enumerated().sorted { a, b in
-                let (da, db) = (a.element.due?.ordinal ?? 0, b.element.due?.ordinal ?? 0)
-                return da != db ? da < db : a.offset < b.offset
-            }.map(\.element)
+        let pending =
+            report.spill?.pendingWithDue ?? report.evaluation.findings.filter { $0.status == .pending && $0.due != nil }
+        // By due date, in report order within a date (positions sorted, not copies of the findings).
+        let byDue = pending.indices.sorted { a, b in
+            let (da, db) = (pending[a].due?.ordinal ?? 0, pending[b].due?.ordinal ?? 0)
+            return da != db ? da < db : a < b
+        }
         let stamp = compact(report.asOf) + "T000000Z"
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0",
-            "PRODID:-//dvcheck//dvcheck \(report.toolVersion)//\(report.language == .vi ? "VI" : "EN")",
-            "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:"
-                + text(
-                    "dvcheck — " + labels.calendarName + " (\(labels.asOf) \(labels.asOfDate(report)))"),
-        ]
-        for f in pending {
+        write(
+            [
+                "BEGIN:VCALENDAR", "VERSION:2.0",
+                "PRODID:-//dvcheck//dvcheck \(report.toolVersion)//\(report.language == .vi ? "VI" : "EN")",
+                "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                "X-WR-CALNAME:"
+                    + text(
+                        "dvcheck — " + labels.calendarName + " (\(labels.asOf) \(labels.asOfDate(report)))"),
+            ], to: sink)
+        for i in byDue {
+            let f = pending[i]
             guard let due = f.due else { continue }
             let title = report.ruleTitle(f.rule)
             let unit = report.unitName(f.unit)
@@ -37,7 +54,7 @@ public enum ICSReporter {
                 description.append(SARIFReporter.legalSource(source, report.language))
             }
             if let mark = report.change(f) { description.append(labels.change(mark)) }
-            lines += [
+            var lines = [
                 "BEGIN:VEVENT",
                 "UID:\(f.fingerprint)@dvcheck",
                 "DTSTAMP:\(stamp)",
@@ -51,9 +68,14 @@ public enum ICSReporter {
             ]
             if let url = WebLink.httpURL(report.rules[f.rule]?.source.url) { lines.append("URL:" + url) }
             lines.append("END:VEVENT")
+            write(lines, to: sink)
         }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        write(["END:VCALENDAR"], to: sink)
+    }
+
+    /// Content lines, folded, each ended by CRLF.
+    private static func write(_ lines: [String], to sink: ReportSink) {
+        for line in lines { sink += fold(line) + "\r\n" }
     }
 
     /// `YYYYMMDD`.

@@ -9,82 +9,172 @@ import Evaluation
 /// satisfied are waived (the waivers in the message), and passes otherwise, with its pending items
 /// in `system-out`.
 public enum JUnitReporter {
-    /// The XML document's bytes (UTF-8, LF, trailing newline).
+    /// How a test case ended.
+    enum Outcome { case passed, failed, skipped }
+
+    /// Test, failure and skip counts of a suite or of the document.
+    struct Counts {
+        var tests = 0, failures = 0, skipped = 0
+
+        mutating func add(_ outcome: Outcome) {
+            tests += 1
+            if outcome == .failed { failures += 1 }
+            if outcome == .skipped { skipped += 1 }
+        }
+
+        mutating func add(_ other: Counts) {
+            tests += other.tests
+            failures += other.failures
+            skipped += other.skipped
+        }
+    }
+
+    /// The XML document's bytes (UTF-8, LF, trailing newline), from the report's findings in memory.
     public static func render(_ report: RunReport) -> String {
         let labels = Labels(language: report.language)
         var byPair: [String: [Finding]] = [:]
         for f in report.evaluation.findings where f.status != .satisfied {
             byPair[f.rule + "\u{0}" + f.unit, default: []].append(f)
         }
-        var pairsByRule: [String: [String]] = [:]
-        for row in report.evaluation.matrix { pairsByRule[row.rule, default: []].append(row.unit) }
+        let pairsByRule = units(report)
 
         var suites = ""
-        var total = (tests: 0, failures: 0, skipped: 0)
+        var total = Counts()
         for rule in report.evaluatedRules {
-            let units = (pairsByRule[rule.id] ?? []).sorted { $0.codePointPrecedes($1) }
             var cases = ""
-            var counts = (tests: 0, failures: 0, skipped: 0)
-            for unit in units {
+            var counts = Counts()
+            for unit in pairsByRule[rule.id] ?? [] {
                 let findings = byPair[rule.id + "\u{0}" + unit] ?? []
-                counts.tests += 1
-                let name = "\(unit) (\(report.unitName(unit)))"
-                cases += "    <testcase classname=\"dvcheck.\(Markup.escape(rule.id))\""
-                cases += " name=\"\(Markup.escape(name))\""
-                let violated = findings.filter { $0.status == .violated }
-                if let first = violated.first {
-                    counts.failures += 1
-                    let message = first.message
-                    let body = violated.map { line($0, report, labels) }.joined(separator: "\n")
-                    cases +=
-                        ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(rule.severity.rawValue)\">"
-                    cases += Markup.escapeKeepingLines(body) + "</failure>\n"
-                    let others = findings.filter { $0.status != .violated }
-                    if !others.isEmpty {
-                        let text = others.map { line($0, report, labels) }.joined(separator: "\n")
-                        cases += "      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n"
-                    }
-                    cases += "    </testcase>\n"
-                } else if !findings.isEmpty, findings.allSatisfy({ $0.status == .waived }) {
-                    counts.skipped += 1
-                    let reasons = findings.map { skipReason($0, report, labels) }.joined(separator: "; ")
-                    cases += ">\n      <skipped message=\"\(Markup.escape(reasons))\"/>\n    </testcase>\n"
-                } else if !findings.isEmpty {
-                    // Passed: nothing is violated yet; the pending (and waived) items are listed.
-                    let text = findings.map { line($0, report, labels) }.joined(separator: "\n")
-                    cases +=
-                        ">\n      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n    </testcase>\n"
-                } else {
-                    cases += "/>\n"
-                }
+                counts.add(testCase(rule, unit, findings, report, labels, into: &cases))
             }
-            total.tests += counts.tests
-            total.failures += counts.failures
-            total.skipped += counts.skipped
-            suites += "  <testsuite name=\"\(Markup.escape(rule.id))\" tests=\"\(counts.tests)\""
-            suites += " failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\">\n"
-            suites += "    <properties>\n"
-            for (name, value) in properties(rule, report.language) {
-                suites += "      <property name=\"\(name)\" value=\"\(Markup.escape(value))\"/>\n"
-            }
-            suites += "    </properties>\n" + cases
-            let gone = report.changes?.resolved.filter { $0.rule == rule.id } ?? []
-            if !gone.isEmpty {
-                let text = gone.map { p in
-                    "\(labels.resolvedHeading): \(p.unit) \(p.period.map { labels.presentation.period($0) } ?? "") (\(labels.was) \(labels.status(raw: p.status)))"
-                }
-                suites +=
-                    "    <system-out>" + Markup.escapeKeepingLines(text.joined(separator: "\n")) + "</system-out>\n"
-            }
-            suites += "  </testsuite>\n"
+            total.add(counts)
+            suites += suiteOpening(rule, counts, report) + cases + suiteClosing(rule, report, labels)
         }
+        return opening(report, total) + suites + "</testsuites>\n"
+    }
+
+    /// Writes the same bytes as `render` to `sink` as they are made, a streamed run's findings read
+    /// back from its spill: a suite's counts come first, so they are taken from the matrix (which
+    /// counts every finding of each pair), then each suite reads its rule's stretches of the spill.
+    public static func write(_ report: RunReport, to sink: ReportSink) {
+        defer {
+            if let failure = report.spill?.failure { sink.fail(failure) }
+            sink.flush()
+        }
+        guard let spill = report.spill else { return sink += render(report) }
+        let labels = Labels(language: report.language)
+        var countsByRule: [String: Counts] = [:]
+        for row in report.evaluation.matrix {
+            countsByRule[row.rule, default: Counts()].add(
+                outcome(violated: row.violated, pending: row.pending, waived: row.waived))
+        }
+        let rules = report.evaluatedRules
+        var total = Counts()
+        for rule in rules { total.add(countsByRule[rule.id] ?? Counts()) }
+        let pairsByRule = units(report)
+        sink += opening(report, total)
+        for rule in rules {
+            sink += suiteOpening(rule, countsByRule[rule.id] ?? Counts(), report)
+            // The rule's findings in SPEC §8 order are by unit in code-point order, as the cases are.
+            let cursor = spill.cursor(ranges: spill.ranges(ofRule: rule.id), satisfied: false)
+            var next = cursor.next()
+            for unit in pairsByRule[rule.id] ?? [] {
+                while let f = next, f.unit.codePointPrecedes(unit) { next = cursor.next() }
+                var findings: [Finding] = []
+                while let f = next, f.unit == unit {
+                    findings.append(f)
+                    next = cursor.next()
+                }
+                var text = ""
+                _ = testCase(rule, unit, findings, report, labels, into: &text)
+                sink += text
+            }
+            sink += suiteClosing(rule, report, labels)
+        }
+        sink += "</testsuites>\n"
+    }
+
+    /// The units of each rule's cases: every (rule, unit) pair the run evaluated, by code point.
+    private static func units(_ report: RunReport) -> [String: [String]] {
+        var pairsByRule: [String: [String]] = [:]
+        for row in report.evaluation.matrix { pairsByRule[row.rule, default: []].append(row.unit) }
+        return pairsByRule.mapValues { $0.sorted { $0.codePointPrecedes($1) } }
+    }
+
+    /// A pair fails with a violation, is skipped when all it lists is waived, and passes otherwise.
+    private static func outcome(violated: Int, pending: Int, waived: Int) -> Outcome {
+        if violated > 0 { return .failed }
+        return pending == 0 && waived > 0 ? .skipped : .passed
+    }
+
+    /// The declaration and the `testsuites` element's opening tag.
+    private static func opening(_ report: RunReport, _ total: Counts) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         // No stand-in date when the run has none (an invalid `as_of`).
         let name = report.asOfIsKnown ? "dvcheck \(report.asOf)" : "dvcheck"
         out += "<testsuites name=\"\(Markup.escape(name))\" tests=\"\(total.tests)\""
         out += " failures=\"\(total.failures)\" errors=\"0\" skipped=\"\(total.skipped)\">\n"
-        out += suites + "</testsuites>\n"
         return out
+    }
+
+    /// A suite's opening tag and its properties.
+    private static func suiteOpening(_ rule: ReportRule, _ counts: Counts, _ report: RunReport) -> String {
+        var out = "  <testsuite name=\"\(Markup.escape(rule.id))\" tests=\"\(counts.tests)\""
+        out += " failures=\"\(counts.failures)\" errors=\"0\" skipped=\"\(counts.skipped)\">\n"
+        out += "    <properties>\n"
+        for (name, value) in properties(rule, report.language) {
+            out += "      <property name=\"\(name)\" value=\"\(Markup.escape(value))\"/>\n"
+        }
+        return out + "    </properties>\n"
+    }
+
+    /// The previous run's resolved findings of the rule, if any, and the suite's closing tag.
+    private static func suiteClosing(_ rule: ReportRule, _ report: RunReport, _ labels: Labels) -> String {
+        var out = ""
+        let gone = report.changes?.resolved.filter { $0.rule == rule.id } ?? []
+        if !gone.isEmpty {
+            let text = gone.map { p in
+                "\(labels.resolvedHeading): \(p.unit) \(p.period.map { labels.presentation.period($0) } ?? "") (\(labels.was) \(labels.status(raw: p.status)))"
+            }
+            out += "    <system-out>" + Markup.escapeKeepingLines(text.joined(separator: "\n")) + "</system-out>\n"
+        }
+        return out + "  </testsuite>\n"
+    }
+
+    /// Appends the case of (`rule`, `unit`), whose listed findings that are not satisfied are
+    /// `findings` (in report order), to `cases`; returns how it ended.
+    private static func testCase(
+        _ rule: ReportRule, _ unit: String, _ findings: [Finding], _ report: RunReport, _ labels: Labels,
+        into cases: inout String
+    ) -> Outcome {
+        let name = "\(unit) (\(report.unitName(unit)))"
+        cases += "    <testcase classname=\"dvcheck.\(Markup.escape(rule.id))\""
+        cases += " name=\"\(Markup.escape(name))\""
+        let violated = findings.filter { $0.status == .violated }
+        if let first = violated.first {
+            let message = first.message
+            let body = violated.map { line($0, report, labels) }.joined(separator: "\n")
+            cases += ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(rule.severity.rawValue)\">"
+            cases += Markup.escapeKeepingLines(body) + "</failure>\n"
+            let others = findings.filter { $0.status != .violated }
+            if !others.isEmpty {
+                let text = others.map { line($0, report, labels) }.joined(separator: "\n")
+                cases += "      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n"
+            }
+            cases += "    </testcase>\n"
+            return .failed
+        } else if !findings.isEmpty, findings.allSatisfy({ $0.status == .waived }) {
+            let reasons = findings.map { skipReason($0, report, labels) }.joined(separator: "; ")
+            cases += ">\n      <skipped message=\"\(Markup.escape(reasons))\"/>\n    </testcase>\n"
+            return .skipped
+        } else if !findings.isEmpty {
+            // Passed: nothing is violated yet; the pending (and waived) items are listed.
+            let text = findings.map { line($0, report, labels) }.joined(separator: "\n")
+            cases += ">\n      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n    </testcase>\n"
+        } else {
+            cases += "/>\n"
+        }
+        return .passed
     }
 
     private static func properties(_ rule: ReportRule, _ language: Language) -> [(String, String)] {

@@ -98,6 +98,12 @@ import Testing
                 reason: Bão số 3
                 approved_by: UBND tỉnh
                 expires: 2025-12-31
+              - rule: S-PERIODIC
+                units: [p01.c00004]
+                periods: { from: 2024-01-01, to: 2024-12-31 }
+                reason: Sáp nhập xã
+                approved_by: UBND tỉnh
+                expires: 2025-12-31
 
             """)
         p.write(
@@ -127,7 +133,10 @@ import Testing
     @Test(arguments: [
         ("json", [String]()), ("sarif", []), ("csv", []), ("text", []), ("text", ["--sort", "unit"]),
         ("html", []), ("html", ["--sort", "unit"]), ("json", ["--include-satisfied"]), ("csv", ["--include-satisfied"]),
-        ("text", ["--include-satisfied"]), ("json", ["--unit", "p01.c00001"]),
+        ("text", ["--include-satisfied"]), ("json", ["--unit", "p01.c00001"]), ("junit", []),
+        ("junit", ["--include-satisfied"]), ("junit", ["--sort", "unit", "--language", "en"]),
+        ("junit", ["--unit", "p01.c00001"]), ("ics", []), ("ics", ["--include-satisfied"]),
+        ("ics", ["--language", "en"]),
     ])
     func theStreamedReportHasTheInMemoryReportsBytes(format: String, extra: [String]) throws {
         let p = Self.project()
@@ -135,6 +144,20 @@ import Testing
         let whole = try Self.report(p, format, inMemory: true, extra: extra)
         #expect(streamed.count > 30_000 || extra.contains("--unit"), "a report of the whole audit")
         #expect(streamed == whole, "\(format) \(extra): streamed and in-memory reports differ")
+    }
+
+    @Test func theStreamedJUnitHasEveryKindOfCase() throws {
+        let p = Self.project()
+        let xml = String(decoding: try Self.report(p, "junit", inMemory: false), as: UTF8.self)
+        // One case per evaluated (rule, unit) pair: weekly at the 300 communes, monthly and periodic
+        // at them and the province, regularity at the 300 cells.
+        #expect(xml.components(separatedBy: "<testcase ").count - 1 == 300 + 301 + 301 + 300)
+        #expect(xml.contains("<failure "))
+        // Both half-years of S-PERIODIC waived at p01.c00004: the one skipped case, with the waiver.
+        #expect(xml.components(separatedBy: "<skipped message=").count == 2)
+        #expect(xml.contains("<skipped message=\"MIỄN TRỪ #2: Sáp nhập xã 6 tháng đầu năm 2024;"))
+        #expect(xml.contains("<system-out>"))
+        #expect(xml.hasSuffix("</testsuites>\n"))
     }
 
     @Test func theStreamedJSONListsEveryFindingInReportOrder() throws {
