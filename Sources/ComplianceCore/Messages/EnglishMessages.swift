@@ -508,5 +508,6 @@ extension MessageCatalogue {
         .inputNotExamined: "'{path}' (from '{key}') cannot be examined ({why}); it is not read",
         .workbookUnexpected: "unexpected error while reading the workbook: {text}",
         .validateSummary: "{rules} rules, {units} units, {events} events: {errors} errors, {warnings} warnings",
+        .templateUnclosedBrace: "unclosed '{'",
     ]
 }

@@ -942,4 +942,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case workbookUnexpected
     /// {rules} rules, {units} units, {events} events: {errors} errors, {warnings} warnings
     case validateSummary
+    /// unclosed '{'
+    case templateUnclosedBrace
 }

@@ -519,6 +519,7 @@ extension MessageCatalogue {
         .inputNotExamined: "'{path}' (từ '{key}') không kiểm tra được ({why}); không được đọc",
         .workbookUnexpected: "lỗi không lường trước khi đọc sổ tính: “{text}”",
         .validateSummary: "{rules} quy tắc, {units} đơn vị, {events} sự kiện: {errors} lỗi, {warnings} cảnh báo",
+        .templateUnclosedBrace: "dấu '{' chưa được đóng",
     ]
 
     /// English words passed as a `{what}` or `{kind}` argument, in Vietnamese.
@@ -573,5 +574,13 @@ extension MessageCatalogue {
         "a device, not a regular file": "một thiết bị, không phải tệp thông thường",
         "a symbolic link back into its own folder, or a loop of links":
             "một liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết",
+        "an attribute name": "một tên thuộc tính",
+        "a rule file": "một tệp quy tắc",
+        "a rule-test file": "một tệp kiểm thử quy tắc",
+    ]
+
+    /// Beginnings of `{what}` arguments that name something ("event type 'meeting'"), in Vietnamese.
+    static let phrasePrefixesVI: [(english: String, vietnamese: String)] = [
+        ("event type '", "loại sự kiện '"), ("attribute '", "thuộc tính '"),
     ]
 }
