@@ -141,4 +141,21 @@ struct SystemTextLanguageTests {
                 of: #"^\d+ rules, \d+ units, \d+ events: \d+ errors, \d+ warnings\n"#, options: .regularExpression)
                 != nil, "\(en.out)")
     }
+
+    @Test func resultsThatAreNotShardsOfOneAudit() throws {
+        let dir = try project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, day) in [("a.json", "2024-07-10"), ("b.json", "2024-07-11")] {
+            let run = try dvcheck(
+                ["check", "--project", ".", "--as-of", day, "--format", "json", "--output", name], in: dir)
+            #expect(run.status == 0 || run.status == 1, "\(run.err)")
+        }
+        let vi = try dvcheck(["report", "a.json", "b.json"], in: dir)
+        #expect(vi.status == 2)
+        expectVietnamese(
+            vi.err, "b.json và a.json không phải các phần của cùng một cuộc kiểm tra: ngày tính đến khác nhau",
+            noneOf: "are not shards of one audit: as-of dates differ", shared: ["json"])
+        let en = try dvcheck(["report", "a.json", "b.json", "--language", "en"], in: dir)
+        #expect(en.err.contains("b.json and a.json are not shards of one audit: as-of dates differ"), "\(en.err)")
+    }
 }

@@ -509,5 +509,12 @@ extension MessageCatalogue {
         .workbookUnexpected: "unexpected error while reading the workbook: {text}",
         .validateSummary: "{rules} rules, {units} units, {events} events: {errors} errors, {warnings} warnings",
         .templateUnclosedBrace: "unclosed '{'",
+        .mergeToolVersions: "tool versions",
+        .mergeAsOfDates: "as-of dates",
+        .mergeTimeZones: "time zones",
+        .mergeWindows: "windows (--from/--to)",
+        .mergeIncludeSatisfied: "--include-satisfied",
+        .mergeRuleFiles: "rule files (sha256)",
+        .mergeRegistryFiles: "units, calendar, vocabulary or waivers (sha256)",
     ]
 }

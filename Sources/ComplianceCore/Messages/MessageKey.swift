@@ -944,4 +944,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case validateSummary
     /// unclosed '{'
     case templateUnclosedBrace
+    /// tool versions
+    case mergeToolVersions
+    /// as-of dates
+    case mergeAsOfDates
+    /// time zones
+    case mergeTimeZones
+    /// windows (--from/--to)
+    case mergeWindows
+    /// --include-satisfied
+    case mergeIncludeSatisfied
+    /// rule files (sha256)
+    case mergeRuleFiles
+    /// units, calendar, vocabulary or waivers (sha256)
+    case mergeRegistryFiles
 }

@@ -520,6 +520,13 @@ extension MessageCatalogue {
         .workbookUnexpected: "lỗi không lường trước khi đọc sổ tính: “{text}”",
         .validateSummary: "{rules} quy tắc, {units} đơn vị, {events} sự kiện: {errors} lỗi, {warnings} cảnh báo",
         .templateUnclosedBrace: "dấu '{' chưa được đóng",
+        .mergeToolVersions: "phiên bản công cụ",
+        .mergeAsOfDates: "ngày tính đến",
+        .mergeTimeZones: "múi giờ",
+        .mergeWindows: "khoảng thời gian (--from/--to)",
+        .mergeIncludeSatisfied: "tùy chọn --include-satisfied",
+        .mergeRuleFiles: "các tệp quy tắc (sha256)",
+        .mergeRegistryFiles: "danh mục đơn vị, lịch, bộ từ vựng hoặc tệp miễn trừ (sha256)",
     ]
 
     /// English words passed as a `{what}` or `{kind}` argument, in Vietnamese.
