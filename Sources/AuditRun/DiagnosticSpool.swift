@@ -25,7 +25,7 @@ public final class DiagnosticSpool: ItemDiagnosticSink, @unchecked Sendable {
     private var descriptor: Int32 = -1
     private var fileEnd = 0
     /// The first failure to spill, reported by `drain`.
-    public private(set) var failure: String?
+    public private(set) var failure: Message?
 
     /// The language the diagnostics' messages are written in, set before evaluation begins.
     public var language: Language = .en
@@ -73,7 +73,7 @@ public final class DiagnosticSpool: ItemDiagnosticSink, @unchecked Sendable {
             var template = Array((NSTemporaryDirectory() + "/dvcheck-diagnostics-XXXXXX").utf8CString)
             descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
             guard descriptor >= 0 else {
-                failure = failure ?? "no temporary file for diagnostics: \(String(cString: strerror(errno)))"
+                failure = failure ?? Message(.spoolNoTemporaryFile, nested: ["why": .systemError(errno)])
                 return nil
             }
             // Unlinked at once: nothing is left behind, however the run ends.
@@ -87,7 +87,7 @@ public final class DiagnosticSpool: ItemDiagnosticSink, @unchecked Sendable {
                 return pwrite(descriptor, rest.baseAddress, rest.count, off_t(offset + written))
             }
             guard n > 0 else {
-                failure = failure ?? "the temporary file for diagnostics: \(String(cString: strerror(errno)))"
+                failure = failure ?? Message(.spoolWriteFailed, nested: ["why": .systemError(errno)])
                 return nil
             }
             written += n
@@ -113,7 +113,7 @@ public final class DiagnosticSpool: ItemDiagnosticSink, @unchecked Sendable {
                             pread(descriptor, $0.baseAddress, min($0.count, count - done), off_t(offset + done))
                         }
                         guard n > 0 else {
-                            failure = failure ?? "the temporary file for diagnostics could not be read back"
+                            failure = failure ?? Message(.spoolReadBackFailed)
                             break
                         }
                         write(Array(block[..<n]))

@@ -29,8 +29,9 @@ public struct ReportRequest: Sendable {
 public enum ReportOutcome {
     /// The merged report with its exit code settled under the request's options.
     case report(RunReport)
-    /// Nothing to render (an output that is a result, a result that cannot be read or merged).
-    case refused(Diagnostic)
+    /// Nothing to render (an output that is a result, a result that cannot be read or merged), told
+    /// in `language`: `--language`, else the first result read, else Vietnamese (SPEC §2's default).
+    case refused(Diagnostic, language: Language)
 }
 
 /// One `report` run (SPEC §10.5): saved results read back and merged, without rules or logs, so
@@ -41,11 +42,12 @@ public enum ReportRun {
         -> ReportOutcome
     {
         let cwd = PathResolution.currentDirectory
+        var language = request.language
+        func refused(_ diagnostic: Diagnostic) -> ReportOutcome { .refused(diagnostic, language: language ?? .vi) }
         if let output = request.output {
             let target = PathResolution.absolute(output, base: cwd)
             if request.results.contains(where: { PathResolution.absolute($0, base: cwd) == target }) {
-                return .refused(
-                    .error(.configOutputIsInput, Message(.outputIsResultRead, ["path": output])))
+                return refused(.error(.configOutputIsInput, Message(.outputIsResultRead, ["path": output])))
             }
         }
         // Opened before anything is read, as check does: a file that cannot be written is exit 2 at once.
@@ -53,16 +55,19 @@ public enum ReportRun {
         var reports: [RunReport] = []
         for path in request.results {
             guard let data = FileManager.default.contents(atPath: path) else {
-                return .refused(
+                return refused(
                     .error(
                         .configMissingFile, Message(.cannotReadResult, ["path": path]), at: SourceLocation(path: path)))
             }
-            do {
-                reports.append(try ResultReader.read(data, reasons: Kinds.reasons))
+            do throws(ResultReader.Failure) {
+                let report = try ResultReader.read(data, reasons: Kinds.reasons)
+                language = language ?? report.language
+                reports.append(report)
             } catch {
-                return .refused(
+                return refused(
                     .error(
-                        .reportInvalidResult, Message(.notADVCheckResult, ["path": path, "why": "\(error)"]),
+                        .reportInvalidResult,
+                        Message(.notADVCheckResult, ["path": path], nested: ["why": error.message]),
                         at: SourceLocation(path: path)))
             }
         }
@@ -70,7 +75,7 @@ public enum ReportRun {
         do {
             report = try ResultMerger.merge(reports, names: request.results)
         } catch {
-            return .refused(error.diagnostic)
+            return refused(error.diagnostic)
         }
         report.workingDirectory = cwd
         if let failOn = request.failOn { report.options.failOn = failOn.rawValue }

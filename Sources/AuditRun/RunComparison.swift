@@ -51,7 +51,9 @@ struct RunComparison {
             case .failure(let problem):
                 return .failure(
                     DiagnosticFailure(
-                        .error(.baselineInvalid, Message(.baselineInvalid, ["path": path, "why": problem.text]))))
+                        .error(
+                            .baselineInvalid,
+                            Message(.baselineInvalid, ["path": path], nested: ["why": problem.message]))))
             }
         }
     }

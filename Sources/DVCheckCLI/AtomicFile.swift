@@ -23,7 +23,7 @@ import Foundation
 /// the report's beginning again. Here every partial write is followed from where it stopped.
 enum AtomicFile {
     /// Why a write failed, in the catalogue's words (written in the run's language).
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: MessageError, CustomStringConvertible {
         let message: Message
         init(_ key: MessageKey) { message = Message(key) }
         init(_ message: Message) { self.message = message }

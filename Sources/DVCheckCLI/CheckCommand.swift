@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditRun
 import ComplianceCore
+import Ingest
 import Reporting
 
 /// `dvcheck check`: evaluate every rule and report findings (SPEC §5–§9), optionally compared
@@ -98,7 +99,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let monitor = RunMonitor(progress: RunMonitor.progressWanted(quiet: quiet))
-        let diagnosticFile = try DiagnosticFile.openOrExit(diagnosticsFile)
+        let diagnosticFile = try DiagnosticFile.openOrExit(
+            diagnosticsFile,
+            language: ProjectLoader.diagnosticLanguage(
+                configPath: input.configPath, overrides: input.overrides(asOf: nil, language: language)))
         let delivery = CheckDelivery(format: format, output: output, quiet: quiet, monitor: monitor)
         let completion = try CheckRun.perform(request, diagnosticSink: diagnosticFile, delegate: delivery)
         guard let statistics = completion.statistics else { throw ExitCode(completion.exitCode) }

@@ -11,15 +11,16 @@ final class DiagnosticFile: @unchecked Sendable {
     private let handle: FileHandle
     private let path: String
     private var buffer: [UInt8] = []
-    private var failure: String?
+    private var failure: Message?
 
-    /// Opens `path` when given; a file that cannot be opened is an error before anything is read (exit 2).
-    static func openOrExit(_ path: String?) throws -> DiagnosticFile? {
+    /// Opens `path` when given; a file that cannot be opened is an error before anything is read (exit 2),
+    /// told in `language` (asked for only then).
+    static func openOrExit(_ path: String?, language: @autoclosure () -> Language) throws -> DiagnosticFile? {
         guard let path else { return nil }
         switch openFile(path) {
         case .success(let file): return file
         case .failure(let diagnostic):
-            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
+            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory, language: language())
             throw ExitCode(2)
         }
     }
@@ -74,7 +75,7 @@ final class DiagnosticFile: @unchecked Sendable {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            failure = "\(error)"
+            failure = .reason(of: error)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -85,7 +86,7 @@ final class DiagnosticFile: @unchecked Sendable {
         try? handle.close()
         return failure.map { why in
             .error(
-                .outputWriteFailed, Message(.diagnosticsFileWriteFailed, ["path": path, "why": why]),
+                .outputWriteFailed, Message(.diagnosticsFileWriteFailed, ["path": path], nested: ["why": why]),
                 at: SourceLocation(path: path))
         }
     }

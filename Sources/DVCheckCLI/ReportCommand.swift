@@ -55,9 +55,11 @@ struct ReportCommand: ParsableCommand {
         request.failOn = failOn
         request.maxRejected = maxRejected
         request.sort = sort.flatMap { ReportSort(rawValue: $0.rawValue) }
-        switch try ReportRun.perform(request, openSink: { try DiagnosticFile.openOrExit(diagnostics) }) {
-        case .refused(let diagnostic):
-            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory)
+        // Before any result is read, the sink's failure is told in --language, else Vietnamese.
+        let openSink = { try DiagnosticFile.openOrExit(diagnostics, language: language ?? .vi) }
+        switch try ReportRun.perform(request, openSink: openSink) {
+        case .refused(let diagnostic, let language):
+            Terminal.printDiagnostics([diagnostic], baseDir: PathResolution.currentDirectory, language: language)
             throw ExitCode(2)
         case .report(let report):
             let bytes = format.renderData(report, color: output == nil && Terminal.colorWanted(fd: 1))

@@ -66,7 +66,7 @@ struct RuleSourceOptions: ParsableArguments {
     static func diagnostic(for problem: FileExpansion.Problem, cwd: String) -> Diagnostic {
         let shown = PathResolution.relative(problem.path, to: cwd)
         return .error(
-            YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown, "kind": problem.reason]),
+            YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown], nested: ["kind": problem.reason]),
             at: SourceLocation(path: shown))
     }
 }

@@ -130,8 +130,7 @@ enum OutputWriter {
         }
     }
 
-    /// Why writing failed: the writer's reason in the catalogue's words, else the error's text.
-    static func reason(_ error: any Error) -> Message {
-        (error as? AtomicFile.Failure)?.message ?? .verbatim("\(error)")
-    }
+    /// Why writing failed, in the catalogue's words (the writer's or the spilled findings' reason, the
+    /// system's); only an error of neither kind is quoted.
+    static func reason(_ error: any Error) -> Message { .reason(of: error) }
 }

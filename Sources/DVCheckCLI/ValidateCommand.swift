@@ -45,7 +45,10 @@ struct ValidateCommand: ParsableCommand {
     var diagnosticsFile: String?
 
     func run() throws {
-        let diagnosticFile = try DiagnosticFile.openOrExit(diagnosticsFile)
+        let diagnosticFile = try DiagnosticFile.openOrExit(
+            diagnosticsFile,
+            language: ProjectLoader.diagnosticLanguage(
+                configPath: input.configPath, overrides: input.overrides(asOf: nil, language: nil)))
         let project = ProjectLoader.load(
             configPath: input.configPath, overrides: input.overrides(asOf: asOf?.day, language: nil),
             today: { $0.today(now: Date()) }, stream: diagnosticFile?.stream)
@@ -56,7 +59,8 @@ struct ValidateCommand: ParsableCommand {
         if let failure = diagnosticFile?.close() { diagnostics.append(failure) }
         var sorted = diagnostics.sorted(by: Diagnostic.stableOrder)
         if strict { sorted = sorted.map(Self.strictened) }
-        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir, language: project.config.diagnosticLanguage)
+        let language = project.config.diagnosticLanguage
+        Terminal.printDiagnostics(sorted, baseDir: project.config.baseDir, language: language)
         let failed =
             !project.inputsValid || project.rejectedCount + keys.count > maxRejected
             || diagnostics.contains { $0.code == "output.write-failed" }
@@ -66,7 +70,7 @@ struct ValidateCommand: ParsableCommand {
             try OutputWriter.write(
                 JSONReporter.renderDiagnostics(
                     BoundedDiagnostics.limited(sorted, to: BoundedDiagnostics.listedPerGroup),
-                    language: project.config.diagnosticLanguage), to: nil)
+                    language: language), to: nil, language: language)
         case .text:
             // Exact counts, the diagnostics left out of the lists included (SPEC §10.6).
             let errors = BoundedDiagnostics.count(of: .error, in: sorted)
@@ -76,11 +80,13 @@ struct ValidateCommand: ParsableCommand {
             if project.rejectedCount > maxRejected {
                 reasons.append(.tooManyRejected(rejected: project.rejectedCount, missingKeys: 0, limit: maxRejected))
             }
-            let closing = reasons.isEmpty ? "" : UntrustedReason.line(reasons, project.config.language) + "\n"
-            try OutputWriter.write(
-                "\(project.rules.count) rules, \(project.registry?.units.count ?? 0) units, \(records) events: \(errors) errors, \(warnings) warnings\n"
-                    + closing,
-                to: nil)
+            let closing = reasons.isEmpty ? "" : UntrustedReason.line(reasons, language) + "\n"
+            let counts = [
+                "rules": project.rules.count, "units": project.registry?.units.count ?? 0, "events": records,
+                "errors": errors, "warnings": warnings,
+            ]
+            let summary = MessageCatalogue.render(.validateSummary, counts.mapValues { String($0) }, in: language)
+            try OutputWriter.write(summary + "\n" + closing, to: nil, language: language)
         }
         throw ExitCode(failed ? 2 : 0)
     }

@@ -28,7 +28,7 @@ extension AuditHistory {
         do {
             return try queue.read { db in try Self.openViolations(db, scope: scope, last: last) }
         } catch {
-            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotRead, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 
@@ -71,7 +71,7 @@ extension AuditHistory {
             }
         } catch {
             if let callerError { throw callerError }
-            throw Failure(Message(.historyCannotWrite, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotWrite, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 }

@@ -9,7 +9,7 @@ import GRDB
 /// Each run is written in one transaction: a run killed mid-way leaves the file as it was.
 public final class AuditHistory: Sendable {
     /// A problem with the history file, worded for the user.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: MessageError, Sendable, CustomStringConvertible {
         /// What went wrong, naming the file.
         public let message: Message
         /// The same in English.
@@ -58,7 +58,7 @@ public final class AuditHistory: Sendable {
                 throw Failure(Message(.historyNewer, ["path": path, "versions": unknown.joined(separator: ", ")]))
             }
         } catch {
-            throw Failure(Message(.historyCannotOpen, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotOpen, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 
@@ -88,7 +88,7 @@ public final class AuditHistory: Sendable {
         do {
             return try queue.read { db in try Self.previousFindings(db, scope: scope) }
         } catch {
-            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotRead, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 
@@ -140,7 +140,7 @@ public final class AuditHistory: Sendable {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(Message(.historyCannotWrite, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotWrite, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 
@@ -232,7 +232,7 @@ public final class AuditHistory: Sendable {
                 return HistoryTrend(runs: runs, bySeverity: bySeverity, byGroup: byGroup)
             }
         } catch {
-            throw Failure(Message(.historyCannotRead, ["path": path, "why": Self.describe(error)]))
+            throw Failure(Message(.historyCannotRead, ["path": path], nested: ["why": Self.describe(error)]))
         }
     }
 
@@ -264,8 +264,9 @@ public final class AuditHistory: Sendable {
             new: row["new"], resolved: row["resolved"])
     }
 
-    static func describe(_ error: any Error) -> String {
-        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
-        return "\(error)"
+    /// Why SQLite (or the system under it) refused, in the catalogue's words.
+    static func describe(_ error: any Error) -> Message {
+        if let e = error as? DatabaseError { return SQLiteReasons.message(e) }
+        return .reason(of: error)
     }
 }

@@ -1,3 +1,5 @@
+import ComplianceCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -86,12 +88,12 @@ public enum FileProbe {
     }
 
     /// The entries of a folder (without `.` and `..`), split into names that are UTF-8 and names that
-    /// are not (shown with U+FFFD); nil when the folder cannot be listed.
+    /// are not (shown with U+FFFD); the system's reason (`errno`) when the folder cannot be listed.
     ///
     /// Foundation's listing would turn a non-UTF-8 name into one that no longer opens the file, and the
     /// file would be skipped without a word; the raw bytes from `readdir` let the caller say so.
-    public static func list(_ directory: String) -> (names: [String], invalid: [String])? {
-        guard let stream = opendir(directory) else { return nil }
+    public static func list(_ directory: String) -> Result<(names: [String], invalid: [String]), ReadFailure> {
+        guard let stream = opendir(directory) else { return .failure(.cannotRead(errno: errno)) }
         defer { closedir(stream) }
         var names: [String] = []
         var invalid: [String] = []
@@ -106,19 +108,22 @@ public enum FileProbe {
                 invalid.append(String(decoding: bytes, as: UTF8.self))
             }
         }
-        return (names, invalid)
+        return .success((names, invalid))
     }
 
-    /// Words for a `Kind` that is not a regular file, for messages: "a named pipe".
-    public static func describe(_ kind: Kind) -> String {
+    /// Words for a `Kind` that is not a regular file, for messages: "a named pipe" (phrases the
+    /// catalogue translates), or an entry that cannot be examined with the system's reason.
+    public static func describe(_ kind: Kind) -> Message {
+        let phrase: String
         switch kind {
-        case .regular: return "a file"
-        case .directory: return "a folder"
-        case .missing(let dangling): return dangling ? "a symbolic link to nothing" : "missing"
-        case .symlinkLoop: return "a loop of symbolic links"
-        case .special(let what): return what
-        case .unreadable(let code): return "unreadable (\(String(cString: strerror(code))))"
+        case .regular: phrase = "a file"
+        case .directory: phrase = "a folder"
+        case .missing(let dangling): phrase = dangling ? "a symbolic link to nothing" : "missing"
+        case .symlinkLoop: phrase = "a loop of symbolic links"
+        case .special(let what): phrase = what
+        case .unreadable(let code): return Message(.entryCannotBeExamined, nested: ["why": .systemError(code)])
         }
+        return Message(.verbatimDetail, ["detail": phrase])
     }
 
     /// The kind a `stat` result describes.

@@ -59,7 +59,8 @@ public enum YAMLFileLoader {
             return tooLarge(size, limits: limits, displayPath: displayPath)
         case .failure(.notAFile(let kind)):
             return refused(
-                unreadableCode, Message(.notRegularFile, ["path": displayPath, "kind": FileProbe.describe(kind)]))
+                unreadableCode,
+                Message(.notRegularFile, ["path": displayPath], nested: ["kind": FileProbe.describe(kind)]))
         case .failure(.cannotRead(let code)):
             return refused(
                 unreadableCode, Message(.cannotRead, ["path": displayPath], nested: ["why": .systemError(code)]))

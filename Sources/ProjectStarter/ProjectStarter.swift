@@ -195,10 +195,8 @@ public enum ProjectStarter {
                     .outputWriteFailed,
                     Message(
                         .starterWriteFailed,
-                        [
-                            "path": shown, "why": "\(error)", "written": String(written.count),
-                            "total": String(files.count),
-                        ]))
+                        ["path": shown, "written": String(written.count), "total": String(files.count)],
+                        nested: ["why": .reason(of: error)]))
             ])
         }
         return .written(written)

@@ -10,8 +10,11 @@ import Foundation
 /// writes its bytes to the output as it goes (`ReportSink`).
 public final class FindingSpill: @unchecked Sendable {
     /// Why the file could not be written or read back.
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    public struct Failure: MessageError, CustomStringConvertible {
+        /// What failed, with the system's reason where there is one.
+        public let message: Message
+        /// The same in English.
+        public var description: String { message.english }
     }
 
     fileprivate var descriptor: Int32 = -1
@@ -90,21 +93,25 @@ public final class FindingSpill: @unchecked Sendable {
         if descriptor < 0 {
             var template = Array((NSTemporaryDirectory() + "/dvcheck-findings-XXXXXX").utf8CString)
             descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
-            guard descriptor >= 0 else { return fail("no temporary file for the findings") }
+            guard descriptor >= 0 else { return fail(.spillNoTemporaryFile, errno) }
             // Unlinked at once: nothing is left behind, however the run ends.
             _ = template.withUnsafeBufferPointer { $0.baseAddress.map { unlink($0) } }
         }
         var written = 0
+        var code: Int32 = 0
         pending.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return }
             while written < bytes.count {
                 let n = pwrite(descriptor, base + written, bytes.count - written, off_t(fileEnd + written))
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return }
+                guard n > 0 else {
+                    code = errno
+                    return
+                }
                 written += n
             }
         }
-        guard written == pending.count else { return fail("writing the temporary findings file failed") }
+        guard written == pending.count else { return fail(.spillWriteFailed, code) }
         fileEnd += written
         pending.removeAll(keepingCapacity: true)
     }
@@ -196,7 +203,7 @@ public final class FindingSpill: @unchecked Sendable {
                 if offset >= end {
                     // Each range holds whole findings: the next one starts afresh.
                     guard start == filled else {
-                        spill.fail("the temporary findings file ends inside a finding")
+                        spill.fail(.spillEndsInsideFinding)
                         return nil
                     }
                     guard let next = ranges.popLast() else { return nil }
@@ -221,7 +228,8 @@ public final class FindingSpill: @unchecked Sendable {
                 }
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else {
-                    spill.fail("reading the temporary findings file failed")
+                    // Nothing read where the findings written say more is: the file was cut short.
+                    if n == 0 { spill.fail(.spillEndsInsideFinding) } else { spill.fail(.spillReadFailed, errno) }
                     return nil
                 }
                 filled += n
@@ -239,8 +247,10 @@ public final class FindingSpill: @unchecked Sendable {
         }
     }
 
-    fileprivate func fail(_ what: String) {
-        failure = failure ?? Failure(description: "\(what): \(String(cString: strerror(errno)))")
+    /// Keeps the first failure: `what` went wrong, for the system's reason `code` when given.
+    fileprivate func fail(_ what: MessageKey, _ code: Int32? = nil) {
+        let message = code.map { Message(what, nested: ["why": .systemError($0)]) } ?? Message(what)
+        failure = failure ?? Failure(message: message)
     }
 
     static func bucket(_ severity: Severity, _ status: Finding.Status) -> Int {

@@ -26,14 +26,14 @@ public struct HistoryTrendPoint: Sendable, Equatable {
     static func points(from value: Any?) throws(ResultReader.Failure) -> [HistoryTrendPoint]? {
         guard let value else { return nil }
         guard let items = value as? [[String: Any]] else {
-            throw ResultReader.Failure(description: "history_trend is not a list of points")
+            throw ResultReader.Failure(.resultTrendNotList)
         }
         var points: [HistoryTrendPoint] = []
         for d in items {
             guard let text = d["as_of"] as? String, let asOf = DateText.parseISODate(text),
                 let violated = number(d["violated"])
             else {
-                throw ResultReader.Failure(description: "a history_trend point without as_of (YYYY-MM-DD) or violated")
+                throw ResultReader.Failure(.resultTrendPointIncomplete)
             }
             points.append(HistoryTrendPoint(run: number(d["run"]), asOf: asOf, violated: violated))
         }

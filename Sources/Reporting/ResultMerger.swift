@@ -21,7 +21,9 @@ public enum ResultMerger {
         for (i, r) in reports.enumerated().dropFirst() {
             if let difference = difference(first, r) {
                 throw incompatible(
-                    Message(.notShardsOfOneAudit, ["first": names[i], "second": names[0], "difference": difference]))
+                    Message(
+                        .notShardsOfOneAudit, ["first": names[i], "second": names[0]],
+                        nested: ["difference": difference]))
             }
             for (id, rule) in r.rules {
                 if let known = rules[id], known != rule {
@@ -80,14 +82,14 @@ public enum ResultMerger {
     }
 
     /// What differs between two results that must agree, or nil.
-    static func difference(_ a: RunReport, _ b: RunReport) -> String? {
-        if a.toolVersion != b.toolVersion { return "tool versions" }
-        if a.asOf != b.asOf { return "as-of dates" }
-        if a.timezone != b.timezone { return "time zones" }
-        if a.windowFrom != b.windowFrom || a.windowTo != b.windowTo { return "windows (--from/--to)" }
-        if a.includeSatisfied != b.includeSatisfied { return "--include-satisfied" }
-        if a.ruleFiles != b.ruleFiles { return "rule files (sha256)" }
-        if a.registryFiles != b.registryFiles { return "units, calendar, vocabulary or waivers (sha256)" }
+    static func difference(_ a: RunReport, _ b: RunReport) -> Message? {
+        if a.toolVersion != b.toolVersion { return Message(.mergeToolVersions) }
+        if a.asOf != b.asOf { return Message(.mergeAsOfDates) }
+        if a.timezone != b.timezone { return Message(.mergeTimeZones) }
+        if a.windowFrom != b.windowFrom || a.windowTo != b.windowTo { return Message(.mergeWindows) }
+        if a.includeSatisfied != b.includeSatisfied { return Message(.mergeIncludeSatisfied) }
+        if a.ruleFiles != b.ruleFiles { return Message(.mergeRuleFiles) }
+        if a.registryFiles != b.registryFiles { return Message(.mergeRegistryFiles) }
         return nil
     }
 

@@ -6,9 +6,13 @@ import Foundation
 /// `dvcheck report` renders any format without the rules or the logs (SPEC §10.5).
 public enum ResultReader {
     /// Why a file is not a result that can be rendered.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: MessageError, Sendable, CustomStringConvertible {
         /// What is wrong, for a person.
-        public let description: String
+        public let message: Message
+        /// The same in English.
+        public var description: String { message.english }
+
+        init(_ key: MessageKey, _ arguments: [String: String] = [:]) { message = Message(key, arguments) }
     }
 
     /// The report a result file holds; `reasons` (`Kinds.reasons`) label the reason codes it records.
@@ -17,15 +21,17 @@ public enum ResultReader {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw Failure(description: "not JSON (\(error.localizedDescription))")
+            // Foundation's reason is an English sentence about bytes, not the file's line: not repeated.
+            throw Failure(.resultNotJSON)
         }
-        guard let root = object as? [String: Any] else { throw Failure(description: "not a JSON object") }
+        guard let root = object as? [String: Any] else { throw Failure(.resultNotObject) }
         guard root["schema"] as? String == "dvcheck.result/v1" else {
-            throw Failure(description: "not a dvcheck.result/v1 document (schema is \(root["schema"] ?? "missing"))")
+            guard let schema = root["schema"], !(schema is NSNull) else { throw Failure(.resultNoSchema) }
+            throw Failure(.resultWrongSchema, ["schema": "\(schema)"])
         }
         // Only results written with the context a re-render needs (SPEC §10.5) can be rendered.
         guard root["rules"] is [Any], root["events"] is [String: Any], root["options"] is [String: Any] else {
-            throw Failure(description: "the result has no rules, events or options: it was written by an older dvcheck")
+            throw Failure(.resultWithoutContext)
         }
         var report = try Decoder(root).report()
         report.reasons = reasons
@@ -133,7 +139,7 @@ public enum ResultReader {
         }
 
         func rule(_ d: [String: Any]) throws(Failure) -> ReportRule {
-            guard let id = d["id"] as? String else { throw Failure(description: "a rule without an id") }
+            guard let id = d["id"] as? String else { throw Failure(.resultRuleWithoutID) }
             let source = d["source"] as? [String: Any] ?? [:]
             let location = d["location"] as? [String: Any] ?? [:]
             let line = int(location["line"]) ?? 0
@@ -153,7 +159,7 @@ public enum ResultReader {
         func finding(_ d: [String: Any], asOf: Day) throws(Failure) -> Finding {
             guard let rule = d["rule"] as? String, let unit = d["unit"] as? String,
                 let status = (d["status"] as? String).flatMap(Finding.Status.init(rawValue:))
-            else { throw Failure(description: "a finding without rule, unit or status") }
+            else { throw Failure(.resultFindingIncomplete) }
             let period = d["period"] as? String
             let due = try (d["due"]).map { v throws(Failure) in try day(v, "due") }
             let date = Self.findingDay(period: period, due: due) ?? asOf
@@ -273,7 +279,7 @@ public enum ResultReader {
 
         func day(_ value: Any?, _ what: String) throws(Failure) -> Day {
             guard let text = value as? String, let d = DateText.parseISODate(text) else {
-                throw Failure(description: "\(what) is not a date (YYYY-MM-DD)")
+                throw Failure(.resultFieldNotDate, ["field": what])
             }
             return d
         }

@@ -58,7 +58,8 @@ public struct RuleTestRunner {
                 let shown = PathResolution.relative(problem.path, to: cwd)
                 report.diagnostics.append(
                     .error(
-                        YAMLFileLoader.unreadableCode, Message(.pathNotRead, ["path": shown, "kind": problem.reason]),
+                        YAMLFileLoader.unreadableCode,
+                        Message(.pathNotRead, ["path": shown], nested: ["kind": problem.reason]),
                         at: SourceLocation(path: shown)))
             }
             guard let files = checked.files else {

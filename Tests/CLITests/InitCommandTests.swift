@@ -42,7 +42,7 @@ import Testing
         // rule.unknown-type; no warning either (no record dated after as_of or outside a unit's life).
         let validated = try dvcheck(["validate", "--project", "project"], in: folder)
         #expect(validated.status == 0, "stderr: \(validated.err)")
-        #expect(validated.out.contains(": 0 errors"), "\(validated.out)")
+        #expect(validated.out.contains(": 0 lỗi, "), "\(validated.out)")
         #expect(!validated.err.contains("error:"), "\(validated.err)")
         let checked = try dvcheck(["check", "--project", "project", "--format", "json"], in: folder)
         #expect(checked.status == 0 || checked.status == 1, "stderr: \(checked.err)")

@@ -111,7 +111,7 @@ import Testing
         let incompatible = try dvcheck(["report", path("a.json"), path("c.json")])
         #expect(incompatible.status == 2)
         #expect(incompatible.err.contains("[merge.incompatible]"), "stderr: \(incompatible.err)")
-        #expect(incompatible.err.contains("as-of"))
+        #expect(incompatible.err.contains("ngày tính đến khác nhau"), "stderr: \(incompatible.err)")
         let notAResult = try dvcheck(["report", "examples/bac-kan/units.yaml"])
         #expect(notAResult.status == 2)
         #expect(notAResult.err.contains("[report.invalid-result]"), "stderr: \(notAResult.err)")

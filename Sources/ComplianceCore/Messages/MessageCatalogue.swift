@@ -13,8 +13,8 @@ public enum MessageCatalogue {
 
     /// `key`'s template in `language` with each `{name}` replaced by `arguments[name]`.
     ///
-    /// In Vietnamese, a `what`, `kind` or `detail` argument that is an English phrase of `phrasesVI` is
-    /// translated (names of keys and fields, which people type, stay as they are), and a day argument
+    /// In Vietnamese, a `what`, `kind` or `detail` argument that is an English phrase of `phrasesVI` (or
+    /// begins with one of `phrasePrefixesVI`) is translated (names of keys and fields, which people type, stay as they are), and a day argument
     /// (`day`, `date`, `asOf`, `from`, `to`) reads `DD/MM/YYYY` (SPEC §10.9).
     public static func render(_ key: MessageKey, _ arguments: [String: String], in language: Language) -> String {
         guard let template = template(key, in: language) ?? english[key] else { return key.rawValue }
@@ -26,7 +26,9 @@ public enum MessageCatalogue {
             let name = String(rest[rest.index(after: open)..<close])
             if var value = arguments[name] {
                 if language == .vi {
-                    if name == "what" || name == "kind" || name == "detail" { value = phrasesVI[value] ?? value }
+                    if name == "what" || name == "kind" || name == "detail" {
+                        value = phrasesVI[value] ?? prefixed(value)
+                    }
                     if dayArguments.contains(name) { value = Presentation(.vi).date(iso: value) }
                 }
                 out += value
@@ -36,6 +38,12 @@ public enum MessageCatalogue {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// `value` with an English beginning of `phrasePrefixesVI` written in Vietnamese, else as it is.
+    private static func prefixed(_ value: String) -> String {
+        guard let p = phrasePrefixesVI.first(where: { value.hasPrefix($0.english) }) else { return value }
+        return p.vietnamese + value.dropFirst(p.english.count)
     }
 
     private static let dayArguments: Set<String> = ["day", "date", "asOf", "from", "to"]

@@ -913,4 +913,87 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case outputTargetNotUTF8
     /// {what}: {why}
     case outputStepFailed
+    // MARK: 15system-text (system, SQLite and Foundation errors, saved results, temporary files)
+    /// {text}
+    case systemErrorUnexpected
+    /// the database is locked by another process
+    case sqliteLocked
+    /// the file is not an SQLite database
+    case sqliteNotADatabase
+    /// the database file is damaged
+    case sqliteCorrupt
+    /// the database can only be read
+    case sqliteReadOnly
+    /// the database file cannot be opened
+    case sqliteCannotOpen
+    /// SQLite: {text}
+    case sqliteOther
+    /// not JSON
+    case resultNotJSON
+    /// not a JSON object
+    case resultNotObject
+    /// not a dvcheck.result/v1 document (schema is {schema})
+    case resultWrongSchema
+    /// not a dvcheck.result/v1 document (it has no schema)
+    case resultNoSchema
+    /// the result has no rules, events or options: it was written by an older dvcheck
+    case resultWithoutContext
+    /// a rule without an id
+    case resultRuleWithoutID
+    /// a finding without rule, unit or status
+    case resultFindingIncomplete
+    /// {field} is not a date (YYYY-MM-DD)
+    case resultFieldNotDate
+    /// history_trend is not a list of points
+    case resultTrendNotList
+    /// a history_trend point without as_of (YYYY-MM-DD) or violated
+    case resultTrendPointIncomplete
+    /// not a dvcheck result (expected "schema": "dvcheck.result/v1")
+    case baselineNotResult
+    /// no "findings" list
+    case baselineNoFindings
+    /// finding {number} lacks fingerprint, rule, unit or status
+    case baselineFindingIncomplete
+    /// no temporary file for diagnostics: {why}
+    case spoolNoTemporaryFile
+    /// writing the temporary file for diagnostics failed: {why}
+    case spoolWriteFailed
+    /// the temporary file for diagnostics could not be read back
+    case spoolReadBackFailed
+    /// no temporary file for the findings: {why}
+    case spillNoTemporaryFile
+    /// writing the temporary findings file failed: {why}
+    case spillWriteFailed
+    /// reading the temporary findings file failed: {why}
+    case spillReadFailed
+    /// the temporary findings file ends inside a finding
+    case spillEndsInsideFinding
+    /// a folder that cannot be listed ({why})
+    case folderCannotBeListed
+    /// an entry that cannot be examined ({why})
+    case entryCannotBeExamined
+    /// '{path}' (from '{key}') is a folder that cannot be listed ({why}); its files are not read
+    case inputFolderNotListed
+    /// '{path}' (from '{key}') cannot be examined ({why}); it is not read
+    case inputNotExamined
+    /// unexpected error while reading the workbook: {text}
+    case workbookUnexpected
+    /// {rules} rules, {units} units, {events} events: {errors} errors, {warnings} warnings
+    case validateSummary
+    /// unclosed '{'
+    case templateUnclosedBrace
+    /// tool versions
+    case mergeToolVersions
+    /// as-of dates
+    case mergeAsOfDates
+    /// time zones
+    case mergeTimeZones
+    /// windows (--from/--to)
+    case mergeWindows
+    /// --include-satisfied
+    case mergeIncludeSatisfied
+    /// rule files (sha256)
+    case mergeRuleFiles
+    /// units, calendar, vocabulary or waivers (sha256)
+    case mergeRegistryFiles
 }

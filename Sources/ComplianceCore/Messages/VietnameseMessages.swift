@@ -505,6 +505,49 @@ extension MessageCatalogue {
         .outputOpeningFailed: "mở tệp không thành công",
         .outputTargetNotUTF8: "tệp mà liên kết trỏ tới có đường dẫn không phải UTF-8; hãy đổi tên",
         .outputStepFailed: "{what}: {why}",
+        // MARK: 15system-text (system, SQLite and Foundation errors, saved results, temporary files)
+        .systemErrorUnexpected: "lỗi không rõ: “{text}”",
+        .sqliteLocked: "cơ sở dữ liệu đang bị khoá bởi một tiến trình khác",
+        .sqliteNotADatabase: "tệp không phải cơ sở dữ liệu SQLite",
+        .sqliteCorrupt: "tệp cơ sở dữ liệu bị hỏng",
+        .sqliteReadOnly: "cơ sở dữ liệu chỉ cho phép đọc",
+        .sqliteCannotOpen: "không mở được tệp cơ sở dữ liệu",
+        .sqliteOther: "SQLite báo lỗi: “{text}”",
+        .resultNotJSON: "không phải JSON",
+        .resultNotObject: "không phải một đối tượng JSON",
+        .resultWrongSchema: "không phải tài liệu dvcheck.result/v1 (schema là {schema})",
+        .resultNoSchema: "không phải tài liệu dvcheck.result/v1 (không có schema)",
+        .resultWithoutContext: "kết quả không có rules, events hoặc options: nó do một phiên bản dvcheck cũ hơn ghi ra",
+        .resultRuleWithoutID: "có một quy tắc không có id",
+        .resultFindingIncomplete: "có một phát hiện thiếu rule, unit hoặc status",
+        .resultFieldNotDate: "{field} không phải một ngày (YYYY-MM-DD)",
+        .resultTrendNotList: "history_trend không phải một danh sách các điểm",
+        .resultTrendPointIncomplete: "có một điểm của history_trend thiếu as_of (YYYY-MM-DD) hoặc violated",
+        .baselineNotResult: "không phải kết quả của dvcheck (cần \"schema\": \"dvcheck.result/v1\")",
+        .baselineNoFindings: "không có danh sách \"findings\"",
+        .baselineFindingIncomplete: "phát hiện thứ {number} thiếu fingerprint, rule, unit hoặc status",
+        .spoolNoTemporaryFile: "không tạo được tệp tạm cho các chẩn đoán: {why}",
+        .spoolWriteFailed: "ghi tệp tạm của các chẩn đoán không thành công: {why}",
+        .spoolReadBackFailed: "không đọc lại được tệp tạm của các chẩn đoán",
+        .spillNoTemporaryFile: "không tạo được tệp tạm cho các phát hiện: {why}",
+        .spillWriteFailed: "ghi tệp tạm của các phát hiện không thành công: {why}",
+        .spillReadFailed: "đọc tệp tạm của các phát hiện không thành công: {why}",
+        .spillEndsInsideFinding: "tệp tạm của các phát hiện kết thúc giữa chừng một phát hiện",
+        .folderCannotBeListed: "một thư mục không liệt kê được ({why})",
+        .entryCannotBeExamined: "một mục không kiểm tra được ({why})",
+        .inputFolderNotListed:
+            "'{path}' (từ '{key}') là một thư mục không liệt kê được ({why}); các tệp trong đó không được đọc",
+        .inputNotExamined: "'{path}' (từ '{key}') không kiểm tra được ({why}); không được đọc",
+        .workbookUnexpected: "lỗi không lường trước khi đọc sổ tính: “{text}”",
+        .validateSummary: "{rules} quy tắc, {units} đơn vị, {events} sự kiện: {errors} lỗi, {warnings} cảnh báo",
+        .templateUnclosedBrace: "dấu '{' chưa được đóng",
+        .mergeToolVersions: "phiên bản công cụ",
+        .mergeAsOfDates: "ngày tính đến",
+        .mergeTimeZones: "múi giờ",
+        .mergeWindows: "khoảng thời gian (--from/--to)",
+        .mergeIncludeSatisfied: "tùy chọn --include-satisfied",
+        .mergeRuleFiles: "các tệp quy tắc (sha256)",
+        .mergeRegistryFiles: "danh mục đơn vị, lịch, bộ từ vựng hoặc tệp miễn trừ (sha256)",
     ]
 
     /// English words passed as a `{what}` or `{kind}` argument, in Vietnamese.
@@ -559,5 +602,13 @@ extension MessageCatalogue {
         "a device, not a regular file": "một thiết bị, không phải tệp thông thường",
         "a symbolic link back into its own folder, or a loop of links":
             "một liên kết tượng trưng dẫn ngược vào chính thư mục chứa nó, hoặc một vòng liên kết",
+        "an attribute name": "một tên thuộc tính",
+        "a rule file": "một tệp quy tắc",
+        "a rule-test file": "một tệp kiểm thử quy tắc",
+    ]
+
+    /// Beginnings of `{what}` arguments that name something ("event type 'meeting'"), in Vietnamese.
+    static let phrasePrefixesVI: [(english: String, vietnamese: String)] = [
+        ("event type '", "loại sự kiện '"), ("attribute '", "thuộc tính '"),
     ]
 }

@@ -52,7 +52,7 @@ struct XLSXRecordSource: RawRecordSource {
                 finished = true
                 return .fileError(
                     line: 0, column: 0, code: .logBadWorkbook,
-                    message: Message(.workbookProblem, ["detail": "\(error)"]))
+                    message: Message(.workbookUnexpected, ["text": "\(error)"]))
             }
         }
     }

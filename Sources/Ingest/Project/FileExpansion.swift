@@ -1,3 +1,4 @@
+import ComplianceCore
 import Foundation
 import NodeDecoding
 
@@ -23,8 +24,12 @@ public enum FileExpansion {
         public enum Kind: Sendable, Equatable {
             /// A symbolic link that leads back to a folder it is in, or links that point at each other.
             case symlinkLoop
-            /// A named pipe, socket or device (reading could block for ever), or a path `stat` refuses.
+            /// A named pipe, socket or device (reading could block for ever).
             case notAFile(String)
+            /// A path `stat` refuses, with the system's reason (`errno`).
+            case unreadable(errno: Int32)
+            /// A folder `opendir` refuses, with the system's reason (`errno`).
+            case unlistable(errno: Int32)
             /// A symbolic link to nothing, with a name the expansion would have kept.
             case danglingLink
             /// A name that is not UTF-8 (shown with U+FFFD): it could be neither named nor ordered.
@@ -36,15 +41,20 @@ public enum FileExpansion {
         /// What is wrong with it.
         public let kind: Kind
 
-        /// What the entry is, for a message: "named in an encoding other than UTF-8 (rename it)".
-        public var reason: String {
+        /// What the entry is, for a message: "named in an encoding other than UTF-8 (rename it)"
+        /// (phrases the catalogue translates), or what the system refused and why.
+        public var reason: Message {
             switch kind {
-            case .symlinkLoop: "a symbolic link back into its own folder, or a loop of links"
-            case .notAFile(let what): "\(what), not a regular file"
-            case .danglingLink: "a symbolic link to a file that does not exist"
-            case .invalidName: "named in an encoding other than UTF-8 (rename it)"
+            case .symlinkLoop: Self.phrase("a symbolic link back into its own folder, or a loop of links")
+            case .notAFile(let what): Self.phrase("\(what), not a regular file")
+            case .danglingLink: Self.phrase("a symbolic link to a file that does not exist")
+            case .invalidName: Self.phrase("named in an encoding other than UTF-8 (rename it)")
+            case .unreadable(let code): Message(.entryCannotBeExamined, nested: ["why": .systemError(code)])
+            case .unlistable(let code): Message(.folderCannotBeListed, nested: ["why": .systemError(code)])
             }
         }
+
+        private static func phrase(_ text: String) -> Message { Message(.verbatimDetail, ["detail": text]) }
     }
 
     /// Files found and problems met, in one pass.
@@ -77,8 +87,8 @@ public enum FileExpansion {
             return Checked(files: [], problems: [Problem(path: absolute, kind: .symlinkLoop)])
         case .special(let what):
             return Checked(files: [], problems: [Problem(path: absolute, kind: .notAFile(what))])
-        case .unreadable:
-            return Checked(files: [], problems: [Problem(path: absolute, kind: .notAFile(FileProbe.describe(kind)))])
+        case .unreadable(let code):
+            return Checked(files: [], problems: [Problem(path: absolute, kind: .unreadable(errno: code))])
         case .directory:
             return walk(absolute, extensions: extensions)
         }
@@ -92,8 +102,13 @@ public enum FileExpansion {
         var stack: [(dir: String, relative: String, real: String)] = [(root, "", realPath(root))]
         while let (dir, rel, real) = stack.popLast() {
             guard visited.insert(real).inserted else { continue }
-            guard let (names, invalid) = FileProbe.list(dir) else {
-                checked.problems.append(Problem(path: dir, kind: .notAFile("a folder that cannot be listed")))
+            let names: [String]
+            let invalid: [String]
+            switch FileProbe.list(dir) {
+            case .success(let listed): (names, invalid) = listed
+            case .failure(let failure):
+                let code: Int32 = if case .cannotRead(let code) = failure { code } else { EIO }
+                checked.problems.append(Problem(path: dir, kind: .unlistable(errno: code)))
                 continue
             }
             checked.problems += invalid.filter { !$0.hasPrefix(".") }.map {
@@ -120,8 +135,7 @@ public enum FileExpansion {
                 case .special(let what):
                     if wanted { checked.problems.append(Problem(path: full, kind: .notAFile(what))) }
                 case .unreadable(let code):
-                    let what = FileProbe.describe(.unreadable(errno: code))
-                    if wanted { checked.problems.append(Problem(path: full, kind: .notAFile(what))) }
+                    if wanted { checked.problems.append(Problem(path: full, kind: .unreadable(errno: code))) }
                 }
             }
         }

@@ -25,6 +25,15 @@ extension ProjectLoader {
                 YAMLFileLoader.unreadableCode,
                 Message(.inputNotRegularFile, ["path": shown, "key": key, "kind": what]),
                 at: at)
+        case .unreadable(let code):
+            return .error(
+                YAMLFileLoader.unreadableCode,
+                Message(.inputNotExamined, ["path": shown, "key": key], nested: ["why": .systemError(code)]), at: at)
+        case .unlistable(let code):
+            return .error(
+                YAMLFileLoader.unreadableCode,
+                Message(.inputFolderNotListed, ["path": shown, "key": key], nested: ["why": .systemError(code)]),
+                at: at)
         case .danglingLink:
             return .error(
                 .configMissingFile, Message(.inputDanglingLink, ["path": shown, "key": key]),
@@ -40,17 +49,11 @@ extension ProjectLoader {
     /// against `--max-rejected`); a symbolic-link loop is a configuration error like in rule folders.
     static func refusedLog(_ problem: FileExpansion.Problem, _ config: ProjectConfig) -> RefusedLog? {
         let shown = config.display(problem.path)
-        let why: String
-        switch problem.kind {
-        case .symlinkLoop: return nil
-        case .notAFile(let what): why = "\(what), not a regular file"
-        case .danglingLink: why = "a symbolic link to a file that does not exist"
-        case .invalidName: why = "named in an encoding other than UTF-8 (rename it)"
-        }
+        if case .symlinkLoop = problem.kind { return nil }
         return RefusedLog(
             display: shown,
             diagnostic: .error(
-                .logUnreadable, Message(.logUnreadableSkipped, ["kind": why]),
+                .logUnreadable, Message(.logUnreadableSkipped, nested: ["kind": problem.reason]),
                 at: SourceLocation(path: shown, line: 1, column: 1)))
     }
 

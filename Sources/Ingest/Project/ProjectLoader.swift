@@ -80,22 +80,8 @@ public enum ProjectLoader {
         stream: DiagnosticStream? = nil
     ) -> LoadedProject {
         let cwd = PathResolution.currentDirectory
-        var diagnostics: [Diagnostic] = []
-        var config = ProjectConfig(baseDir: cwd)
-        let defaultPath = cwd + "/dvcheck.yaml"
-        let chosen = configPath ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
-        if let chosen {
-            let (c, d) = ProjectConfig.load(path: PathResolution.absolute(chosen, base: cwd))
-            config = c
-            diagnostics += d
-        } else if overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty {
-            config.languageIsKnown = false
-            diagnostics.append(
-                .error(
-                    .configMissingFile,
-                    Message(.noConfigHere) + MissingPathHint.describe(defaultPath),
-                    at: SourceLocation(path: "dvcheck.yaml")))
-        }
+        let start = configuration(configPath: configPath, overrides: overrides)
+        var (config, diagnostics, chosen) = (start.0, start.1, start.chosen)
         // A missing configuration is one error, not also one per key it would have held.
         let configReadable = !diagnostics.contains { $0.code == "config.missing-file" }
         apply(overrides, to: &config, cwd: cwd, diagnostics: &diagnostics)
@@ -251,6 +237,36 @@ public enum ProjectLoader {
         let registryFiles = [configFile, config.units, config.vocabulary, config.calendar, config.waivers]
         project.inputPaths = registryFiles.compactMap { $0 } + ruleFiles.map(\.path) + logFiles.map(\.path)
         return project
+    }
+
+    /// The configuration the project starts from (`configPath`, else `./dvcheck.yaml`, else none when
+    /// the command line names every input), the path chosen, and what was wrong with it.
+    private static func configuration(configPath: String?, overrides: InputOverrides) -> (
+        ProjectConfig, [Diagnostic], chosen: String?
+    ) {
+        let cwd = PathResolution.currentDirectory
+        var config = ProjectConfig(baseDir: cwd)
+        let defaultPath = cwd + "/dvcheck.yaml"
+        let chosen = configPath ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
+        if let chosen {
+            let (c, d) = ProjectConfig.load(path: PathResolution.absolute(chosen, base: cwd))
+            return (c, d, chosen)
+        }
+        guard overrides.units == nil || overrides.rules.isEmpty || overrides.logs.isEmpty else {
+            return (config, [], nil)
+        }
+        config.languageIsKnown = false
+        let missing = Diagnostic.error(
+            .configMissingFile, Message(.noConfigHere) + MissingPathHint.describe(defaultPath),
+            at: SourceLocation(path: "dvcheck.yaml"))
+        return (config, [missing], nil)
+    }
+
+    /// The language `load` would write diagnostics in (docs/semantics.md), found by reading only the
+    /// configuration: for a problem met before the project is loaded (`--diagnostics FILE`).
+    public static func diagnosticLanguage(configPath: String?, overrides: InputOverrides) -> Language {
+        if let language = overrides.language { return language }
+        return configuration(configPath: configPath, overrides: overrides).0.diagnosticLanguage
     }
 
     private static func apply(

@@ -245,8 +245,10 @@ public struct RuleLoader {
                             + Suggestions.didYouMean(error.detail, in: MessageTemplate.placeholders),
                         at: e.value)
                 } else {
+                    // The one brace problem `MessageTemplate.parse` reports: an unclosed '{'.
+                    let detail = Message(.templateUnclosedBrace)
                     reader.error(
-                        "invalid-value", Message(.messageTemplateProblem, ["detail": error.detail, "brace": "{{"]),
+                        "invalid-value", Message(.messageTemplateProblem, ["brace": "{{"], nested: ["detail": detail]),
                         at: e.value)
                 }
                 return nil
