@@ -23,20 +23,7 @@ extension YAMLRecordReader {
     public func read(into batch: inout YAMLRecordBatch) -> YAMLRecordEvent? {
         defer { batch.keyNames = keyTable.names }
         do {
-            switch phase {
-            case .finished:
-                return nil
-            case .start:
-                parser = try openParser()
-                if try readHeader() {
-                    phase = .items
-                } else {
-                    try readTrailer()
-                    return finish(nil)
-                }
-            case .items:
-                break
-            }
+            guard try enterItems() else { return nil }
             while itemsToSkip > 0 {
                 itemsToSkip -= 1
                 if try skipItem() {
@@ -122,15 +109,8 @@ extension YAMLRecordReader {
                     open = 1
                     try refuseAnchorOrTag(first)
                     return try readFields(line: first.start.line, open: &open, into: &batch)
-                case .sequenceStart:
-                    open = 1
-                    try refuseAnchorOrTag(first)
-                    throw ItemFailure.refused(
-                        event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .list))
                 default:
-                    try refuseAnchorOrTag(first)
-                    throw ItemFailure.refused(
-                        event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .scalar))
+                    try refuseNonMapping(first, open: &open)
                 }
             }
         } catch {
@@ -195,15 +175,7 @@ extension YAMLRecordReader {
                 id = known
                 keyMark = mark
             case .other(let event):
-                if event.kind == .mappingEnd {
-                    open = 0
-                    if asText {
-                        return .event(
-                            .record(line: line, fields: batch.takeOpenRecord(styles: styles, names: keyTable.names)))
-                    }
-                    batch.endRecord(line: line)
-                    return .appended
-                }
+                // Never a mapping's end: the step above reads that as `.end`.
                 try refuseNonScalar(event, open: &open, part: .name)
                 keyBytes = Array(event.text.utf8)
                 id = keyBytes.withUnsafeBufferPointer { keyTable.id(of: $0, at: position) }

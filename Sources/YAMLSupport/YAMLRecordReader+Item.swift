@@ -21,15 +21,8 @@ extension YAMLRecordReader {
                 try refuseAnchorOrTag(first)
                 let fields = try readFields(open: &open)
                 return .record(line: first.start.line, fields: fields)
-            case .sequenceStart:
-                open = 1
-                try refuseAnchorOrTag(first)
-                throw ItemFailure.refused(
-                    event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .list))
             default:
-                try refuseAnchorOrTag(first)
-                throw ItemFailure.refused(
-                    event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: .scalar))
+                try refuseNonMapping(first, open: &open)
             }
         } catch {
             switch error {
@@ -67,6 +60,17 @@ extension YAMLRecordReader {
                 YAMLRecordField(
                     key: key.text, value: isNull ? nil : value.text, style: value.style, mark: value.start))
         }
+    }
+
+    /// Refuses an item that is a list or a scalar where a record's mapping must be (`open` counts the
+    /// list, which is skipped after the refusal).
+    func refuseNonMapping(_ first: ParsedEvent, open: inout Int) throws(ItemFailure) -> Never {
+        let isList = first.kind == .sequenceStart
+        if isList { open = 1 }
+        try refuseAnchorOrTag(first)
+        throw .refused(
+            event: first, code: YAMLRecordEvent.malformedRow, detail: .recordNotMapping(found: isList ? .list : .scalar)
+        )
     }
 
     /// Refuses an alias, an anchor, a foreign tag or a collection where a scalar must be.

@@ -58,20 +58,7 @@ public final class YAMLRecordReader {
     /// The next record, rejection or final event; nil after the end.
     public func next() -> YAMLRecordEvent? {
         do {
-            switch phase {
-            case .finished:
-                return nil
-            case .start:
-                parser = try openParser()
-                if try readHeader() {
-                    phase = .items
-                } else {
-                    try readTrailer()
-                    return finish(nil)
-                }
-            case .items:
-                break
-            }
+            guard try enterItems() else { return nil }
             if let event = try readItem() {
                 return event
             }
@@ -79,6 +66,26 @@ public final class YAMLRecordReader {
             return finish(nil)
         } catch let stop {
             return finish(stop.event)
+        }
+    }
+
+    /// Opens the file and reads up to its list on the first call; false once there are no more items
+    /// (reading has ended, or the list is null).
+    func enterItems() throws(Stop) -> Bool {
+        switch phase {
+        case .finished:
+            return false
+        case .start:
+            parser = try openParser()
+            guard try readHeader() else {
+                try readTrailer()
+                _ = finish(nil)
+                return false
+            }
+            phase = .items
+            return true
+        case .items:
+            return true
         }
     }
 
