@@ -117,13 +117,23 @@ public enum Engine {
         var usedWaivers = Set<Int>()
         let blockCount = (unitIndices.count + unitsPerItem - 1) / unitsPerItem
         var itemDiagnostics = [BoundedDiagnostics](repeating: BoundedDiagnostics(), count: rules.count * blockCount)
-        for b in 0..<blockCount {
+        let evaluateBlock: @Sendable (Int) -> [(rule: Int, item: ItemOutput)] = { b in
             let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
             var outputs = run(
                 rules.indices.map { (rule: $0, units: units, id: $0 * blockCount + b) }, rules: rules,
-                registry: registry,
-                store: store, calendar: calendar, options: options, bounds: bounds, bases: [:],
+                registry: registry, store: store, calendar: calendar, options: options, bounds: bounds, bases: [:],
                 listSatisfied: { _ in listSatisfied })
+            // Fingerprints and messages are written here, on the workers, not after the gathering.
+            describe(
+                &outputs, rules: rules, first: evaluated, order: order, registry: registry, language: options.language)
+            return outputs
+        }
+        var next = blockCount > 0 ? BlockAhead(evaluateBlock, block: 0) : nil
+        for b in 0..<blockCount {
+            var outputs = next?.wait() ?? []
+            // The next block is evaluated on the workers while this thread gathers, completes and
+            // hands on this one, which would otherwise leave a core idle.
+            next = b + 1 < blockCount ? BlockAhead(evaluateBlock, block: b + 1) : nil
             for i in outputs.indices {
                 itemDiagnostics[outputs[i].rule * blockCount + b] = outputs[i].item.output.diagnostics
                 outputs[i].item.output.diagnostics = BoundedDiagnostics()
@@ -136,7 +146,8 @@ public enum Engine {
             gathered.findings = []
             complete(
                 &findings, kept: KeptFindings(units: gathered.units, ranks: gathered.ranks), order: order,
-                rules: evaluated, registry: registry, language: options.language, matrix: &gathered.matrix)
+                rules: evaluated, registry: registry, language: options.language, matrix: &gathered.matrix,
+                described: true)
             gathered.units = []
             gathered.ranks = []
             blockSink(&findings)
@@ -352,31 +363,58 @@ public enum Engine {
         summarize(&result, order: order, registry: registry, matrix: matrix)
     }
 
-    /// Counts each finding in `matrix`, gives it its fingerprint and message (in parallel), then
-    /// puts the findings in report order.
+    /// Counts each finding in `matrix`, gives it its fingerprint and message (in parallel) unless
+    /// they were `described` already, then puts the findings in report order.
     private static func complete(
         _ findings: inout [Finding], kept: KeptFindings, order: RuleOrder, rules: [Rule], registry: UnitRegistry,
-        language: Language, matrix: inout MatrixGrid
+        language: Language, matrix: inout MatrixGrid, described: Bool = false
     ) {
         for i in findings.indices { matrix[Int(kept.ranks[i]), Int(kept.units[i])].add(findings[i].status) }
-        let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
-        findings.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
-                // Each block writes its own findings only.
-                for i in blocks[b] {
-                    let f = shared.buffer[i]
-                    let fingerprint = Fingerprint.of(rule: f.rule, unit: f.unit, identity: f.identity)
-                    // The first rule with the finding's id writes the message, as a lookup by id did.
-                    let rule = rules[order.firstRule[Int(kept.ranks[i])]]
-                    let message = FindingMessages.message(
-                        for: f, rule: rule, unit: registry.units[Int(kept.units[i])], language: language)
-                    shared.buffer[i].fingerprint = fingerprint
-                    shared.buffer[i].message = message
+        if !described {
+            let blocks = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
+            findings.withUnsafeMutableBufferPointer { buffer in
+                let shared = SharedBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+                    // Each block writes its own findings only.
+                    for i in blocks[b] {
+                        describe(
+                            &shared.buffer[i], rule: rules[order.firstRule[Int(kept.ranks[i])]],
+                            unit: registry.units[Int(kept.units[i])], language: language)
+                    }
                 }
             }
         }
         Moving.permute(&findings, by: reportOrder(findings, kept))
+    }
+
+    /// Gives the findings of `outputs` (items of `rules`) their fingerprints and messages, an item
+    /// per core.
+    private static func describe(
+        _ outputs: inout [(rule: Int, item: ItemOutput)], rules: [Rule], first evaluated: [Rule], order: RuleOrder,
+        registry: UnitRegistry, language: Language
+    ) {
+        outputs.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { i in
+                // Each iteration writes its own item only.
+                guard let rank = order.rankOfID[rules[shared.buffer[i].rule].id] else { return }
+                let rule = evaluated[order.firstRule[rank]]
+                let units = shared.buffer[i].item.findingUnits
+                for j in units.indices {
+                    describe(
+                        &shared.buffer[i].item.output.findings[j], rule: rule, unit: registry.units[Int(units[j])],
+                        language: language)
+                }
+            }
+        }
+    }
+
+    /// Gives `finding` its fingerprint and message; `rule` is the first rule with the finding's id,
+    /// which writes the message, as a lookup by id did.
+    @inline(__always)
+    private static func describe(_ finding: inout Finding, rule: Rule, unit: ComplianceCore.Unit, language: Language) {
+        finding.fingerprint = Fingerprint.of(rule: finding.rule, unit: finding.unit, identity: finding.identity)
+        finding.message = FindingMessages.message(for: finding, rule: rule, unit: unit, language: language)
     }
 
     /// The summary and the matrix rows from the counts.
