@@ -28,13 +28,13 @@ public struct CSVBatch: Sendable {
     public var isFull: Bool { lines.count >= 1024 || bytes.count >= 1 << 22 }
 
     /// The range of record `r`'s cells in `cellEnds`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func cellRange(_ r: Int) -> Range<Int> {
         (r == 0 ? 0 : Int(recordEnds[r - 1]))..<Int(recordEnds[r])
     }
 
     /// Where cell `c` starts in `bytes`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func cellStart(_ c: Int) -> Int { c == 0 ? 0 : Int(cellEnds[c - 1]) + 1 }
 
     /// Record `r`'s cells as strings (tests and fuzzing compare batches with `next()`'s rows).

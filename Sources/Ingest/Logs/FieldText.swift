@@ -21,17 +21,30 @@ enum FieldName: Equatable {
     }
 }
 
-/// One required field of the record being checked, as normalised bytes in a buffer reused from
-/// record to record: no allocation, and a plain copy rather than `Array.append(contentsOf:)`, whose
-/// generic bookkeeping cost more than the copy for these short fields.
+/// One required field of the record being checked, as normalised bytes: the source bytes themselves
+/// when they are plain and outlive the check (`lend`), else a copy in a buffer reused from record to
+/// record (no allocation, and a plain copy rather than `Array.append(contentsOf:)`, whose generic
+/// bookkeeping cost more than the copy for these short fields).
 struct FieldText {
     private var storage = [UInt8](repeating: 0, count: 32)
+    /// Plain source bytes lent for the record's check, used instead of `storage` when set.
+    private var lent: UnsafeBufferPointer<UInt8>?
     private(set) var count = 0
     private(set) var present = false
 
     mutating func clear() {
         count = 0
         present = false
+        lent = nil
+    }
+
+    /// Takes a raw value that stays valid until the record is checked: plain ASCII is used in place
+    /// (most fields of a large log), anything else is normalised into the buffer.
+    mutating func lend(normalizing value: UnsafeBufferPointer<UInt8>) {
+        guard Self.isPlain(value) else { return store(normalizing: value) }
+        lent = value
+        count = value.count
+        present = true
     }
 
     /// Stores a raw value normalised: plain ASCII is copied as it is, anything else goes through NFC
@@ -50,6 +63,7 @@ struct FieldText {
         storage.withUnsafeMutableBufferPointer { target in
             if let to = target.baseAddress, let from = value.baseAddress { to.update(from: from, count: value.count) }
         }
+        lent = nil
         count = value.count
         present = true
     }
@@ -60,7 +74,8 @@ struct FieldText {
     /// Calls `body` with the bytes.
     @inline(__always)
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        if let lent { return body(lent) }
+        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// The bytes as text (for messages).
@@ -69,9 +84,19 @@ struct FieldText {
     /// Whether bytes are ASCII with no white space at either end, so normalisation leaves them as
     /// they are.
     static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = b.first, let last = b.last else { return true }
+        guard let base = b.baseAddress, let first = b.first, let last = b.last else { return true }
         if isSpace(first) || isSpace(last) { return false }
-        for byte in b where byte >= 0x80 { return false }
+        // Eight bytes at a time: a field of ids, codes and dates is one or two words.
+        var i = 0
+        while i + 8 <= b.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < b.count {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
         return true
     }
 

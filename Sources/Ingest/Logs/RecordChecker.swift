@@ -44,6 +44,14 @@ struct RecordChecker {
     /// The vocabulary's entry per type name (nil: not in the vocabulary), looked up once per type.
     private var typeKeys = ByteKeyTable()
     private var typeChecks: [TypeCheck?] = []
+    /// Per type met (by its index in `typeKeys`), its attributes' verdicts by name index, filled as
+    /// they are met; kept here, not in `TypeCheck`, so the hot path reads them without a dynamic
+    /// exclusivity check.
+    private var attributeChecks: [[AttributeCheck?]] = []
+    /// Per type met, its index among the interned types once a record of it passed, else -1.
+    private var internedTypes: [Int32] = []
+    /// The index in `typeKeys` of the record's type, set by `typeCheck()`.
+    private var typeKey = -1
 
     // The file being read, and the sheet for a workbook.
     private var display = ""
@@ -176,7 +184,9 @@ struct RecordChecker {
                     let start = batch.cellStart(c)
                     let end = Int(batch.cellEnds[c])
                     if end > start {
-                        add(columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end]), source: column)
+                        add(
+                            columns[column], UnsafeBufferPointer(rebasing: bytes[start..<end]), source: column,
+                            lasting: true)
                     }
                     column += 1
                 }
@@ -207,7 +217,7 @@ struct RecordChecker {
                     if end > start {
                         add(
                             keyRoles[Int(batch.keys[f])], UnsafeBufferPointer(rebasing: bytes[start..<end]),
-                            source: f - first)
+                            source: f - first, lasting: true)
                     }
                 }
                 let checked = verdict(line: batch.lines[r])
@@ -266,6 +276,7 @@ struct RecordChecker {
         unit.clear()
         type.clear()
         date.clear()
+        typeKey = -1
         attributes.removeAll(keepingCapacity: true)
         plainValues.removeAll(keepingCapacity: true)
         attributeSources.removeAll(keepingCapacity: true)
@@ -273,14 +284,15 @@ struct RecordChecker {
         notes = []
     }
 
-    /// Adds one present field, as raw bytes (valid while the record is checked).
-    private mutating func add(_ role: Role, _ value: UnsafeBufferPointer<UInt8>, source: Int) {
+    /// Adds one present field, as raw bytes; `lasting`: they stay valid until the record's verdict
+    /// (a batch's bytes), so the required fields can use them in place.
+    private mutating func add(_ role: Role, _ value: UnsafeBufferPointer<UInt8>, source: Int, lasting: Bool = false) {
         switch role {
-        case .id: id.store(normalizing: value)
-        case .unit: unit.store(normalizing: value)
-        case .type: type.store(normalizing: value)
+        case .id: lasting ? id.lend(normalizing: value) : id.store(normalizing: value)
+        case .unit: lasting ? unit.lend(normalizing: value) : unit.store(normalizing: value)
+        case .type: lasting ? type.lend(normalizing: value) : type.store(normalizing: value)
         case .date:
-            date.store(normalizing: value)
+            lasting ? date.lend(normalizing: value) : date.store(normalizing: value)
             dateSource = source
         case .skip: break
         case .attribute(let name):
@@ -325,7 +337,8 @@ struct RecordChecker {
     /// The checks run in the order SPEC §4's diagnostics are documented: missing fields, unit, date,
     /// vocabulary (the duplicate id comes last, in `RowAppender`).
     private mutating func verdict(line: Int) -> Verdict {
-        let at = SourceLocation(path: display, line: line, column: 1, sheet: sheet)
+        // Built only for a diagnostic: most records pass, and each build retains the path and sheet.
+        var at: SourceLocation { SourceLocation(path: display, line: line, column: 1, sheet: sheet) }
         guard id.isGiven, unit.isGiven, type.isGiven, date.isGiven else {
             let name = !id.isGiven ? "id" : !unit.isGiven ? "unit" : !type.isGiven ? "type" : "date"
             if let counted = rejectionPastCap(.logMissingField) { return counted }
@@ -366,9 +379,9 @@ struct RecordChecker {
                         .logMissingField, Message(.recordNeedsField, ["type": check.name, "field": required.name]),
                         at: at))
             }
-            if let refusal = checkAttributes(check, at: at) { return rejected(refusal) }
+            if let refusal = checkAttributes(check, line: line) { return rejected(refusal) }
         }
-        let typeIndex = type.withBytes { interned.intern(type: $0) }
+        let typeIndex = internedType()
         for i in attributes.indices {
             // A record read by name has its attribute names interned as it passes, even the absent ones.
             let name = tableField(attributes[i].name)
@@ -382,6 +395,13 @@ struct RecordChecker {
         }
         id.withBytes { rows.endRow(id: $0) }
         return Verdict(outcome: .passed(unit: Int32(unitIndex), day: day, type: typeIndex, line: line), notes: notes)
+    }
+
+    /// The passing record's type interned, looked up by the key `typeCheck()` found when it ran.
+    private mutating func internedType() -> Int32 {
+        guard typeKey >= 0 else { return type.withBytes { interned.intern(type: $0) } }
+        if internedTypes[typeKey] < 0 { internedTypes[typeKey] = type.withBytes { interned.intern(type: $0) } }
+        return internedTypes[typeKey]
     }
 
     private mutating func rejected(_ diagnostic: Diagnostic) -> Verdict {
@@ -417,7 +437,10 @@ struct RecordChecker {
     /// The vocabulary's entry for the record's type, looked up once per type.
     private mutating func typeCheck() -> TypeCheck? {
         let (index, inserted) = type.withBytes { typeKeys.insert($0) }
+        typeKey = index
         if inserted {
+            attributeChecks.append([])
+            internedTypes.append(-1)
             let name = type.text
             typeChecks.append(
                 vocabulary?.eventTypes[name].map { definition in
@@ -433,11 +456,12 @@ struct RecordChecker {
 
     /// Attribute types against the vocabulary: a wrong type rejects the record (the diagnostic is
     /// returned), an undeclared name is a warning once per file.
-    private mutating func checkAttributes(_ check: TypeCheck, at: SourceLocation) -> Diagnostic? {
+    private mutating func checkAttributes(_ check: TypeCheck, line: Int) -> Diagnostic? {
+        var at: SourceLocation { SourceLocation(path: display, line: line, column: 1, sheet: sheet) }
         for (i, attribute) in attributes.enumerated() where attribute.value != "" {
             let name = attribute.name
             let verdict: AttributeCheck
-            if let cached = check.attributes[name] {
+            if Int(name) < attributeChecks[check.index].count, let cached = attributeChecks[check.index][Int(name)] {
                 verdict = cached
             } else {
                 let nameText = attributeNames[Int(name)]
@@ -446,7 +470,10 @@ struct RecordChecker {
                 case let declared?: verdict = .typed(declared)
                 case nil: verdict = .undeclared(warn: nameText != "ref" && nameText != "period")
                 }
-                check.attributes[name] = verdict
+                if Int(name) >= attributeChecks[check.index].count {
+                    attributeChecks[check.index] += repeatElement(nil, count: Int(name) + 1 - attributeChecks[check.index].count)
+                }
+                attributeChecks[check.index][Int(name)] = verdict
             }
             switch verdict {
             case .any:
@@ -486,7 +513,6 @@ struct RecordChecker {
         let name: String
         let definition: Vocabulary.EventType
         let requires: [(name: String, index: Int32)]
-        var attributes: [Int32: AttributeCheck] = [:]
 
         init(index: Int, name: String, definition: Vocabulary.EventType, requires: [(name: String, index: Int32)]) {
             self.index = index
