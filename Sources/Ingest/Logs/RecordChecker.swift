@@ -471,7 +471,8 @@ struct RecordChecker {
                 case nil: verdict = .undeclared(warn: nameText != "ref" && nameText != "period")
                 }
                 if Int(name) >= attributeChecks[check.index].count {
-                    attributeChecks[check.index] += repeatElement(nil, count: Int(name) + 1 - attributeChecks[check.index].count)
+                    attributeChecks[check.index] += repeatElement(
+                        nil, count: Int(name) + 1 - attributeChecks[check.index].count)
                 }
                 attributeChecks[check.index][Int(name)] = verdict
             }
