@@ -128,12 +128,12 @@ public enum Engine {
                 &outputs, rules: rules, first: evaluated, order: order, registry: registry, language: options.language)
             return outputs
         }
-        var next = blockCount > 0 ? BlockAhead(evaluateBlock, block: 0) : nil
+        var next = blockCount > 0 ? WorkAhead { evaluateBlock(0) } : nil
         for b in 0..<blockCount {
             var outputs = next?.wait() ?? []
             // The next block is evaluated on the workers while this thread gathers, completes and
             // hands on this one, which would otherwise leave a core idle.
-            next = b + 1 < blockCount ? BlockAhead(evaluateBlock, block: b + 1) : nil
+            next = b + 1 < blockCount ? WorkAhead { evaluateBlock(b + 1) } : nil
             for i in outputs.indices {
                 itemDiagnostics[outputs[i].rule * blockCount + b] = outputs[i].item.output.diagnostics
                 outputs[i].item.output.diagnostics = BoundedDiagnostics()

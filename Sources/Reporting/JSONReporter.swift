@@ -21,7 +21,7 @@ public enum JSONReporter {
         let parts = findingParts(report, depth: findingsDepth)
         var w = JSONWriter(
             capacity: parts.reduce(0) { $0 + $1.count } + 256 * report.evaluation.matrix.count + 65_536)
-        write(report, &w, sink: nil) { w in
+        write(report, &w, sink: nil, context: ResultContext.listed(report)) { w in
             precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
             for part in parts { w.append(part: part) }
         }
@@ -33,15 +33,20 @@ public enum JSONReporter {
     /// the bytes are the same.
     public static func write(_ report: RunReport, to sink: ReportSink) {
         var w = JSONWriter(capacity: 4 << 20)
-        write(report, &w, sink: sink) { w in
+        // Sorting the context's ids is serial: it runs on another core while the findings are written.
+        let context = WorkAhead { ResultContext.listed(report) }
+        write(report, &w, sink: sink, context: context.wait()) { w in
             guard let spill = report.spill else {
                 for part in findingParts(report, depth: w.depth) { w.append(part: part) }
                 return
             }
-            let cursor = spill.cursor()
+            // The next batch is decoded from the spill while this one is rendered and written.
+            nonisolated(unsafe) let cursor = spill.cursor()
+            var next = WorkAhead { cursor.next(2 * partSize) }
             while true {
-                let batch = cursor.next(2 * partSize)
+                let batch = next.wait()
                 if batch.isEmpty { break }
+                next = WorkAhead { cursor.next(2 * partSize) }
                 for part in findingParts(batch, report, depth: w.depth) { w.append(part: part) }
                 w.drain(into: sink)
             }
@@ -53,7 +58,8 @@ public enum JSONReporter {
     /// The document around the findings, which `findings` writes; with a sink, what is written is
     /// handed on at each large part.
     private static func write(
-        _ report: RunReport, _ w: inout JSONWriter, sink: ReportSink?, findings: (inout JSONWriter) -> Void
+        _ report: RunReport, _ w: inout JSONWriter, sink: ReportSink?, context: @autoclosure () -> ResultContext.Listed,
+        findings: (inout JSONWriter) -> Void
     ) {
         w.beginObject()
         w.field("schema", "dvcheck.result/v1")
@@ -122,7 +128,7 @@ public enum JSONReporter {
         }
         w.historyTrend(report.historyTrend)
         if let sink { w.drain(into: sink) }
-        ResultContext.write(report, &w)
+        ResultContext.write(report, context(), &w)
         w.diagnostics(report.diagnostics, language: report.language)
         w.endObject()
     }

@@ -5,14 +5,41 @@ import Evaluation
 /// rules' texts and locations, the units it names, the waivers its findings name and where each
 /// evidence event was read.
 enum ResultContext {
+    /// What the context lists, in order: worked out apart from the writing, so that a streamed report
+    /// can sort hundreds of thousands of ids on another core while it writes its findings.
+    struct Listed: Sendable {
+        /// The units named, with their ancestors (nil when the registry was invalid).
+        let units: [String]?
+        let waiverIndices: [Int]
+        /// The evidence events' ids.
+        let eventIDs: [String]
+    }
+
+    /// What `report`'s context lists.
+    static func listed(_ report: RunReport) -> Listed {
+        let listed = report.spill == nil ? report.listedFindings : []
+        var seen = Set<String>()
+        var ids: [String] = []
+        for f in listed { for id in f.events where seen.insert(id).inserted { ids.append(id) } }
+        // A streamed run's listed findings are in its spill, which gathered their events as written.
+        if let spill = report.spill { ids = spill.eventIDs }
+        ids.sort { $0.codePointPrecedes($1) }
+        return Listed(
+            units: report.registry.map { namedUnits(report, $0) },
+            waiverIndices: (report.spill?.waiverIndices ?? Set(listed.compactMap(\.waiver))).sorted(), eventIDs: ids)
+    }
+
     /// Writes `rules`, `units` (absent when the registry was invalid), `waivers` and `events`.
-    static func write(_ report: RunReport, _ w: inout JSONWriter) {
+    static func write(_ report: RunReport, _ w: inout JSONWriter) { write(report, listed(report), &w) }
+
+    /// Writes the context `listed` worked out.
+    static func write(_ report: RunReport, _ listed: Listed, _ w: inout JSONWriter) {
         w.beginArray("rules")
         for rule in report.evaluatedRules { write(rule, &w) }
         w.endArray()
-        if let registry = report.registry {
+        if let registry = report.registry, let units = listed.units {
             w.beginArray("units")
-            for id in namedUnits(report, registry) {
+            for id in units {
                 guard let unit = registry.unit(id) else { continue }
                 w.beginObject()
                 w.field("id", unit.id)
@@ -24,10 +51,8 @@ enum ResultContext {
             }
             w.endArray()
         }
-        let listed = report.spill == nil ? report.listedFindings : []
-        let waiverIndices = (report.spill?.waiverIndices ?? Set(listed.compactMap(\.waiver))).sorted()
         w.beginArray("waivers")
-        for index in waiverIndices {
+        for index in listed.waiverIndices {
             guard let waiver = report.waivers[index] else { continue }
             w.beginObject()
             w.field("index", index)
@@ -38,13 +63,7 @@ enum ResultContext {
         }
         w.endArray()
         w.beginObject("events")
-        var seen = Set<String>()
-        var ids: [String] = []
-        for f in listed { for id in f.events where seen.insert(id).inserted { ids.append(id) } }
-        // A streamed run's listed findings are in its spill, which gathered their events as written.
-        if let spill = report.spill { ids = spill.eventIDs }
-        ids.sort { $0.codePointPrecedes($1) }
-        for id in ids {
+        for id in listed.eventIDs {
             guard let e = report.events[id] else { continue }
             w.beginObject(named: id)
             w.field("date", e.date)
