@@ -33,11 +33,12 @@ public enum EvidenceLocator {
         let parts = (table.count + partSize - 1) / partSize
         let hits = HitSlots(count: parts)
         let lookup = wanted
+        let filter = HashBits(wanted)
         DispatchQueue.concurrentPerform(iterations: parts) { p in
             var rows: [Int] = []
             table.evaluable.withUnsafeBufferPointer { evaluable in
                 table.ids.forEachKey(in: (p * partSize)..<min((p + 1) * partSize, table.count)) { row, id in
-                    if evaluable[row], lookup.index(of: id) != nil { rows.append(row) }
+                    if evaluable[row], filter.mayHold(id), lookup.index(of: id) != nil { rows.append(row) }
                 }
             }
             hits.set(p, rows)
@@ -53,6 +54,34 @@ public enum EvidenceLocator {
                 sheet: store.sheet(of: Int32(row)))
         }
         return found
+    }
+}
+
+/// A bit per hash of the wanted ids, sixteen bits per id: most rows are not evidence, and a test in
+/// this small table (which stays in the cache) rules nearly all of them out before a probe into the
+/// wanted ids' own table, which does not.
+private struct HashBits: Sendable {
+    private let words: [UInt64]
+    private let mask: Int
+
+    init(_ keys: ByteKeyTable) {
+        var bits = 64
+        while bits < keys.count * 16 { bits <<= 1 }
+        var words = [UInt64](repeating: 0, count: bits / 64)
+        let mask = bits - 1
+        keys.forEachKey(in: 0..<keys.count) { _, key in
+            let h = ByteKeyTable.hash(key) & mask
+            words[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        self.words = words
+        self.mask = mask
+    }
+
+    /// False when no wanted id has `key`'s hash bit (so `key` is not wanted).
+    @inline(__always)
+    func mayHold(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let h = ByteKeyTable.hash(key) & mask
+        return words[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 }
 

@@ -217,7 +217,7 @@ public struct ByteKeyTable: Sendable {
     /// A word-at-a-time multiply-xorshift hash: eight bytes per step, every byte reaching the low
     /// bits that pick the slot.
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
         guard let base = key.baseAddress else { return Int(truncatingIfNeeded: h) }
         let n = key.count
