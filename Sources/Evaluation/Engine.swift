@@ -117,20 +117,24 @@ public enum Engine {
         var usedWaivers = Set<Int>()
         let blockCount = (unitIndices.count + unitsPerItem - 1) / unitsPerItem
         var itemDiagnostics = [BoundedDiagnostics](repeating: BoundedDiagnostics(), count: rules.count * blockCount)
-        let evaluateBlock: @Sendable (Int) -> [(rule: Int, item: ItemOutput)] = { b in
+        let evaluateBlock: @Sendable (Int) -> (outputs: [(rule: Int, item: ItemOutput)], usedWaivers: Set<Int>) = {
+            b in
             let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
             var outputs = run(
                 rules.indices.map { (rule: $0, units: units, id: $0 * blockCount + b) }, rules: rules,
                 registry: registry, store: store, calendar: calendar, options: options, bounds: bounds, bases: [:],
                 listSatisfied: { _ in listSatisfied })
-            // Fingerprints and messages are written here, on the workers, not after the gathering.
-            describe(
-                &outputs, rules: rules, first: evaluated, order: order, registry: registry, language: options.language)
-            return outputs
+            // Waivers, fingerprints and messages are settled here, on the workers, not after the gathering.
+            let used = settle(
+                &outputs, rules: rules, first: evaluated, order: order, waivers: active, registry: registry,
+                language: options.language)
+            return (outputs, used)
         }
         var next = blockCount > 0 ? WorkAhead { evaluateBlock(0) } : nil
         for b in 0..<blockCount {
-            var outputs = next?.wait() ?? []
+            guard let settled = next?.wait() else { break }
+            var outputs = settled.outputs
+            usedWaivers.formUnion(settled.usedWaivers)
             // The next block is evaluated on the workers while this thread gathers, completes and
             // hands on this one, which would otherwise leave a core idle.
             next = b + 1 < blockCount ? WorkAhead { evaluateBlock(b + 1) } : nil
@@ -139,9 +143,6 @@ public enum Engine {
                 outputs[i].item.output.diagnostics = BoundedDiagnostics()
             }
             gathered.add(&outputs, rules: rules, order: order)
-            markWaived(
-                &gathered.findings, units: gathered.units, from: 0, waivers: active, registry: registry,
-                used: &usedWaivers)
             var findings = gathered.findings
             gathered.findings = []
             complete(
@@ -387,19 +388,26 @@ public enum Engine {
         Moving.permute(&findings, by: reportOrder(findings, kept))
     }
 
-    /// Gives the findings of `outputs` (items of `rules`) their fingerprints and messages, an item
-    /// per core.
-    private static func describe(
+    /// Marks the findings of `outputs` (items of `rules`) waived as `markWaived` does, then gives them
+    /// their fingerprints and messages (a pending finding's words depend on whether it was waived),
+    /// an item per core; returns the waivers used.
+    private static func settle(
         _ outputs: inout [(rule: Int, item: ItemOutput)], rules: [Rule], first evaluated: [Rule], order: RuleOrder,
-        registry: UnitRegistry, language: Language
-    ) {
+        waivers active: [Waiver], registry: UnitRegistry, language: Language
+    ) -> Set<Int> {
+        let used = Slots<Set<Int>>(count: outputs.count, initial: [])
         outputs.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: buffer.count) { i in
                 // Each iteration writes its own item only.
+                let units = shared.buffer[i].item.findingUnits
+                var usedHere = Set<Int>()
+                markWaived(
+                    &shared.buffer[i].item.output.findings, units: units, from: 0, waivers: active, registry: registry,
+                    used: &usedHere)
+                used.set(i, usedHere)
                 guard let rank = order.rankOfID[rules[shared.buffer[i].rule].id] else { return }
                 let rule = evaluated[order.firstRule[rank]]
-                let units = shared.buffer[i].item.findingUnits
                 for j in units.indices {
                     describe(
                         &shared.buffer[i].item.output.findings[j], rule: rule, unit: registry.units[Int(units[j])],
@@ -407,6 +415,7 @@ public enum Engine {
                 }
             }
         }
+        return used.takeAll().reduce(into: Set<Int>()) { $0.formUnion($1) }
     }
 
     /// Gives `finding` its fingerprint and message; `rule` is the first rule with the finding's id,

@@ -48,6 +48,36 @@ struct JSONRecordScannerTests {
         #expect(JSONLinesFastPathCheck.compare(Array(line.utf8)) == .fullParser)
     }
 
+    /// Strings are scanned eight bytes at a time: a byte that needs a look (an escape, a control
+    /// byte, non-ASCII in a key) must be seen wherever it falls in a word, and long plain strings read
+    /// alike by both paths.
+    @Test func aSpecialByteAtEveryPositionOfALongStringIsSeen() {
+        let filler = Array("abcdefghijklmnopqrstuvwx".utf8)
+        for position in 0..<filler.count {
+            for special in ["\\n", "\t", "\u{1}", "\u{1F}"] {
+                var value = filler
+                value.replaceSubrange(position..<(position + 1), with: Array(special.utf8))
+                let text = String(decoding: value, as: UTF8.self)
+                let line = #"{"id": "e1", "note": ""# + text + #""}"#
+                #expect(JSONLinesFastPathCheck.compare(Array(line.utf8)) == .fullParser, "\(line)")
+            }
+            var quoted = filler
+            quoted.insert(contentsOf: Array(#"\""#.utf8), at: position)
+            let escaped = #"{"note": ""# + String(decoding: quoted, as: UTF8.self) + #""}"#
+            #expect(JSONLinesFastPathCheck.compare(Array(escaped.utf8)) == .fullParser, "\(escaped)")
+            var key = filler
+            key.replaceSubrange(position..<(position + 1), with: Array("ê".utf8))
+            let nonASCIIKey = #"{""# + String(decoding: key, as: UTF8.self) + #"": "x"}"#
+            #expect(JSONLinesFastPathCheck.compare(Array(nonASCIIKey.utf8)) == .fullParser, "\(nonASCIIKey)")
+            var vietnamese = filler
+            vietnamese.replaceSubrange(position..<(position + 1), with: Array("Đ".utf8))
+            let plainValue = #"{"id": "e1", "note": ""# + String(decoding: vietnamese, as: UTF8.self) + #""}"#
+            #expect(JSONLinesFastPathCheck.compare(Array(plainValue.utf8)) == .fastPath, "\(plainValue)")
+            let plainKey = #"{""# + String(decoding: filler[..<(position + 1)], as: UTF8.self) + #"": "v"}"#
+            #expect(JSONLinesFastPathCheck.compare(Array(plainKey.utf8)) == .fastPath, "\(plainKey)")
+        }
+    }
+
     @Test func everyPrefixOfAPlainRecordIsReadAlikeByBothPaths() {
         for line in Self.plain + Self.others {
             let bytes = Array(line.utf8)
