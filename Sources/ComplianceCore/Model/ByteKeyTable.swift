@@ -112,6 +112,25 @@ public struct ByteKeyTable: Sendable {
         return (index, true)
     }
 
+    /// Loads the slot each key of a batch (`bytes`, each key ending at its `ends` entry) hashes to.
+    ///
+    /// Called before the batch is inserted in order: these loads are independent, so the CPU overlaps
+    /// their cache misses, which one insert after another cannot. Returns a value made of the loads
+    /// (the caller keeps it so that they are not optimised away).
+    package func warm(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) -> UInt64 {
+        guard !slots.isEmpty else { return 0 }
+        var folded: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            var start = 0
+            for end in ends {
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
+                folded &+= slots[Self.hash(key) & mask]
+                start = Int(end)
+            }
+        }
+        return folded
+    }
+
     /// Inserts `key` given as a `String`.
     package mutating func insert(_ key: String) -> (index: Int, inserted: Bool) {
         var copy = key

@@ -107,6 +107,14 @@ public struct EventTable: Sendable {
     /// The row of the accepted event with this id, if any.
     public func row(id: UnsafeBufferPointer<UInt8>) -> Int? { ids.index(of: id) }
 
+    /// What `warm(ids:ends:)` loaded, kept so the loads stay.
+    private var warmed: UInt64 = 0
+
+    /// Loads the id slots a batch of ids will claim, before it claims them (`ByteKeyTable.warm`).
+    package mutating func warm(ids bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) {
+        warmed &+= ids.warm(bytes, ends: ends)
+    }
+
     /// Claims `id` for the next row, or returns the row that already has it (claiming nothing):
     /// the duplicate check and the insertion in one probe.
     package mutating func claim(id: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -28,6 +28,7 @@ struct RowAppender {
     ) {
         var passed = 0
         rows.idBytes.withUnsafeBufferPointer { ids in
+            rows.idEnds.withUnsafeBufferPointer { table.warm(ids: ids, ends: $0) }
             for verdict in rows.verdicts {
                 stage.stats.read += 1
                 if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
