@@ -50,6 +50,9 @@ struct YAMLKeyTable {
         return id
     }
 
+    /// The bytes of the key last read at `position` of a record, as written (for messages).
+    func spelling(at position: Int) -> [UInt8] { position < recentBytes.count ? recentBytes[position] : [] }
+
     /// The id of a name another table numbered (a chunk's), adding it when new.
     mutating func id(ofName name: String) -> Int32 {
         if let known = byName[name] { return known }

@@ -156,8 +156,6 @@ extension YAMLRecordReader {
                     return .other(LibYAMLEventParser.convert(&event))
                 }
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
-                keyBytes.removeAll(keepingCapacity: true)
-                keyBytes.append(contentsOf: bytes)
                 return .key(keyTable.id(of: bytes, at: position), Self.mark(event.start_mark))
             }
             let id: Int32
@@ -177,15 +175,16 @@ extension YAMLRecordReader {
             case .other(let event):
                 // Never a mapping's end: the step above reads that as `.end`.
                 try refuseNonScalar(event, open: &open, part: .name)
-                keyBytes = Array(event.text.utf8)
-                id = keyBytes.withUnsafeBufferPointer { keyTable.id(of: $0, at: position) }
+                id = Array(event.text.utf8).withUnsafeBufferPointer { keyTable.id(of: $0, at: position) }
                 keyMark = event.start
             }
+            // The key table keeps the key's bytes as written, for the messages below.
+            let keyPosition = position
             position += 1
             if let previous = keyTable.claim(id, at: keyMark) {
                 throw .refused(
                     event: ParsedEvent(kind: .scalar, start: keyMark, end: keyMark), code: YAMLRecordEvent.malformedRow,
-                    detail: .duplicateField(keyText, first: previous))
+                    detail: .duplicateField(keyText(at: keyPosition), first: previous))
             }
             let value = try nextStep { event -> ValueStep in
                 let scalar = event.data.scalar
@@ -206,7 +205,7 @@ extension YAMLRecordReader {
             case .added(let empty):
                 asText = asText || empty
             case .other(let event):
-                try refuseNonScalar(event, open: &open, part: .value(of: keyText))
+                try refuseNonScalar(event, open: &open, part: .value(of: keyText(at: keyPosition)))
                 let isNull =
                     event.style == .plain && event.tag != YAMLCoreSchema.strTag && YAMLCoreSchema.isNull(event.text)
                 if isNull { continue }
@@ -220,8 +219,10 @@ extension YAMLRecordReader {
         }
     }
 
-    /// The key being read, as written (for messages).
-    private var keyText: String { String(decoding: keyBytes, as: UTF8.self) }
+    /// The record's key at `position`, as written (for messages).
+    private func keyText(at position: Int) -> String {
+        String(decoding: keyTable.spelling(at: position), as: UTF8.self)
+    }
 
     /// The next event inside an item, seen in place by `body`.
     private func nextStep<R>(_ body: (inout yaml_event_t) -> R) throws(ItemFailure) -> R {

@@ -19,16 +19,17 @@ public final class YAMLRecordReader {
     }
 
     let input: Input
-    var parser: LibYAMLEventParser?
+    @exclusivity(unchecked) var parser: LibYAMLEventParser?
     var phase = Phase.start
     /// Deepest nesting tolerated inside an item being skipped, so libyaml's own stacks stay small.
     let maxSkipDepth = YAMLLimits().maxDepth
 
+    // A reader is used by one thread at a time: its hot per-field state is exempt from the dynamic
+    // exclusivity check, which was a twentieth of a chunk's parsing time.
     /// The field names met so far, numbered (the batch reading).
-    var keyTable = YAMLKeyTable()
-    /// The styles of the fields of the record being read into a batch, and its last key's bytes.
-    var styles: [ScalarStyle] = []
-    var keyBytes: [UInt8] = []
+    @exclusivity(unchecked) var keyTable = YAMLKeyTable()
+    /// The styles of the fields of the record being read into a batch.
+    @exclusivity(unchecked) var styles: [ScalarStyle] = []
 
     /// Sees each byte of the file once, in order, as it is read (a digest made while reading).
     let observer: ((UnsafeRawBufferPointer) -> Void)?
