@@ -30,6 +30,17 @@ OUTSIDE_CITATION = re.compile(r"\.\./shared\b|(?<![\w/.-])shared/(?:SPEC|OBLIGAT
 
 
 def markdown_files():
+    # The repository's own pages: what git tracks or would track, never the ignored build trees and
+    # generated benchmark projects (a `.build-bench` holds dependencies' pages with their own links).
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.md"],
+        cwd=ROOT, capture_output=True, text=True)
+    if listed.returncode == 0 and listed.stdout.strip():
+        for name in sorted(listed.stdout.splitlines()):
+            path = os.path.join(ROOT, name)
+            if os.path.isfile(path) and not any(part in SKIP_DIRS for part in name.split("/")):
+                yield path
+        return
     for dirpath, dirnames, files in os.walk(ROOT):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for name in sorted(files):
