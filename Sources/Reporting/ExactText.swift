@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string hashed and compared by its UTF-8 bytes, as a key of rendered text.
 ///
 /// `String` equality is canonical equivalence: two spellings of one Vietnamese word are equal keys,
@@ -12,8 +14,15 @@ struct ExactText: Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Whether `a` and `b` are the same bytes.
+    /// Whether `a` and `b` are the same bytes (compared in place: this runs for every finding).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 }
