@@ -57,15 +57,10 @@ public enum CSVReporter {
 
     /// The file's bytes as a string: BOM, header, one CRLF-terminated row per finding.
     public static func render(_ report: RunReport) -> String {
-        let labels = Labels(language: report.language)
-        var out = header
-        for f in report.listedFindings {
-            out += row(cells(f, report, labels)) + "\r\n"
-        }
-        for p in report.changes?.resolved ?? [] {
-            out += row(cells(p, report, labels)) + "\r\n"
-        }
-        return out
+        var bytes: [UInt8] = []
+        let sink = ReportSink { bytes.append(contentsOf: $0) }
+        write(report, to: sink)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the same bytes as `render` to `sink` as they are made, the findings read back from a
@@ -73,7 +68,9 @@ public enum CSVReporter {
     public static func write(_ report: RunReport, to sink: ReportSink) {
         let labels = Labels(language: report.language)
         sink += header
-        report.forEachListed { f in sink += row(cells(f, report, labels)) + "\r\n" }
+        var rows = CSVRows(report, labels)
+        report.forEachListed { f in rows.write(f, to: sink) }
+        rows.flush(to: sink)
         for p in report.changes?.resolved ?? [] {
             sink += row(cells(p, report, labels)) + "\r\n"
         }
@@ -83,25 +80,6 @@ public enum CSVReporter {
 
     /// The BOM and the header row.
     private static var header: String { "\u{FEFF}" + columns.map { encode(.text($0)) }.joined(separator: ",") + "\r\n" }
-
-    private static func cells(_ f: Finding, _ report: RunReport, _ labels: Labels) -> [Cell] {
-        let source = report.rules[f.rule]?.source
-        return layout.map { column in
-            switch column {
-            case .field(let field): cell(field.value(in: f))
-            case .unitName: .text(report.unitName(f.unit))
-            case .ruleTitle: .text(report.ruleTitle(f.rule))
-            case .statusLabel: .text(report.statusLabel(f, labels))
-            case .waiverReason: .text(f.waiver.flatMap { report.waiverReasons[$0] })
-            case .sourceDocument: .text(source?.document)
-            case .sourceClause: .text(source?.clause)
-            case .sourceBasis: .text(source?.basis)
-            case .sourceURL: .text(source?.url)
-            case .change: .text(report.change(f)?.rawValue)
-            case .binding: .text(report.binding(of: f.rule).rawValue)
-            }
-        }
-    }
 
     /// A resolved finding of the previous run: the fields the history keeps, marked `resolved`.
     private static func cells(_ p: PriorFinding, _ report: RunReport, _ labels: Labels) -> [Cell] {
@@ -134,7 +112,7 @@ public enum CSVReporter {
     }
 
     /// A field's cell: numbers as numbers, evidence ids separated by spaces.
-    private static func cell(_ value: FindingValue?) -> Cell {
+    static func cell(_ value: FindingValue?) -> Cell {
         switch value {
         case nil: .text(nil)
         case .text(let s): .text(s)
@@ -152,26 +130,9 @@ public enum CSVReporter {
     /// it as a formula (a leading `=`, `+`, `-`, `@`, tab or CR) unless it is a plain number such as
     /// `-20`, then quoted when it holds a comma, a quote or a line break.
     static func encode(_ cell: Cell) -> String {
-        switch cell {
-        case .number(let n): return n.map(String.init) ?? ""
-        case .decimal(let t): return t?.description ?? ""
-        case .text(let value):
-            guard var s = value else { return "" }
-            if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(s) {
-                s = "'" + s
-            }
-            // Bytes, not Characters: a comma or quote under a combining mark must still be quoted, and
-            // comparing Characters was most of the time of writing millions of rows.
-            guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-            var quoted: [UInt8] = [0x22]
-            quoted.reserveCapacity(s.utf8.count + 4)
-            for byte in s.utf8 {
-                quoted.append(byte)
-                if byte == 0x22 { quoted.append(0x22) }
-            }
-            quoted.append(0x22)
-            return String(decoding: quoted, as: UTF8.self)
-        }
+        var out = ByteBuffer(capacity: 64)
+        out.appendCSV(cell)
+        return out.text
     }
 
     /// `-20`, `+3`, `-1.5`: digits with an optional sign and one decimal point.

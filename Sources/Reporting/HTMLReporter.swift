@@ -204,14 +204,9 @@ public enum HTMLReporter {
         if report.changes != nil { heads.append(h.change) }
         for head in heads { out += "<th scope=\"col\">\(e(head))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        let anchors = HTMLMatrix.anchors(report)
-        let bases = HTMLPrint.legalBases(report).number
-        var anchored = Set<String>()
-        table.forEach(report) { f in
-            let pair = f.rule + "\u{0}" + f.unit
-            let anchor = anchored.insert(pair).inserted ? anchors[pair] : nil
-            out += row(f, report, labels, anchor: anchor, bases: bases)
-        }
+        var rows = HTMLFindingRows(report, labels)
+        table.forEach(report) { f in rows.write(f, to: out) }
+        rows.flush(to: out)
         out += "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
@@ -326,45 +321,6 @@ public enum HTMLReporter {
             out += ">\(e(text))</option>"
         }
         return out + "</select></label>\n"
-    }
-
-    private static func row(
-        _ f: Finding, _ report: RunReport, _ labels: Labels, anchor: String?, bases: [String: Int]
-    ) -> String {
-        let mark = report.change(f)
-        var out =
-            "<tr\(anchor.map { " id=\"\($0)\"" } ?? "") data-unit=\"\(e(f.unit))\" data-rule=\"\(e(f.rule))\" data-status=\"\(f.status.rawValue)\""
-        out += " data-severity=\"\(f.severity.rawValue)\" data-binding=\"\(report.binding(of: f.rule).rawValue)\""
-        if let mark { out += " data-change=\"\(mark.rawValue)\"" }
-        out += ">"
-        out += "<td>\(e(report.unitName(f.unit))) <small>\(e(f.unit))</small></td>"
-        out += "<td data-sort=\"\(e(f.rule))\">\(e(f.rule))<br><small>\(e(report.ruleTitle(f.rule)))</small></td>"
-        out += "<td data-sort=\"\(statusRank(f.status))\">\(badge(f, report, labels))"
-        if let reason = labels.reasonAndDelay(f) { out += "<br><small>\(e(reason))</small>" }
-        if let w = f.waiver {
-            out += "<br><small>\(e(labels.waiver)) #\(w)"
-            if let reason = report.waiverReasons[w] { out += ": \(e(reason))" }
-            out += "</small>"
-        }
-        out += "</td>"
-        out += "<td data-sort=\"\(9 - f.severity.rank)\">\(e(labels.severity(f.severity)))</td>"
-        out += "<td data-sort=\"\(f.sortDay.description)\">\(e(f.period.map { labels.presentation.period($0) } ?? ""))"
-        if let r = f.ref { out += "<br><small>\(e(labels.ref)) \(e(r))</small>" }
-        out += "</td>"
-        out += "<td data-sort=\"\(f.due?.description ?? "")\">"
-        out += "\(f.due.map { "<time datetime=\"\($0)\">\(labels.presentation.date($0))</time>" } ?? "")</td>"
-        out += "<td>\(e(f.message))</td>"
-        out += "<td class=\"ev\">" + evidenceLinks(f, report) + "</td>"
-        out += "<td>\(HTMLPrint.basisReference(f.rule, bases, report, labels))"
-        out += "<br><small>\(e(labels.bindingNote(report.binding(of: f.rule))))</small></td>"
-        if report.changes != nil {
-            var text = mark.map { labels.change($0) } ?? ""
-            if let was = report.changes?.previousStatus[f.fingerprint] {
-                text += " (\(labels.was) \(labels.status(raw: was)))"
-            }
-            out += "<td>\(e(text))</td>"
-        }
-        return out + "</tr>\n"
     }
 
     /// Each evidence event as a link to its entry in the evidence appendix, with its date and

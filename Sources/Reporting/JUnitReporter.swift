@@ -31,7 +31,7 @@ public enum JUnitReporter {
 
     /// The XML document's bytes (UTF-8, LF, trailing newline), from the report's findings in memory.
     public static func render(_ report: RunReport) -> String {
-        let labels = Labels(language: report.language)
+        var text = CaseText(report)
         var byPair: [String: [Finding]] = [:]
         for f in report.evaluation.findings where f.status != .satisfied {
             byPair[f.rule + "\u{0}" + f.unit, default: []].append(f)
@@ -41,14 +41,14 @@ public enum JUnitReporter {
         var suites = ""
         var total = Counts()
         for rule in report.evaluatedRules {
-            var cases = ""
+            var cases = ByteBuffer(capacity: 4096)
             var counts = Counts()
             for unit in pairsByRule[rule.id] ?? [] {
                 let findings = byPair[rule.id + "\u{0}" + unit] ?? []
-                counts.add(testCase(rule, unit, findings, report, labels, into: &cases))
+                counts.add(testCase(rule, unit, findings, report, &text, into: &cases))
             }
             total.add(counts)
-            suites += suiteOpening(rule, counts, report) + cases + suiteClosing(rule, report, labels)
+            suites += suiteOpening(rule, counts, report) + cases.text + suiteClosing(rule, report, text.labels)
         }
         return opening(report, total) + suites + "</testsuites>\n"
     }
@@ -62,7 +62,8 @@ public enum JUnitReporter {
             sink.flush()
         }
         guard let spill = report.spill else { return sink += render(report) }
-        let labels = Labels(language: report.language)
+        var text = CaseText(report)
+        var cases = ByteBuffer(capacity: 1 << 17)
         var countsByRule: [String: Counts] = [:]
         for row in report.evaluation.matrix {
             countsByRule[row.rule, default: Counts()].add(
@@ -85,11 +86,15 @@ public enum JUnitReporter {
                     findings.append(f)
                     next = cursor.next()
                 }
-                var text = ""
-                _ = testCase(rule, unit, findings, report, labels, into: &text)
-                sink += text
+                _ = testCase(rule, unit, findings, report, &text, into: &cases)
+                if cases.count >= ReportSink.drainSize {
+                    sink.append(cases)
+                    cases.removeAll()
+                }
             }
-            sink += suiteClosing(rule, report, labels)
+            sink.append(cases)
+            cases.removeAll()
+            sink += suiteClosing(rule, report, text.labels)
         }
         sink += "</testsuites>\n"
     }
@@ -141,40 +146,78 @@ public enum JUnitReporter {
         return out + "  </testsuite>\n"
     }
 
+    /// What writing the cases needs besides the report: the labels, the periods and dates as read,
+    /// and room to gather a body before it is escaped.
+    struct CaseText: ~Copyable {
+        let labels: Labels
+        var readable: LabelCache
+        var body = ByteBuffer(capacity: 4096)
+
+        init(_ report: RunReport) {
+            labels = Labels(language: report.language)
+            readable = LabelCache(report.language)
+        }
+    }
+
     /// Appends the case of (`rule`, `unit`), whose listed findings that are not satisfied are
     /// `findings` (in report order), to `cases`; returns how it ended.
     private static func testCase(
-        _ rule: ReportRule, _ unit: String, _ findings: [Finding], _ report: RunReport, _ labels: Labels,
-        into cases: inout String
+        _ rule: ReportRule, _ unit: String, _ findings: [Finding], _ report: RunReport, _ text: inout CaseText,
+        into cases: inout ByteBuffer
     ) -> Outcome {
-        let name = "\(unit) (\(report.unitName(unit)))"
-        cases += "    <testcase classname=\"dvcheck.\(Markup.escape(rule.id))\""
-        cases += " name=\"\(Markup.escape(name))\""
+        // Escaping is per character, so escaping the parts of an attribute is escaping the whole.
+        cases.append("    <testcase classname=\"dvcheck.")
+        cases.appendMarkup(rule.id)
+        cases.append("\" name=\"")
+        cases.appendMarkup(unit)
+        cases.append(" (")
+        cases.appendMarkup(report.unitName(unit))
+        cases.append(")\"")
         let violated = findings.filter { $0.status == .violated }
         if let first = violated.first {
-            let message = first.message
-            let body = violated.map { line($0, report, labels) }.joined(separator: "\n")
-            cases += ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(rule.severity.rawValue)\">"
-            cases += Markup.escapeKeepingLines(body) + "</failure>\n"
+            cases.append(">\n      <failure message=\"")
+            cases.appendMarkup(first.message)
+            cases.append("\" type=\"")
+            cases.appendText(rule.severity.rawValue)
+            cases.append("\">")
+            body(violated, report, &text, into: &cases)
+            cases.append("</failure>\n")
             let others = findings.filter { $0.status != .violated }
             if !others.isEmpty {
-                let text = others.map { line($0, report, labels) }.joined(separator: "\n")
-                cases += "      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n"
+                cases.append("      <system-out>")
+                body(others, report, &text, into: &cases)
+                cases.append("</system-out>\n")
             }
-            cases += "    </testcase>\n"
+            cases.append("    </testcase>\n")
             return .failed
         } else if !findings.isEmpty, findings.allSatisfy({ $0.status == .waived }) {
-            let reasons = findings.map { skipReason($0, report, labels) }.joined(separator: "; ")
-            cases += ">\n      <skipped message=\"\(Markup.escape(reasons))\"/>\n    </testcase>\n"
+            let reasons = findings.map { skipReason($0, report, text.labels) }.joined(separator: "; ")
+            cases.append(">\n      <skipped message=\"")
+            cases.appendMarkup(reasons)
+            cases.append("\"/>\n    </testcase>\n")
             return .skipped
         } else if !findings.isEmpty {
             // Passed: nothing is violated yet; the pending (and waived) items are listed.
-            let text = findings.map { line($0, report, labels) }.joined(separator: "\n")
-            cases += ">\n      <system-out>" + Markup.escapeKeepingLines(text) + "</system-out>\n    </testcase>\n"
+            cases.append(">\n      <system-out>")
+            body(findings, report, &text, into: &cases)
+            cases.append("</system-out>\n    </testcase>\n")
         } else {
-            cases += "/>\n"
+            cases.append("/>\n")
         }
         return .passed
+    }
+
+    /// The findings' lines, one per finding, escaped keeping the line breaks (the whole text at once:
+    /// a CR ending one line and the LF after it are one character, escaped).
+    private static func body(
+        _ findings: [Finding], _ report: RunReport, _ text: inout CaseText, into out: inout ByteBuffer
+    ) {
+        text.body.removeAll()
+        for (i, f) in findings.enumerated() {
+            if i > 0 { text.body.append(0x0A) }
+            line(f, report, text.labels, &text.readable, into: &text.body)
+        }
+        text.body.withBytes { out.appendMarkup($0, keepingLines: true) }
     }
 
     private static func properties(_ rule: ReportRule, _ language: Language) -> [(String, String)] {
@@ -189,16 +232,35 @@ public enum JUnitReporter {
     }
 
     /// One finding on one line: status, period, due, reason, the message, the evidence, the mark.
-    static func line(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
-        var parts = ["[\(report.statusLabel(f, labels))]"]
-        if let mark = report.change(f) { parts.append("(\(labels.change(mark)))") }
-        if let p = f.period { parts.append(labels.presentation.period(p)) }
-        if let d = f.due { parts.append("\(labels.due) \(labels.presentation.date(d))") }
-        parts.append(f.message)
-        if !f.events.isEmpty {
-            parts.append("— \(labels.evidence): " + f.events.map(report.evidenceText).joined(separator: ", "))
+    static func line(
+        _ f: Finding, _ report: RunReport, _ labels: Labels, _ readable: inout LabelCache, into out: inout ByteBuffer
+    ) {
+        out.append("[")
+        out.appendText(report.statusLabel(f, labels))
+        out.append("]")
+        if let mark = report.change(f) {
+            out.append(" (")
+            out.appendText(labels.change(mark))
+            out.append(")")
         }
-        return parts.joined(separator: " ")
+        if let p = f.period {
+            out.append(" ")
+            out.appendText(readable.period(p))
+        }
+        if let d = f.due {
+            out.append(" ")
+            out.appendText(labels.due)
+            out.append(" ")
+            out.appendText(readable.date(d))
+        }
+        out.append(" ")
+        out.appendText(f.message)
+        if !f.events.isEmpty {
+            out.append(" — ")
+            out.appendText(labels.evidence)
+            out.append(": ")
+            out.appendText(f.events.map(report.evidenceText).joined(separator: ", "))
+        }
     }
 
     /// Why a case is skipped: the waiver (number and reason) or the pending due date.

@@ -5,49 +5,26 @@ public enum Markup {
     public static func escape(_ s: String) -> String {
         // Most text has nothing to escape: returned as it is, after one pass over its bytes.
         guard s.utf8.contains(where: mayNeedEscape) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                if isForbidden(scalar) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        var out = ByteBuffer(capacity: s.utf8.count + 16)
+        out.appendMarkup(s)
+        return out.text
     }
 
     /// Like `escape`, but keeps line breaks as real newlines (for a `<failure>` body or `<pre>`).
     public static func escapeKeepingLines(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
-            .joined(separator: "\n")
+        guard s.utf8.contains(where: mayNeedEscape) else { return s }
+        var out = ByteBuffer(capacity: s.utf8.count + 16)
+        out.appendMarkup(s, keepingLines: true)
+        return out.text
     }
 
     /// Whether a UTF-8 byte may start something `escape` changes: an ASCII control, `&<>"'`, DEL,
     /// or the lead byte of U+0080–U+00BF or of U+F000–U+FFFF (which holds U+FFFE and U+FFFF).
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x00..<0x20, 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF: true
         default: false
         }
-    }
-
-    /// C0 controls other than tab, LF and CR, the surrogates' replacement and the non-characters
-    /// U+FFFE/U+FFFF are not allowed in XML 1.0 documents, even as references.
-    private static func isForbidden(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || s.value == 0xFFFE || s.value == 0xFFFF
-            || (0x7F...0x9F).contains(s.value)
     }
 }
 

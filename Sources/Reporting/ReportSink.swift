@@ -29,8 +29,19 @@ public final class ReportSink {
 
     /// Appends bytes.
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // A batch as large as the buffer goes to `drain` as it is, after what is buffered: one copy less.
+        if bytes.count >= Self.drainSize {
+            flush()
+            hand(UnsafeRawBufferPointer(bytes))
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.drainSize { flush() }
+    }
+
+    /// Appends the bytes written to `bytes` (a reporter's rows, made a batch at a time).
+    func append(_ bytes: borrowing ByteBuffer) {
+        bytes.withBytes { append($0) }
     }
 
     /// Appends the bytes of `data`.
@@ -44,10 +55,15 @@ public final class ReportSink {
     /// Hands what is buffered to `drain`.
     public func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { hand($0) }
+    }
+
+    /// Gives `bytes` to `drain`, unless it has failed (or the rendering has).
+    private func hand(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !bytes.isEmpty else { return }
         do {
-            try buffer.withUnsafeBytes { try drain($0) }
-            written += buffer.count
+            try drain(bytes)
+            written += bytes.count
         } catch {
             failure = error
         }

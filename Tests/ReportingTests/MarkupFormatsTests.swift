@@ -26,6 +26,50 @@ import Testing
         #expect(Markup.escape(input) == expected)
     }
 
+    /// The escaping as it was written first, a Unicode scalar and a Character at a time: the byte
+    /// writer must agree with it on everything.
+    private static func referenceEscape(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default:
+                let v = scalar.value
+                let forbidden = (v < 0x20) || v == 0xFFFE || v == 0xFFFF || (0x7F...0x9F).contains(v)
+                if forbidden { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    @Test(
+        "the byte writer escapes as the scalar-by-scalar rules do, lines kept or not",
+        arguments: [
+            "Chủ tịch UBND xã \"Yên Bình\" <b>&</b> 'x'", "Ủy ban nhân dân xã Yên Bình — 2025",
+            "Ủy ban (NFD: U\u{31B}\u{309}y)", "a\u{0}b\u{1F}c\u{7F}d\u{80}e\u{9F}f\u{A0}g\u{BF}",
+            "\u{FFFE}\u{FFFF}\u{FFFD}\u{F8FF}\u{EFFF}", "line 1\nline 2\r\nline 3\rline 4\n", "\n\r\n\r\r\n\n",
+            "tab\there", "\r\n", "e\u{301}\n\u{301}x", "🙂 <emoji> & 中文", "",
+        ])
+    func byteEscapingAgreesWithTheScalarRules(input: String) {
+        #expect(Markup.escape(input) == Self.referenceEscape(input))
+        // Lines kept: split at Characters, so a CR LF (one Character) stays escaped whole.
+        let lines = input.split(separator: "\n", omittingEmptySubsequences: false).map {
+            Self.referenceEscape(String($0))
+        }
+        #expect(Markup.escapeKeepingLines(input) == lines.joined(separator: "\n"))
+        var bytes = ByteBuffer(capacity: 8)
+        bytes.appendText("pre ")
+        bytes.appendMarkup(input)
+        #expect(bytes.text == "pre " + Self.referenceEscape(input))
+    }
+
     @Test func htmlEscapesDataAndIsSelfContained() {
         let html = HTMLReporter.render(ReportFixture.report())
         #expect(!html.contains("<script>alert"))
