@@ -27,11 +27,7 @@ struct HTMLFindingRows: ~Copyable {
                 "<td data-sort=\"\(Markup.escape(id))\">\(Markup.escape(id))<br><small>\(Markup.escape(report.ruleTitle(id)))</small></td>"
                     .utf8)
             let binding = binding
-            badges = Finding.Status.allCases.map { status in
-                Array(
-                    "<span class=\"badge st-\(status.rawValue)\">\(Markup.escape(labels.status(status, binding: binding)))</span>"
-                        .utf8)
-            }
+            badges = Finding.Status.allCases.map { Array(HTMLReporter.badge($0, binding: binding, labels).utf8) }
             sourceCell = Array(
                 "<td>\(HTMLPrint.basisReference(id, bases, report, labels))<br><small>\(Markup.escape(labels.bindingNote(binding)))</small></td>"
                     .utf8)

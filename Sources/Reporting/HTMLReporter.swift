@@ -73,9 +73,14 @@ public enum HTMLReporter {
         "<span class=\"badge st-\(status.rawValue)\">\(e(labels.status(status)))</span>"
     }
 
-    /// A finding's badge: its status worded with its rule's binding (SPEC §10.9).
+    /// A status badge worded with a rule's binding (SPEC §10.9).
+    static func badge(_ status: Finding.Status, binding: Binding, _ labels: Labels) -> String {
+        "<span class=\"badge st-\(status.rawValue)\">\(e(labels.status(status, binding: binding)))</span>"
+    }
+
+    /// A finding's badge: its status worded with its rule's binding.
     static func badge(_ f: Finding, _ report: RunReport, _ labels: Labels) -> String {
-        "<span class=\"badge st-\(f.status.rawValue)\">\(e(report.statusLabel(f, labels)))</span>"
+        badge(f.status, binding: report.binding(of: f.rule), labels)
     }
 
     private static func summary(_ report: RunReport, _ labels: Labels, _ h: HTMLLabels) -> String {

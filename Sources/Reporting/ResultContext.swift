@@ -29,10 +29,8 @@ enum ResultContext {
             waiverIndices: (report.spill?.waiverIndices ?? Set(listed.compactMap(\.waiver))).sorted(), eventIDs: ids)
     }
 
-    /// Writes `rules`, `units` (absent when the registry was invalid), `waivers` and `events`.
-    static func write(_ report: RunReport, _ w: inout JSONWriter) { write(report, listed(report), &w) }
-
-    /// Writes the context `listed` worked out.
+    /// Writes `rules`, `units` (absent when the registry was invalid), `waivers` and `events`, as
+    /// `listed` worked them out.
     static func write(_ report: RunReport, _ listed: Listed, _ w: inout JSONWriter) {
         w.beginArray("rules")
         for rule in report.evaluatedRules { write(rule, &w) }
