@@ -39,6 +39,20 @@ public struct ValueTable: Sendable {
         return Int32(index)
     }
 
+    /// The index of the value whose UTF-8 text is `text`, already NFC and trimmed, interning it when
+    /// new (`intern(normalized:)` for text read as bytes).
+    package mutating func intern(normalizedUTF8 text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (index, inserted) = keys.insert(text)
+        if inserted { appendReadings(of: AttributeValue(String(decoding: text, as: UTF8.self))) }
+        return Int32(index)
+    }
+
+    /// Loads the slots a batch of values (`bytes`, each ending at its `ends` entry) will be interned
+    /// in, before they are interned in order (`ByteKeyTable.warm`); keep the result.
+    package func warm(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) -> UInt64 {
+        keys.warm(bytes, ends: ends)
+    }
+
     /// The index of an already built value, interning it when new.
     package mutating func intern(_ value: AttributeValue) -> Int32 {
         let (index, inserted) = keys.insert(value.text)

@@ -1,12 +1,14 @@
 import ComplianceCore
 
-/// Event types, attribute names and attribute values interned while the logs are read, by
-/// `RecordChecker` on the reading thread: the indices its resolved rows carry are theirs.
+/// Event types and attribute names interned while the logs are read, by `RecordChecker` on the
+/// reading thread: the indices its resolved rows carry are theirs. (Attribute values are interned by
+/// `RowAppender`, also in input order.)
 ///
 /// One checker interns for all the files of a run, in input order, so no index depends on timing.
 struct InternedNames: Sendable {
-    /// Hands the names to the event table that the rows referring to them went into.
-    func move(into table: inout EventTable) {
+    /// Hands the names, and the values `RowAppender` interned, to the event table that the rows
+    /// referring to them went into.
+    func move(into table: inout EventTable, values: ValueTable) {
         table.adopt(
             typeNames: typeNames, typeKeys: typeKeys, fieldNames: fieldNames, fieldKeys: fieldKeys, values: values)
     }
@@ -15,7 +17,6 @@ struct InternedNames: Sendable {
     private(set) var typeNames: [String] = []
     private(set) var fieldKeys = ByteKeyTable()
     private(set) var fieldNames: [String] = []
-    var values = ValueTable()
 
     /// The index of a normalised event type, interning it when new.
     mutating func intern(type bytes: UnsafeBufferPointer<UInt8>) -> Int32 {

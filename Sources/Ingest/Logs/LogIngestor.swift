@@ -113,7 +113,7 @@ public struct LogIngestor {
         // The checking thread must let go of the checker before its interned names are taken.
         logs.finish()
         result.diagnostics = diagnostics.all
-        checker.checker.interned.move(into: &result.events)
+        checker.checker.interned.move(into: &result.events, values: appender.values)
         // No more ids will be claimed: the index of ten million ids is 128 MB better spent elsewhere.
         result.events.dropIDIndex()
         return result
@@ -146,7 +146,7 @@ public struct LogIngestor {
             InlineRecordSource(items: [.records(records.map { RawRecord(line: $0.line, fields: $0.fields) })]),
             checker: checker, display: display)
         readFile(&source, file: display, fileIndex: 0, appender: &appender, table: &result.events, into: &stage)
-        checker.checker.interned.move(into: &result.events)
+        checker.checker.interned.move(into: &result.events, values: appender.values)
         result.files = [stage.stats]
         result.diagnostics = stage.diagnostics.all + stage.fileDiagnostics.all
         return result

@@ -5,8 +5,8 @@ import ComplianceCore
 /// unit, date, vocabulary — from the record alone, and resolves the row of each record that passes.
 ///
 /// This is the one walk over a record's fields: it runs on the thread that reads the log, next to
-/// the parser, and hands on `CheckedRows` — verdicts, and rows whose type, attribute names and
-/// values are already interned — that `RowAppender` only claims ids for and stores, on the
+/// the parser, and hands on `CheckedRows` — verdicts, and rows whose type and attribute names are
+/// already interned — that `RowAppender` interns the values of, claims ids for and stores, on the
 /// ingesting thread. Interning must see records in input order, and so does this thread: one
 /// checker serves all the files of a run, one file at a time, held in a `RecordChecker.Box` that
 /// the reading threads take in turn. A struct inside the box rather than a class: the methods then
@@ -65,14 +65,14 @@ struct RecordChecker {
     private var unit = FieldText()
     private var type = FieldText()
     private var date = FieldText()
-    /// Attribute cells in order: name index and normalised value (nil when plain, see `plainValues`).
+    /// The record's attribute cells in order: the first `cellCount` of `cells`, which are kept from
+    /// record to record (emptying arrays per record cost a sixth of this thread).
     ///
-    /// A value that normalises to "" is kept here as "": it is no attribute (the checks skip it), but
-    /// it is interned like any other, so value indices are the same whatever the cell held.
-    private var attributes: [(name: Int32, value: String?)] = []
-    private var plainValues: [UnsafeBufferPointer<UInt8>?] = []
-    /// The source field (cell or field index in the record) of each attribute and of the date.
-    private var attributeSources: [Int32] = []
+    /// A value that normalises to "" is kept as "": it is no attribute (the checks skip it), but it
+    /// is interned like any other, so value indices are the same whatever the cell held.
+    private var cells: [AttributeCell] = []
+    private var cellCount = 0
+    /// The source field (cell or field index in the record) of the date.
     private var dateSource = 0
     /// The source field a field-level diagnostic of the record is about (SPEC §10.0), if any.
     private var badField: Int?
@@ -84,14 +84,14 @@ struct RecordChecker {
     /// Per code, the file's rejections so far and the entry that stands for one left out of the list.
     private var rejections: [String: (count: Int, omitted: Diagnostic)] = [:]
 
-    /// The event types, attribute names and attribute values the rows refer to, interned here, on
-    /// the reading thread, in input order (the files are read one at a time, so indices never depend
-    /// on timing); `LogIngestor` hands them to the `EventTable` once the logs are read.
+    /// The event types and attribute names the rows refer to, interned here, on the reading thread,
+    /// in input order (the files are read one at a time, so indices never depend on timing);
+    /// `LogIngestor` hands them to the `EventTable` once the logs are read.
     private(set) var interned = InternedNames()
     /// The verdicts and rows of the batch being checked.
     private var rows = CheckedRows(records: 0)
-    /// The id bytes and attributes of the last batch's rows, to size the next one's.
-    private var lastRowSizes = (idBytes: 0, attributes: 0)
+    /// The id bytes, attributes and value bytes of the last batch's rows, to size the next one's.
+    private var lastRowSizes = (idBytes: 0, attributes: 0, valueBytes: 0)
 
     /// The checker shared by the files of a run, used by one reading thread at a time.
     final class Box: @unchecked Sendable {
@@ -236,13 +236,15 @@ struct RecordChecker {
 
     /// Starts the rows of a batch of `records` records, sized like the last batch's.
     private mutating func startRows(_ records: Int) {
-        rows = CheckedRows(records: records, idBytes: lastRowSizes.idBytes, attributes: lastRowSizes.attributes)
+        rows = CheckedRows(
+            records: records, idBytes: lastRowSizes.idBytes, attributes: lastRowSizes.attributes,
+            valueBytes: lastRowSizes.valueBytes)
     }
 
     /// The batch checked, handed on (the checker keeps no reference to it).
     private mutating func takeRows() -> CheckedRows {
         let checked = rows
-        lastRowSizes = (checked.idBytes.count, checked.attributes.count)
+        lastRowSizes = (checked.idBytes.count, checked.attributeNames.count, checked.valueBytes.count)
         rows = CheckedRows(records: 0)
         return checked
     }
@@ -277,9 +279,7 @@ struct RecordChecker {
         type.clear()
         date.clear()
         typeKey = -1
-        attributes.removeAll(keepingCapacity: true)
-        plainValues.removeAll(keepingCapacity: true)
-        attributeSources.removeAll(keepingCapacity: true)
+        cellCount = 0
         badField = nil
         notes = []
     }
@@ -297,9 +297,7 @@ struct RecordChecker {
         case .skip: break
         case .attribute(let name):
             if FieldText.isPlain(value) {
-                attributes.append((name, nil))
-                plainValues.append(value)
-                attributeSources.append(Int32(truncatingIfNeeded: source))
+                appendCell(AttributeCell(name: name, source: Int32(truncatingIfNeeded: source), plain: value, text: nil))
             } else {
                 addAttribute(name, text: String(decoding: value, as: UTF8.self), source: source)
             }
@@ -325,11 +323,23 @@ struct RecordChecker {
     }
 
     /// Adds an attribute given as text; values that normalise to nothing are absent (kept as "",
-    /// see `attributes`).
+    /// see `cells`).
     private mutating func addAttribute(_ name: Int32, text: String, source: Int) {
-        attributes.append((name, TextNormalization.normalize(text)))
-        plainValues.append(nil)
-        attributeSources.append(Int32(truncatingIfNeeded: source))
+        appendCell(
+            AttributeCell(
+                name: name, source: Int32(truncatingIfNeeded: source), plain: nil,
+                text: TextNormalization.normalize(text)))
+    }
+
+    private mutating func appendCell(_ cell: AttributeCell) {
+        if cellCount < cells.count { cells[cellCount] = cell } else { cells.append(cell) }
+        cellCount += 1
+    }
+
+    /// Whether the record has a present attribute named `name` (by index).
+    private func hasPresentAttribute(_ name: Int32) -> Bool {
+        for i in 0..<cellCount where cells[i].name == name && cells[i].isPresent { return true }
+        return false
     }
 
     /// The verdict on the gathered record; when it passes, its row is resolved into `rows`.
@@ -372,7 +382,7 @@ struct RecordChecker {
                         at: at))
             }
             for required in check.requires
-            where !attributes.contains(where: { $0.name == required.index && $0.value != "" }) {
+            where !hasPresentAttribute(required.index) {
                 if let counted = rejectionPastCap(.logMissingField) { return counted }
                 return rejected(
                     .error(
@@ -382,16 +392,15 @@ struct RecordChecker {
             if let refusal = checkAttributes(check, line: line) { return rejected(refusal) }
         }
         let typeIndex = internedType()
-        for i in attributes.indices {
+        for i in 0..<cellCount {
             // A record read by name has its attribute names interned as it passes, even the absent ones.
-            let name = tableField(attributes[i].name)
-            let value: Int32
-            if let plain = plainValues[i] {
-                value = interned.values.intern(plainASCII: plain)
+            let name = tableField(cells[i].name)
+            if let plain = cells[i].plain {
+                rows.appendAttribute(name: name, value: plain, plain: true)
             } else {
-                value = interned.values.intern(normalized: attributes[i].value ?? "")
+                var text = cells[i].text ?? ""
+                text.withUTF8 { rows.appendAttribute(name: name, value: $0, plain: false) }
             }
-            if attributes[i].value != "" { rows.appendAttribute(name: name, value: value) }
         }
         id.withBytes { rows.endRow(id: $0) }
         return Verdict(outcome: .passed(unit: Int32(unitIndex), day: day, type: typeIndex, line: line), notes: notes)
@@ -458,8 +467,9 @@ struct RecordChecker {
     /// returned), an undeclared name is a warning once per file.
     private mutating func checkAttributes(_ check: TypeCheck, line: Int) -> Diagnostic? {
         var at: SourceLocation { SourceLocation(path: display, line: line, column: 1, sheet: sheet) }
-        for (i, attribute) in attributes.enumerated() where attribute.value != "" {
-            let name = attribute.name
+        for i in 0..<cellCount where cells[i].isPresent {
+            let cell = cells[i]
+            let name = cell.name
             let verdict: AttributeCheck
             if Int(name) < attributeChecks[check.index].count, let cached = attributeChecks[check.index][Int(name)] {
                 verdict = cached
@@ -481,9 +491,9 @@ struct RecordChecker {
                 continue
             case .typed(let declared):
                 let value =
-                    plainValues[i].map { AttributeValue(plainASCII: $0) } ?? AttributeValue(attribute.value ?? "")
+                    cell.plain.map { AttributeValue(plainASCII: $0) } ?? AttributeValue(cell.text ?? "")
                 if !declared.accepts(value) {
-                    badField = Int(attributeSources[i])
+                    badField = Int(cell.source)
                     return .error(
                         .logBadAttribute,
                         Message(
@@ -502,6 +512,21 @@ struct RecordChecker {
             }
         }
         return nil
+    }
+
+    /// An attribute cell of the record being checked.
+    private struct AttributeCell {
+        /// The name's index in `attributeNames`.
+        let name: Int32
+        /// The source field (cell or field index in the record).
+        let source: Int32
+        /// The value's bytes in place when plain ASCII (then `text` is nil).
+        let plain: UnsafeBufferPointer<UInt8>?
+        /// The normalised value otherwise ("" when it normalised to nothing).
+        let text: String?
+
+        /// Whether the value did not normalise to "" (a plain value never does).
+        var isPresent: Bool { text != "" }
     }
 
     /// A vocabulary entry with its required attributes resolved to name indices and per-attribute

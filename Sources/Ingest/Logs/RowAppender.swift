@@ -1,19 +1,28 @@
 import ComplianceCore
 
-/// Stores the rows `RecordChecker` resolved, rejecting duplicate ids (the first accepted wins).
+/// Stores the rows `RecordChecker` resolved, interning their attribute values and rejecting
+/// duplicate ids (the first accepted wins).
 ///
 /// It also flags the rows that are not evaluated and keeps each file's accounting and diagnostics.
-/// It never reads a record's fields: the checker walked them and interned everything a row refers to.
+/// It never reads a record's fields: the checker walked them, interned the names and normalised the
+/// values.
 ///
-/// It runs on the ingesting thread while the checker works on the reading thread: the id index is
-/// used in input order by this one thread, so duplicate verdicts — and the reports — never depend on
-/// timing.
+/// It runs on the ingesting thread while the checker works on the reading thread: the id index and
+/// the value table are used in input order by this one thread, so duplicate verdicts and value
+/// indices — and the reports — never depend on timing.
 struct RowAppender {
     private let registry: UnitRegistry
     private let asOf: Day
     /// Per registry unit, its first and last day as ordinals (no `Unit` copy per record).
     private let unitFrom: [Int]
     private let unitTo: [Int]
+    /// The attribute values interned so far, in input order (handed to the event table at the end).
+    private(set) var values = ValueTable()
+    /// Scratch for a batch: each attribute's value index, and the rows' present (name, value) pairs.
+    private var valueIndices: [Int32] = []
+    private var pairs: [(name: Int32, value: Int32)] = []
+    /// What `ValueTable.warm` loaded, kept so the loads stay.
+    private var warmed: UInt64 = 0
 
     init(registry: UnitRegistry, asOf: Day) {
         self.registry = registry
@@ -23,9 +32,10 @@ struct RowAppender {
     }
 
     /// Counts every record of a checked batch and stores the rows of those that passed.
-    func append(
+    mutating func append(
         _ rows: CheckedRows, fileIndex: Int32, table: inout EventTable, stage: inout LogIngestor.FileStage
     ) {
+        internValues(of: rows)
         var passed = 0
         rows.idBytes.withUnsafeBufferPointer { ids in
             rows.idEnds.withUnsafeBufferPointer { table.warm(ids: ids, ends: $0) }
@@ -39,12 +49,40 @@ struct RowAppender {
                 let row = Row(
                     id: UnsafeBufferPointer(rebasing: ids[rows.idRange(passed)]), unit: unit, day: day, type: type,
                     line: line)
-                accept(
-                    row, attributes: rows.attributes[rows.attributeRange(passed)], fileIndex: fileIndex, table: &table,
-                    stage: &stage)
+                pairs.removeAll(keepingCapacity: true)
+                for a in rows.attributeRange(passed) where !Self.isAbsent(a, in: rows) {
+                    pairs.append((rows.attributeNames[a], valueIndices[a]))
+                }
+                accept(row, attributes: pairs[...], fileIndex: fileIndex, table: &table, stage: &stage)
                 passed += 1
             }
         }
+    }
+
+    /// Interns the values of a batch's attributes, in order, into `valueIndices`: every passed
+    /// record's, duplicates and absent ones included, so a value's index never depends on which
+    /// records turn out duplicates.
+    private mutating func internValues(of rows: CheckedRows) {
+        valueIndices.removeAll(keepingCapacity: true)
+        rows.valueBytes.withUnsafeBufferPointer { bytes in
+            rows.valueEnds.withUnsafeBufferPointer { ends in
+                warmed &+= values.warm(bytes, ends: ends)
+                var start = 0
+                for a in ends.indices {
+                    let end = Int(ends[a])
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    valueIndices.append(
+                        rows.plainValues[a] ? values.intern(plainASCII: text) : values.intern(normalizedUTF8: text))
+                    start = end
+                }
+            }
+        }
+    }
+
+    /// Whether attribute `a` of `rows` normalised to "" (it is no attribute of its row).
+    @inline(__always)
+    private static func isAbsent(_ a: Int, in rows: CheckedRows) -> Bool {
+        rows.valueEnds[a] == (a == 0 ? 0 : rows.valueEnds[a - 1])
     }
 
     /// A row resolved by the checker.
@@ -58,9 +96,12 @@ struct RowAppender {
         var idText: String { String(decoding: id, as: UTF8.self) }
     }
 
+    // `accept` and `isEvaluable` change nothing of the appender but are `mutating`: called on the
+    // `self` a batch's closures capture, a non-mutating call copied the whole appender per row.
+
     /// Claims the row's id and appends it, or rejects it as a duplicate (naming where the first record
     /// with its id came from).
-    private func accept(
+    private mutating func accept(
         _ row: Row, attributes: ArraySlice<(name: Int32, value: Int32)>, fileIndex: Int32, table: inout EventTable,
         stage: inout LogIngestor.FileStage
     ) {
@@ -85,7 +126,7 @@ struct RowAppender {
 
     /// Whether an accepted row is evaluated: not after the as-of date, not outside its unit's life
     /// (each warned about once per file).
-    private func isEvaluable(_ row: Row, at: SourceLocation, stage: inout LogIngestor.FileStage) -> Bool {
+    private mutating func isEvaluable(_ row: Row, at: SourceLocation, stage: inout LogIngestor.FileStage) -> Bool {
         let (unit, day) = (Int(row.unit), row.day)
         if day > asOf {
             if !stage.warnedAfterAsOf {
