@@ -10,6 +10,8 @@ import Foundation
 public enum Engine {
     /// Units per work item: small enough to balance two cores, large enough to amortise a task.
     static let unitsPerItem = 256
+    /// Blocks of units evaluated together when findings stream (`evaluateInBlocks`).
+    static let blocksPerRound = 2
 
     /// Evaluates `rules` over the units of `registry` with the events of `store`.
     ///
@@ -117,27 +119,25 @@ public enum Engine {
         var usedWaivers = Set<Int>()
         let blockCount = (unitIndices.count + unitsPerItem - 1) / unitsPerItem
         var itemDiagnostics = [BoundedDiagnostics](repeating: BoundedDiagnostics(), count: rules.count * blockCount)
-        let evaluateBlock: @Sendable (Int) -> (outputs: [(rule: Int, item: ItemOutput)], usedWaivers: Set<Int>) = {
-            b in
-            let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
+        // Blocks are evaluated `blocksPerRound` at a time: a round's items (rule, block) run in one
+        // parallel loop, so the cores wait for its slowest item half as often as block by block.
+        let evaluateRound: @Sendable (Range<Int>) -> (outputs: [(rule: Int, item: ItemOutput)], usedWaivers: Set<Int>) = {
+            round in
+            var items: [(rule: Int, units: ArraySlice<Int>, id: Int)] = []
+            for b in round {
+                let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
+                for r in rules.indices { items.append((rule: r, units: units, id: r * blockCount + b)) }
+            }
             var outputs = run(
-                rules.indices.map { (rule: $0, units: units, id: $0 * blockCount + b) }, rules: rules,
-                registry: registry, store: store, calendar: calendar, options: options, bounds: bounds, bases: [:],
-                listSatisfied: { _ in listSatisfied })
+                items, rules: rules, registry: registry, store: store, calendar: calendar, options: options,
+                bounds: bounds, bases: [:], listSatisfied: { _ in listSatisfied })
             // Waivers, fingerprints and messages are settled here, on the workers, not after the gathering.
             let used = settle(
                 &outputs, rules: rules, first: evaluated, order: order, waivers: active, registry: registry,
                 language: options.language)
             return (outputs, used)
         }
-        var next = blockCount > 0 ? WorkAhead { evaluateBlock(0) } : nil
-        for b in 0..<blockCount {
-            guard let settled = next?.wait() else { break }
-            var outputs = settled.outputs
-            usedWaivers.formUnion(settled.usedWaivers)
-            // The next block is evaluated on the workers while this thread gathers, completes and
-            // hands on this one, which would otherwise leave a core idle.
-            next = b + 1 < blockCount ? WorkAhead { evaluateBlock(b + 1) } : nil
+        func gatherBlock(_ outputs: inout [(rule: Int, item: ItemOutput)], block b: Int) {
             for i in outputs.indices {
                 itemDiagnostics[outputs[i].rule * blockCount + b] = outputs[i].item.output.diagnostics
                 outputs[i].item.output.diagnostics = BoundedDiagnostics()
@@ -152,6 +152,28 @@ public enum Engine {
             gathered.units = []
             gathered.ranks = []
             blockSink(&findings)
+        }
+        let round: @Sendable (Int) -> Range<Int> = { r in
+            (r * blocksPerRound)..<min((r + 1) * blocksPerRound, blockCount)
+        }
+        let roundCount = (blockCount + blocksPerRound - 1) / blocksPerRound
+        var next = roundCount > 0 ? WorkAhead { evaluateRound(round(0)) } : nil
+        for r in 0..<roundCount {
+            guard var settled = next?.wait() else { break }
+            usedWaivers.formUnion(settled.usedWaivers)
+            // The next round is evaluated on the workers while this thread gathers, completes and
+            // hands on this one, which would otherwise leave a core idle.
+            next = r + 1 < roundCount ? WorkAhead { evaluateRound(round(r + 1)) } : nil
+            // The round's outputs are block by block, each block's in rule order; each is moved out
+            // (not copied), so gathering changes its findings in place.
+            for (k, b) in round(r).enumerated() {
+                var outputs: [(rule: Int, item: ItemOutput)] = []
+                for i in (k * rules.count)..<((k + 1) * rules.count) {
+                    outputs.append(settled.outputs[i])
+                    settled.outputs[i].item = ItemOutput()
+                }
+                gatherBlock(&outputs, block: b)
+            }
         }
         for d in itemDiagnostics { gathered.diagnostics.absorb(d) }
         var result = EvaluationResult()
