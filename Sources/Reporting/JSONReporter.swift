@@ -21,7 +21,7 @@ public enum JSONReporter {
         let parts = findingParts(report, depth: findingsDepth)
         var w = JSONWriter(
             capacity: parts.reduce(0) { $0 + $1.count } + 256 * report.evaluation.matrix.count + 65_536)
-        write(report, &w, sink: nil, context: ResultContext.listed(report)) { w in
+        write(report, &w, sink: nil, tail: { w in writeTail(report, &w, context: ResultContext.listed(report)) }) { w in
             precondition(w.depth == findingsDepth, "the findings parts were rendered at another depth")
             for part in parts { w.append(part: part) }
         }
@@ -33,9 +33,14 @@ public enum JSONReporter {
     /// the bytes are the same.
     public static func write(_ report: RunReport, to sink: ReportSink) {
         var w = JSONWriter(capacity: 4 << 20)
-        // Sorting the context's ids is serial: it runs on another core while the findings are written.
-        let context = WorkAhead { ResultContext.listed(report) }
-        write(report, &w, sink: sink, context: context.wait()) { w in
+        // Everything after the findings (the matrix, the context with its sorted ids, the
+        // diagnostics) is serial work: it is rendered on another core while the findings are.
+        let tail = WorkAhead {
+            var part = JSONWriter(partAtDepth: topLevelDepth, capacity: 1 << 20)
+            writeTail(report, &part, context: ResultContext.listed(report))
+            return part.partData()
+        }
+        write(report, &w, sink: sink, tail: { w in w.append(part: tail.wait()) }) { w in
             guard let spill = report.spill else {
                 for part in findingParts(report, depth: w.depth) { w.append(part: part) }
                 return
@@ -55,10 +60,13 @@ public enum JSONReporter {
         w.finish(into: sink)
     }
 
-    /// The document around the findings, which `findings` writes; with a sink, what is written is
-    /// handed on at each large part.
+    /// The depth of the document's fields (inside its one object).
+    private static let topLevelDepth = 1
+
+    /// The document around the findings, which `findings` writes, and the fields after them, which
+    /// `tail` writes (`writeTail`'s); with a sink, what is written is handed on at each large part.
     private static func write(
-        _ report: RunReport, _ w: inout JSONWriter, sink: ReportSink?, context: @autoclosure () -> ResultContext.Listed,
+        _ report: RunReport, _ w: inout JSONWriter, sink: ReportSink?, tail: (inout JSONWriter) -> Void,
         findings: (inout JSONWriter) -> Void
     ) {
         w.beginObject()
@@ -93,6 +101,15 @@ public enum JSONReporter {
         w.beginArray("findings")
         findings(&w)
         w.endArray()
+        if let sink { w.drain(into: sink) }
+        precondition(w.depth == topLevelDepth, "the document's fields are not at the top level")
+        tail(&w)
+        w.endObject()
+    }
+
+    /// The document's fields after the findings: the resolved findings, the matrix, the silent
+    /// units, the met shares, the trend, the context and the diagnostics.
+    private static func writeTail(_ report: RunReport, _ w: inout JSONWriter, context: ResultContext.Listed) {
         if let changes = report.changes {
             w.beginArray("resolved")
             for p in changes.resolved { write(p, &w) }
@@ -100,7 +117,6 @@ public enum JSONReporter {
         }
         w.beginArray("matrix")
         for row in report.evaluation.matrix {
-            if let sink, w.pendingBytes >= ReportSink.drainSize { w.drain(into: sink) }
             w.beginObject()
             w.field("rule", row.rule)
             w.field("unit", row.unit)
@@ -127,10 +143,8 @@ public enum JSONReporter {
             }
         }
         w.historyTrend(report.historyTrend)
-        if let sink { w.drain(into: sink) }
-        ResultContext.write(report, context(), &w)
+        ResultContext.write(report, context, &w)
         w.diagnostics(report.diagnostics, language: report.language)
-        w.endObject()
     }
 
     /// The fields of a finding in the JSON result, in the table's order.
