@@ -164,6 +164,32 @@ public struct ByteKeyTable: Sendable {
         }
     }
 
+    /// Calls `body` with the keys read in place, for a loop over millions of them that must not
+    /// retain the table's storage at each step (a closure capturing the table copies it).
+    package func withKeys<R>(_ body: (Keys) -> R) -> R {
+        arena.withUnsafeBufferPointer { arena in ends.withUnsafeBufferPointer { ends in body(Keys(arena, ends)) } }
+    }
+
+    /// The keys of a table, valid inside `withKeys` only.
+    package struct Keys {
+        private let arena: UnsafeBufferPointer<UInt8>
+        private let ends: UnsafeBufferPointer<UInt32>
+
+        fileprivate init(_ arena: UnsafeBufferPointer<UInt8>, _ ends: UnsafeBufferPointer<UInt32>) {
+            (self.arena, self.ends) = (arena, ends)
+        }
+
+        /// Key `index`'s bytes.
+        @inline(__always)
+        package subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: arena[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])])
+        }
+
+        /// Whether key `a` sorts before key `b`, byte by byte.
+        @inline(__always)
+        package func precedes(_ a: Int, _ b: Int) -> Bool { self[a].lexicographicallyPrecedes(self[b]) }
+    }
+
     /// Where key `index` starts in `arena`.
     @inline(__always)
     private func start(_ index: Int) -> Int { index == 0 ? 0 : Int(ends[index - 1]) }

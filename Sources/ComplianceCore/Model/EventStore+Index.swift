@@ -33,15 +33,21 @@ enum EventIndexBuilder {
         }
         var index = Index()
         index.groupStart.reserveCapacity(unitCount + 1)
-        for unit in 0..<unitCount {
-            index.groupStart.append(Int32(index.groupType.count))
-            for type in 0..<typeCount {
-                let lo = Int(counts[unit * typeCount + type])
-                let hi = Int(counts[unit * typeCount + type + 1])
-                guard lo < hi else { continue }
-                sortGroup(&order, lo..<hi, table)
-                index.groupType.append(Int32(type))
-                index.groupEnd.append(Int32(hi))
+        // The columns the sorting reads, in place: a closure capturing the table copied it (a retain
+        // and a release of each of its columns) once per group, for hundreds of thousands of groups.
+        table.ids.withKeys { ids in
+            table.days.withUnsafeBufferPointer { days in
+                for unit in 0..<unitCount {
+                    index.groupStart.append(Int32(index.groupType.count))
+                    for type in 0..<typeCount {
+                        let lo = Int(counts[unit * typeCount + type])
+                        let hi = Int(counts[unit * typeCount + type + 1])
+                        guard lo < hi else { continue }
+                        if !isSorted(order, lo..<hi, days: days, ids) { sortGroup(&order, lo..<hi, days: days, ids) }
+                        index.groupType.append(Int32(type))
+                        index.groupEnd.append(Int32(hi))
+                    }
+                }
             }
         }
         index.groupStart.append(Int32(index.groupType.count))
@@ -51,22 +57,27 @@ enum EventIndexBuilder {
         return index
     }
 
-    /// Sorts `order[range]` by day, then id, unless it already is.
-    private static func sortGroup(_ order: inout [Int32], _ range: Range<Int>, _ table: EventTable) {
-        func precedes(_ a: Int32, _ b: Int32) -> Bool {
-            let da = table.days[Int(a)]
-            let db = table.days[Int(b)]
-            return da != db ? da < db : table.idPrecedes(Int(a), Int(b))
-        }
-        var sorted = true
+    /// Whether `order[range]` is in order by day, then id (usually: logs are mostly written in date
+    /// order).
+    private static func isSorted(
+        _ order: [Int32], _ range: Range<Int>, days: UnsafeBufferPointer<Int32>, _ ids: ByteKeyTable.Keys
+    ) -> Bool {
         var i = range.lowerBound + 1
         while i < range.upperBound {
-            if precedes(order[i], order[i - 1]) {
-                sorted = false
-                break
-            }
+            let (a, b) = (Int(order[i]), Int(order[i - 1]))
+            if days[a] < days[b] || (days[a] == days[b] && ids.precedes(a, b)) { return false }
             i += 1
         }
-        if !sorted { order[range].sort(by: precedes) }
+        return true
+    }
+
+    /// Sorts `order[range]` by day, then id.
+    private static func sortGroup(
+        _ order: inout [Int32], _ range: Range<Int>, days: UnsafeBufferPointer<Int32>, _ ids: ByteKeyTable.Keys
+    ) {
+        order[range].sort { a, b in
+            let (da, db) = (days[Int(a)], days[Int(b)])
+            return da != db ? da < db : ids.precedes(Int(a), Int(b))
+        }
     }
 }
