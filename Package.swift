@@ -33,7 +33,10 @@ let package = Package(
         ),
         .target(name: "XLSXSupport", dependencies: ["CZlib"]),
         .target(name: "CSVSupport"),
-        .target(name: "ComplianceCore"),
+        // One inline C function, a cache prefetch (no library): ByteKeyTable's probes of tables far
+        // larger than the caches are issued ahead of the inserts that need them.
+        .systemLibrary(name: "CPrefetch"),
+        .target(name: "ComplianceCore", dependencies: ["CPrefetch"]),
         .target(name: "NodeDecoding", dependencies: ["ComplianceCore", "YAMLSupport"]),
         // swift-crypto hashes the logs while they are read (hardware SHA-256); the only module that
         // imports it (see docs/ARCHITECTURE.md).

@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -89,12 +91,17 @@ public struct ByteKeyTable: Sendable {
 
     /// The index of `key`, inserting it when new; `inserted` tells which happened.
     package mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        insert(key, hash: Self.hash(key))
+    }
+
+    /// `insert(key)` for a key whose `hash(_:)` is known (computed on another thread, or earlier to
+    /// `prefetch` its slot).
+    package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int, inserted: Bool) {
         if slots.isEmpty {
             var size = 16
             while (ends.count + 1) * 10 > size * 7 { size <<= 1 }
             rehash(size: size)
         }
-        let hash = Self.hash(key)
         var slot = hash & mask
         while true {
             let entry = slots[slot]
@@ -112,23 +119,15 @@ public struct ByteKeyTable: Sendable {
         return (index, true)
     }
 
-    /// Loads the slot each key of a batch (`bytes`, each key ending at its `ends` entry) hashes to.
-    ///
-    /// Called before the batch is inserted in order: these loads are independent, so the CPU overlaps
-    /// their cache misses, which one insert after another cannot. Returns a value made of the loads
-    /// (the caller keeps it so that they are not optimised away).
-    package func warm(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) -> UInt64 {
-        guard !slots.isEmpty else { return 0 }
-        var folded: UInt64 = 0
+    /// Asks the CPU to fetch the slot a key with hash `hash` is probed at first, without waiting:
+    /// issued a few keys ahead of their inserts, the cache misses of a table far larger than the
+    /// caches overlap each other and the work in between.
+    @inline(__always)
+    package func prefetch(hash: Int) {
         slots.withUnsafeBufferPointer { slots in
-            var start = 0
-            for end in ends {
-                let key = UnsafeBufferPointer(rebasing: bytes[start..<Int(end)])
-                folded &+= slots[Self.hash(key) & mask]
-                start = Int(end)
-            }
+            guard let base = slots.baseAddress else { return }
+            dvcheck_prefetch(base + (hash & mask))
         }
-        return folded
     }
 
     /// Inserts `key` given as a `String`.

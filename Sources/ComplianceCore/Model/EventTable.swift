@@ -107,21 +107,22 @@ public struct EventTable: Sendable {
     /// The row of the accepted event with this id, if any.
     public func row(id: UnsafeBufferPointer<UInt8>) -> Int? { ids.index(of: id) }
 
-    /// What `warm(ids:ends:)` loaded, kept so the loads stay.
-    private var warmed: UInt64 = 0
-
-    /// Loads the id slots a batch of ids will claim, before it claims them (`ByteKeyTable.warm`).
-    package mutating func warm(ids bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) {
-        warmed &+= ids.warm(bytes, ends: ends)
-    }
-
     /// Claims `id` for the next row, or returns the row that already has it (claiming nothing):
     /// the duplicate check and the insertion in one probe.
     package mutating func claim(id: UnsafeBufferPointer<UInt8>) -> Int? {
+        claim(id: id, hash: ByteKeyTable.hash(id))
+    }
+
+    /// `claim(id:)` for an id whose `ByteKeyTable.hash` is known.
+    package mutating func claim(id: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
         precondition(ids.count == count, "a claimed id was not followed by its row")
-        let (index, inserted) = ids.insert(id)
+        let (index, inserted) = ids.insert(id, hash: hash)
         return inserted ? nil : index
     }
+
+    /// Starts fetching the id slot an id with hash `hash` will claim (`ByteKeyTable.prefetch`).
+    @inline(__always)
+    package func prefetch(idHash hash: Int) { ids.prefetch(hash: hash) }
 
     /// Appends the row whose id was just claimed; `attributes` are (name index, value index) pairs in
     /// source order.

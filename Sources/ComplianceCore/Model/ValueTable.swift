@@ -24,8 +24,8 @@ public struct ValueTable: Sendable {
 
     /// The index of the value whose text is `text`: plain ASCII without white space at either end
     /// (so already NFC and trimmed), interning it when new.
-    package mutating func intern(plainASCII text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (index, inserted) = keys.insert(text)
+    package mutating func intern(plainASCII text: UnsafeBufferPointer<UInt8>, hash: Int? = nil) -> Int32 {
+        let (index, inserted) = keys.insert(text, hash: hash ?? ByteKeyTable.hash(text))
         if inserted { appendReadings(of: AttributeValue(plainASCII: text)) }
         return Int32(index)
     }
@@ -41,17 +41,15 @@ public struct ValueTable: Sendable {
 
     /// The index of the value whose UTF-8 text is `text`, already NFC and trimmed, interning it when
     /// new (`intern(normalized:)` for text read as bytes).
-    package mutating func intern(normalizedUTF8 text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (index, inserted) = keys.insert(text)
+    package mutating func intern(normalizedUTF8 text: UnsafeBufferPointer<UInt8>, hash: Int? = nil) -> Int32 {
+        let (index, inserted) = keys.insert(text, hash: hash ?? ByteKeyTable.hash(text))
         if inserted { appendReadings(of: AttributeValue(String(decoding: text, as: UTF8.self))) }
         return Int32(index)
     }
 
-    /// Loads the slots a batch of values (`bytes`, each ending at its `ends` entry) will be interned
-    /// in, before they are interned in order (`ByteKeyTable.warm`); keep the result.
-    package func warm(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>) -> UInt64 {
-        keys.warm(bytes, ends: ends)
-    }
+    /// Starts fetching the slot a value with hash `hash` is interned at (`ByteKeyTable.prefetch`).
+    @inline(__always)
+    package func prefetch(hash: Int) { keys.prefetch(hash: hash) }
 
     /// The index of an already built value, interning it when new.
     package mutating func intern(_ value: AttributeValue) -> Int32 {

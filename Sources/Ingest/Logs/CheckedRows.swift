@@ -15,6 +15,9 @@ struct CheckedRows: Sendable {
     private(set) var idBytes: [UInt8] = []
     /// Per passed record: where its id ends in `idBytes`.
     private(set) var idEnds: [Int32] = []
+    /// Per passed record: its id's `ByteKeyTable.hash`, computed here so the ingesting thread only
+    /// probes.
+    private(set) var idHashes: [Int] = []
     /// The passed records' attributes in source order, each with its field name index; those whose
     /// value normalised to "" are included (their value is interned like any other, so value indices
     /// are the same whatever a cell held) but are no attribute of the row.
@@ -23,6 +26,8 @@ struct CheckedRows: Sendable {
     private(set) var valueEnds: [Int32] = []
     /// Per attribute: whether its value is plain ASCII, so its readings are taken from the bytes.
     private(set) var plainValues: [Bool] = []
+    /// Per attribute: its value's `ByteKeyTable.hash`.
+    private(set) var valueHashes: [Int] = []
     /// The attributes' normalised values, one after another.
     private(set) var valueBytes: [UInt8] = []
     /// Per passed record: where its attributes end in `attributeNames`.
@@ -33,11 +38,13 @@ struct CheckedRows: Sendable {
     init(records: Int, idBytes: Int = 0, attributes: Int = 0, valueBytes: Int = 0) {
         verdicts.reserveCapacity(records)
         idEnds.reserveCapacity(records)
+        idHashes.reserveCapacity(records)
         attributeEnds.reserveCapacity(records)
         self.idBytes.reserveCapacity(idBytes)
         attributeNames.reserveCapacity(attributes)
         valueEnds.reserveCapacity(attributes)
         plainValues.reserveCapacity(attributes)
+        valueHashes.reserveCapacity(attributes)
         self.valueBytes.reserveCapacity(valueBytes)
     }
 
@@ -54,12 +61,14 @@ struct CheckedRows: Sendable {
         valueBytes.append(contentsOf: value)
         valueEnds.append(Int32(truncatingIfNeeded: valueBytes.count))
         plainValues.append(plain)
+        valueHashes.append(ByteKeyTable.hash(value))
     }
 
     /// Ends the row being resolved: its id, and the attributes added since the last row ended.
     mutating func endRow(id: UnsafeBufferPointer<UInt8>) {
         idBytes.append(contentsOf: id)
         idEnds.append(Int32(truncatingIfNeeded: idBytes.count))
+        idHashes.append(ByteKeyTable.hash(id))
         attributeEnds.append(Int32(truncatingIfNeeded: attributeNames.count))
     }
 

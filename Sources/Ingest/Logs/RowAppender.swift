@@ -21,8 +21,9 @@ struct RowAppender {
     /// Scratch for a batch: each attribute's value index, and the rows' present (name, value) pairs.
     private var valueIndices: [Int32] = []
     private var pairs: [(name: Int32, value: Int32)] = []
-    /// What `ValueTable.warm` loaded, kept so the loads stay.
-    private var warmed: UInt64 = 0
+    /// How many ids (or values) ahead of its insert a slot is prefetched: enough for the misses to
+    /// overlap, few enough that the lines are still in the cache when the insert comes.
+    private static let prefetchDistance = 16
 
     init(registry: UnitRegistry, asOf: Day) {
         self.registry = registry
@@ -37,8 +38,9 @@ struct RowAppender {
     ) {
         internValues(of: rows)
         var passed = 0
+        let hashes = rows.idHashes
+        for p in 0..<min(Self.prefetchDistance, hashes.count) { table.prefetch(idHash: hashes[p]) }
         rows.idBytes.withUnsafeBufferPointer { ids in
-            rows.idEnds.withUnsafeBufferPointer { table.warm(ids: ids, ends: $0) }
             for verdict in rows.verdicts {
                 stage.stats.read += 1
                 if !verdict.notes.isEmpty { stage.diagnostics += verdict.notes }
@@ -46,9 +48,12 @@ struct RowAppender {
                     stage.stats.rejected += 1
                     continue
                 }
+                if passed + Self.prefetchDistance < hashes.count {
+                    table.prefetch(idHash: hashes[passed + Self.prefetchDistance])
+                }
                 let row = Row(
-                    id: UnsafeBufferPointer(rebasing: ids[rows.idRange(passed)]), unit: unit, day: day, type: type,
-                    line: line)
+                    id: UnsafeBufferPointer(rebasing: ids[rows.idRange(passed)]), idHash: hashes[passed], unit: unit,
+                    day: day, type: type, line: line)
                 pairs.removeAll(keepingCapacity: true)
                 for a in rows.attributeRange(passed) where !Self.isAbsent(a, in: rows) {
                     pairs.append((rows.attributeNames[a], valueIndices[a]))
@@ -66,13 +71,19 @@ struct RowAppender {
         valueIndices.removeAll(keepingCapacity: true)
         rows.valueBytes.withUnsafeBufferPointer { bytes in
             rows.valueEnds.withUnsafeBufferPointer { ends in
-                warmed &+= values.warm(bytes, ends: ends)
+                let hashes = rows.valueHashes
+                for a in 0..<min(Self.prefetchDistance, hashes.count) { values.prefetch(hash: hashes[a]) }
                 var start = 0
                 for a in ends.indices {
+                    if a + Self.prefetchDistance < hashes.count {
+                        values.prefetch(hash: hashes[a + Self.prefetchDistance])
+                    }
                     let end = Int(ends[a])
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     valueIndices.append(
-                        rows.plainValues[a] ? values.intern(plainASCII: text) : values.intern(normalizedUTF8: text))
+                        rows.plainValues[a]
+                            ? values.intern(plainASCII: text, hash: hashes[a])
+                            : values.intern(normalizedUTF8: text, hash: hashes[a]))
                     start = end
                 }
             }
@@ -88,6 +99,7 @@ struct RowAppender {
     /// A row resolved by the checker.
     private struct Row {
         let id: UnsafeBufferPointer<UInt8>
+        let idHash: Int
         let unit: Int32
         let day: Day
         let type: Int32
@@ -106,7 +118,7 @@ struct RowAppender {
         stage: inout LogIngestor.FileStage
     ) {
         let at = SourceLocation(path: stage.stats.path, line: row.line, column: 1, sheet: stage.sheet)
-        if let first = table.claim(id: row.id) {
+        if let first = table.claim(id: row.id, hash: row.idHash) {
             stage.stats.rejected += 1
             let path = stage.displays[Int(table.files[first])]
             let firstLine = Int(table.lines[first])
