@@ -52,6 +52,10 @@ struct RecordChecker {
     private var internedTypes: [Int32] = []
     /// The index in `typeKeys` of the record's type, set by `typeCheck()`.
     private var typeKey = -1
+    /// The unit and the type of the last record that had them (-1: none yet): logs are mostly
+    /// written a unit at a time, and comparing with the last one's bytes costs less than a lookup.
+    private var lastUnitKey = -1
+    private var lastTypeKey = -1
 
     // The file being read, and the sheet for a workbook.
     private var display = ""
@@ -354,7 +358,11 @@ struct RecordChecker {
             if let counted = rejectionPastCap(.logMissingField) { return counted }
             return rejected(.error(.logMissingField, Message(.recordLacksField, ["field": name]), at: at))
         }
-        guard let unitIndex = unit.withBytes({ unitKeys.index(of: $0) }) ?? (registry.acceptsAnyUnit ? 0 : nil) else {
+        let known = unit.withBytes { [lastUnitKey] bytes in
+            lastUnitKey >= 0 && unitKeys.key(lastUnitKey, is: bytes) ? lastUnitKey : unitKeys.index(of: bytes)
+        }
+        if let known { lastUnitKey = known }
+        guard let unitIndex = known ?? (registry.acceptsAnyUnit ? 0 : nil) else {
             if let counted = rejectionPastCap(.logUnknownUnit) { return counted }
             let unit = unit.text
             let hint = unknownUnitHints.hint(for: unit) { registry.ids }
@@ -445,8 +453,11 @@ struct RecordChecker {
 
     /// The vocabulary's entry for the record's type, looked up once per type.
     private mutating func typeCheck() -> TypeCheck? {
-        let (index, inserted) = type.withBytes { typeKeys.insert($0) }
+        let (index, inserted) = type.withBytes { [lastTypeKey] bytes in
+            lastTypeKey >= 0 && typeKeys.key(lastTypeKey, is: bytes) ? (lastTypeKey, false) : typeKeys.insert(bytes)
+        }
         typeKey = index
+        lastTypeKey = index
         if inserted {
             attributeChecks.append([])
             internedTypes.append(-1)
