@@ -121,7 +121,18 @@ public enum CheckRun {
                     EvidenceLocator.locate(evaluation.findings, listSatisfied: request.includeSatisfied, in: store)
                 }
         }
+        // The events end here; their hundreds of megabytes are handed back to the system on another
+        // thread while this one renders the report.
+        let released = Released(consume store)
+        DispatchQueue.global(qos: .utility).async { released.drop() }
         return (evaluation, evidence, streamed)
+    }
+
+    /// The events, held until another thread drops them.
+    private final class Released: @unchecked Sendable {
+        private var store: EventStore?
+        init(_ store: consuming EventStore) { self.store = store }
+        func drop() { store = nil }
     }
 
     /// The engine's block sink that appends to `spill`, if there is one.
