@@ -121,22 +121,23 @@ public enum Engine {
         var itemDiagnostics = [BoundedDiagnostics](repeating: BoundedDiagnostics(), count: rules.count * blockCount)
         // Blocks are evaluated `blocksPerRound` at a time: a round's items (rule, block) run in one
         // parallel loop, so the cores wait for its slowest item half as often as block by block.
-        let evaluateRound: @Sendable (Range<Int>) -> (outputs: [(rule: Int, item: ItemOutput)], usedWaivers: Set<Int>) = {
-            round in
-            var items: [(rule: Int, units: ArraySlice<Int>, id: Int)] = []
-            for b in round {
-                let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
-                for r in rules.indices { items.append((rule: r, units: units, id: r * blockCount + b)) }
+        let evaluateRound: @Sendable (Range<Int>) -> (outputs: [(rule: Int, item: ItemOutput)], usedWaivers: Set<Int>) =
+            {
+                round in
+                var items: [(rule: Int, units: ArraySlice<Int>, id: Int)] = []
+                for b in round {
+                    let units = unitIndices[(b * unitsPerItem)..<min((b + 1) * unitsPerItem, unitIndices.count)]
+                    for r in rules.indices { items.append((rule: r, units: units, id: r * blockCount + b)) }
+                }
+                var outputs = run(
+                    items, rules: rules, registry: registry, store: store, calendar: calendar, options: options,
+                    bounds: bounds, bases: [:], listSatisfied: { _ in listSatisfied })
+                // Waivers, fingerprints and messages are settled here, on the workers, not after the gathering.
+                let used = settle(
+                    &outputs, rules: rules, first: evaluated, order: order, waivers: active, registry: registry,
+                    language: options.language)
+                return (outputs, used)
             }
-            var outputs = run(
-                items, rules: rules, registry: registry, store: store, calendar: calendar, options: options,
-                bounds: bounds, bases: [:], listSatisfied: { _ in listSatisfied })
-            // Waivers, fingerprints and messages are settled here, on the workers, not after the gathering.
-            let used = settle(
-                &outputs, rules: rules, first: evaluated, order: order, waivers: active, registry: registry,
-                language: options.language)
-            return (outputs, used)
-        }
         func gatherBlock(_ outputs: inout [(rule: Int, item: ItemOutput)], block b: Int) {
             for i in outputs.indices {
                 itemDiagnostics[outputs[i].rule * blockCount + b] = outputs[i].item.output.diagnostics

@@ -2,16 +2,16 @@ import Foundation
 
 /// Texts derived from keys, each derived once and shared by every thread (a lock around a
 /// dictionary); past `limit` keys it starts afresh, so memory stays bounded whatever the input.
-final class TextMemo: @unchecked Sendable {
+package final class TextMemo: @unchecked Sendable {
     private let limit: Int
     private var texts: [String: String] = [:]
     private let lock = NSLock()
 
-    init(limit: Int) { self.limit = limit }
+    package init(limit: Int) { self.limit = limit }
 
     /// The text for `key`, made by `make` the first time (outside the lock: two threads may both
     /// make it, and the results are equal).
-    func text(for key: String, _ make: (String) -> String) -> String {
+    package func text(for key: String, _ make: (String) -> String) -> String {
         lock.lock()
         let known = texts[key]
         lock.unlock()

@@ -301,7 +301,8 @@ struct RecordChecker {
         case .skip: break
         case .attribute(let name):
             if FieldText.isPlain(value) {
-                appendCell(AttributeCell(name: name, source: Int32(truncatingIfNeeded: source), plain: value, text: nil))
+                appendCell(
+                    AttributeCell(name: name, source: Int32(truncatingIfNeeded: source), plain: value, text: nil))
             } else {
                 addAttribute(name, text: String(decoding: value, as: UTF8.self), source: source)
             }
