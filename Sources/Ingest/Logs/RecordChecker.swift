@@ -56,6 +56,8 @@ struct RecordChecker {
     /// written a unit at a time, and comparing with the last one's bytes costs less than a lookup.
     private var lastUnitKey = -1
     private var lastTypeKey = -1
+    /// The `YYYY-MM-DD` dates read so far.
+    private var dates = ISODateCache()
 
     // The file being read, and the sheet for a workbook.
     private var display = ""
@@ -370,7 +372,7 @@ struct RecordChecker {
             return rejected(.error(.logUnknownUnit, Message(.unknownUnit, ["unit": unit]) + hint, at: at))
         }
         let day: Day
-        switch date.withBytes(FieldText.isoDate).map({ Result<Day, DateText.Failure>.success($0) })
+        switch date.withBytes({ dates.day($0) }).map({ Result<Day, DateText.Failure>.success($0) })
             ?? DateText.parseEventDate(Substring(date.text), zone: zone)
         {
         case .success(let d): day = d
