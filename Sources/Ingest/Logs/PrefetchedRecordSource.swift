@@ -20,24 +20,43 @@ final class PrefetchedRecordSource {
     private let checked: Channel<Piece>
     /// The digest each file's reader feeds; read by the ingesting thread once the file has ended.
     let digests: [FileDigest]
+    /// The display paths of the files, in order.
+    let displays: [String]
     private let stopped = DispatchGroup()
     private let output: ChannelReader<Piece>
     /// Whether the last `next` met the current file's end.
     private var atEnd = false
+    private let batchSize: Int
+    private let maxBatches: Int
+    /// Whether the checking thread was started.
+    private var checking = false
 
-    /// Starts reading `files` in the background; `source(path, digest)` opens one file's reader.
-    init(
+    /// Starts reading `files` in the background, checking them with `checker`; `source(path,
+    /// digest)` opens one file's reader.
+    convenience init(
         files: [(path: String, display: String)], checker: RecordChecker.Box,
         source: @escaping @Sendable (String, FileDigest) -> any RawRecordSource, batchSize: Int = 1024,
         maxBatches: Int = 8
     ) {
-        let raw = Channel<Piece>(maxBatches: maxBatches)
+        self.init(files: files, source: source, batchSize: batchSize, maxBatches: maxBatches)
+        check(with: checker)
+    }
+
+    /// Starts reading and parsing `files` in the background before their checker exists (while the
+    /// registry it needs is loaded): up to `readAhead` batches wait for `check(with:)`.
+    init(
+        files: [(path: String, display: String)],
+        source: @escaping @Sendable (String, FileDigest) -> any RawRecordSource,
+        batchSize: Int = 1024, maxBatches: Int = 8, readAhead: Int? = nil
+    ) {
+        let raw = Channel<Piece>(maxBatches: readAhead ?? maxBatches)
         let checked = Channel<Piece>(maxBatches: maxBatches)
         let digests = files.map { _ in FileDigest() }
         (self.raw, self.checked, self.digests) = (raw, checked, digests)
+        (self.batchSize, self.maxBatches) = (batchSize, maxBatches)
         output = ChannelReader(channel: checked)
         let paths = files.map(\.path)
-        let displays = files.map(\.display)
+        displays = files.map(\.display)
         // Named threads, so profilers tell the reading, checking and ingesting threads apart.
         Self.start("dvcheck-read", stopped) {
             var out = Batcher<Piece>(channel: raw, batchSize: batchSize)
@@ -52,6 +71,15 @@ final class PrefetchedRecordSource {
             }
             raw.close()
         }
+    }
+
+    /// Starts checking what is read with `checker` (once); from then on the reading thread keeps
+    /// at most `maxBatches` batches ahead.
+    func check(with checker: RecordChecker.Box) {
+        precondition(!checking, "a log reading is checked once")
+        checking = true
+        raw.limit(maxBatches)
+        let (raw, checked, batchSize, displays) = (raw, checked, batchSize, displays)
         Self.start("dvcheck-check", stopped) {
             var out = Batcher<Piece>(channel: checked, batchSize: batchSize)
             let input = ChannelReader(channel: raw)
@@ -89,7 +117,7 @@ final class PrefetchedRecordSource {
     }
 
     /// Stops both threads and waits until they have let go of the checker, whose interned names the
-    /// ingestor then takes.
+    /// ingestor then takes (a reading never checked stops at once).
     func finish() {
         raw.cancel()
         checked.cancel()
@@ -195,9 +223,16 @@ private final class Channel<Element>: @unchecked Sendable {
     private var head = 0
     private var closed = false
     private var cancelled = false
-    private let maxBatches: Int
+    private var maxBatches: Int
 
     init(maxBatches: Int) { self.maxBatches = maxBatches }
+
+    /// Holds at most `batches` batches from now on (the ones already queued stay).
+    func limit(_ batches: Int) {
+        condition.lock()
+        maxBatches = batches
+        condition.unlock()
+    }
 
     /// Queues a batch, waiting while the queue is full; false once the consumer has gone away.
     func push(_ batch: [Element]) -> Bool {

@@ -88,6 +88,11 @@ public enum ProjectLoader {
         let zone = ZoneConverter(identifier: config.timezone) ?? ZoneConverter(identifier: "Asia/Ho_Chi_Minh")
         let asOf = overrides.asOf ?? config.asOf ?? zone.map(today) ?? Day(ordinal: 0)
 
+        // The logs are known from the configuration alone: they are read and parsed on other
+        // threads while the registry and the rules load (their diagnostics still come below).
+        let logPlan = LogPlan(config)
+        let reading = zone != nil && !logPlan.files.isEmpty ? LogIngestor.startReading(files: logPlan.files) : nil
+
         var project = LoadedProject(
             config: config, asOf: asOf, calendar: .weekendsOnly, hasCalendarFile: config.calendar != nil,
             store: EventStore(events: [], unitCount: 0, files: []))
@@ -152,9 +157,6 @@ public enum ProjectLoader {
         project.inputsValid = !diagnostics.contains { $0.level == .error }
 
         // Logs.
-        var logFiles: [(path: String, display: String)] = []
-        var refusedLogs: [RefusedLog] = []
-        var logOrder: [Bool] = []
         if config.logs.isEmpty && config.configDisplayPath != nil && configReadable {
             diagnostics.append(
                 .error(
@@ -162,44 +164,9 @@ public enum ProjectLoader {
                     at: SourceLocation(path: config.configDisplayPath ?? "dvcheck.yaml", line: 1, column: 1)))
             project.inputsValid = false
         }
-        for entry in config.logs {
-            let checked = FileExpansion.expandChecked(entry, extensions: LogIngestor.extensions)
-            for problem in checked.problems {
-                if let refusal = refusedLog(problem, config) {
-                    refusedLogs.append(refusal)
-                    logOrder.append(false)
-                } else {
-                    diagnostics.append(diagnostic(for: problem, key: "logs", config))
-                    project.inputsValid = false
-                }
-            }
-            guard let found = checked.files else {
-                diagnostics.append(missing(entry, key: "logs", config))
-                project.inputsValid = false
-                continue
-            }
-            for f in found {
-                let ext = (f.path as NSString).pathExtension.lowercased()
-                if ext == "xlsx", (f.path as NSString).lastPathComponent.hasPrefix("~$") {
-                    // Excel's lock file beside an open workbook: not a log (SPEC §10.7).
-                    diagnostics.append(
-                        .warning(
-                            .logFileSkipped,
-                            Message(.excelLockFileSkipped),
-                            at: SourceLocation(path: config.display(f.path))))
-                } else if LogIngestor.extensions.contains(ext) {
-                    logFiles.append((f.path, config.display(f.path)))
-                    logOrder.append(true)
-                } else {
-                    diagnostics.append(
-                        .error(
-                            .configInvalidValue,
-                            Message(.unsupportedLogFormat, ["extension": ext]),
-                            at: config.keyLocations["logs"] ?? SourceLocation(path: config.display(f.path))))
-                    project.inputsValid = false
-                }
-            }
-        }
+        diagnostics += logPlan.diagnostics
+        if logPlan.invalidatesInputs { project.inputsValid = false }
+        let (logFiles, refusedLogs, logOrder) = (logPlan.files, logPlan.refused, logPlan.order)
         // SPEC §2: the logs are read whatever else failed, so their own errors show in this run;
         // without even one unit, against a stand-in registry that takes any unit.
         let registryAt = SourceLocation(
@@ -222,7 +189,7 @@ public enum ProjectLoader {
             let registry = logRegistry
             let ingestor = LogIngestor(
                 registry: registry, vocabulary: project.vocabulary, zone: zone, asOf: asOf, stream: stream)
-            let logs = ingestor.ingest(files: logFiles)
+            let logs = reading.map(ingestor.ingest) ?? ingestor.ingest(files: logFiles)
             project.store = EventStore(
                 events: logs.events, unitCount: registry.units.count, files: logFiles.map(\.display))
             project.logFiles = mergedStats(logs.files, refused: refusedLogs, order: logOrder)
@@ -317,7 +284,7 @@ public enum ProjectLoader {
         return false
     }
 
-    private static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
+    static func missing(_ absolute: String, key: String, _ config: ProjectConfig) -> Diagnostic {
         .error(
             .configMissingFile,
             Message(.inputDoesNotExist, ["path": config.display(absolute), "key": key])
